@@ -1,0 +1,1 @@
+"""``hirebook lint``: problems in the records, one small rule module per code."""

@@ -1,0 +1,73 @@
+"""Run every lint rule over a loaded repository and settle severities and silenced codes.
+
+Pure: a function of the repository and the day; it prints nothing and never exits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from hirebook.lint.registry import RULES, RULES_BY_CODE
+from hirebook.lint.rule import Context
+from hirebook.problem import Problem, Severity
+from hirebook.records.repository import Repository
+
+OFF = "off"
+
+
+@dataclass(frozen=True)
+class LintResult:
+    problems: list[Problem]
+    files: int
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.WARNING]
+
+
+def lint(repo: Repository, today: date, only: Iterable[str] | None = None) -> LintResult:
+    """Every problem of ``repo``; with ``only`` (relative paths), just those files' problems."""
+    context = Context(today=today)
+    found: list[Problem] = list(repo.problems)
+    for rule in RULES:
+        if rule.check is not None:
+            found.extend(rule.check(repo, context))
+    overrides = repo.policy.lint.severity if repo.policy else {}
+    selected = set(only) if only is not None else None
+    problems = []
+    for item in found:
+        if selected is not None and item.file not in selected:
+            continue
+        settled = _settle(item, overrides)
+        if settled is not None and not _silenced(repo, settled):
+            problems.append(settled)
+    problems.sort(key=lambda p: (p.file, p.line, p.column, p.code))
+    files = len(selected) if selected is not None else _file_count(repo)
+    return LintResult(problems=problems, files=files)
+
+
+def _settle(item: Problem, overrides: dict[str, str]) -> Problem | None:
+    """Apply the registry's default severity, then the policy's override ("off" drops it)."""
+    wanted = overrides.get(item.code)
+    if wanted == OFF:
+        return None
+    if wanted is not None:
+        return item.with_severity(Severity(wanted))
+    rule = RULES_BY_CODE.get(item.code)
+    return item.with_severity(rule.severity) if rule else item
+
+
+def _silenced(repo: Repository, item: Problem) -> bool:
+    document = repo.documents.get(item.file)
+    return document is not None and item.code in document.ignored
+
+
+def _file_count(repo: Repository) -> int:
+    counted = set(repo.documents) | {p.file for p in repo.problems}
+    return len(counted)

@@ -1,0 +1,53 @@
+"""Free text in records outside ``candidates/``: where personal data could slip in by mistake.
+
+Shared by the personal-data rules (HB501–HB503). Contact fields that are *meant* to hold an
+e-mail address or phone number (a client contact's, a team member's) are not free text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from hirebook.records.document import Document
+from hirebook.records.repository import Repository
+
+CONTACT_KEYS = {"email", "phone", "website", "github"}
+
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+# A phone number: 10+ digits, or 8+ after a "+", optionally grouped by spaces, dashes or dots.
+PHONE = re.compile(r"(?<![\w.+-])(?:\+\d(?:[ .-]?\d){7,14}|\d(?:[ .-]?\d){9,14})(?![\w-])")
+DATE_LIKE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def texts(repo: Repository) -> Iterator[tuple[Document, tuple, str]]:
+    """(document, path, text) for every free-text string outside ``candidates/``."""
+    for document in repo.documents.values():
+        if document.kind == "candidate":
+            continue
+        yield from _walk(document, document.data, ())
+        if document.body:
+            yield document, ("body",), document.body
+
+
+def _walk(document: Document, value: object, path: tuple) -> Iterator[tuple[Document, tuple, str]]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key not in CONTACT_KEYS:
+                yield from _walk(document, item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _walk(document, item, (*path, index))
+    elif isinstance(value, str) and len(value) > 6:
+        yield document, path, value
+
+
+def phone_numbers(text: str) -> list[str]:
+    return [m.group(0) for m in PHONE.finditer(text) if not DATE_LIKE.fullmatch(m.group(0))]
+
+
+def where(document: Document, path: tuple) -> tuple[int, int]:
+    """Position of the text; a case body is placed after its front matter."""
+    if path == ("body",):
+        return (max(line for line, _ in document.positions.values()) + 2, 1)
+    return document.where(*path)

@@ -1,0 +1,1 @@
+"""One module per lint code; :mod:`hirebook.lint.registry` lists them all."""

@@ -1,0 +1,18 @@
+"""HB103 — The file is not valid UTF-8.
+
+Records are UTF-8 so that Chinese and English text survive every tool. Files saved as GBK, Big5 or Latin-1 are refused at the first bad byte.
+
+It is reported while the file is read, before any other check.
+
+Example::
+
+    name: \xb0\xac\xbf\xc9  # saved as GBK
+
+Fix: Re-save the file as UTF-8 (in most editors: *Save with encoding → UTF-8*).
+"""
+
+from hirebook.problem import Severity
+
+CODE = "HB103"
+NAME = "invalid-utf8"
+SEVERITY = Severity.ERROR

@@ -1,0 +1,35 @@
+"""HB501 — Free text outside `candidates/` contains an e-mail address.
+
+Candidate contact details live only in `records/candidates/`, which is never published. An
+e-mail address typed into a summary, note or comment elsewhere would reach the handbook, the
+reports and CI logs. Contact fields meant for it (`email:` of a client contact or a team
+member) are not checked. The message does not repeat the address, so the warning itself does
+not spread it.
+
+Example::
+
+    summary: Called the candidate back on liu.yang@mail.example
+
+Fix: remove the address from the text; refer to the candidate by id (`cand-0042`).
+"""
+
+from collections.abc import Iterator
+
+from hirebook.lint import freetext
+from hirebook.lint.rule import Context
+from hirebook.problem import Problem, Severity
+from hirebook.records.repository import Repository
+
+CODE = "HB501"
+NAME = "email-in-text"
+SEVERITY = Severity.WARNING
+
+
+def check(repo: Repository, context: Context) -> Iterator[Problem]:
+    for document, path, text in freetext.texts(repo):
+        if "@" in text and freetext.EMAIL.search(text):
+            line, column = freetext.where(document, path)
+            yield Problem(document.rel, line, column, CODE, SEVERITY,
+                          f"`{'.'.join(map(str, path))}` contains an e-mail address; personal "
+                          "contact data belongs in records/candidates/ only — remove it and "
+                          "refer to the candidate by id", str(document.id))

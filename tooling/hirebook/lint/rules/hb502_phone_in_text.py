@@ -1,0 +1,33 @@
+"""HB502 — Free text outside `candidates/` contains a phone number.
+
+Like HB501, for phone numbers: ten or more digits, or eight or more after a `+`, possibly
+grouped by spaces or dashes (dates are not mistaken for numbers). The number is not repeated
+in the message.
+
+Example::
+
+    note: Candidate prefers WhatsApp, +86 138 0000 0042
+
+Fix: remove the number from the text; the candidate's file holds it.
+"""
+
+from collections.abc import Iterator
+
+from hirebook.lint import freetext
+from hirebook.lint.rule import Context
+from hirebook.problem import Problem, Severity
+from hirebook.records.repository import Repository
+
+CODE = "HB502"
+NAME = "phone-in-text"
+SEVERITY = Severity.WARNING
+
+
+def check(repo: Repository, context: Context) -> Iterator[Problem]:
+    for document, path, text in freetext.texts(repo):
+        if freetext.phone_numbers(text):
+            line, column = freetext.where(document, path)
+            yield Problem(document.rel, line, column, CODE, SEVERITY,
+                          f"`{'.'.join(map(str, path))}` contains a phone number; personal "
+                          "contact data belongs in records/candidates/ only — remove it",
+                          str(document.id))

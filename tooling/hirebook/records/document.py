@@ -1,0 +1,118 @@
+"""One record file, read: its data, where each value stands, and what the file says of itself.
+
+A :class:`Document` is what the loader hands to everything downstream. It is the only object
+that knows line and column numbers, so every problem and every SLA finding asks it where a
+value is (``doc.where("client_feedback", "at")``), and falls back to the nearest parent when
+the value itself is missing — the place where a user would add it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from hirebook.records import yamlread
+from hirebook.records.layout import Placement
+
+_IGNORE = re.compile(r"#\s*hirebook:\s*ignore\s+((?:HB\d{3}[\s,]*)+)")
+_CODE = re.compile(r"HB\d{3}")
+
+
+@dataclass
+class Document:
+    """A parsed record file."""
+
+    path: Path
+    """The file on disk."""
+    rel: str
+    """Its path relative to the project root, with ``/`` (what users and CI see)."""
+    place: Placement
+    data: dict
+    positions: dict = field(default_factory=dict, repr=False)
+    key_positions: dict = field(default_factory=dict, repr=False)
+    ignored: frozenset[str] = frozenset()
+    body: str | None = None
+    """The Markdown body of a case file; None for YAML records."""
+
+    @property
+    def kind(self) -> str:
+        return self.place.kind
+
+    @property
+    def client(self) -> str | None:
+        return self.place.client
+
+    @property
+    def id(self) -> object:
+        return self.data.get("id")
+
+    def where(self, *path: object) -> tuple[int, int]:
+        """Line and column of the value at ``path``, or of its nearest present parent."""
+        while path:
+            found = self.positions.get(path)
+            if found is not None:
+                return found
+            path = path[:-1]
+        return self.positions.get((), (1, 1))
+
+    def key_where(self, *path: object) -> tuple[int, int]:
+        """Line and column of the key of ``path`` (the value's position if it has no key)."""
+        return self.key_positions.get(path) or self.where(*path)
+
+
+def ignored_codes(text: str) -> frozenset[str]:
+    """Codes silenced for the whole record by ``# hirebook: ignore HB123[, HB456]``."""
+    codes: set[str] = set()
+    for match in _IGNORE.finditer(text):
+        codes.update(_CODE.findall(match.group(1)))
+    return frozenset(codes)
+
+
+def read_document(path: Path, rel: str, place: Placement, raw: bytes) -> Document:
+    """Parse ``raw`` (the bytes of ``path``) as a record of the kind its place says.
+
+    Raises :class:`yamlread.LoadProblem` or :class:`yamlread.LoadFailed`.
+    """
+    text = yamlread.decode(raw)
+    if place.kind == "case":
+        front, offset, body = split_front_matter(text)
+        parsed = yamlread.parse(front, line_offset=offset)
+    else:
+        parsed = yamlread.parse(text)
+        body = None
+    return Document(
+        path=path,
+        rel=rel,
+        place=place,
+        data=parsed.data,
+        positions=parsed.positions,
+        key_positions=parsed.key_positions,
+        ignored=ignored_codes(text) if "hirebook:" in text else frozenset(),
+        body=body,
+    )
+
+
+def split_front_matter(text: str) -> tuple[str, int, str]:
+    """Split a Markdown case into (front-matter YAML, its line offset, body)."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        raise yamlread.LoadProblem(
+            "HB109",
+            "a case starts with YAML front matter between two `---` lines "
+            "(title, author, on, tags, outcome)",
+        )
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            return "".join(lines[1:index]), 1, "".join(lines[index + 1 :])
+    raise yamlread.LoadProblem(
+        "HB109", "the front matter is not closed: add a line `---` after it", len(lines), 1
+    )
+
+
+def relative_to(path: Path, root: Path) -> str:
+    """``path`` relative to ``root`` with forward slashes, or the path as given."""
+    try:
+        return PurePosixPath(path.resolve().relative_to(root.resolve())).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,284 @@
+"""Load every record once into a :class:`Repository`: typed records, indexed by id and client.
+
+Everything downstream — lint rules, SLA clocks, metrics, the handbook — reads the repository
+and never opens a YAML file again. Loading never raises for bad input: what cannot be read or
+does not match its schema becomes a :class:`~hirebook.problem.Problem`, and the record is left
+out of the typed indexes (its id still counts as existing, so references to it do not cascade
+into a second error).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path, PurePosixPath
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from hirebook.problem import Problem, Severity
+from hirebook.records import convert, schemas, yamlread
+from hirebook.records.document import Document, read_document, relative_to
+from hirebook.records.layout import place_of
+from hirebook.records.model import (
+    MODEL_OF_KIND,
+    Application,
+    Candidate,
+    Case,
+    Client,
+    Feedback,
+    Person,
+    Plan,
+    Policy,
+    Record,
+    Requirement,
+    Touchpoint,
+)
+
+RECORD_SUFFIXES = {".yaml", ".yml", ".md"}
+IGNORED_NAMES = {"README.md", ".gitkeep", ".DS_Store"}
+
+
+class RecordsFolderError(Exception):
+    """The records folder itself cannot be used (missing, not a folder): a usage error."""
+
+
+@dataclass
+class Repository:
+    """All records of one agency."""
+
+    root: Path
+    """The project root: the folder that holds ``records/`` (paths are shown relative to it)."""
+    records_dir: Path
+    policy: Policy | None = None
+    documents: dict[str, Document] = field(default_factory=dict)
+    """Every document that parsed, by its relative path, schema-valid or not."""
+    problems: list[Problem] = field(default_factory=list)
+    """Problems found while loading: unreadable files, schema errors, impossible dates."""
+    people: dict[str, Person] = field(default_factory=dict)
+    candidates: dict[str, Candidate] = field(default_factory=dict)
+    clients: dict[str, Client] = field(default_factory=dict)
+    requirements: dict[str, Requirement] = field(default_factory=dict)
+    plans: dict[str, Plan] = field(default_factory=dict)
+    applications: dict[str, Application] = field(default_factory=dict)
+    touchpoints: dict[str, Touchpoint] = field(default_factory=dict)
+    feedback: dict[str, Feedback] = field(default_factory=dict)
+    cases: dict[str, Case] = field(default_factory=dict)
+    file_ids: dict[str, dict[str, list[str]]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(list))
+    )
+    """kind → id → relative paths, from file names: every record that exists, even broken."""
+
+    # --- lookups ----------------------------------------------------------------------------
+
+    def table(self, kind: str) -> dict[str, Record]:
+        return getattr(self, _TABLE_OF_KIND[kind])
+
+    def exists(self, kind: str, record_id: str, client: str | None = None) -> bool:
+        """Whether a file for that id exists (inside ``client``'s folder when given)."""
+        paths = self.file_ids[kind].get(record_id, ())
+        if client is None:
+            return bool(paths)
+        prefix = f"clients/{client}/"
+        return any(prefix in path for path in paths)
+
+    def all_records(self) -> Iterable[Record]:
+        for kind in _TABLE_OF_KIND:
+            yield from self.table(kind).values()
+
+    @cached_property
+    def zone(self) -> ZoneInfo:
+        return _zone(self.policy)
+
+    # --- indexes (built on first use, once) -------------------------------------------------
+
+    @cached_property
+    def by_client(self) -> dict[str, dict[str, list[Record]]]:
+        """client id → kind → records of that client, in id order."""
+        index: dict[str, dict[str, list[Record]]] = defaultdict(lambda: defaultdict(list))
+        for kind in ("requirement", "plan", "application", "touchpoint", "feedback"):
+            for record in self.table(kind).values():
+                index[record.client][kind].append(record)
+        return index
+
+    def of_client(self, client: str, kind: str) -> list[Record]:
+        return self.by_client.get(client, {}).get(kind, [])
+
+    @cached_property
+    def applications_by_requirement(self) -> dict[str, list[Application]]:
+        index: dict[str, list[Application]] = defaultdict(list)
+        for application in self.applications.values():
+            index[application.requirement].append(application)
+        return index
+
+    @cached_property
+    def plans_by_requirement(self) -> dict[str, list[Plan]]:
+        index: dict[str, list[Plan]] = defaultdict(list)
+        for plan in self.plans.values():
+            for requirement in plan.requirements:
+                index[requirement].append(plan)
+        return index
+
+    @cached_property
+    def touchpoints_by_plan(self) -> dict[str, list[Touchpoint]]:
+        index: dict[str, list[Touchpoint]] = defaultdict(list)
+        for touchpoint in self.touchpoints.values():
+            if touchpoint.plan:
+                index[touchpoint.plan].append(touchpoint)
+        return index
+
+    @cached_property
+    def feedback_by_requirement(self) -> dict[str, list[Feedback]]:
+        index: dict[str, list[Feedback]] = defaultdict(list)
+        for item in self.feedback.values():
+            if item.requirement:
+                index[item.requirement].append(item)
+        return index
+
+
+_TABLE_OF_KIND = {
+    "person": "people",
+    "candidate": "candidates",
+    "client": "clients",
+    "requirement": "requirements",
+    "plan": "plans",
+    "application": "applications",
+    "touchpoint": "touchpoints",
+    "feedback": "feedback",
+    "case": "cases",
+}
+
+
+def _zone(policy: Policy | None) -> ZoneInfo:
+    try:
+        return ZoneInfo(policy.timezone) if policy else ZoneInfo("UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+# --- loading ---------------------------------------------------------------------------------
+
+
+def find_project_root(start: Path) -> Path:
+    """The nearest folder at or above ``start`` holding ``mkdocs.yml`` or ``pyproject.toml``."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / "mkdocs.yml").is_file() or (folder / "pyproject.toml").is_file():
+            return folder
+    return start
+
+
+def record_files(records_dir: Path) -> list[Path]:
+    """Every file below ``records_dir`` that may be a record, in a stable order."""
+    return sorted(
+        path
+        for path in records_dir.rglob("*")
+        if path.is_file() and path.name not in IGNORED_NAMES and not _hidden(path, records_dir)
+    )
+
+
+def _hidden(path: Path, base: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(base).parts)
+
+
+def load(
+    records_dir: Path,
+    project_root: Path | None = None,
+    progress: Callable[[Path], None] | None = None,
+) -> Repository:
+    """Read every record below ``records_dir``; problems are collected, never raised."""
+    records_dir = records_dir.resolve()
+    if not records_dir.is_dir():
+        raise RecordsFolderError(f"records folder not found: {records_dir}")
+    root = (project_root or records_dir.parent).resolve()
+    repo = Repository(root=root, records_dir=records_dir)
+    schema_folder = schemas.schema_dir(root)
+    documents = []
+    for path in record_files(records_dir):
+        document = _read(repo, path)
+        if document is not None:
+            documents.append(document)
+        if progress:
+            progress(path)
+    # The policy first: its timezone is needed to read every datetime after it.
+    documents.sort(key=lambda doc: doc.kind != "policy")
+    for document in documents:
+        _add(repo, document, schema_folder)
+    if repo.policy is None and "policy.yaml" not in {p.name for p in records_dir.iterdir()}:
+        repo.problems.append(
+            Problem(relative_to(records_dir / "policy.yaml", root), 1, 1, "HB310", Severity.ERROR,
+                    "records/policy.yaml is missing; every agency needs one (timezone, calendar, "
+                    "tiers, SLA goals) — copy the demo's and adapt it")
+        )
+    return repo
+
+
+def _read(repo: Repository, path: Path) -> Document | None:
+    rel = relative_to(path, repo.root)
+    place = place_of(PurePosixPath(path.relative_to(repo.records_dir).as_posix()))
+    if place is None:
+        if path.suffix in RECORD_SUFFIXES:
+            repo.problems.append(_misplaced(rel, path))
+        return None
+    if place.expected_id:
+        repo.file_ids[place.kind][place.expected_id].append(rel)
+    try:
+        document = read_document(path, rel, place, path.read_bytes())
+    except yamlread.LoadProblem as problem:
+        repo.problems.append(_from_load(rel, problem))
+        return None
+    except yamlread.LoadFailed as failed:
+        repo.problems.extend(_from_load(rel, problem) for problem in failed.problems)
+        return None
+    except OSError as err:
+        repo.problems.append(
+            Problem(rel, 1, 1, "HB100", Severity.ERROR, f"cannot read the file: {err.strerror}")
+        )
+        return None
+    repo.documents[rel] = document
+    return document
+
+
+def _misplaced(rel: str, path: Path) -> Problem:
+    hint = (
+        "rename it to .yaml" if path.suffix == ".yml" else
+        "records live at policy.yaml, team/<id>.yaml, candidates/<id>.yaml, cases/<id>.md and "
+        "clients/<client>/{client.yaml, requirements/, plans/, applications/, touchpoints/, "
+        "feedback/}<id>.yaml"
+    )
+    return Problem(rel, 1, 1, "HB110", Severity.ERROR,
+                   f"this file is not where any record kind lives, so it is not read; {hint}")
+
+
+def _from_load(rel: str, problem: yamlread.LoadProblem) -> Problem:
+    return Problem(rel, problem.line, problem.column, problem.code, Severity.ERROR, problem.message)
+
+
+def _add(repo: Repository, document: Document, schema_folder: Path) -> None:
+    found = schemas.check(document, schema_folder)
+    if found:
+        repo.problems.extend(found)
+        return
+    model = MODEL_OF_KIND[document.kind]
+    try:
+        record, naive = convert.build(model, document.data, repo.zone)
+    except convert.ConversionError as err:
+        line, column = document.where(*err.path)
+        repo.problems.append(
+            Problem(document.rel, line, column, "HB208", Severity.ERROR, f"{err}; correct the value",
+                    str(document.id))
+        )
+        return
+    record.doc = document
+    for path in naive:
+        line, column = document.where(*path)
+        repo.problems.append(
+            Problem(document.rel, line, column, "HB209", Severity.WARNING,
+                    f"`{'.'.join(map(str, path))}` has no UTC offset; it is read in "
+                    f"{repo.zone.key} — add the offset, e.g. +08:00", record.id)
+        )
+    if isinstance(record, Policy):
+        repo.policy = record
+        repo.__dict__.pop("zone", None)
+        return
+    repo.table(document.kind).setdefault(record.id, record)

@@ -1,0 +1,198 @@
+"""The JSON Schemas of ``schemas/``, compiled once, and their errors turned into problems.
+
+Each error is placed at the line of the offending value, or of its parent mapping when the
+value is missing (a required field) — so that ``file:line:col`` points where the user types.
+Messages say what is wrong and how to fix it, with a "did you mean" for unknown keys and for
+values that are not in a list of choices.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+
+import jsonschema
+from jsonschema.exceptions import ValidationError, best_match
+
+from hirebook.problem import Problem, Severity
+from hirebook.records.document import Document
+
+SCHEMA_FILE = "{kind}.schema.json"
+
+_PACKAGED = Path(__file__).resolve().parent.parent / "schemas"
+_SOURCE_TREE = Path(__file__).resolve().parents[3] / "schemas"
+
+
+def schema_dir(project_root: Path | None = None) -> Path:
+    """The schemas in force: the project's own ``schemas/``, else the ones the package ships."""
+    for candidate in (project_root / "schemas" if project_root else None, _SOURCE_TREE, _PACKAGED):
+        if candidate is not None and (candidate / "client.schema.json").is_file():
+            return candidate
+    raise FileNotFoundError("no schemas/ folder found beside the records or in the package")
+
+
+@cache
+def load_schema(directory: Path, kind: str) -> dict:
+    return json.loads((directory / SCHEMA_FILE.format(kind=kind)).read_text(encoding="utf-8"))
+
+
+@cache
+def validator(directory: Path, kind: str) -> jsonschema.Draft202012Validator:
+    schema = load_schema(directory, kind)
+    return jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+def check(doc: Document, directory: Path) -> list[Problem]:
+    """Every schema problem of one document (an empty list when it is valid)."""
+    return [
+        problem
+        for error in validator(directory, doc.kind).iter_errors(doc.data)
+        for problem in _problems(doc, error)
+    ]
+
+
+# --- turning one jsonschema error into problems ---------------------------------------------
+
+
+def _problems(doc: Document, error: ValidationError) -> Iterator[Problem]:
+    if error.validator in ("anyOf", "oneOf") and error.context:
+        # "is not valid under any of the given schemas" helps nobody: use the closest branch.
+        error = best_match(error.context)
+    path = tuple(error.absolute_path)
+    where = _label(doc.kind, path)
+    validator_name = error.validator
+    if validator_name == "additionalProperties":
+        yield from _unknown_keys(doc, error, path)
+        return
+    if validator_name == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else "a field"
+        line, column = doc.key_where(*path) if path else (1, 1)
+        yield _problem(doc, "HB202", line, column,
+                       f"{where} is missing the required field `{missing}`; add it")
+        return
+    line, column = doc.where(*path)
+    if validator_name == "type":
+        yield _problem(doc, "HB203", line, column, _type_message(where, error))
+    elif validator_name in ("enum", "const"):
+        yield _problem(doc, "HB204", line, column, _enum_message(where, error))
+    elif validator_name in ("pattern", "format"):
+        yield _problem(doc, "HB205", line, column, _format_message(where, error))
+    elif validator_name in _RANGE:
+        yield _problem(doc, "HB206", line, column, f"{where}: {error.message}")
+    else:
+        yield _problem(doc, "HB207", line, column, f"{where}: {error.message}")
+
+
+_RANGE = {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minItems",
+          "maxItems", "minLength", "maxLength", "uniqueItems", "minProperties", "multipleOf"}
+
+
+def _unknown_keys(doc: Document, error: ValidationError, path: tuple) -> Iterator[Problem]:
+    allowed = sorted(error.schema.get("properties", {}))
+    for key in error.instance:
+        if key in allowed:
+            continue
+        close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
+        hint = f"did you mean `{close[0]}`?" if close else f"known fields: {', '.join(allowed)}"
+        line, column = doc.key_where(*path, key)
+        yield _problem(doc, "HB201", line, column,
+                       f"unknown field `{key}` in {_label(doc.kind, path)}; {hint}")
+
+
+def _type_message(where: str, error: ValidationError) -> str:
+    expected = error.validator_value
+    expected = expected if isinstance(expected, str) else " or ".join(expected)
+    got = _json_type(error.instance)
+    message = f"{where} must be {_article(expected)}, not {got}"
+    if expected == "string" and got in ("a number", "true/false"):
+        message += f"; put the value in quotes: \"{_yaml_text(error.instance)}\""
+    elif expected == "array":
+        message += "; write a list, e.g. `[a, b]` or one `- item` per line"
+    return message
+
+
+def _enum_message(where: str, error: ValidationError) -> str:
+    choices = error.validator_value if error.validator == "enum" else [error.validator_value]
+    texts = [str(c) for c in choices]
+    close = difflib.get_close_matches(str(error.instance), texts, n=1, cutoff=0.6)
+    hint = f"; did you mean `{close[0]}`?" if close else ""
+    return f"{where} is `{_yaml_text(error.instance)}`, expected one of {', '.join(texts)}{hint}"
+
+
+_FORMAT_HINTS = {
+    "date": "a date written YYYY-MM-DD, e.g. 2026-03-05",
+    "datetime": "a date and time with its offset, e.g. 2026-03-05T14:30:00+08:00",
+    "id": "an id of lower-case letters, digits and dashes, e.g. acme-tech or req-2026-014",
+    "duration": "a duration such as 24h, 2d, 3bd (business days) or 90m",
+}
+
+
+def _format_message(where: str, error: ValidationError) -> str:
+    shape = _shape(error.schema)
+    expected = _FORMAT_HINTS.get(shape, f"text matching `{error.schema.get('pattern', '')}`")
+    if error.validator == "format":
+        expected = _FORMAT_HINTS.get(error.validator_value, f"a valid {error.validator_value}")
+    return f"{where} is `{_yaml_text(error.instance)}`, which is not {expected}"
+
+
+def _shape(schema: dict) -> str:
+    if schema.get("format") == "date":
+        return "date"
+    pattern = schema.get("pattern", "")
+    if "T[0-9]{2}" in pattern:
+        return "datetime"
+    if "bd|d|h|m" in pattern:
+        return "duration"
+    if pattern.startswith("^[a-z0-9][a-z0-9-]"):
+        return "id"
+    return "other"
+
+
+def _json_type(value: object) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return "empty (null)"
+
+
+def _article(expected: str) -> str:
+    names = {"string": "text", "integer": "a whole number", "number": "a number",
+             "boolean": "true or false", "array": "a list", "object": "a mapping of fields",
+             "null": "empty"}
+    return " or ".join(names.get(part, part) for part in expected.split(" or "))
+
+
+def _yaml_text(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _label(kind: str, path: tuple) -> str:
+    if not path:
+        return f"the {kind}"
+    text = str(path[0])
+    for part in path[1:]:
+        text += f"[{part + 1}]" if isinstance(part, int) else f".{part}"
+    return f"`{text}`"
+
+
+def _problem(doc: Document, code: str, line: int, column: int, message: str) -> Problem:
+    return Problem(doc.rel, line, column, code, Severity.ERROR, message, _record_id(doc))
+
+
+def _record_id(doc: Document) -> str | None:
+    value = doc.data.get("id")
+    return value if isinstance(value, str) else None

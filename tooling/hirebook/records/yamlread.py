@@ -1,0 +1,303 @@
+"""Read one YAML record file into plain data plus the position of every value.
+
+Records use a small, safe subset of YAML (``records.md``): one document whose top level is a
+mapping, scalars read with the YAML 1.2 *core* schema, and no anchors, aliases or tags. This
+module enforces that subset and never lets a malformed file raise anything but
+:class:`LoadProblem`.
+
+Why not ``yaml.safe_load``? PyYAML resolves scalars with YAML 1.1 rules, so the key ``on:``
+becomes ``True`` and ``09:00`` becomes the integer 540; it keeps the last of two duplicate keys
+without a word; and it forgets where each value was. We let libyaml (the C parser) *compose*
+the node tree, which is fast and keeps marks, and construct the values ourselves.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+try:  # the C parser is ten times faster; fall back to pure Python where it is missing
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_BYTES = 1024 * 1024
+"""Largest record file read. Records are small; a larger file is a mistake or an attack."""
+
+MAX_DEPTH = 64
+"""Deepest nesting accepted; real records nest four or five levels."""
+
+Path_ = tuple  # a path into the data: keys and list indices, e.g. ("interviews", 0, "at")
+
+
+@dataclass(frozen=True)
+class LoadProblem(Exception):
+    """Why a file could not be read as a record. ``line``/``column`` are 1-based."""
+
+    code: str
+    message: str
+    line: int = 1
+    column: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.line}:{self.column}: {self.code} {self.message}"
+
+
+@dataclass
+class ParsedYaml:
+    """The data of one file and where each part of it stands."""
+
+    data: dict
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+
+# --- YAML 1.2 core schema -------------------------------------------------------------------
+
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_OCT = re.compile(r"0o[0-7]+\Z")
+_HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+_INF = re.compile(r"[-+]?\.(inf|Inf|INF)\Z")
+_NAN = re.compile(r"\.(nan|NaN|NAN)\Z")
+
+
+def resolve_plain_scalar(text: str) -> object:
+    """Give a plain (unquoted) scalar its YAML 1.2 core-schema value.
+
+    Only these become non-strings: null forms, ``true``/``false`` (three spellings each),
+    integers and floats. ``on``, ``yes``, ``NO``, ``09:00`` and ``2026-03-05`` stay text;
+    dates become dates later, and only where the schema says the field is a date.
+    """
+    if text in _NULL:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    if _INT.match(text):
+        return int(text)
+    if _OCT.match(text):
+        return int(text[2:], 8)
+    if _HEX.match(text):
+        return int(text[2:], 16)
+    if _FLOAT.match(text):
+        return float(text)
+    if _INF.match(text):
+        return float("-inf") if text.startswith("-") else float("inf")
+    if _NAN.match(text):
+        return float("nan")
+    return text
+
+
+# --- bytes to text ------------------------------------------------------------------------
+
+
+def decode(raw: bytes) -> str:
+    """Check size, binary content and encoding; return the text without a BOM."""
+    if len(raw) > MAX_BYTES:
+        raise LoadProblem(
+            "HB101",
+            f"file is {len(raw):,} bytes, over the {MAX_BYTES:,}-byte limit for a record; "
+            "split it or move attachments out of records/",
+        )
+    if b"\x00" in raw:
+        line, column = _byte_position(raw, raw.index(b"\x00"))
+        raise LoadProblem(
+            "HB102",
+            "file contains a NUL byte and looks binary; records must be UTF-8 text "
+            "(was a spreadsheet or image saved with a .yaml name?)",
+            line,
+            column,
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line, column = _byte_position(raw, err.start)
+        raise LoadProblem(
+            "HB103",
+            f"invalid UTF-8 (byte 0x{raw[err.start]:02x}); save the file as UTF-8 "
+            "(editors call it 'UTF-8' or 'Unicode'; GBK/Big5 files must be converted)",
+            line,
+            column,
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    line = raw.count(b"\n", 0, offset) + 1
+    column = len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return line, column
+
+
+# --- text to data --------------------------------------------------------------------------
+
+
+class LoadFailed(Exception):
+    """A file that cannot be read; carries every problem found (all duplicate keys at once)."""
+
+    def __init__(self, problems: list[LoadProblem]) -> None:
+        super().__init__("; ".join(map(str, problems)))
+        self.problems = problems
+
+
+def parse(text: str, line_offset: int = 0) -> ParsedYaml:
+    """Parse one record document. ``line_offset`` shifts reported lines (front matter).
+
+    Raises :class:`LoadProblem` for the first fatal problem, or :class:`LoadFailed` with every
+    duplicate key of the file.
+    """
+    try:
+        if "&" in text or "*" in text or "!" in text:
+            # Rare characters: only then pay for the precise event scan.
+            _refuse_anchors_and_tags(text)
+        root = yaml.compose(text, Loader=_Loader)
+    except LoadProblem as problem:
+        raise _shifted(problem, line_offset) from None
+    except yaml.MarkedYAMLError as err:
+        raise _shifted(_syntax_problem(err), line_offset) from None
+    except yaml.YAMLError as err:  # e.g. a reader error without a mark
+        raise LoadProblem("HB105", f"not valid YAML: {err}", 1 + line_offset) from None
+    except RecursionError:
+        raise LoadProblem("HB105", "not valid YAML: nested too deeply", 1 + line_offset) from None
+    if root is None:
+        raise LoadProblem(
+            "HB104",
+            "file is empty; a record is a YAML mapping starting with its `id:`",
+            1 + line_offset,
+        )
+    if not isinstance(root, yaml.MappingNode):
+        line, column = _mark(root, line_offset)
+        raise LoadProblem(
+            "HB108",
+            f"the top level is a {_kind(root)}, but a record must be a mapping of "
+            "`field: value` lines",
+            line,
+            column,
+        )
+    builder = _Builder(line_offset)
+    data = builder.build(root, ())
+    if builder.duplicates:
+        raise LoadFailed(builder.duplicates)
+    return ParsedYaml(data, builder.positions, builder.key_positions)
+
+
+def _syntax_problem(err: yaml.MarkedYAMLError) -> LoadProblem:
+    mark = err.problem_mark or err.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    what = err.problem or "syntax error"
+    hint = _SYNTAX_HINTS.get(what, "check the indentation and the `key: value` form")
+    if "expected a single document" in str(err.context or ""):
+        what, hint = "more than one YAML document (`---`)", "keep one record per file"
+    return LoadProblem("HB105", f"YAML syntax error: {what}; {hint}", line, column)
+
+
+_SYNTAX_HINTS = {
+    "found character '\\t' that cannot start any token": "indent with spaces, never tabs",
+    "found a tab character that violates indentation": "indent with spaces, never tabs",
+    "mapping values are not allowed here": "a value with `: ` inside must be quoted",
+    "found undefined alias": "anchors and aliases are not used in records",
+}
+
+
+def _refuse_anchors_and_tags(text: str) -> None:
+    # libyaml reports a tag only where one was written, so any tag at all is explicit.
+    for event in yaml.parse(text, Loader=_Loader):
+        where = (event.start_mark.line + 1, event.start_mark.column + 1)
+        if isinstance(event, yaml.AliasEvent):
+            raise LoadProblem(
+                "HB107",
+                f"alias `*{event.anchor}` is not part of the record language; "
+                "write the value out in full",
+                *where,
+            )
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            raise LoadProblem(
+                "HB107", f"anchor `&{anchor}` is not part of the record language; remove it", *where
+            )
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            raise LoadProblem(
+                "HB107",
+                f"tag `{tag}` is not part of the record language; remove it "
+                "(quote the value if it must stay text)",
+                *where,
+            )
+
+
+def _shifted(problem: LoadProblem, offset: int) -> LoadProblem:
+    if not offset:
+        return problem
+    return LoadProblem(problem.code, problem.message, problem.line + offset, problem.column)
+
+
+def _mark(node: yaml.Node, offset: int) -> tuple[int, int]:
+    return node.start_mark.line + 1 + offset, node.start_mark.column + 1
+
+
+def _kind(node: yaml.Node) -> str:
+    if isinstance(node, yaml.SequenceNode):
+        return "list"
+    if isinstance(node, yaml.MappingNode):
+        return "mapping"
+    return "single value"
+
+
+class _Builder:
+    """Turn a composed node tree into dicts, lists and scalars, recording positions."""
+
+    def __init__(self, line_offset: int) -> None:
+        self.offset = line_offset
+        self.positions: dict[Path_, tuple[int, int]] = {}
+        self.key_positions: dict[Path_, tuple[int, int]] = {}
+        self.duplicates: list[LoadProblem] = []
+        # No alias reaches this walk: an alias needs a `*`, and `parse` scans every text with
+        # one for aliases first. That is what keeps "billion laughs" from expanding here.
+
+    def build(self, node: yaml.Node, path: Path_) -> object:
+        if len(path) > MAX_DEPTH:
+            raise LoadProblem("HB105", f"nested more than {MAX_DEPTH} levels deep", *self._at(node))
+        self.positions[path] = self._at(node)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        if not node.style:  # plain scalar (C parser: "", Python parser: None)
+            return resolve_plain_scalar(node.value)
+        return node.value  # quoted or block scalar: always text
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict:
+        result: dict = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise LoadProblem(
+                    "HB105",
+                    "a key must be a plain word, not a list or mapping",
+                    *self._at(key_node),
+                )
+            key = key_node.value
+            child = (*path, key)
+            if key in result:
+                first = self.key_positions[child]
+                self.duplicates.append(
+                    LoadProblem(
+                        "HB106",
+                        f"duplicate key `{key}` (first at line {first[0]}); YAML would keep "
+                        "only the last one silently — merge the two or delete one",
+                        *self._at(key_node),
+                    )
+                )
+                continue
+            self.key_positions[child] = self._at(key_node)
+            result[key] = self.build(value_node, child)
+        return result
+
+    def _at(self, node: yaml.Node) -> tuple[int, int]:
+        return _mark(node, self.offset)

@@ -1,0 +1,1 @@
+"""Service-level clocks: durations, the work calendar and business-time arithmetic."""
