@@ -1,0 +1,3 @@
+"""hirebook: client management for recruitment agencies, kept as code."""
+
+__version__ = "0.1.0"

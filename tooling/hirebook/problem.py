@@ -7,10 +7,10 @@ reporter can point an editor, a pull-request annotation or a SARIF viewer straig
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from enum import Enum
+from enum import StrEnum
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
 

@@ -35,6 +35,9 @@ def person_references(
         signer = requirement.confirmation.agency_signed_by
         if signer:
             yield requirement, ("confirmation", "agency_signed_by"), signer
+    for application in repo.applications.values():
+        if application.recruiter:
+            yield application, ("recruiter",), application.recruiter
     for case in repo.cases.values():
         if case.author:
             yield case, ("author",), case.author

@@ -61,6 +61,14 @@ class Document:
         return self.key_positions.get(path) or self.where(*path)
 
 
+def path_label(path: tuple) -> str:
+    """A path as users write it: ``interviews[1].result_at`` (list positions count from 1)."""
+    text = ""
+    for part in path:
+        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
 def ignored_codes(text: str) -> frozenset[str]:
     """Codes silenced for the whole record by ``# hirebook: ignore HB123[, HB456]``."""
     codes: set[str] = set()

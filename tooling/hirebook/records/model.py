@@ -23,7 +23,9 @@ class Record:
     """What every top-level record has: its id and the document it was read from."""
 
     id: str = ""
-    doc: Document | None = field(default=None, repr=False, compare=False, metadata={"derived": True})
+    doc: Document | None = field(
+        default=None, repr=False, compare=False, metadata={"derived": True}
+    )
 
     @property
     def client(self) -> str | None:
@@ -84,6 +86,8 @@ class Person(Record):
     email: str | None = None
     github: str | None = None
     active: bool = True
+    joined_on: date | None = None
+    left_on: date | None = None
 
 
 @dataclass
@@ -296,6 +300,7 @@ class Placement:
     start_on: date | None = None
     check_ins: list[CheckIn] = field(default_factory=list)
     left_on: date | None = None
+    left_reason: str | None = None
 
 
 @dataclass
@@ -309,6 +314,7 @@ class Application(Record):
     requirement: str = ""
     candidate: str = ""
     channel: str | None = None
+    recruiter: str | None = None
     submitted_at: datetime | None = None
     client_feedback: ClientFeedback | None = None
     interviews: list[Interview] = field(default_factory=list)
@@ -358,6 +364,7 @@ class Scores:
 class Feedback(Record):
     on: date | None = None
     collected_by: str | None = None
+    respondent: str | None = None
     requirement: str | None = None
     scores: Scores = field(default_factory=Scores)
     nps: int | None = None
@@ -376,6 +383,7 @@ class Case(Record):
     on: date | None = None
     tags: list[str] = field(default_factory=list)
     outcome: str | None = None
+    summary: str | None = None
 
     @property
     def body(self) -> str:

@@ -206,9 +206,15 @@ def load(
         _add(repo, document, schema_folder)
     if repo.policy is None and "policy.yaml" not in {p.name for p in records_dir.iterdir()}:
         repo.problems.append(
-            Problem(relative_to(records_dir / "policy.yaml", root), 1, 1, "HB310", Severity.ERROR,
-                    "records/policy.yaml is missing; every agency needs one (timezone, calendar, "
-                    "tiers, SLA goals) — copy the demo's and adapt it")
+            Problem(
+                relative_to(records_dir / "policy.yaml", root),
+                1,
+                1,
+                "HB310",
+                Severity.ERROR,
+                "records/policy.yaml is missing; every agency needs one (timezone, calendar, "
+                "tiers, SLA goals) — copy the demo's and adapt it",
+            )
         )
     return repo
 
@@ -241,13 +247,20 @@ def _read(repo: Repository, path: Path) -> Document | None:
 
 def _misplaced(rel: str, path: Path) -> Problem:
     hint = (
-        "rename it to .yaml" if path.suffix == ".yml" else
-        "records live at policy.yaml, team/<id>.yaml, candidates/<id>.yaml, cases/<id>.md and "
+        "rename it to .yaml"
+        if path.suffix == ".yml"
+        else "records live at policy.yaml, team/<id>.yaml, candidates/<id>.yaml, cases/<id>.md and "
         "clients/<client>/{client.yaml, requirements/, plans/, applications/, touchpoints/, "
         "feedback/}<id>.yaml"
     )
-    return Problem(rel, 1, 1, "HB110", Severity.ERROR,
-                   f"this file is not where any record kind lives, so it is not read; {hint}")
+    return Problem(
+        rel,
+        1,
+        1,
+        "HB110",
+        Severity.ERROR,
+        f"this file is not where any record kind lives, so it is not read; {hint}",
+    )
 
 
 def _from_load(rel: str, problem: yamlread.LoadProblem) -> Problem:
@@ -265,17 +278,33 @@ def _add(repo: Repository, document: Document, schema_folder: Path) -> None:
     except convert.ConversionError as err:
         line, column = document.where(*err.path)
         repo.problems.append(
-            Problem(document.rel, line, column, "HB208", Severity.ERROR, f"{err}; correct the value",
-                    str(document.id))
+            Problem(
+                document.rel,
+                line,
+                column,
+                "HB208",
+                Severity.ERROR,
+                f"{err}; correct the value",
+                str(document.id),
+            )
         )
         return
     record.doc = document
+    if document.kind == "case":
+        record.id = document.place.expected_id  # a case's id is its file name
     for path in naive:
         line, column = document.where(*path)
         repo.problems.append(
-            Problem(document.rel, line, column, "HB209", Severity.WARNING,
-                    f"`{'.'.join(map(str, path))}` has no UTC offset; it is read in "
-                    f"{repo.zone.key} — add the offset, e.g. +08:00", record.id)
+            Problem(
+                document.rel,
+                line,
+                column,
+                "HB209",
+                Severity.WARNING,
+                f"`{'.'.join(map(str, path))}` has no UTC offset; it is read in "
+                f"{repo.zone.key} — add the offset, e.g. +08:00",
+                record.id,
+            )
         )
     if isinstance(record, Policy):
         repo.policy = record

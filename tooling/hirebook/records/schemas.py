@@ -48,12 +48,16 @@ def validator(directory: Path, kind: str) -> jsonschema.Draft202012Validator:
 
 
 def check(doc: Document, directory: Path) -> list[Problem]:
-    """Every schema problem of one document (an empty list when it is valid)."""
-    return [
-        problem
-        for error in validator(directory, doc.kind).iter_errors(doc.data)
-        for problem in _problems(doc, error)
-    ]
+    """Every schema problem of one document (an empty list when it is valid).
+
+    A value can break two keywords at once (a date's ``pattern`` and ``format``); it is
+    reported once. Messages name the value's field, so two problems at one place stay two.
+    """
+    found: dict[tuple, Problem] = {}
+    for error in validator(directory, doc.kind).iter_errors(doc.data):
+        for problem in _problems(doc, error):
+            found.setdefault((problem.line, problem.column, problem.code, problem.message), problem)
+    return list(found.values())
 
 
 # --- turning one jsonschema error into problems ---------------------------------------------
@@ -72,8 +76,28 @@ def _problems(doc: Document, error: ValidationError) -> Iterator[Problem]:
     if validator_name == "required":
         missing = error.message.split("'")[1] if "'" in error.message else "a field"
         line, column = doc.key_where(*path) if path else (1, 1)
-        yield _problem(doc, "HB202", line, column,
-                       f"{where} is missing the required field `{missing}`; add it")
+        yield _problem(
+            doc, "HB202", line, column, f"{where} is missing the required field `{missing}`; add it"
+        )
+        return
+    if validator_name == "dependentRequired":
+        present = next(
+            (
+                k
+                for k, needs in error.validator_value.items()
+                if k in error.instance and any(n not in error.instance for n in needs)
+            ),
+            "",
+        )
+        missing = error.message.split("'")[1] if "'" in error.message else "a field"
+        line, column = doc.key_where(*path) if path else (1, 1)
+        yield _problem(
+            doc,
+            "HB202",
+            line,
+            column,
+            f"{where} has `{present}` but not `{missing}`, which goes with it; add it",
+        )
         return
     line, column = doc.where(*path)
     if validator_name == "type":
@@ -88,8 +112,19 @@ def _problems(doc: Document, error: ValidationError) -> Iterator[Problem]:
         yield _problem(doc, "HB207", line, column, f"{where}: {error.message}")
 
 
-_RANGE = {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minItems",
-          "maxItems", "minLength", "maxLength", "uniqueItems", "minProperties", "multipleOf"}
+_RANGE = {
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "minItems",
+    "maxItems",
+    "minLength",
+    "maxLength",
+    "uniqueItems",
+    "minProperties",
+    "multipleOf",
+}
 
 
 def _unknown_keys(doc: Document, error: ValidationError, path: tuple) -> Iterator[Problem]:
@@ -100,8 +135,9 @@ def _unknown_keys(doc: Document, error: ValidationError, path: tuple) -> Iterato
         close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
         hint = f"did you mean `{close[0]}`?" if close else f"known fields: {', '.join(allowed)}"
         line, column = doc.key_where(*path, key)
-        yield _problem(doc, "HB201", line, column,
-                       f"unknown field `{key}` in {_label(doc.kind, path)}; {hint}")
+        yield _problem(
+            doc, "HB201", line, column, f"unknown field `{key}` in {_label(doc.kind, path)}; {hint}"
+        )
 
 
 def _type_message(where: str, error: ValidationError) -> str:
@@ -110,7 +146,7 @@ def _type_message(where: str, error: ValidationError) -> str:
     got = _json_type(error.instance)
     message = f"{where} must be {_article(expected)}, not {got}"
     if expected == "string" and got in ("a number", "true/false"):
-        message += f"; put the value in quotes: \"{_yaml_text(error.instance)}\""
+        message += '; put the value in quotes ("...") so that it stays text'
     elif expected == "array":
         message += "; write a list, e.g. `[a, b]` or one `- item` per line"
     return message
@@ -133,10 +169,8 @@ _FORMAT_HINTS = {
 
 
 def _format_message(where: str, error: ValidationError) -> str:
-    shape = _shape(error.schema)
+    shape = error.validator_value if error.validator == "format" else _shape(error.schema)
     expected = _FORMAT_HINTS.get(shape, f"text matching `{error.schema.get('pattern', '')}`")
-    if error.validator == "format":
-        expected = _FORMAT_HINTS.get(error.validator_value, f"a valid {error.validator_value}")
     return f"{where} is `{_yaml_text(error.instance)}`, which is not {expected}"
 
 
@@ -168,9 +202,15 @@ def _json_type(value: object) -> str:
 
 
 def _article(expected: str) -> str:
-    names = {"string": "text", "integer": "a whole number", "number": "a number",
-             "boolean": "true or false", "array": "a list", "object": "a mapping of fields",
-             "null": "empty"}
+    names = {
+        "string": "text",
+        "integer": "a whole number",
+        "number": "a number",
+        "boolean": "true or false",
+        "array": "a list",
+        "object": "a mapping of fields",
+        "null": "empty",
+    }
     return " or ".join(names.get(part, part) for part in expected.split(" or "))
 
 

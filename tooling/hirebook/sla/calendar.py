@@ -50,15 +50,19 @@ occurrence, and one that does not exist (inside a spring-forward gap) is read wi
 offset in force before the gap. If that makes a period's end fall on or before its start
 (only possible with working hours inside the gap itself), the day has no working time.
 
-The calendar is immutable and meant to be built once per policy and called very often,
-so spans are walked a week at a time where possible, with O(log n) look-ups in the sorted
-holiday and make-up-day lists, and per-date working periods are memoised.
+The calendar is immutable and meant to be built once per policy and called very often.
+It memoises blocks of 256 consecutive dates: each block holds the dates' working periods
+(as UTC instants) and the cumulative working time from the block's first date. Working
+time over any span is then a few subtractions, and the due instant of a goal is found by
+bisecting the cumulative list, so neither depends on the length of the span (beyond one
+step per 256 days) and both stay exact across daylight-saving changes, since every
+period's real length is measured rather than assumed.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -71,18 +75,25 @@ __all__ = ["WEEKDAYS", "WorkCalendar"]
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 _ONE_DAY = timedelta(days=1)
-_ONE_WEEK = timedelta(days=7)
 _ZERO = timedelta(0)
+_US = timedelta(microseconds=1)
 _MIDNIGHT = time(0)
 _LAST_SECOND = time(23, 59, 59)
-# Memoised working periods are tiny; the limit only stops a pathological caller (dates
-# spread over millennia) from growing the cache without bound.
-_PERIOD_CACHE_LIMIT = 200_000
+# Dates are memoised in blocks of _BLOCK consecutive ordinals (about 8.5 months). Filling a
+# block costs a fraction of a millisecond, once; the limit (some 2,800 years of blocks) only
+# stops a pathological caller from growing the memo without bound.
+_BLOCK = 256
+_BLOCK_CACHE_LIMIT = 4096
+_MIN_ORDINAL = date.min.toordinal()
+_MAX_ORDINAL = date.max.toordinal()
 _POLICY_KEYS = ("workdays", "hours", "holidays", "extra_workdays")
 _HHMM = re.compile(r"(?P<h>[01][0-9]|2[0-3]):(?P<m>[0-5][0-9])")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 _Period = tuple[datetime, datetime]
+# (periods, cumulative): periods[i] is the working period of ordinal block * _BLOCK + i or
+# None; cumulative[i] is the working time, in microseconds, of periods[:i].
+_Block = tuple[tuple["_Period | None", ...], tuple[int, ...]]
 
 
 class WorkCalendar:
@@ -101,13 +112,9 @@ class WorkCalendar:
         "_extra",
         "_holiday_set",
         "_extra_set",
-        "_exc_ords",
-        "_exc_prefix",
-        "_partial",
-        "_per_week",
         "_day_length",
         "_search_limit",
-        "_periods",
+        "_blocks",
     )
 
     def __init__(
@@ -147,21 +154,6 @@ class WorkCalendar:
                 + ", ".join(d.isoformat() for d in clash)
             )
 
-        # Dates whose status differs from their weekday's: -1 for a holiday on a standard
-        # workday, +1 for a make-up day on a standard day off. Counting workdays in a span
-        # is then "weeks * workdays per week + remainder + exceptions in the span", with
-        # the exceptions summed through a prefix-sum array and two bisections.
-        deltas = {d.toordinal(): -1 for d in holiday_tuple if mask[d.weekday()]}
-        deltas.update({d.toordinal(): 1 for d in extra_tuple if not mask[d.weekday()]})
-        exc_ords = sorted(deltas)
-        prefix = [0]
-        for ordinal in exc_ords:
-            prefix.append(prefix[-1] + deltas[ordinal])
-        partial = tuple(
-            tuple(sum(mask[(first + i) % 7] for i in range(rest)) for rest in range(7))
-            for first in range(7)
-        )
-
         set_ = object.__setattr__
         set_(self, "_tz", tz)
         set_(self, "_mask", mask)
@@ -171,20 +163,16 @@ class WorkCalendar:
         set_(self, "_extra", extra_tuple)
         set_(self, "_holiday_set", frozenset(holiday_tuple))
         set_(self, "_extra_set", frozenset(extra_tuple))
-        set_(self, "_exc_ords", tuple(exc_ords))
-        set_(self, "_exc_prefix", tuple(prefix))
-        set_(self, "_partial", partial)
-        set_(self, "_per_week", sum(mask))
         set_(
             self,
             "_day_length",
             datetime.combine(date.min, end) - datetime.combine(date.min, start),
         )
-        # The longest possible run of days without working time: a weekend-sized gap, every
-        # holiday in a row, and a few daylight-saving days with an empty period. Searches
+        # The longest possible run of blocks without working time: every holiday in a row,
+        # plus slack for weekends and daylight-saving days with an empty period. Searches
         # give up (with an error) past this, so no input can make them loop forever.
-        set_(self, "_search_limit", 14 + len(holiday_tuple) + 366)
-        set_(self, "_periods", {})
+        set_(self, "_search_limit", 3 + len(holiday_tuple) // _BLOCK)
+        set_(self, "_blocks", {})
 
     # ------------------------------------------------------------------ construction
 
@@ -347,11 +335,11 @@ class WorkCalendar:
         This is where a clock started outside working hours begins to count.
         """
         u = _utc(dt)
-        d = u.astimezone(self._tz).date()
-        period = self._period(d)
+        ordinal = u.astimezone(self._tz).toordinal()
+        period = self._period(ordinal)
         if period is not None and u < period[1]:
             return (u if u > period[0] else period[0]).astimezone(self._tz)
-        return self._first_period_from(d + _ONE_DAY)[0].astimezone(self._tz)
+        return self._first_period_from(ordinal + 1)[0].astimezone(self._tz)
 
     def add_working_time(self, start: datetime, amount: timedelta) -> datetime:
         """The earliest instant by which ``amount`` of working time has passed since
@@ -371,35 +359,34 @@ class WorkCalendar:
         tz = self._tz
         if not amount:
             return u.astimezone(tz)
-        remaining = amount
-        d = u.astimezone(tz).date()
-        period = self._period(d)
+        ordinal = u.astimezone(tz).toordinal()
+        period = self._period(ordinal)
         if period is not None and u < period[1]:
             begin = u if u > period[0] else period[0]
             available = period[1] - begin
-            if remaining <= available:
-                return (begin + remaining).astimezone(tz)
-            remaining -= available
-        d += _ONE_DAY
-        # Terminates: every week after the last holiday holds working time (there is at
-        # least one weekly workday), so ``remaining`` keeps shrinking.
+            if amount <= available:
+                return (begin + amount).astimezone(tz)
+            amount -= available
+        # From the next date on, whole days: walk the memoised blocks, subtracting what
+        # each holds, until the rest of the amount fits in one; the due date is where the
+        # cumulative working time first reaches the target (bisect_left: the earliest such
+        # date, which is what makes "exactly at closing" due at closing).
+        remaining = amount // _US
+        block, index = divmod(ordinal + 1, _BLOCK)
+        idle_blocks = 0
         while True:
-            # Skip whole weeks while more than the week holds; the answer then lies in the
-            # next seven days, which are walked one by one.
-            if remaining > self._day_length:
-                week = self._week_time(d)
-                if week is not None and remaining > week:
-                    remaining -= week
-                    d += _ONE_WEEK
-                    continue
-            for _ in range(7):
-                period = self._period(d)
-                if period is not None:
-                    length = period[1] - period[0]
-                    if remaining <= length:
-                        return (period[0] + remaining).astimezone(tz)
-                    remaining -= length
-                d += _ONE_DAY
+            periods, cumulative = self._block(block)
+            available = cumulative[-1] - cumulative[index]
+            if remaining <= available:
+                target = cumulative[index] + remaining
+                day = bisect_left(cumulative, target, index + 1) - 1
+                begin = periods[day][0]  # type: ignore[index]  # has working time
+                return (begin + (target - cumulative[day]) * _US).astimezone(tz)
+            remaining -= available
+            idle_blocks = idle_blocks + 1 if available == 0 else 0
+            if idle_blocks > self._search_limit:
+                raise ValueError(f"{self!r} has no working time after block {block}")
+            block, index = block + 1, 0
 
     def add_business_days(self, start: datetime, n: int) -> datetime:
         """``start`` plus ``n`` working days of working time (``n * day_length``).
@@ -436,28 +423,16 @@ class WorkCalendar:
         if ub < ua:
             return -self.working_time_between(b, a)
         tz = self._tz
-        da = ua.astimezone(tz).date()
-        db = ub.astimezone(tz).date()
-        if da == db:
-            return _overlap(self._period(da), ua, ub)
-        total = _overlap(self._period(da), ua, ub)
-        d = da + _ONE_DAY
-        while d < db:
-            if (db - d).days >= 7:
-                week = self._week_time(d)
-                if week is not None:
-                    total += week
-                    d += _ONE_WEEK
-                    continue
-                stop = d + _ONE_WEEK
-            else:
-                stop = db
-            while d < stop:
-                period = self._period(d)
-                if period is not None:
-                    total += period[1] - period[0]
-                d += _ONE_DAY
-        return total + _overlap(self._period(db), ua, ub)
+        first = ua.astimezone(tz).toordinal()
+        last = ub.astimezone(tz).toordinal()
+        if first == last:
+            return _overlap(self._period(first), ua, ub)
+        whole_days = self._full_days(first + 1, last)
+        return (
+            _overlap(self._period(first), ua, ub)
+            + whole_days * _US
+            + _overlap(self._period(last), ua, ub)
+        )
 
     # ------------------------------------------------------------------ internals
 
@@ -466,56 +441,71 @@ class WorkCalendar:
         through UTC so that a non-existent wall time shows the instant it stands for)."""
         return datetime.combine(d, t, tzinfo=self._tz).astimezone(UTC).astimezone(self._tz)
 
-    def _period(self, d: date) -> _Period | None:
-        """``d``'s working period as UTC instants, or None when it has no working time."""
-        cache = self._periods
-        found = cache.get(d, cache)
-        if found is not cache:
-            return found  # type: ignore[return-value]
-        period: _Period | None = None
-        if self.is_workday(d):
-            begin = datetime.combine(d, self._start, tzinfo=self._tz).astimezone(UTC)
-            end = datetime.combine(d, self._end, tzinfo=self._tz).astimezone(UTC)
-            if end > begin:
-                period = (begin, end)
-        if len(cache) >= _PERIOD_CACHE_LIMIT:
-            cache.clear()
-        cache[d] = period
-        return period
+    def _block(self, block: int) -> _Block:
+        """The memoised working periods and cumulative working time of one block of dates."""
+        found = self._blocks.get(block)
+        if found is not None:
+            return found
+        if block * _BLOCK > _MAX_ORDINAL or (block + 1) * _BLOCK <= _MIN_ORDINAL:
+            raise ValueError("date outside the supported range (years 1 to 9999)")
+        tz, start, end = self._tz, self._start, self._end
+        extra, holidays, mask = self._extra_set, self._holiday_set, self._mask
+        periods: list[_Period | None] = []
+        cumulative = [0]
+        total = 0
+        for ordinal in range(block * _BLOCK, (block + 1) * _BLOCK):
+            period = None
+            if _MIN_ORDINAL <= ordinal <= _MAX_ORDINAL:
+                d = date.fromordinal(ordinal)
+                if d in extra or (mask[d.weekday()] and d not in holidays):
+                    try:
+                        begin = datetime.combine(d, start, tzinfo=tz).astimezone(UTC)
+                        finish = datetime.combine(d, end, tzinfo=tz).astimezone(UTC)
+                    except OverflowError:  # within hours of date.min / date.max
+                        pass
+                    else:
+                        if finish > begin:  # see the module docstring on fold=0
+                            period = (begin, finish)
+                            total += (finish - begin) // _US
+            periods.append(period)
+            cumulative.append(total)
+        result = (tuple(periods), tuple(cumulative))
+        if len(self._blocks) >= _BLOCK_CACHE_LIMIT:
+            self._blocks.clear()
+        self._blocks[block] = result
+        return result
 
-    def _first_period_from(self, d: date) -> _Period:
-        """The first working period on ``d`` or later (bounded search)."""
-        for _ in range(self._search_limit):
-            period = self._period(d)
-            if period is not None:
-                return period
-            d += _ONE_DAY
-        raise ValueError(f"{self!r} has no working time after {d.isoformat()}")
+    def _period(self, ordinal: int) -> _Period | None:
+        """The working period of the date with this ordinal (UTC instants), or None when
+        that date has no working time."""
+        block, index = divmod(ordinal, _BLOCK)
+        return self._block(block)[0][index]
 
-    def _workdays_in(self, first: date, stop: date) -> int:
-        """Number of workdays in ``[first, stop)`` without visiting the days."""
-        a, b = first.toordinal(), stop.toordinal()
-        weeks, rest = divmod(b - a, 7)
-        count = weeks * self._per_week + self._partial[first.weekday()][rest]
-        ords, prefix = self._exc_ords, self._exc_prefix
-        if ords:
-            count += prefix[bisect_left(ords, b)] - prefix[bisect_left(ords, a)]
-        return count
+    def _full_days(self, first: int, stop: int) -> int:
+        """Working time, in microseconds, of the whole dates with ordinals in [first, stop)."""
+        if stop <= first:
+            return 0
+        block1, index1 = divmod(first, _BLOCK)
+        block2, index2 = divmod(stop, _BLOCK)
+        cumulative = self._block(block1)[1]
+        if block1 == block2:
+            return cumulative[index2] - cumulative[index1]
+        total = cumulative[-1] - cumulative[index1]
+        for block in range(block1 + 1, block2):
+            total += self._block(block)[1][-1]
+        return total + self._block(block2)[1][index2]
 
-    def _week_time(self, d: date) -> timedelta | None:
-        """Working time in the seven days from ``d``, or None if it must be walked.
-
-        When the UTC offset is the same at both ends of the week, no daylight-saving
-        change happens inside it (zones change at most once in any seven days), so every
-        period lasts exactly ``day_length`` and the week is counted arithmetically.
-        """
-        tz = self._tz
-        if (
-            datetime.combine(d, _MIDNIGHT, tzinfo=tz).utcoffset()
-            != datetime.combine(d + _ONE_WEEK, _MIDNIGHT, tzinfo=tz).utcoffset()
-        ):
-            return None
-        return self._workdays_in(d, d + _ONE_WEEK) * self._day_length
+    def _first_period_from(self, ordinal: int) -> _Period:
+        """The first working period on the date with this ordinal or later."""
+        block, index = divmod(ordinal, _BLOCK)
+        for _ in range(self._search_limit + 1):
+            periods, cumulative = self._block(block)
+            if cumulative[-1] > cumulative[index]:
+                # the first date after index whose cumulative sum grows has working time
+                day = bisect_right(cumulative, cumulative[index], index) - 1
+                return periods[day]  # type: ignore[return-value]
+            block, index = block + 1, 0
+        raise ValueError(f"{self!r} has no working time after block {block}")
 
 
 # ---------------------------------------------------------------------- helpers

@@ -1,6 +1,7 @@
 """HB101 — The file is larger than 1 MiB.
 
-Records are small text files; a file over the limit is a mistake (a pasted export) or an attempt to slow the tools down, and it is not read.
+Records are small text files; a file over the limit is a mistake (a pasted export) or an
+attempt to slow the tools down, and it is not read.
 
 It is reported while the file is read, before any other check.
 

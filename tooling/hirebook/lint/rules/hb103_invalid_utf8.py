@@ -1,6 +1,7 @@
 """HB103 — The file is not valid UTF-8.
 
-Records are UTF-8 so that Chinese and English text survive every tool. Files saved as GBK, Big5 or Latin-1 are refused at the first bad byte.
+Records are UTF-8 so that Chinese and English text survive every tool. Files saved as GBK, Big5
+or Latin-1 are refused at the first bad byte.
 
 It is reported while the file is read, before any other check.
 

@@ -1,16 +1,18 @@
 """HB105 — The file is not valid YAML.
 
-The YAML parser stopped here. The usual causes are tabs used for indentation, an indentation that does not line up, or a value containing `: ` that is not quoted. Several YAML documents in one file (`---`) are refused too: one record per file.
+The YAML parser stopped here. The usual causes are tabs used for indentation, an indentation
+that does not line up, or a value containing `: ` that is not quoted. Several YAML documents in
+one file (`---`) are refused too: one record per file.
 
 It is reported while the file is read, before any other check.
 
 Example::
 
     contacts:
-    	- name: Zhang Wei   # a tab
+    <TAB>- name: Zhang Wei   # a tab
 
-Fix: Indent with spaces, line up keys of the same mapping, and quote values that contain `: ` or start with a special character.
-"""
+Fix: Indent with spaces, line up keys of the same mapping, and quote values that contain `: `
+or start with a special character."""
 
 from hirebook.problem import Severity
 

@@ -1,6 +1,7 @@
 """HB106 — The same key appears twice in one mapping.
 
-Plain YAML loaders keep the last value silently, so one of the two would be lost without a word. hirebook refuses the file and names every duplicate.
+Plain YAML loaders keep the last value silently, so one of the two would be lost without a
+word. hirebook refuses the file and names every duplicate.
 
 It is reported while the file is read, before any other check.
 

@@ -1,6 +1,7 @@
 """HB108 — The top level of the file is not a mapping.
 
-A record is a set of `field: value` lines. A file whose top level is a list or a single value is not a record.
+A record is a set of `field: value` lines. A file whose top level is a list or a single value
+is not a record.
 
 It is reported while the file is read, before any other check.
 

@@ -1,6 +1,7 @@
 """HB109 — A case file has no YAML front matter, or it is not closed.
 
-Cases (`records/cases/*.md`) are Markdown with a YAML header between two `---` lines that gives the title, author, date, tags and outcome.
+Cases (`records/cases/*.md`) are Markdown with a YAML header between two `---` lines that gives
+the title, author, date, tags and outcome.
 
 It is reported while the file is read, before any other check.
 

@@ -1,6 +1,7 @@
 """HB110 — A YAML or Markdown file is not where any record kind lives.
 
-hirebook finds records by their place (`records.md`, *Layout*); a file elsewhere would silently be ignored, so it is reported. A `.yml` extension is reported too: records end in `.yaml`.
+hirebook finds records by their place (`records.md`, *Layout*); a file elsewhere would silently
+be ignored, so it is reported. A `.yml` extension is reported too: records end in `.yaml`.
 
 It is reported while the file is read, before any other check.
 
@@ -8,8 +9,8 @@ Example::
 
     # records/clients/acme-tech/requirement/req-2026-014.yaml   (folder should be requirements/)
 
-Fix: Move or rename the file to its kind's folder, e.g. `clients/<client>/requirements/<id>.yaml`.
-"""
+Fix: Move or rename the file to its kind's folder, e.g.
+`clients/<client>/requirements/<id>.yaml`."""
 
 from hirebook.problem import Severity
 

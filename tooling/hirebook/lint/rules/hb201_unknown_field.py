@@ -1,6 +1,8 @@
 """HB201 — A field that the schema does not know.
 
-Schemas list every field a record may have (`additionalProperties: false`), so a typo does not go unnoticed: `recieved_at` would otherwise just be ignored and the SLA clock would never start. The message suggests the closest known field.
+Schemas list every field a record may have (`additionalProperties: false`), so a typo does not
+go unnoticed: `recieved_at` would otherwise just be ignored and the SLA clock would never
+start. The message suggests the closest known field.
 
 It is reported when the record is checked against its JSON Schema in `schemas/`.
 

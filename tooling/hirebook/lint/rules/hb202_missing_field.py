@@ -1,6 +1,7 @@
 """HB202 — A required field is missing.
 
-The problem is placed on the mapping that lacks the field (or line 1 for the record itself), where the field should be added.
+The problem is placed on the mapping that lacks the field (or line 1 for the record itself),
+where the field should be added.
 
 It is reported when the record is checked against its JSON Schema in `schemas/`.
 

@@ -1,6 +1,8 @@
 """HB204 — A value is not one of the allowed choices.
 
-Fields such as `tier`, `status`, `channel` and `decision` take one of a fixed list of words, because the SLA goals and reports depend on them. The message lists the choices and the closest one.
+Fields such as `tier`, `status`, `channel` and `decision` take one of a fixed list of words,
+because the SLA goals and reports depend on them. The message lists the choices and the closest
+one.
 
 It is reported when the record is checked against its JSON Schema in `schemas/`.
 

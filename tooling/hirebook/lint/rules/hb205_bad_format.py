@@ -1,6 +1,7 @@
 """HB205 — A date, datetime, id, duration or code is not written in its format.
 
-Dates are `YYYY-MM-DD`, datetimes `YYYY-MM-DDTHH:MM:SS+08:00`, ids lower-case letters, digits and dashes, durations `24h`, `2d`, `3bd` or `90m`, currencies three capital letters.
+Dates are `YYYY-MM-DD`, datetimes `YYYY-MM-DDTHH:MM:SS+08:00`, ids lower-case letters, digits
+and dashes, durations `24h`, `2d`, `3bd` or `90m`, currencies three capital letters.
 
 It is reported when the record is checked against its JSON Schema in `schemas/`.
 

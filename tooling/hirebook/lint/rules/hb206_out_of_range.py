@@ -1,6 +1,7 @@
 """HB206 — A number or list is outside its allowed range.
 
-Scores run from 1 to 5, NPS from 0 to 10, openings are at least 1, and some lists must not be empty.
+Scores run from 1 to 5, NPS from 0 to 10, openings are at least 1, and some lists must not be
+empty.
 
 It is reported when the record is checked against its JSON Schema in `schemas/`.
 

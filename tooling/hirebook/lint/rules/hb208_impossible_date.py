@@ -1,6 +1,7 @@
 """HB208 — A date or time has the right form but does not exist.
 
-`2026-02-30` or `2026-03-05T25:00:00+08:00` look like dates but are not on any calendar, so no clock can start from them.
+`2026-02-30` or `2026-03-05T25:00:00+08:00` look like dates but are not on any calendar, so no
+clock can start from them.
 
 It is reported when the record's values are read into dates and times.
 

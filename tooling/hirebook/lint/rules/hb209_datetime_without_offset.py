@@ -1,6 +1,7 @@
 """HB209 — A datetime has no UTC offset.
 
-A datetime without an offset is read in the policy's timezone, which is usually what was meant; the warning asks to make it explicit, because records may be written from several timezones.
+A datetime without an offset is read in the policy's timezone, which is usually what was meant;
+the warning asks to make it explicit, because records may be written from several timezones.
 
 It is reported when the record's values are read into dates and times.
 

@@ -28,6 +28,8 @@ def check(repo: Repository, context: Context) -> Iterator[Problem]:
         expected = record.doc.place.expected_id
         if expected is not None and record.id != expected:
             yield problem(
-                CODE, record, ("id",),
+                CODE,
+                record,
+                ("id",),
                 f"id `{record.id}` differs from the file name `{expected}`; make them the same",
             )

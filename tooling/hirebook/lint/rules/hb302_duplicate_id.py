@@ -27,7 +27,12 @@ def check(repo: Repository, context: Context) -> Iterator[Problem]:
         for record_id, paths in ids.items():
             for later in paths[1:]:
                 yield Problem(
-                    later, 1, 1, CODE, SEVERITY,
+                    later,
+                    1,
+                    1,
+                    CODE,
+                    SEVERITY,
                     f"{kind} id `{record_id}` is already used by {paths[0]}; ids are unique per "
-                    "kind across all clients — choose the next free id", record_id,
+                    "kind across all clients — choose the next free id",
+                    record_id,
                 )

@@ -14,8 +14,8 @@ Fix: use the id of an existing team member, or add them under `records/team/`.
 
 from collections.abc import Iterator
 
-from hirebook.lint.rule import Context, problem
 from hirebook.lint.people import person_references
+from hirebook.lint.rule import Context, problem
 from hirebook.problem import Problem, Severity
 from hirebook.records.repository import Repository
 
@@ -28,7 +28,9 @@ def check(repo: Repository, context: Context) -> Iterator[Problem]:
     for record, path, person in person_references(repo):
         if not repo.exists("person", person):
             yield problem(
-                CODE, record, path,
+                CODE,
+                record,
+                path,
                 f"`{person}` is not a team member (no records/team/{person}.yaml); "
                 "use an existing team id",
             )

@@ -14,8 +14,8 @@ Fix: hand the client or action over to an active team member.
 
 from collections.abc import Iterator
 
-from hirebook.lint.rule import Context, problem
 from hirebook.lint.people import person_references
+from hirebook.lint.rule import Context, problem
 from hirebook.problem import Problem, Severity
 from hirebook.records.model import Client
 from hirebook.records.repository import Repository
@@ -33,7 +33,9 @@ def check(repo: Repository, context: Context) -> Iterator[Problem]:
         if isinstance(record, Client) and record.status == "former":
             continue
         yield problem(
-            CODE, record, path,
+            CODE,
+            record,
+            path,
             f"`{person_id}` is not active (records/team/{person_id}.yaml says `active: false`); "
             "hand this over to an active team member",
         )

@@ -31,10 +31,14 @@ def check(repo: Repository, context: Context) -> Iterator[Problem]:
         elsewhere = repo.file_ids["requirement"].get(requirement)
         hint = (
             f"it belongs to another client ({elsewhere[0]}); a record can only refer to its own "
-            "client's requirements" if elsewhere else "check the id"
+            "client's requirements"
+            if elsewhere
+            else "check the id"
         )
         yield problem(
-            CODE, record, path,
+            CODE,
+            record,
+            path,
             f"requirement `{requirement}` is not in clients/{record.client}/requirements/; {hint}",
         )
 

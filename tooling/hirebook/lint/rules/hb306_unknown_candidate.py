@@ -25,7 +25,9 @@ def check(repo: Repository, context: Context) -> Iterator[Problem]:
     for application in repo.applications.values():
         if not repo.exists("candidate", application.candidate):
             yield problem(
-                CODE, application, ("candidate",),
+                CODE,
+                application,
+                ("candidate",),
                 f"candidate `{application.candidate}` does not exist (no records/candidates/"
                 f"{application.candidate}.yaml); correct the id or add the candidate",
             )

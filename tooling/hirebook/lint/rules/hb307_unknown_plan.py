@@ -29,7 +29,9 @@ def check(repo: Repository, context: Context) -> Iterator[Problem]:
         plan = touchpoint.plan
         if plan and not repo.exists("plan", plan, touchpoint.client):
             yield problem(
-                CODE, touchpoint, ("plan",),
+                CODE,
+                touchpoint,
+                ("plan",),
                 f"plan `{plan}` is not in clients/{touchpoint.client}/plans/; a touchpoint can "
                 "only name a plan of its own client",
             )

@@ -38,7 +38,9 @@ def check(repo: Repository, context: Context) -> Iterator[Problem]:
                 close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
                 hint = f"did you mean `{close[0]}`?" if close else "add them to client.yaml"
                 yield problem(
-                    CODE, requirement, path,
+                    CODE,
+                    requirement,
+                    path,
                     f"`{name}` is not a contact of {client.id} (contacts: "
                     f"{', '.join(names) or 'none'}); {hint}",
                 )

@@ -28,7 +28,9 @@ def check(repo: Repository, context: Context) -> Iterator[Problem]:
     for case in repo.cases.values():
         if case.client_id and not repo.exists("client", case.client_id):
             yield problem(
-                CODE, case, ("client",),
+                CODE,
+                case,
+                ("client",),
                 f"client `{case.client_id}` does not exist (no records/clients/{case.client_id}/"
                 "client.yaml); use a client folder name",
             )

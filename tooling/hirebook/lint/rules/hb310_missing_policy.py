@@ -1,6 +1,7 @@
 """HB310 — `records/policy.yaml` is missing.
 
-The policy gives the timezone, the work calendar, the tiers and the SLA goals; without it no clock can be evaluated.
+The policy gives the timezone, the work calendar, the tiers and the SLA goals; without it no
+clock can be evaluated.
 
 It is reported while the file is read, before any other check.
 

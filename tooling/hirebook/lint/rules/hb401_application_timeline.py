@@ -20,6 +20,7 @@ from datetime import datetime
 
 from hirebook.lint.rule import Context, problem
 from hirebook.problem import Problem, Severity
+from hirebook.records.document import path_label
 from hirebook.records.model import Application
 from hirebook.records.repository import Repository
 
@@ -37,30 +38,52 @@ def _check(application: Application) -> Iterator[Problem]:
     submitted = application.submitted_at
     feedback = application.client_feedback
     if submitted is None and (feedback or application.interviews):
-        yield problem(CODE, application, ("id",),
-                      "client feedback or interviews are recorded but `submitted_at` is missing; "
-                      "add when the resume was sent to the client")
+        yield problem(
+            CODE,
+            application,
+            ("id",),
+            "client feedback or interviews are recorded but `submitted_at` is missing; "
+            "add when the resume was sent to the client",
+        )
     feedback_at = feedback.at if feedback else None
-    yield from _order(application, submitted, "submitted_at", feedback_at,
-                      ("client_feedback", "at"))
+    yield from _order(
+        application, submitted, "submitted_at", feedback_at, ("client_feedback", "at")
+    )
     for index, interview in enumerate(application.interviews):
         path = ("interviews", index)
         earlier = feedback_at or submitted
         earlier_name = "client_feedback.at" if feedback_at else "submitted_at"
         yield from _order(application, earlier, earlier_name, interview.at, (*path, "at"))
-        yield from _order(application, interview.at, f"interview {interview.round}'s `at`",
-                          interview.result_at, (*path, "result_at"))
-        yield from _order(application, interview.at, f"interview {interview.round}'s `at`",
-                          interview.candidate_notified_at, (*path, "candidate_notified_at"))
+        yield from _order(
+            application,
+            interview.at,
+            f"interview {interview.round}'s `at`",
+            interview.result_at,
+            (*path, "result_at"),
+        )
+        yield from _order(
+            application,
+            interview.at,
+            f"interview {interview.round}'s `at`",
+            interview.candidate_notified_at,
+            (*path, "candidate_notified_at"),
+        )
 
 
-def _order(application: Application, earlier: datetime | None, earlier_name: str,
-           later: datetime | None, later_path: tuple) -> Iterator[Problem]:
+def _order(
+    application: Application,
+    earlier: datetime | None,
+    earlier_name: str,
+    later: datetime | None,
+    later_path: tuple,
+) -> Iterator[Problem]:
     if earlier is None or later is None or later >= earlier:
         return
     name = earlier_name if earlier_name.startswith("interview") else f"`{earlier_name}`"
     yield problem(
-        CODE, application, later_path,
-        f"`{'.'.join(str(p) for p in later_path)}` ({later.isoformat()}) is before {name} "
+        CODE,
+        application,
+        later_path,
+        f"`{path_label(later_path)}` ({later.isoformat()}) is before {name} "
         f"({earlier.isoformat()}); correct the date or time",
     )

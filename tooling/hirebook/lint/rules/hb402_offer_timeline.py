@@ -28,19 +28,35 @@ def check(repo: Repository, context: Context) -> Iterator[Problem]:
         if offer is None:
             continue
         if offer.accepted_on and offer.declined_on:
-            yield problem(CODE, application, ("offer",),
-                          "the offer has both `accepted_on` and `declined_on`; keep the final answer")
+            yield problem(
+                CODE,
+                application,
+                ("offer",),
+                "the offer has both `accepted_on` and `declined_on`; keep the final answer",
+            )
         for name in ("accepted_on", "declined_on"):
             answer = getattr(offer, name)
             if answer and offer.made_on and answer < offer.made_on:
-                yield problem(CODE, application, ("offer", name),
-                              f"`offer.{name}` ({answer}) is before `offer.made_on` "
-                              f"({offer.made_on}); correct one of the dates")
+                yield problem(
+                    CODE,
+                    application,
+                    ("offer", name),
+                    f"`offer.{name}` ({answer}) is before `offer.made_on` "
+                    f"({offer.made_on}); correct one of the dates",
+                )
         if (answer := offer.accepted_on or offer.declined_on) and not offer.made_on:
-            yield problem(CODE, application, ("offer",),
-                          "the offer has an answer but no `made_on`; add the day it was made")
+            yield problem(
+                CODE,
+                application,
+                ("offer",),
+                "the offer has an answer but no `made_on`; add the day it was made",
+            )
         interview_days = [i.at.astimezone(repo.zone).date() for i in application.interviews if i.at]
         if offer.made_on and interview_days and offer.made_on < max(interview_days):
-            yield problem(CODE, application, ("offer", "made_on"),
-                          f"`offer.made_on` ({offer.made_on}) is before the last interview "
-                          f"({max(interview_days)}); correct the date")
+            yield problem(
+                CODE,
+                application,
+                ("offer", "made_on"),
+                f"`offer.made_on` ({offer.made_on}) is before the last interview "
+                f"({max(interview_days)}); correct the date",
+            )

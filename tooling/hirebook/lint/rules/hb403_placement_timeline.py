@@ -31,20 +31,36 @@ def check(repo: Repository, context: Context) -> Iterator[Problem]:
         accepted = application.accepted_on
         start = placement.start_on
         if accepted is None:
-            yield problem(CODE, application, ("placement",),
-                          "a placement is recorded but the offer was not accepted; add "
-                          "`offer.accepted_on` or remove the placement")
+            yield problem(
+                CODE,
+                application,
+                ("placement",),
+                "a placement is recorded but the offer was not accepted; add "
+                "`offer.accepted_on` or remove the placement",
+            )
         elif start and start < accepted:
-            yield problem(CODE, application, ("placement", "start_on"),
-                          f"`placement.start_on` ({start}) is before the offer was accepted "
-                          f"({accepted}); correct the date")
+            yield problem(
+                CODE,
+                application,
+                ("placement", "start_on"),
+                f"`placement.start_on` ({start}) is before the offer was accepted "
+                f"({accepted}); correct the date",
+            )
         if start is None:
             continue
         for index, check_in in enumerate(placement.check_ins):
             if check_in.on and check_in.on < start:
-                yield problem(CODE, application, ("placement", "check_ins", index, "on"),
-                              f"check-in on {check_in.on} is before the start day {start}")
+                yield problem(
+                    CODE,
+                    application,
+                    ("placement", "check_ins", index, "on"),
+                    f"check-in on {check_in.on} is before the start day {start}",
+                )
         if placement.left_on and placement.left_on < start:
-            yield problem(CODE, application, ("placement", "left_on"),
-                          f"`placement.left_on` ({placement.left_on}) is before the start day "
-                          f"{start}; correct the date")
+            yield problem(
+                CODE,
+                application,
+                ("placement", "left_on"),
+                f"`placement.left_on` ({placement.left_on}) is before the start day "
+                f"{start}; correct the date",
+            )

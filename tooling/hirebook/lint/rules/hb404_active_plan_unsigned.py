@@ -33,7 +33,9 @@ def check(repo: Repository, context: Context) -> Iterator[Problem]:
             requirement = repo.requirements.get(requirement_id)
             if requirement is not None and requirement.signed_on is None:
                 yield problem(
-                    CODE, plan, ("requirements", index),
+                    CODE,
+                    plan,
+                    ("requirements", index),
                     f"the plan is active but `{requirement_id}` is not signed by both sides; "
                     "record both signatures or set the plan back to `proposed`",
                 )

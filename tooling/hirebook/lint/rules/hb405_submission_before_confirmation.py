@@ -34,10 +34,18 @@ def check(repo: Repository, context: Context) -> Iterator[Problem]:
         submitted = application.submitted_at.astimezone(repo.zone).date()
         signed = requirement.signed_on
         if signed is None:
-            yield problem(CODE, application, ("submitted_at",),
-                          f"submitted against `{requirement.id}`, whose confirmation is not signed "
-                          "by both sides; get it signed before submitting resumes")
+            yield problem(
+                CODE,
+                application,
+                ("submitted_at",),
+                f"submitted against `{requirement.id}`, whose confirmation is not signed "
+                "by both sides; get it signed before submitting resumes",
+            )
         elif submitted < signed:
-            yield problem(CODE, application, ("submitted_at",),
-                          f"submitted on {submitted}, before `{requirement.id}` was signed by both "
-                          f"sides on {signed}; correct the dates")
+            yield problem(
+                CODE,
+                application,
+                ("submitted_at",),
+                f"submitted on {submitted}, before `{requirement.id}` was signed by both "
+                f"sides on {signed}; correct the dates",
+            )

@@ -35,7 +35,10 @@ def check(repo: Repository, context: Context) -> Iterator[Problem]:
         missing = [name for name in _FIELDS if not getattr(requirement.confirmation, name)]
         if missing:
             yield problem(
-                CODE, requirement, ("confirmation",), key=True,
+                CODE,
+                requirement,
+                ("confirmation",),
+                key=True,
                 message=f"status is `{requirement.status}` but the confirmation lacks "
                 f"{', '.join(f'`{m}`' for m in missing)}; add them or set `status: draft`",
             )

@@ -29,9 +29,17 @@ def check(repo: Repository, context: Context) -> Iterator[Problem]:
             continue
         applications = repo.applications_by_requirement.get(requirement.id, ())
         if not any(a.accepted_on and a.client == requirement.client for a in applications):
-            yield problem(CODE, requirement, ("status",),
-                          "status is `filled` but no application for it has an accepted offer; "
-                          "record `offer.accepted_on` on the hire's application")
+            yield problem(
+                CODE,
+                requirement,
+                ("status",),
+                "status is `filled` but no application for it has an accepted offer; "
+                "record `offer.accepted_on` on the hire's application",
+            )
         if requirement.closed_on is None:
-            yield problem(CODE, requirement, ("status",),
-                          "status is `filled` but `closed_on` is missing; add the day it was filled")
+            yield problem(
+                CODE,
+                requirement,
+                ("status",),
+                "status is `filled` but `closed_on` is missing; add the day it was filled",
+            )

@@ -17,6 +17,7 @@ from datetime import date
 
 from hirebook.lint.rule import Context, problem
 from hirebook.problem import Problem, Severity
+from hirebook.records.document import path_label
 from hirebook.records.model import Requirement
 from hirebook.records.repository import Repository
 
@@ -27,24 +28,44 @@ SEVERITY = Severity.ERROR
 
 def check(repo: Repository, context: Context) -> Iterator[Problem]:
     for requirement in repo.requirements.values():
-        received = requirement.received_at.astimezone(repo.zone).date() if requirement.received_at else None
+        received = (
+            requirement.received_at.astimezone(repo.zone).date()
+            if requirement.received_at
+            else None
+        )
         confirmation = requirement.confirmation
         pairs = [
-            (received, "received", confirmation.client_signed_on, ("confirmation", "client_signed_on")),
-            (received, "received", confirmation.agency_signed_on, ("confirmation", "agency_signed_on")),
+            (
+                received,
+                "received",
+                confirmation.client_signed_on,
+                ("confirmation", "client_signed_on"),
+            ),
+            (
+                received,
+                "received",
+                confirmation.agency_signed_on,
+                ("confirmation", "agency_signed_on"),
+            ),
             (received, "received", requirement.closed_on, ("closed_on",)),
         ]
         for index, change in enumerate(requirement.changes):
             pairs.append((requirement.signed_on, "confirmed", change.on, ("changes", index, "on")))
-            pairs.append((change.on, "changed", change.reconfirmed_on,
-                          ("changes", index, "reconfirmed_on")))
+            pairs.append(
+                (change.on, "changed", change.reconfirmed_on, ("changes", index, "reconfirmed_on"))
+            )
         for earlier, what, later, path in pairs:
             yield from _order(requirement, earlier, what, later, path)
 
 
-def _order(requirement: Requirement, earlier: date | None, what: str, later: date | None,
-           path: tuple) -> Iterator[Problem]:
+def _order(
+    requirement: Requirement, earlier: date | None, what: str, later: date | None, path: tuple
+) -> Iterator[Problem]:
     if earlier and later and later < earlier:
-        yield problem(CODE, requirement, path,
-                      f"`{'.'.join(str(p) for p in path)}` ({later}) is before the requirement was "
-                      f"{what} ({earlier}); correct the date")
+        yield problem(
+            CODE,
+            requirement,
+            path,
+            f"`{path_label(path)}` ({later}) is before the requirement was "
+            f"{what} ({earlier}); correct the date",
+        )

@@ -27,10 +27,22 @@ SEVERITY = Severity.ERROR
 def check(repo: Repository, context: Context) -> Iterator[Problem]:
     for plan in repo.plans.values():
         if plan.status in ("active", "closed") and plan.client_confirmed_on is None:
-            yield problem(CODE, plan, ("status",),
-                          f"the plan is `{plan.status}` but has no `client_confirmed_on`; add the "
-                          "day the client confirmed it")
-        if plan.proposed_on and plan.client_confirmed_on and plan.client_confirmed_on < plan.proposed_on:
-            yield problem(CODE, plan, ("client_confirmed_on",),
-                          f"`client_confirmed_on` ({plan.client_confirmed_on}) is before "
-                          f"`proposed_on` ({plan.proposed_on}); correct the date")
+            yield problem(
+                CODE,
+                plan,
+                ("status",),
+                f"the plan is `{plan.status}` but has no `client_confirmed_on`; add the "
+                "day the client confirmed it",
+            )
+        if (
+            plan.proposed_on
+            and plan.client_confirmed_on
+            and plan.client_confirmed_on < plan.proposed_on
+        ):
+            yield problem(
+                CODE,
+                plan,
+                ("client_confirmed_on",),
+                f"`client_confirmed_on` ({plan.client_confirmed_on}) is before "
+                f"`proposed_on` ({plan.proposed_on}); correct the date",
+            )

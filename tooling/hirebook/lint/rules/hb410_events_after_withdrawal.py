@@ -18,6 +18,7 @@ from datetime import date
 
 from hirebook.lint.rule import Context, problem
 from hirebook.problem import Problem, Severity
+from hirebook.records.document import path_label
 from hirebook.records.model import Application
 from hirebook.records.repository import Repository
 
@@ -33,9 +34,13 @@ def check(repo: Repository, context: Context) -> Iterator[Problem]:
         withdrawn = application.withdrawn.on
         for path, day in _event_days(application, repo.zone):
             if day > withdrawn:
-                yield problem(CODE, application, path,
-                              f"`{'.'.join(str(p) for p in path)}` ({day}) is after the candidate "
-                              f"withdrew on {withdrawn}; check the record")
+                yield problem(
+                    CODE,
+                    application,
+                    path,
+                    f"`{path_label(path)}` ({day}) is after the candidate "
+                    f"withdrew on {withdrawn}; check the record",
+                )
 
 
 def _event_days(application: Application, zone) -> Iterator[tuple[tuple, date]]:

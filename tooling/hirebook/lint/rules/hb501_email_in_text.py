@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from hirebook.lint import freetext
 from hirebook.lint.rule import Context
 from hirebook.problem import Problem, Severity
+from hirebook.records.document import path_label
 from hirebook.records.repository import Repository
 
 CODE = "HB501"
@@ -29,7 +30,14 @@ def check(repo: Repository, context: Context) -> Iterator[Problem]:
     for document, path, text in freetext.texts(repo):
         if "@" in text and freetext.EMAIL.search(text):
             line, column = freetext.where(document, path)
-            yield Problem(document.rel, line, column, CODE, SEVERITY,
-                          f"`{'.'.join(map(str, path))}` contains an e-mail address; personal "
-                          "contact data belongs in records/candidates/ only — remove it and "
-                          "refer to the candidate by id", str(document.id))
+            yield Problem(
+                document.rel,
+                line,
+                column,
+                CODE,
+                SEVERITY,
+                f"`{path_label(path)}` contains an e-mail address; personal "
+                "contact data belongs in records/candidates/ only — remove it and "
+                "refer to the candidate by id",
+                str(document.id),
+            )

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from hirebook.lint import freetext
 from hirebook.lint.rule import Context
 from hirebook.problem import Problem, Severity
+from hirebook.records.document import path_label
 from hirebook.records.repository import Repository
 
 CODE = "HB502"
@@ -27,7 +28,13 @@ def check(repo: Repository, context: Context) -> Iterator[Problem]:
     for document, path, text in freetext.texts(repo):
         if freetext.phone_numbers(text):
             line, column = freetext.where(document, path)
-            yield Problem(document.rel, line, column, CODE, SEVERITY,
-                          f"`{'.'.join(map(str, path))}` contains a phone number; personal "
-                          "contact data belongs in records/candidates/ only — remove it",
-                          str(document.id))
+            yield Problem(
+                document.rel,
+                line,
+                column,
+                CODE,
+                SEVERITY,
+                f"`{path_label(path)}` contains a phone number; personal "
+                "contact data belongs in records/candidates/ only — remove it",
+                str(document.id),
+            )

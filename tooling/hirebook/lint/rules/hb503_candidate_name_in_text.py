@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from hirebook.lint import freetext
 from hirebook.lint.rule import Context
 from hirebook.problem import Problem, Severity
+from hirebook.records.document import path_label
 from hirebook.records.repository import Repository
 
 CODE = "HB503"
@@ -32,10 +33,16 @@ def check(repo: Repository, context: Context) -> Iterator[Problem]:
     for document, path, text in freetext.texts(repo):
         for match in pattern.finditer(text):
             line, column = freetext.where(document, path)
-            yield Problem(document.rel, line, column, CODE, SEVERITY,
-                          f"`{'.'.join(map(str, path))}` contains the name of candidate "
-                          f"`{names[match.group(0)]}`; write the candidate's id instead",
-                          str(document.id))
+            yield Problem(
+                document.rel,
+                line,
+                column,
+                CODE,
+                SEVERITY,
+                f"`{path_label(path)}` contains the name of candidate "
+                f"`{names[match.group(0)]}`; write the candidate's id instead",
+                str(document.id),
+            )
             break
 
 

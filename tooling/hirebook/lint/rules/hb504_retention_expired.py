@@ -26,7 +26,11 @@ SEVERITY = Severity.WARNING
 def check(repo: Repository, context: Context) -> Iterator[Problem]:
     for candidate in repo.candidates.values():
         if candidate.retain_until and candidate.retain_until < context.today:
-            yield problem(CODE, candidate, ("retain_until",),
-                          f"candidate `{candidate.id}` was to be kept until "
-                          f"{candidate.retain_until}; delete the file or renew consent and move "
-                          "`retain_until`")
+            yield problem(
+                CODE,
+                candidate,
+                ("retain_until",),
+                f"candidate `{candidate.id}` was to be kept until "
+                f"{candidate.retain_until}; delete the file or renew consent and move "
+                "`retain_until`",
+            )

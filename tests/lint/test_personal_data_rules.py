@@ -1,0 +1,84 @@
+"""HB5xx: personal data outside candidates/ — and the messages never repeat it."""
+
+from datetime import date
+
+TP = "clients/acme/touchpoints/tp-2026-0001.yaml"
+
+
+def touchpoint(summary: str) -> str:
+    return f"""\
+id: tp-2026-0001
+type: call
+at: 2026-03-11T10:00:00+08:00
+by: wang-li
+summary: {summary}
+"""
+
+
+def test_hb501_email_in_summary(agency):
+    found = agency.check(
+        TP, touchpoint("Wrote to liu.yang@mail.example about it"), expect=[(5, 10, "HB501")]
+    )
+    assert "liu.yang" not in found[0].message
+
+
+def test_hb502_phone_in_summary(agency):
+    found = agency.check(
+        TP, touchpoint("Call back on +86 138 0000 0001 tomorrow"), expect=[(5, 10, "HB502")]
+    )
+    assert "138" not in found[0].message
+
+
+def test_hb502_dates_and_amounts_are_not_phone_numbers(agency):
+    agency.check(TP, touchpoint("Offer 2026-03-05, budget 450000 CNY, ref req-2026-001"), expect=[])
+
+
+def test_contact_email_fields_are_not_free_text(agency):
+    # The client contact's e-mail and the team member's are meant to be there.
+    agency.check("team/wang-li.yaml", None, expect=[])
+
+
+def test_hb503_candidate_name_in_text(agency):
+    found = agency.check(
+        TP, touchpoint("劉洋 did well in the technical round"), expect=[(5, 10, "HB503")]
+    )
+    assert "劉洋" not in found[0].message
+    assert "cand-0001" in found[0].message
+
+
+def test_hb503_latin_names_match_whole_words_only(agency):
+    agency.write(
+        "candidates/cand-0002.yaml",
+        """\
+        id: cand-0002
+        name: Li
+        consent: {given_on: 2026-03-10, purpose: Recruitment}
+        retain_until: 2028-03-10
+        """,
+    )
+    agency.check(TP, touchpoint("Lina and Linda joined the call"), expect=[])
+
+
+def test_hb504_retention_passed(agency):
+    agency.check(
+        "candidates/cand-0001.yaml", None, expect=[(6, 15, "HB504")], today=date(2028, 3, 11)
+    )
+
+
+def test_hb504_on_the_last_day_is_fine(agency):
+    agency.check("candidates/cand-0001.yaml", None, expect=[], today=date(2028, 3, 10))
+
+
+def test_ignore_comment_silences_one_code_for_one_record(agency):
+    agency.check(
+        TP, touchpoint("Wrote to liu.yang@mail.example  # hirebook: ignore HB501"), expect=[]
+    )
+
+
+def test_policy_can_change_severity_and_turn_codes_off(agency):
+    policy = (agency.records / "policy.yaml").read_text()
+    agency.write("policy.yaml", policy + "lint:\n  severity: {HB501: error, HB502: 'off'}\n")
+    found = agency.check(
+        TP, touchpoint("liu.yang@mail.example, +86 138 0000 0001"), expect=[(5, 10, "HB501")]
+    )
+    assert str(found[0].severity) == "error"

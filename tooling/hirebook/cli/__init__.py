@@ -1,0 +1,1 @@
+"""The ``hirebook`` command: one module per subcommand, wired together in :mod:`.main`."""

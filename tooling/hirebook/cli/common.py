@@ -1,0 +1,135 @@
+"""What every subcommand shares: finding the records, loading them, dates, formats, exits."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+import click
+
+from hirebook.output.base import OutputOptions
+from hirebook.output.registry import REPORTERS, formats_for
+from hirebook.records import repository
+from hirebook.records.repository import Repository
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+def records_option(function: Callable) -> Callable:
+    return click.option(
+        "--records",
+        "records_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="The records folder. Default: records/ in the project folder (the nearest folder "
+        "at or above the current one that holds mkdocs.yml or pyproject.toml).",
+    )(function)
+
+
+def format_option(subject: str) -> Callable:
+    names = formats_for(subject)
+    lines = "; ".join(f"{name}: {REPORTERS[name].description}" for name in names)
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(names),
+        default="text",
+        show_default=True,
+        help=f"Output format ({lines}).",
+    )
+
+
+def locate(records_dir: Path | None) -> tuple[Path, Path]:
+    """(records folder, project root) from the ``--records`` option or the current folder."""
+    if records_dir is None:
+        root = repository.find_project_root(Path.cwd())
+        return root / "records", root
+    records_dir = records_dir.resolve()
+    return records_dir, records_dir.parent
+
+
+def load(records_dir: Path | None, show_progress: bool = False) -> Repository:
+    """Load the repository, turning an unusable records folder into a usage error (exit 2)."""
+    folder, root = locate(records_dir)
+    if not folder.is_dir():
+        raise click.UsageError(
+            f"no records folder at {folder}; run hirebook inside a hirebook project or pass "
+            "--records DIR"
+        )
+    try:
+        if show_progress and progress_wanted():
+            files = repository.record_files(folder)
+            if len(files) > 200:
+                with click.progressbar(
+                    length=len(files), label="Reading records", file=sys.stderr
+                ) as bar:
+                    return repository.load(folder, root, progress=lambda _path: bar.update(1))
+        return repository.load(folder, root)
+    except repository.RecordsFolderError as err:
+        raise click.UsageError(str(err)) from None
+    except FileNotFoundError as err:
+        raise click.UsageError(str(err)) from None
+
+
+def progress_wanted() -> bool:
+    """A progress bar only for a person at a terminal, never in CI logs."""
+    return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+def output_options(output_format: str, root: Path) -> OutputOptions:
+    color = output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    prefix = git_prefix(root) if output_format in ("github", "sarif") else ""
+    return OutputOptions(color=color, root_prefix=prefix)
+
+
+def git_prefix(root: Path) -> str:
+    """The project folder's path inside its Git repository ('' at the top or outside Git)."""
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(root), "rev-parse", "--show-prefix"],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=10,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+    return result.stdout.strip() if result.returncode == 0 else ""
+
+
+def emit(text: str, options: OutputOptions) -> None:
+    click.echo(text, color=options.color)
+
+
+class AsOf(click.ParamType):
+    """A date (``2026-11-20``, read as the end of that day) or a datetime with or without offset."""
+
+    name = "DATE|DATETIME"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, datetime):
+            return value
+        try:
+            if len(value) == 10:
+                return date.fromisoformat(value)
+            return datetime.fromisoformat(value)
+        except ValueError:
+            self.fail(
+                f"{value!r} is not a date (2026-11-20) or datetime (2026-11-20T17:00:00+08:00)",
+                param,
+                ctx,
+            )
+
+
+def today_in(repo: Repository, as_of: date | datetime | None) -> date:
+    """The day of ``as_of`` (default: now) in the policy's timezone."""
+    if as_of is None:
+        return datetime.now(repo.zone).date()
+    if isinstance(as_of, datetime):
+        aware = as_of if as_of.tzinfo else as_of.replace(tzinfo=repo.zone)
+        return aware.astimezone(repo.zone).date()
+    return as_of

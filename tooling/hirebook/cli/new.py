@@ -1,0 +1,277 @@
+"""``hirebook new KIND``: start a record from a template, with the next free id.
+
+Each kind is a subcommand whose options are what the record needs; options left out are
+asked for at the prompt. The file is created exclusively: an existing file is never
+overwritten. The path of the new file is printed, ready for an editor or ``git add``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from hirebook.cli import common
+from hirebook.records import templates
+from hirebook.records.layout import path_for
+from hirebook.records.repository import Repository
+
+TIERS = ["strategic", "key", "ordinary"]
+CHANNELS = [
+    "headhunting",
+    "job_board",
+    "referral",
+    "campus",
+    "social_media",
+    "talent_pool",
+    "other",
+]
+TOUCHPOINT_TYPES = ["meeting", "call", "visit", "revisit", "progress_report", "email", "other"]
+ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+
+
+@click.group("new")
+def new_group() -> None:
+    """Write a new record from a template and print its path.
+
+    Options that are not given are asked for. Sequential ids (req-2026-015, app-2026-0102,
+    cand-0043, …) are picked automatically; an existing file is never overwritten.
+
+    \b
+    Examples:
+      hirebook new client --id harbor --name "Harbor Logistics" --tier key --manager wang-li
+      hirebook new requirement --client acme-tech --title "Data Engineer"
+      hirebook new application --requirement req-2026-014 --candidate cand-0042 --channel referral
+    """
+
+
+def _now(repo: Repository) -> datetime:
+    return datetime.now(repo.zone).replace(second=0, microsecond=0)
+
+
+def _write(repo: Repository, relative: Path, text: str) -> None:
+    target = repo.records_dir / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with target.open("x", encoding="utf-8") as handle:
+            handle.write(text)
+    except FileExistsError:
+        raise click.ClickException(
+            f"{target} already exists; hirebook never overwrites a record — choose another id"
+        ) from None
+    click.echo(target.relative_to(repo.root) if target.is_relative_to(repo.root) else target)
+
+
+def _need(repo: Repository, kind: str, record_id: str, client: str | None = None) -> None:
+    if not repo.exists(kind, record_id, client):
+        where = f" in clients/{client}/" if client else ""
+        raise click.BadParameter(f"no {kind} `{record_id}`{where}")
+
+
+def _check_id(value: str) -> str:
+    if not ID.match(value):
+        raise click.BadParameter(
+            f"`{value}` is not a valid id: use lower-case letters, digits and dashes, "
+            "e.g. harbor-logistics"
+        )
+    return value
+
+
+def _client_of_requirement(repo: Repository, requirement_id: str) -> str:
+    paths = repo.file_ids["requirement"].get(requirement_id)
+    if not paths:
+        raise click.BadParameter(f"no requirement `{requirement_id}`", param_hint="--requirement")
+    return Path(paths[0]).parts[-3]
+
+
+@new_group.command("client")
+@click.option(
+    "--id",
+    "record_id",
+    prompt="Client id (e.g. harbor-logistics)",
+    help="The folder name and id of the client.",
+)
+@click.option("--name", prompt="Client name", help="The company's name.")
+@click.option("--tier", type=click.Choice(TIERS), prompt="Tier", help="strategic, key or ordinary.")
+@click.option(
+    "--manager", prompt="Account manager (team id)", help="The account manager's team id."
+)
+@common.records_option
+def new_client(record_id, name, tier, manager, records_dir):
+    """A new client folder with its client.yaml."""
+    repo = common.load(records_dir)
+    _check_id(record_id)
+    _need(repo, "person", manager)
+    today = _now(repo).date()
+    text = templates.client(record_id, name, tier, manager, today)
+    _write(repo, Path(path_for("client", record_id)), text)
+
+
+@new_group.command("requirement")
+@click.option("--client", "client_id", prompt="Client id", help="The client that raised the need.")
+@click.option("--title", prompt="Position title", help="The position, e.g. 'Data Engineer'.")
+@click.option("--hiring-manager", default=None, help="A name from the client's contacts.")
+@common.records_option
+def new_requirement(client_id, title, hiring_manager, records_dir):
+    """A requirement confirmation (draft, to be signed by both sides)."""
+    repo = common.load(records_dir)
+    _need(repo, "client", client_id)
+    now = _now(repo)
+    record_id = templates.next_id("requirement", repo.file_ids["requirement"], now.date())
+    text = templates.requirement(record_id, title, now, hiring_manager)
+    _write(repo, Path(path_for("requirement", record_id, client_id)), text)
+
+
+@new_group.command("plan")
+@click.option(
+    "--requirement",
+    "requirements",
+    multiple=True,
+    required=True,
+    help="A requirement the plan covers (repeat for several).",
+)
+@common.records_option
+def new_plan(requirements, records_dir):
+    """A recruitment plan covering one or more requirements of one client."""
+    repo = common.load(records_dir)
+    clients = {_client_of_requirement(repo, r) for r in requirements}
+    if len(clients) != 1:
+        raise click.BadParameter(
+            "all requirements of a plan belong to one client", param_hint="--requirement"
+        )
+    today = _now(repo).date()
+    record_id = templates.next_id("plan", repo.file_ids["plan"], today)
+    text = templates.plan(record_id, list(requirements), today)
+    _write(repo, Path(path_for("plan", record_id, clients.pop())), text)
+
+
+@new_group.command("application")
+@click.option("--requirement", prompt="Requirement id", help="The requirement applied for.")
+@click.option("--candidate", prompt="Candidate id", help="The candidate's id (cand-…).")
+@click.option(
+    "--channel",
+    type=click.Choice(CHANNELS),
+    prompt="Channel",
+    help="Where the candidate came from (source of hire).",
+)
+@common.records_option
+def new_application(requirement, candidate, channel, records_dir):
+    """A candidate submitted for a requirement (submitted now)."""
+    repo = common.load(records_dir)
+    client_id = _client_of_requirement(repo, requirement)
+    _need(repo, "candidate", candidate)
+    now = _now(repo)
+    record_id = templates.next_id("application", repo.file_ids["application"], now.date())
+    text = templates.application(record_id, requirement, candidate, channel, now)
+    _write(repo, Path(path_for("application", record_id, client_id)), text)
+
+
+@new_group.command("touchpoint")
+@click.option("--client", "client_id", prompt="Client id", help="The client contacted.")
+@click.option(
+    "--type",
+    "kind",
+    type=click.Choice(TOUCHPOINT_TYPES),
+    prompt="Type",
+    help="What kind of contact.",
+)
+@click.option("--by", prompt="Who (team id)", help="The team member who made the contact.")
+@click.option("--plan", "plan_id", default=None, help="The plan reported on (progress_report).")
+@click.option("--summary", prompt="Summary", help="One or two sentences on what was said.")
+@common.records_option
+def new_touchpoint(client_id, kind, by, plan_id, summary, records_dir):
+    """A contact with the client: meeting, call, visit, revisit, progress report…"""
+    repo = common.load(records_dir)
+    _need(repo, "client", client_id)
+    _need(repo, "person", by)
+    if kind == "progress_report" and not plan_id:
+        raise click.BadParameter(
+            "a progress report names the plan it reports on", param_hint="--plan"
+        )
+    if plan_id:
+        _need(repo, "plan", plan_id, client_id)
+    now = _now(repo)
+    record_id = templates.next_id("touchpoint", repo.file_ids["touchpoint"], now.date())
+    text = templates.touchpoint(record_id, kind, by, now, plan_id, summary)
+    _write(repo, Path(path_for("touchpoint", record_id, client_id)), text)
+
+
+@new_group.command("feedback")
+@click.option("--client", "client_id", prompt="Client id", help="The client giving feedback.")
+@click.option("--by", prompt="Collected by (team id)", help="Who collected the feedback.")
+@click.option(
+    "--overall",
+    type=click.IntRange(1, 5),
+    prompt="Overall score (1-5)",
+    help="The client's overall satisfaction, 1 to 5.",
+)
+@common.records_option
+def new_feedback(client_id, by, overall, records_dir):
+    """Client satisfaction feedback, with room for improvement actions."""
+    repo = common.load(records_dir)
+    _need(repo, "client", client_id)
+    _need(repo, "person", by)
+    today = _now(repo).date()
+    record_id = templates.next_id("feedback", repo.file_ids["feedback"], today)
+    _write(
+        repo,
+        Path(path_for("feedback", record_id, client_id)),
+        templates.feedback(record_id, by, today, overall),
+    )
+
+
+@new_group.command("candidate")
+@click.option("--name", prompt="Candidate's name", help="The candidate's full name.")
+@common.records_option
+def new_candidate(name, records_dir):
+    """A candidate file (personal data; never published)."""
+    repo = common.load(records_dir)
+    today = _now(repo).date()
+    record_id = templates.next_id("candidate", repo.file_ids["candidate"], today)
+    _write(
+        repo, Path(path_for("candidate", record_id)), templates.candidate(record_id, name, today)
+    )
+
+
+@new_group.command("person")
+@click.option("--id", "record_id", prompt="Team id (e.g. wang-li)", help="The person's id.")
+@click.option("--name", prompt="Name", help="The person's name.")
+@click.option(
+    "--role",
+    type=click.Choice(["account_manager", "recruiter", "lead"]),
+    prompt="Role",
+    help="Their role in the team.",
+)
+@common.records_option
+def new_person(record_id, name, role, records_dir):
+    """A team member."""
+    repo = common.load(records_dir)
+    _check_id(record_id)
+    _write(repo, Path(path_for("person", record_id)), templates.person(record_id, name, role))
+
+
+@new_group.command("case")
+@click.option(
+    "--id",
+    "record_id",
+    prompt="Case id (e.g. 2026-harbor-turnaround)",
+    help="The case's id and file name.",
+)
+@click.option("--title", prompt="Title", help="The case's title.")
+@click.option("--author", prompt="Author (team id)", help="Who writes it up.")
+@click.option(
+    "--outcome",
+    type=click.Choice(["success", "failure", "mixed"]),
+    prompt="Outcome",
+    help="How it turned out.",
+)
+@common.records_option
+def new_case(record_id, title, author, outcome, records_dir):
+    """A knowledge-sharing case write-up (Markdown)."""
+    repo = common.load(records_dir)
+    _check_id(record_id)
+    _need(repo, "person", author)
+    today = _now(repo).date()
+    _write(repo, Path(path_for("case", record_id)), templates.case(title, author, today, outcome))

@@ -1,0 +1,101 @@
+"""``hirebook show CLIENT``: one screen on one client, for a call or a meeting."""
+
+from __future__ import annotations
+
+import difflib
+
+import click
+
+from hirebook.cli import common
+from hirebook.records.model import Application, Client
+from hirebook.records.repository import Repository
+
+OPEN_REQUIREMENT = ("draft", "confirmed", "on_hold")
+
+
+def pipeline_stage(application: Application) -> str:
+    """Where an application stands, derived from which events are present (never stored)."""
+    if application.withdrawn:
+        return "withdrawn"
+    if application.placement:
+        return "placed"
+    if application.offer:
+        if application.offer.accepted_on:
+            return "accepted"
+        return "declined" if application.offer.declined_on else "offered"
+    if application.interviews:
+        if any(i.result == "fail" for i in application.interviews):
+            return "rejected"
+        return "interviewing"
+    if application.client_feedback:
+        return {"reject": "rejected", "hold": "on hold"}.get(
+            application.client_feedback.decision or "", "interview requested"
+        )
+    return "awaiting feedback" if application.submitted_at else "screening"
+
+
+@click.command("show")
+@click.argument("client_id", metavar="CLIENT")
+@common.records_option
+def show_command(client_id, records_dir):
+    """A one-screen summary of CLIENT (its id, the folder name under records/clients/).
+
+    Shows the tier, status and account manager, the primary contact, open requirements
+    with their pipeline, and the latest touchpoint and feedback.
+
+    \b
+    Example:
+      hirebook show acme-tech
+    """
+    repo = common.load(records_dir)
+    client = repo.clients.get(client_id)
+    if client is None:
+        close = difflib.get_close_matches(client_id, list(repo.clients), n=1)
+        hint = f"; did you mean `{close[0]}`?" if close else ""
+        raise click.BadParameter(f"no client `{client_id}`{hint}", param_hint="CLIENT")
+    click.echo("\n".join(summary_lines(repo, client)))
+
+
+def summary_lines(repo: Repository, client: Client) -> list[str]:
+    manager = repo.people.get(client.account_manager or "")
+    lines = [
+        client.label,
+        "=" * min(len(client.label) * 2, 78),
+        f"Tier: {client.tier}    Status: {client.status}    Client since: {client.since or '—'}",
+        f"Account manager: {manager.name if manager else client.account_manager}"
+        + (f"    Backup: {client.backup_manager}" if client.backup_manager else ""),
+    ]
+    primary = next(
+        (c for c in client.contacts if c.primary), client.contacts[0] if client.contacts else None
+    )
+    if primary:
+        lines.append(
+            f"Primary contact: {primary.name}" + (f" ({primary.role})" if primary.role else "")
+        )
+    lines += ["", "Open requirements:"]
+    requirements = [
+        r for r in repo.of_client(client.id, "requirement") if r.status in OPEN_REQUIREMENT
+    ]
+    if not requirements:
+        lines.append("  none")
+    for requirement in requirements:
+        stages: dict[str, int] = {}
+        for application in repo.applications_by_requirement.get(requirement.id, ()):
+            stage = pipeline_stage(application)
+            stages[stage] = stages.get(stage, 0) + 1
+        pipeline = (
+            ", ".join(f"{count} {stage}" for stage, count in sorted(stages.items()))
+            or "no candidates yet"
+        )
+        lines.append(f"  {requirement.id}  {requirement.title} [{requirement.status}]")
+        lines.append(f"      pipeline: {pipeline}")
+    touchpoints = sorted(repo.of_client(client.id, "touchpoint"), key=lambda t: t.at)
+    if touchpoints:
+        last = touchpoints[-1]
+        lines += ["", f"Last contact: {last.at:%Y-%m-%d} {last.type} by {last.by} — {last.summary}"]
+    feedback = sorted(repo.of_client(client.id, "feedback"), key=lambda f: f.on)
+    if feedback:
+        latest = feedback[-1]
+        nps = f", NPS answer {latest.nps}" if latest.nps is not None else ""
+        lines.append(f"Latest feedback: {latest.on} overall {latest.scores.overall}/5{nps}")
+    return lines

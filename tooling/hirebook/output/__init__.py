@@ -1,0 +1,1 @@
+"""Output formats: one reporter class per format, registered by name in :mod:`.registry`."""

@@ -1,0 +1,56 @@
+"""``github``: GitHub Actions workflow commands, which become annotations on pull requests.
+
+``::error file=F,line=L,col=C,title=T::M`` — paths relative to the repository root, and the
+property and message values escaped as the Actions runner requires (``%``, CR, LF, and in
+properties also ``:`` and ``,``).
+"""
+
+from __future__ import annotations
+
+from hirebook.lint.engine import LintResult
+from hirebook.lint.registry import RULES_BY_CODE
+from hirebook.output.base import Reporter
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(level: str, file: str, line: int, column: int | None, title: str, message: str) -> str:
+    props = [f"file={escape_property(file)}", f"line={line}"]
+    if column:
+        props.append(f"col={column}")
+    props.append(f"title={escape_property(title)}")
+    return f"::{level} {','.join(props)}::{escape_data(message)}"
+
+
+def _title(code: str) -> str:
+    rule = RULES_BY_CODE.get(code)
+    return f"{code} {rule.name}" if rule else code
+
+
+class GithubReporter(Reporter):
+    name = "github"
+    description = "GitHub Actions annotations (workflow commands)"
+
+    def lint(self, result: LintResult) -> str:
+        lines = [
+            command(
+                str(problem.severity),
+                self.options.root_prefix + problem.file,
+                problem.line,
+                problem.column,
+                _title(problem.code),
+                problem.message,
+            )
+            for problem in result.problems
+        ]
+        lines.append(
+            f"hirebook lint: {len(result.errors)} errors, {len(result.warnings)} warnings in "
+            f"{result.files} files"
+        )
+        return "\n".join(lines)

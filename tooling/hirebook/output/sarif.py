@@ -1,0 +1,70 @@
+"""``sarif``: SARIF 2.1.0, for GitHub code scanning and other static-analysis viewers."""
+
+from __future__ import annotations
+
+from hirebook import __version__
+from hirebook.lint.engine import LintResult
+from hirebook.lint.registry import RULES
+from hirebook.output.base import Reporter
+from hirebook.output.json_format import dumps
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_LEVEL = {"error": "error", "warning": "warning"}
+
+
+def sarif_log(rules: list[dict], results: list[dict]) -> str:
+    return dumps(
+        {
+            "$schema": SARIF_SCHEMA,
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {
+                        "driver": {
+                            "name": "hirebook",
+                            "version": __version__,
+                            "informationUri": "https://github.com/hirebook/hirebook",
+                            "rules": rules,
+                        }
+                    },
+                    "results": results,
+                }
+            ],
+        }
+    )
+
+
+def location(file: str, line: int, column: int | None = None) -> dict:
+    region = {"startLine": line}
+    if column:
+        region["startColumn"] = column
+    return {"physicalLocation": {"artifactLocation": {"uri": file}, "region": region}}
+
+
+class SarifReporter(Reporter):
+    name = "sarif"
+    description = "SARIF 2.1.0 (code scanning)"
+
+    def lint(self, result: LintResult) -> str:
+        rules = [
+            {
+                "id": rule.code,
+                "name": rule.name,
+                "shortDescription": {"text": rule.summary},
+                "fullDescription": {"text": rule.doc},
+                "defaultConfiguration": {"level": _LEVEL[str(rule.severity)]},
+            }
+            for rule in RULES
+        ]
+        index = {rule["id"]: i for i, rule in enumerate(rules)}
+        results = [
+            {
+                "ruleId": problem.code,
+                "ruleIndex": index.get(problem.code, 0),
+                "level": _LEVEL[str(problem.severity)],
+                "message": {"text": problem.message},
+                "locations": [location(problem.file, problem.line, problem.column)],
+            }
+            for problem in result.problems
+        ]
+        return sarif_log(rules, results)

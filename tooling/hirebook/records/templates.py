@@ -1,0 +1,206 @@
+"""Templates for new records, and the next free id for kinds whose ids are sequential.
+
+Templates are written as YAML text, not dumped from data, so that they can carry the comments
+that teach a newcomer what each field is for. Every value that comes from the user goes
+through :func:`scalar`, which quotes it as YAML requires, so a name such as ``Yes: Partners``
+or ``#1 Talent`` cannot break the file.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from datetime import date, datetime
+
+SEQUENTIAL = {
+    # kind: (prefix, uses the year, digits)
+    "requirement": ("req", True, 3),
+    "plan": ("plan", True, 3),
+    "application": ("app", True, 4),
+    "touchpoint": ("tp", True, 4),
+    "feedback": ("fb", True, 3),
+    "candidate": ("cand", False, 4),
+}
+
+_PLAIN_SAFE = re.compile(r"[A-Za-z\u00c0-\uffff][\w\u00c0-\uffff .()/&'-]*\Z")
+
+
+def scalar(value: object) -> str:
+    """``value`` as a YAML scalar that reads back as exactly the same text."""
+    text = str(value)
+    plain_ok = (
+        _PLAIN_SAFE.match(text)
+        and not text.endswith(" ")
+        and ": " not in text
+        and " #" not in text
+        and text.lower() not in {"true", "false", "null", "yes", "no", "on", "off", "~"}
+    )
+    return text if plain_ok else json.dumps(text, ensure_ascii=False)
+
+
+def next_id(kind: str, existing: Iterable[str], today: date) -> str:
+    """The next free sequential id: ``req-2026-015`` after ``req-2026-014``."""
+    prefix, with_year, digits = SEQUENTIAL[kind]
+    stem = f"{prefix}-{today.year}-" if with_year else f"{prefix}-"
+    pattern = re.compile(re.escape(stem) + r"(\d+)\Z")
+    numbers = [int(m.group(1)) for m in map(pattern.match, existing) if m]
+    width = max([digits, *(len(m.group(1)) for m in map(pattern.match, existing) if m)])
+    return f"{stem}{max(numbers, default=0) + 1:0{width}d}"
+
+
+def client(record_id: str, name: str, tier: str, manager: str, today: date) -> str:
+    return f"""\
+id: {record_id}
+name: {scalar(name)}
+# name_local: 中文名稱                  # optional: the name in Chinese
+industry: other                       # e.g. internet, fintech, manufacturing, retail
+tier: {tier}                        # strategic | key | ordinary
+tier_reason: Why this tier — industry, urgency of hiring, history of the relationship.
+tier_reviewed_on: {today.isoformat()}
+status: prospect                      # prospect | active | paused | former
+since: {today.isoformat()}
+account_manager: {manager}            # the designated point of contact (records/team/)
+contacts:                             # people at the client
+  - name: Contact Name
+    role: HR Manager
+    primary: true
+notes: |
+  What the team should know about this client (Markdown).
+"""
+
+
+def requirement(record_id: str, title: str, now: datetime, hiring_manager: str | None) -> str:
+    manager_line = (
+        f"hiring_manager: {scalar(hiring_manager)}          # a name from the client's contacts"
+        if hiring_manager
+        else "# hiring_manager: Name                # a name from the client's contacts"
+    )
+    return f"""\
+id: {record_id}
+title: {scalar(title)}
+status: draft                  # draft until both sides have signed the confirmation
+received_at: {now.isoformat(timespec="seconds")}   # when the client raised the need
+openings: 1
+background: Why the position exists.      # 職位背景
+responsibilities: []                      # 崗位職責
+requirements: {{must: [], nice: []}}        # 人才要求
+{manager_line}
+# target_fill_by: {now.date().isoformat()}             # 招聘週期
+# budget: {{amount: 100000, currency: CNY}}  # 預算
+# confirmation:                           # both signatures make the requirement confirmed
+#   client_signed_by: Name
+#   client_signed_on: {now.date().isoformat()}
+#   agency_signed_by: your-team-id
+#   agency_signed_on: {now.date().isoformat()}
+"""
+
+
+def plan(record_id: str, requirements: list[str], today: date) -> str:
+    listed = ", ".join(requirements)
+    return f"""\
+id: {record_id}
+requirements: [{listed}]
+status: draft                 # draft | proposed | active (client confirmed) | closed
+# proposed_on: {today.isoformat()}
+# client_confirmed_on: {today.isoformat()}
+position_analysis: The market for this role, and where the candidates are.
+# channels: headhunting, job_board, referral, campus, social_media, talent_pool, other
+channels: [headhunting]
+milestones:
+  - {{name: First shortlist, due: {today.isoformat()}}}
+interview_process:
+  - {{round: 1, name: Agency screen, by: agency}}
+reporting: {{every: 7d}}        # progress report cadence
+# client_commitments: what the client promised, e.g. {{what: Name interviewers, due: ...}}
+client_commitments: []
+"""
+
+
+def application(
+    record_id: str, requirement_id: str, candidate: str, channel: str, now: datetime
+) -> str:
+    return f"""\
+id: {record_id}
+requirement: {requirement_id}
+candidate: {candidate}        # the id only: personal data stays in records/candidates/
+channel: {channel}            # where the candidate came from (source of hire)
+submitted_at: {now.isoformat(timespec="seconds")}   # when the resume was sent to the client
+# client_feedback: {{at: ..., decision: interview}}   # interview | reject | hold
+"""
+
+
+def touchpoint(
+    record_id: str, kind: str, by: str, now: datetime, plan_id: str | None, summary: str
+) -> str:
+    plan_line = f"plan: {plan_id}\n" if plan_id else ""
+    return f"""\
+id: {record_id}
+type: {kind}                  # meeting | call | visit | revisit | progress_report | email | other
+at: {now.isoformat(timespec="seconds")}
+by: {by}
+with: []                      # names of the client's people who took part
+{plan_line}summary: {scalar(summary)}
+follow_ups: []                # e.g. {{action: Send revised JD, owner: {by}, due: ...}}
+"""
+
+
+def feedback(record_id: str, by: str, today: date, overall: int) -> str:
+    return f"""\
+id: {record_id}
+on: {today.isoformat()}
+collected_by: {by}
+# requirement: req-2026-001   # optional: the requirement the feedback is about
+scores: {{overall: {overall}}}   # 1..5; also responsiveness, candidate_quality, communication
+# nps: 9                      # 0..10: how likely to recommend us
+comments: What the client said.
+actions: []                   # improvements: {{action: ..., owner: ..., due: ...}}
+"""
+
+
+def candidate(record_id: str, name: str, today: date) -> str:
+    retain = (
+        today.replace(year=today.year + 2)
+        if not (today.month == 2 and today.day == 29)
+        else today.replace(year=today.year + 2, day=28)
+    )
+    return f"""\
+# Personal data: this file is never published. Refer to the candidate by id elsewhere.
+id: {record_id}
+name: {scalar(name)}
+# email: name@mail.example
+# phone: "+86 138 0000 0000"
+consent: {{given_on: {today.isoformat()}, purpose: Recruitment for client roles}}
+retain_until: {retain.isoformat()}   # delete the file or renew consent by then
+"""
+
+
+def person(record_id: str, name: str, role: str) -> str:
+    return f"""\
+id: {record_id}
+name: {scalar(name)}
+roles: [{role}]               # account_manager | recruiter | lead
+# email: {record_id}@example.com
+# github: handle              # used to generate CODEOWNERS
+active: true
+"""
+
+
+def case(title: str, author: str, today: date, outcome: str) -> str:
+    return f"""\
+---
+title: {scalar(title)}
+author: {author}
+on: {today.isoformat()}
+tags: [lessons]
+outcome: {outcome}            # success | failure | mixed
+---
+
+## Situation
+
+What the client needed, and what made it hard.
+
+## What we did
+
+## What we learned
+"""
