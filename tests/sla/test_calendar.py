@@ -459,6 +459,57 @@ def test_add_working_time(start, amount, due):
     assert iso(SHANGHAI.add_working_time(at(start), amount)) == due
 
 
+def test_long_spans():
+    # 2026 has 261 Mon-Fri days (365 = 52 weeks + 1 day, and Jan 1 is a Thursday); in
+    # Shanghai minus the two October holidays plus the make-up Saturday: 260 workdays.
+    new_year = at("2026-01-01T00:00:00+08:00")
+    # + 260bd from midnight Jan 1: every workday of 2026 in full -> Thu 2026-12-31 18:00
+    assert iso(SHANGHAI.add_business_days(new_year, 260)) == "2026-12-31T18:00:00+08:00"
+    # + 261bd: the first workday of 2027, Friday Jan 1 (no 2027 holidays listed) -> 18:00
+    assert iso(SHANGHAI.add_business_days(new_year, 261)) == "2027-01-01T18:00:00+08:00"
+    # 2027 starts on a Friday: 52 weeks + Friday Dec 31 = 261 workdays. Two years:
+    # (260 + 261) * 9h = 4689h
+    assert SHANGHAI.working_time_between(new_year, at("2028-01-01T00:00:00+08:00")) == (4689 * H)
+
+
+def test_every_whole_number_of_days_over_a_year():
+    # From an opening, n bd end exactly at the closing of the n-th workday (counting the
+    # start day as the first), whatever n: enumerate Shanghai's 2026 workdays by the rule
+    # (Mon-Fri except Oct 1-2, plus Sat Sep 26) and check every n up to a year's worth.
+    workdays = []
+    day = date(2026, 1, 5)  # a Monday
+    while day < date(2027, 1, 1):
+        if (day.weekday() < 5 and day not in (date(2026, 10, 1), date(2026, 10, 2))) or (
+            day == date(2026, 9, 26)
+        ):
+            workdays.append(day)
+        day += timedelta(days=1)
+    start = at("2026-01-05T09:00:00+08:00")
+    for n, nth in enumerate(workdays, start=1):
+        expected = datetime.combine(nth, time(18), tzinfo=ZoneInfo("Asia/Shanghai"))
+        assert iso(SHANGHAI.add_business_days(start, n)) == iso(expected), n
+        assert SHANGHAI.working_time_between(start, expected) == n * BD, n
+
+
+def test_a_year_of_holidays():
+    # A Sunday-only calendar with every Sunday of 2026 off (Jan 4 + 7k, 52 of them): the
+    # next working moment after New Year 2026 is Sunday 2027-01-03 09:00 (UTC).
+    sundays = [date(2026, 1, 4) + timedelta(weeks=k) for k in range(52)]
+    assert sundays[-1] == date(2026, 12, 27)
+    cal = WorkCalendar("UTC", workdays=["sun"], holidays=sundays)
+    start = at("2026-01-01T00:00:00+00:00")
+    assert iso(cal.next_working_moment(start)) == "2027-01-03T09:00:00+00:00"
+    assert iso(cal.add_business_days(start, 1)) == "2027-01-03T18:00:00+00:00"
+    assert cal.working_time_between(start, at("2027-01-01T00:00:00+00:00")) == timedelta(0)
+
+
+def test_end_of_the_supported_range():
+    cal = WorkCalendar("UTC")
+    # Thu 9999-12-30 + 10bd would fall in year 10000, which datetime cannot represent.
+    with pytest.raises(ValueError, match="supported range"):
+        cal.add_business_days(at("9999-12-30T10:00:00+00:00"), 10)
+
+
 def test_add_working_time_zero_returns_the_start_unchanged():
     # Saturday noon + 0 stays Saturday noon (not Monday 09:00): nothing is waited for.
     start = at("2026-03-07T12:00:00+08:00")

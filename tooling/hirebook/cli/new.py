@@ -246,7 +246,7 @@ def new_candidate(name, records_dir):
 )
 @common.records_option
 def new_person(record_id, name, role, records_dir):
-    """A team member."""
+    """A team member of the agency (account manager, recruiter or lead)."""
     repo = common.load(records_dir)
     _check_id(record_id)
     _write(repo, Path(path_for("person", record_id)), templates.person(record_id, name, role))

@@ -74,7 +74,6 @@ __all__ = ["WEEKDAYS", "WorkCalendar"]
 #: Weekday names as written in ``policy.yaml``, Monday first (``date.weekday()`` order).
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
-_ONE_DAY = timedelta(days=1)
 _ZERO = timedelta(0)
 _US = timedelta(microseconds=1)
 _MIDNIGHT = time(0)
@@ -168,10 +167,11 @@ class WorkCalendar:
             "_day_length",
             datetime.combine(date.min, end) - datetime.combine(date.min, start),
         )
-        # The longest possible run of blocks without working time: every holiday in a row,
-        # plus slack for weekends and daylight-saving days with an empty period. Searches
-        # give up (with an error) past this, so no input can make them loop forever.
-        set_(self, "_search_limit", 3 + len(holiday_tuple) // _BLOCK)
+        # The longest possible run of blocks without working time: each holiday can idle at
+        # most a week (one workday a week), plus slack for a partial block and for
+        # daylight-saving days with an empty period. Searches give up (with an error) past
+        # this, so no input can make them loop forever.
+        set_(self, "_search_limit", 3 + 7 * (len(holiday_tuple) + 1) // _BLOCK)
         set_(self, "_blocks", {})
 
     # ------------------------------------------------------------------ construction
@@ -385,7 +385,7 @@ class WorkCalendar:
             remaining -= available
             idle_blocks = idle_blocks + 1 if available == 0 else 0
             if idle_blocks > self._search_limit:
-                raise ValueError(f"{self!r} has no working time after block {block}")
+                raise ValueError(f"{self!r} has no working time after {_block_date(block)}")
             block, index = block + 1, 0
 
     def add_business_days(self, start: datetime, n: int) -> datetime:
@@ -505,7 +505,7 @@ class WorkCalendar:
                 day = bisect_right(cumulative, cumulative[index], index) - 1
                 return periods[day]  # type: ignore[return-value]
             block, index = block + 1, 0
-        raise ValueError(f"{self!r} has no working time after block {block}")
+        raise ValueError(f"{self!r} has no working time after {_block_date(block)}")
 
 
 # ---------------------------------------------------------------------- helpers
@@ -522,6 +522,11 @@ def _utc(dt: datetime) -> datetime:
             "policy timezone)"
         )
     return dt.astimezone(UTC)
+
+
+def _block_date(block: int) -> str:
+    """The first date of a block, for error messages."""
+    return date.fromordinal(min(max(block * _BLOCK, _MIN_ORDINAL), _MAX_ORDINAL)).isoformat()
 
 
 def _overlap(period: _Period | None, a: datetime, b: datetime) -> timedelta:
