@@ -59,3 +59,8 @@ def test_every_code_the_loader_can_raise_is_registered():
     )
     raised = set(re.findall(r'"(HB\d{3})"', source))
     assert raised <= {rule.code for rule in RULES}
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_every_rule_is_listed_in_the_readme(rule):
+    assert f"| `{rule.code}` | {rule.severity} | `{rule.name}` |" in README
