@@ -36,7 +36,9 @@ def test_unrelated_old_problem_is_not_reported(runner, agency):
     git(agency.root, "init", "-q")
     commit_all(agency.root, "base")
     agency.write("team/wang-li.yaml", (agency.records / "team/wang-li.yaml").read_text())
-    result = runner.invoke(cli, ["lint", "--records", str(agency.records), "--changed-since", "HEAD"])
+    result = runner.invoke(
+        cli, ["lint", "--records", str(agency.records), "--changed-since", "HEAD"]
+    )
     assert result.exit_code == 0, result.output
 
 
@@ -44,7 +46,9 @@ def test_new_untracked_file_is_linted(runner, agency):
     git(agency.root, "init", "-q")
     commit_all(agency.root, "base")
     agency.write("team/chen-jie.yaml", "id: chen-jie\n")
-    result = runner.invoke(cli, ["lint", "--records", str(agency.records), "--changed-since", "HEAD"])
+    result = runner.invoke(
+        cli, ["lint", "--records", str(agency.records), "--changed-since", "HEAD"]
+    )
     assert result.exit_code == 1
     assert "team/chen-jie.yaml" in result.output
 

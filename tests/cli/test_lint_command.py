@@ -41,13 +41,16 @@ def test_errors_exit_1_with_file_line_column(runner, agency):
 
 
 def test_warnings_alone_exit_0_unless_fail_on_warning(runner, agency):
-    agency.write("clients/acme/touchpoints/tp-2026-0001.yaml", """\
+    agency.write(
+        "clients/acme/touchpoints/tp-2026-0001.yaml",
+        """\
         id: tp-2026-0001
         type: call
         at: 2026-03-11T10:00
         by: wang-li
         summary: Called about the shortlist.
-        """)
+        """,
+    )
     assert run(runner, agency).exit_code == 0
     assert run(runner, agency, "--fail-on", "warning").exit_code == 1
 

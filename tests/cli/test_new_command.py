@@ -1,12 +1,12 @@
 """``hirebook new KIND``: valid records from templates, next free ids, never overwriting."""
 
+from datetime import date
+
 import pytest
+import yaml
 
 from hirebook.cli.main import cli
 from hirebook.records.templates import next_id, scalar
-from datetime import date
-
-import yaml
 
 
 def new(runner, agency, *args, input=None):
@@ -48,15 +48,42 @@ def test_new_client_prompts_for_what_is_missing(runner, agency):
     "args",
     [
         ["plan", "--requirement", "req-2026-001"],
-        ["application", "--requirement", "req-2026-001", "--candidate", "cand-0001",
-         "--channel", "referral"],
-        ["touchpoint", "--client", "acme", "--type", "progress_report", "--by", "wang-li",
-         "--plan", "plan-2026-001", "--summary", "Weekly: 3 resumes sent"],
+        [
+            "application",
+            "--requirement",
+            "req-2026-001",
+            "--candidate",
+            "cand-0001",
+            "--channel",
+            "referral",
+        ],
+        [
+            "touchpoint",
+            "--client",
+            "acme",
+            "--type",
+            "progress_report",
+            "--by",
+            "wang-li",
+            "--plan",
+            "plan-2026-001",
+            "--summary",
+            "Weekly: 3 resumes sent",
+        ],
         ["feedback", "--client", "acme", "--by", "wang-li", "--overall", "4"],
         ["candidate", "--name", "陳小明"],
         ["person", "--id", "chen-jie", "--name", "陳傑 (Chen Jie)", "--role", "recruiter"],
-        ["case", "--id", "a-lesson", "--title", "A lesson: on time", "--author", "wang-li",
-         "--outcome", "mixed"],
+        [
+            "case",
+            "--id",
+            "a-lesson",
+            "--title",
+            "A lesson: on time",
+            "--author",
+            "wang-li",
+            "--outcome",
+            "mixed",
+        ],
     ],
 )
 def test_every_kind_writes_a_record_that_lints_without_errors(runner, agency, args):
@@ -87,6 +114,17 @@ def test_bad_id_is_a_usage_error(runner, agency):
 
 
 def test_progress_report_needs_a_plan(runner, agency):
-    result = new(runner, agency, "touchpoint", "--client", "acme", "--type", "progress_report",
-                 "--by", "wang-li", "--summary", "x")
+    result = new(
+        runner,
+        agency,
+        "touchpoint",
+        "--client",
+        "acme",
+        "--type",
+        "progress_report",
+        "--by",
+        "wang-li",
+        "--summary",
+        "x",
+    )
     assert result.exit_code == 2

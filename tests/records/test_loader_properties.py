@@ -8,11 +8,10 @@ import string
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import TODAY, Agency
 from hirebook.lint.engine import lint
 from hirebook.records import yamlread
 from hirebook.records.repository import load
-
-from conftest import TODAY, Agency
 
 settings.register_profile("ci", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("ci")
@@ -46,20 +45,56 @@ def test_arbitrary_text_never_raises(text):
     assert data is not None or problems
 
 
-scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=20),
-                    st.sampled_from(["2026-03-05", "2026-02-30", "yes", "on", "24h", "x@y.example"]))
-values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4),
-                                                       st.dictionaries(st.text(max_size=12), inner, max_size=4)),
-                      max_leaves=12)
-keys = st.sampled_from(["id", "title", "status", "received_at", "openings", "confirmation",
-                        "requirement", "candidate", "interviews", "offer", "placement", "on",
-                        "client_feedback", "submitted_at", "closed_on", "changes", "extra"])
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.text(max_size=20),
+    st.sampled_from(["2026-03-05", "2026-02-30", "yes", "on", "24h", "x@y.example"]),
+)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=12), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+keys = st.sampled_from(
+    [
+        "id",
+        "title",
+        "status",
+        "received_at",
+        "openings",
+        "confirmation",
+        "requirement",
+        "candidate",
+        "interviews",
+        "offer",
+        "placement",
+        "on",
+        "client_feedback",
+        "submitted_at",
+        "closed_on",
+        "changes",
+        "extra",
+    ]
+)
 
 
 @settings(max_examples=60)
-@given(st.dictionaries(keys, values, max_size=8), st.sampled_from(
-    ["clients/acme/requirements/req-2026-001.yaml", "clients/acme/applications/app-2026-0001.yaml",
-     "clients/acme/client.yaml", "policy.yaml", "team/wang-li.yaml"]))
+@given(
+    st.dictionaries(keys, values, max_size=8),
+    st.sampled_from(
+        [
+            "clients/acme/requirements/req-2026-001.yaml",
+            "clients/acme/applications/app-2026-0001.yaml",
+            "clients/acme/client.yaml",
+            "policy.yaml",
+            "team/wang-li.yaml",
+        ]
+    ),
+)
 def test_arbitrary_records_lint_without_exceptions(tmp_path_factory, data, rel):
     import yaml
 

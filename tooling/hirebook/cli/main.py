@@ -8,6 +8,7 @@ from hirebook import __version__
 from hirebook.cli.lint import lint_command
 from hirebook.cli.new import new_group
 from hirebook.cli.show import show_command
+from hirebook.cli.sla import sla_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -23,6 +24,7 @@ def cli() -> None:
 cli.add_command(lint_command)
 cli.add_command(new_group)
 cli.add_command(show_command)
+cli.add_command(sla_command)
 
 
 def main() -> None:

@@ -10,6 +10,16 @@ from __future__ import annotations
 from hirebook.lint.engine import LintResult
 from hirebook.lint.registry import RULES_BY_CODE
 from hirebook.output.base import Reporter
+from hirebook.sla.clock import State
+from hirebook.sla.engine import Board
+
+_SLA_LEVEL = {
+    State.OVERDUE: "error",
+    State.AT_RISK: "warning",
+    State.BREACHED: "notice",
+    State.ON_TRACK: "notice",
+    State.MET: "notice",
+}
 
 
 def escape_data(text: str) -> str:
@@ -52,5 +62,26 @@ class GithubReporter(Reporter):
         lines.append(
             f"hirebook lint: {len(result.errors)} errors, {len(result.warnings)} warnings in "
             f"{result.files} files"
+        )
+        return "\n".join(lines)
+
+    def sla(self, board: Board) -> str:
+        """One annotation per open clock, on the line that should change."""
+        lines = [
+            command(
+                _SLA_LEVEL[finding.state],
+                self.options.root_prefix + finding.clock.record,
+                finding.clock.line,
+                None,
+                f"SLA {finding.clock.rule} {finding.state}",
+                f"{finding.message} (due {finding.clock.due:%Y-%m-%d %H:%M}, "
+                f"owner {finding.clock.owner or 'none'})",
+            )
+            for finding in board.findings
+            if finding.state.is_open
+        ]
+        lines.append(
+            f"hirebook sla: {board.count(State.OVERDUE)} overdue, "
+            f"{board.count(State.AT_RISK)} at risk as of {board.as_of.isoformat()}"
         )
         return "\n".join(lines)

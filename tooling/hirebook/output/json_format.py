@@ -2,6 +2,10 @@
 
 Lint: ``{"files": N, "errors": N, "warnings": N, "problems": [{file, line, column, code,
 severity, message, record}]}``.
+
+SLA: ``{"as_of": ISO, "findings": [{rule, state, client, tier, record, line, subject, owner,
+goal, started, due, stopped, remaining_seconds, message}]}`` (``stopped`` is a date for rules
+whose stop is a date such as ``done_on``).
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ import json
 
 from hirebook.lint.engine import LintResult
 from hirebook.output.base import Reporter
+from hirebook.sla.engine import Board
 
 
 def dumps(value: object) -> str:
@@ -27,5 +32,13 @@ class JsonReporter(Reporter):
                 "errors": len(result.errors),
                 "warnings": len(result.warnings),
                 "problems": [problem.as_dict() for problem in result.problems],
+            }
+        )
+
+    def sla(self, board: Board) -> str:
+        return dumps(
+            {
+                "as_of": board.as_of.isoformat(),
+                "findings": [finding.as_dict() for finding in board.findings],
             }
         )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from hirebook.lint.engine import LintResult
 from hirebook.output.base import Reporter
+from hirebook.sla.clock import State
+from hirebook.sla.engine import Board
 
 
 def cell(text: object) -> str:
@@ -30,4 +32,35 @@ class MarkdownReporter(Reporter):
                 f"{problem.severity} | {cell(problem.message)} |"
             )
         lines += ["", f"{result.files} files checked."]
+        return "\n".join(lines)
+
+    def sla(self, board: Board) -> str:
+        """A digest for a job summary or an issue body: per owner, overdue first."""
+        overdue, at_risk = board.count(State.OVERDUE), board.count(State.AT_RISK)
+        lines = [
+            f"## SLA board: {overdue} overdue, {at_risk} at risk",
+            "",
+            f"As of {board.as_of:%Y-%m-%d %H:%M %Z}.",
+            "",
+        ]
+        if not board.findings:
+            lines.append("No clocks to show. ✅")
+            return "\n".join(lines)
+        owners = sorted({f.clock.owner or "" for f in board.findings}, key=lambda o: (o == "", o))
+        for owner in owners:
+            lines += [
+                f"### {cell(owner) if owner else 'No owner (data protection)'}",
+                "",
+                "| state | rule | what | due | record |",
+                "|---|---|---|---|---|",
+            ]
+            for finding in board.findings:
+                if (finding.clock.owner or "") != owner:
+                    continue
+                clock = finding.clock
+                lines.append(
+                    f"| {finding.state} | {clock.rule} | {cell(finding.message)} | "
+                    f"{clock.due:%Y-%m-%d %H:%M} | `{cell(clock.record)}:{clock.line}` |"
+                )
+            lines.append("")
         return "\n".join(lines)

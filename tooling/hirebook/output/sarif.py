@@ -7,6 +7,11 @@ from hirebook.lint.engine import LintResult
 from hirebook.lint.registry import RULES
 from hirebook.output.base import Reporter
 from hirebook.output.json_format import dumps
+from hirebook.sla.clock import State
+from hirebook.sla.engine import Board
+from hirebook.sla.registry import SLA_RULES
+
+_SLA_LEVEL = {State.OVERDUE: "error", State.AT_RISK: "warning"}
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning"}
@@ -66,5 +71,33 @@ class SarifReporter(Reporter):
                 "locations": [location(problem.file, problem.line, problem.column)],
             }
             for problem in result.problems
+        ]
+        return sarif_log(rules, results)
+
+    def sla(self, board: Board) -> str:
+        rules = [
+            {
+                "id": rule.id,
+                "name": rule.title,
+                "shortDescription": {
+                    "text": f"{rule.title}: starts at {rule.starts}, stops at "
+                    f"{rule.stops}; goal {rule.goal_text()}"
+                },
+                "fullDescription": {"text": rule.doc},
+            }
+            for rule in SLA_RULES
+        ]
+        index = {rule["id"]: i for i, rule in enumerate(rules)}
+        results = [
+            {
+                "ruleId": finding.clock.rule,
+                "ruleIndex": index[finding.clock.rule],
+                "level": _SLA_LEVEL.get(finding.state, "note"),
+                "message": {"text": finding.message},
+                "locations": [location(finding.clock.record, finding.clock.line)],
+                "properties": finding.as_dict(),
+            }
+            for finding in board.findings
+            if finding.state.is_open
         ]
         return sarif_log(rules, results)

@@ -9,8 +9,18 @@ import click
 from hirebook.lint.engine import LintResult
 from hirebook.output.base import Reporter
 from hirebook.problem import Severity
+from hirebook.sla.clock import State
+from hirebook.sla.engine import Board
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow"}
+_STATE_COLOURS = {
+    State.OVERDUE: "red",
+    State.AT_RISK: "yellow",
+    State.ON_TRACK: "green",
+    State.BREACHED: "magenta",
+    State.MET: "blue",
+}
+NO_OWNER = "(no owner: data protection)"
 
 
 class TextReporter(Reporter):
@@ -30,6 +40,29 @@ class TextReporter(Reporter):
                 lines.append(f"  {position:<8} {severity} {problem.code}  {problem.message}")
             lines.append("")
         lines.append(self._summary(result))
+        return "\n".join(lines)
+
+    def sla(self, board: Board) -> str:
+        """Grouped by owner, overdue first; each line says how late or how much time is left."""
+        lines = [self._style(f"SLA board as of {board.as_of:%Y-%m-%d %H:%M %Z}", bold=True), ""]
+        owners = sorted(
+            {f.clock.owner or NO_OWNER for f in board.findings}, key=lambda o: (o == NO_OWNER, o)
+        )
+        for owner in owners:
+            findings = [f for f in board.findings if (f.clock.owner or NO_OWNER) == owner]
+            lines.append(self._style(owner, bold=True, underline=True))
+            for finding in findings:
+                state = self._style(f"{finding.state!s:<9}", fg=_STATE_COLOURS[finding.state])
+                clock = finding.clock
+                lines.append(f"  {state} {clock.rule:<25} {finding.message}")
+                lines.append(
+                    f"  {'':9} {'':25} due {clock.due:%Y-%m-%d %H:%M} · {clock.record}:{clock.line}"
+                )
+            lines.append("")
+        counts = ", ".join(f"{board.count(state)} {state}" for state in State if board.count(state))
+        lines.append(
+            f"{len(board.findings)} clocks: {counts}" if board.findings else "No clocks to show."
+        )
         return "\n".join(lines)
 
     def _summary(self, result: LintResult) -> str:

@@ -1,0 +1,140 @@
+"""``hirebook sla``: the SLA board — every clock of ``sla.md`` as of an instant."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+import click
+
+from hirebook.cli import common
+from hirebook.lint.engine import lint
+from hirebook.output.registry import REPORTERS
+from hirebook.output.text import TextReporter
+from hirebook.sla.clock import State
+from hirebook.sla.engine import Board, PolicyError, evaluate_all
+from hirebook.sla.registry import SLA_RULES_BY_ID
+
+OPEN_BY_DEFAULT = (State.OVERDUE, State.AT_RISK)
+FAILING = {
+    "overdue": {State.OVERDUE},
+    "at_risk": {State.OVERDUE, State.AT_RISK},
+    "breached": {State.OVERDUE, State.BREACHED},
+    "never": set(),
+}
+
+
+@click.command("sla")
+@common.records_option
+@common.format_option("sla")
+@click.option(
+    "--as-of",
+    type=common.AsOf(),
+    default=None,
+    help="Evaluate as of this instant: a date (the end of that day's working hours) or "
+    "a datetime. Default: now. Use it for reproducible boards.",
+)
+@click.option(
+    "--all", "show_all", is_flag=True, help="Show every clock: met, breached and on-track ones too."
+)
+@click.option("--client", "clients", multiple=True, help="Only this client (repeatable).")
+@click.option(
+    "--owner",
+    "owners",
+    multiple=True,
+    help="Only clocks this team member must act on (repeatable).",
+)
+@click.option(
+    "--rule",
+    "rules",
+    multiple=True,
+    type=click.Choice(list(SLA_RULES_BY_ID)),
+    help="Only this SLA rule (repeatable).",
+)
+@click.option(
+    "--state",
+    "states",
+    multiple=True,
+    type=click.Choice([s.value for s in State]),
+    help="Only clocks in this state (repeatable); overrides --all.",
+)
+@click.option(
+    "--tier",
+    "tiers",
+    multiple=True,
+    type=click.Choice(["strategic", "key", "ordinary"]),
+    help="Only clients of this tier (repeatable).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(list(FAILING)),
+    default="overdue",
+    show_default=True,
+    help="Exit 1 when a clock is in this state: overdue; at_risk (or overdue); "
+    "breached (or overdue); never.",
+)
+def sla_command(
+    records_dir, output_format, as_of, show_all, clients, owners, rules, states, tiers, fail_on
+):
+    """Evaluate the service-level clocks and show the open ones.
+
+    Every rule of the policy's service standards is a clock that starts on one event in the
+    records and stops on another (see the README's SLA section). By default the board shows
+    the clocks someone must act on — overdue and at risk — grouped by owner, overdue first.
+
+    Records with lint errors are not evaluated: the command prints the lint summary and exits
+    2. Exit 1 when a clock is in a --fail-on state, else 0.
+
+    \b
+    Examples:
+      hirebook sla
+      hirebook sla --as-of 2026-11-20 --owner wang-li
+      hirebook sla --all --rule client-feedback --format json
+    """
+    repo = common.load(records_dir)
+    today = common.today_in(repo, as_of)
+    result = lint(repo, today)
+    if result.errors:
+        click.echo(TextReporter().lint(result), err=True)
+        click.echo(
+            "The records have lint errors; fix them (hirebook lint) before the SLA board "
+            "can be evaluated.",
+            err=True,
+        )
+        raise SystemExit(common.EXIT_USAGE)
+    instant = _instant(repo, as_of)
+    try:
+        board = evaluate_all(repo, instant, rules=rules or None)
+    except PolicyError as err:
+        raise click.UsageError(str(err)) from None
+    scoped = _scope(board, clients, owners, tiers)
+    shown = (
+        [s for s in State if s.value in states]
+        if states
+        else (list(State) if show_all else list(OPEN_BY_DEFAULT))
+    )
+    visible = Board(scoped.as_of, [f for f in scoped.findings if f.state in shown])
+    options = common.output_options(output_format, repo.root)
+    common.emit(REPORTERS[output_format](options).sla(visible), options)
+    failing = any(f.state in FAILING[fail_on] for f in scoped.findings)
+    raise SystemExit(common.EXIT_FINDINGS if failing else common.EXIT_OK)
+
+
+def _instant(repo, as_of: date | datetime | None) -> datetime:
+    """``--as-of`` as an instant: a bare date means the end of that day's working hours."""
+    if as_of is None:
+        return datetime.now(repo.zone)
+    if isinstance(as_of, datetime):
+        return as_of if as_of.tzinfo else as_of.replace(tzinfo=repo.zone)
+    end = repo.policy.calendar.hours.end if repo.policy else "18:00"
+    return datetime.combine(as_of, time.fromisoformat(end), tzinfo=repo.zone)
+
+
+def _scope(board: Board, clients, owners, tiers) -> Board:
+    findings = [
+        f
+        for f in board.findings
+        if (not clients or f.clock.client in clients)
+        and (not owners or f.clock.owner in owners)
+        and (not tiers or f.clock.tier in tiers)
+    ]
+    return Board(board.as_of, findings)

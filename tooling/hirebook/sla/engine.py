@@ -1,0 +1,64 @@
+"""Evaluate every SLA clock of a repository as of an instant.
+
+Pure: a function of the repository and ``as_of``. It reads no clock, prints nothing and
+never exits; the CLI, the reports and the handbook all call :func:`evaluate`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from hirebook.records.repository import Repository
+from hirebook.sla.calendar import WorkCalendar
+from hirebook.sla.clock import STATE_ORDER, Finding, State, evaluate
+from hirebook.sla.context import SlaContext
+from hirebook.sla.registry import SLA_RULES
+
+DEFAULT_WARN_WITHIN = 0.25
+
+
+class PolicyError(ValueError):
+    """The policy cannot drive the clocks (e.g. a date both holiday and make-up workday)."""
+
+
+def calendar_of(repo: Repository) -> WorkCalendar:
+    if repo.policy is None or repo.policy.doc is None:
+        raise PolicyError("records/policy.yaml is missing or invalid; run `hirebook lint`")
+    raw = repo.policy.doc.data
+    try:
+        return WorkCalendar.from_policy(raw.get("calendar") or {}, raw.get("timezone", "UTC"))
+    except (ValueError, TypeError) as err:
+        raise PolicyError(f"{repo.policy.doc.rel}: the calendar cannot be used: {err}") from None
+
+
+@dataclass(frozen=True)
+class Board:
+    """Every finding as of one instant."""
+
+    as_of: datetime
+    findings: list[Finding] = field(default_factory=list)
+
+    def count(self, state: State) -> int:
+        return sum(1 for finding in self.findings if finding.state is state)
+
+
+def evaluate_all(repo: Repository, as_of: datetime, rules: Iterable[str] | None = None) -> Board:
+    """All findings (every state), sorted: overdue first, then by due instant."""
+    calendar = calendar_of(repo)
+    context = SlaContext(repo=repo, calendar=calendar, as_of=as_of)
+    warn_within = repo.policy.warn_within if repo.policy else DEFAULT_WARN_WITHIN
+    wanted = set(rules) if rules is not None else None
+    findings = []
+    for rule in SLA_RULES:
+        if wanted is not None and rule.id not in wanted:
+            continue
+        try:
+            for clock in rule.clocks(context):
+                if clock is not None:
+                    findings.append(evaluate(clock, as_of, calendar, warn_within))
+        except ValueError as err:  # a goal that does not parse: reported, not a traceback
+            raise PolicyError(f"SLA rule {rule.id}: {err}") from None
+    findings.sort(key=lambda f: (STATE_ORDER[f.state], f.clock.due, f.clock.subject))
+    return Board(as_of=calendar.to_local(as_of), findings=findings)

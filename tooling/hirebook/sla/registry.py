@@ -1,0 +1,32 @@
+"""The one place where SLA rules are registered, in the order of ``sla.md``."""
+
+from __future__ import annotations
+
+import importlib
+
+from hirebook.sla.rule import SlaRule
+
+RULE_MODULES = (
+    "requirement_confirmation",
+    "plan_proposal",
+    "first_submission",
+    "client_feedback",
+    "interview_result",
+    "candidate_notice",
+    "progress_report",
+    "client_commitment",
+    "milestone",
+    "onboarding_check_in",
+    "client_revisit",
+    "regular_meeting",
+    "feedback_survey",
+    "improvement_action",
+    "tier_review",
+    "data_retention",
+)
+
+SLA_RULES: tuple[SlaRule, ...] = tuple(
+    SlaRule.from_module(importlib.import_module(f"hirebook.sla.rules.{name}"))
+    for name in RULE_MODULES
+)
+SLA_RULES_BY_ID: dict[str, SlaRule] = {rule.id: rule for rule in SLA_RULES}

@@ -1,0 +1,1 @@
+"""One module per SLA rule of ``sla.md``; :mod:`hirebook.sla.registry` lists them."""

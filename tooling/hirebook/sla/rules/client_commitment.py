@@ -1,0 +1,33 @@
+"""client-commitment — what the client promised in the plan is followed up like our own work.
+
+Each item of a plan's `client_commitments` (客戶配合事項: interviewers named, rooms booked) is due
+at the end of its `due` day and stops on `done_on`. At risk when less than a day remains. The
+account manager chases the client. Items of plans that are not active are left out unless done.
+"""
+
+from hirebook.sla.context import SlaContext
+
+RULE = "client-commitment"
+TITLE = "Client commitment"
+STARTS = "commitment `due`"
+STOPS = "commitment `done_on`"
+OWNER = "account manager (chases the client)"
+DEFAULT_GOALS = {"all": "0"}
+
+
+def clocks(ctx: SlaContext):
+    for client in ctx.clients():
+        for plan in ctx.records(client, "plan"):
+            for index, item in enumerate(plan.client_commitments, start=1):
+                if item.due is None or (item.done_on is None and plan.status != "active"):
+                    continue
+                yield ctx.due_date_clock(
+                    RULE,
+                    plan,
+                    client,
+                    f"{plan.id}#commitment-{index}",
+                    f'Client commitment "{item.what}" ({plan.id})',
+                    item.due,
+                    item.done_on,
+                    ("client_commitments", index - 1),
+                )
