@@ -10,6 +10,7 @@ import pytest
 import hirebook.lint.rules
 from hirebook.cli.main import cli
 from hirebook.lint.registry import RULE_MODULES, RULES
+from hirebook.sla.registry import SLA_RULES
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 
@@ -64,3 +65,9 @@ def test_every_code_the_loader_can_raise_is_registered():
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
 def test_every_rule_is_listed_in_the_readme(rule):
     assert f"| `{rule.code}` | {rule.severity} | `{rule.name}` |" in README
+
+
+@pytest.mark.parametrize("rule", SLA_RULES, ids=lambda r: r.id)
+def test_every_sla_rule_is_documented(rule):
+    assert rule.doc.startswith(f"{rule.id} — ")
+    assert f"| `{rule.id}` | {rule.starts} | {rule.stops} | {rule.goal_text()} |" in README

@@ -1,4 +1,4 @@
-"""``hirebook lint --changed-since``: a pull request's records plus the records that refer to them."""
+"""``hirebook lint --changed-since``: changed records plus the records that refer to them."""
 
 import subprocess
 

@@ -1,4 +1,4 @@
-"""candidate-notice — the 24-hour rule: every candidate hears from us within 24 hours of an interview.
+"""candidate-notice — the 24-hour rule: every candidate hears from us within 24 hours.
 
 One clock per interview: starts at the interview (`at`) and stops at `candidate_notified_at`,
 whatever the result — `pending` included: the candidate hears from the agency even when the
