@@ -5,6 +5,7 @@ import subprocess
 
 import pytest
 
+from conftest import Agency
 from hirebook.cli.main import cli
 
 BROKEN_CLIENT = """\
@@ -88,12 +89,13 @@ def test_github_format_escapes_newlines_and_percent():
     assert text == "::error file=a%2Cb.yaml,line=1,col=2,title=T%3Ax::50%25 done%0Anext"
 
 
-def test_github_paths_are_relative_to_the_git_root(runner, agency):
+def test_github_paths_are_relative_to_the_git_root(runner, tmp_path):
     # The project sits in a subfolder of the Git repository: annotations need the full path.
-    subprocess.run(["git", "init", "-q", str(agency.root.parent)], check=True)
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    agency = Agency(tmp_path / "hr")
     agency.write("clients/acme/client.yaml", BROKEN_CLIENT)
     result = run(runner, agency, "--format", "github")
-    assert f"file={agency.root.name}/records/clients/acme/client.yaml" in result.output
+    assert "file=hr/records/clients/acme/client.yaml" in result.output
 
 
 def test_sarif_format(runner, agency):
