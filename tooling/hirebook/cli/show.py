@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import difflib
+from datetime import datetime
 
 import click
 
 from hirebook.cli import common
 from hirebook.records.model import Application, Client
 from hirebook.records.repository import Repository
+from hirebook.sla.engine import PolicyError, evaluate_all
 
 OPEN_REQUIREMENT = ("draft", "confirmed", "on_hold")
 
@@ -37,11 +39,13 @@ def pipeline_stage(application: Application) -> str:
 @click.command("show")
 @click.argument("client_id", metavar="CLIENT")
 @common.records_option
-def show_command(client_id, records_dir):
+@click.option("--as-of", type=common.AsOf(), default=None,
+              help="Show the open clocks as of this date or datetime. Default: now.")
+def show_command(client_id, records_dir, as_of):
     """A one-screen summary of CLIENT (its id, the folder name under records/clients/).
 
     Shows the tier, status and account manager, the primary contact, open requirements
-    with their pipeline, and the latest touchpoint and feedback.
+    with their pipeline, the open SLA clocks, and the latest touchpoint and feedback.
 
     \b
     Example:
@@ -53,10 +57,13 @@ def show_command(client_id, records_dir):
         close = difflib.get_close_matches(client_id, list(repo.clients), n=1)
         hint = f"; did you mean `{close[0]}`?" if close else ""
         raise click.BadParameter(f"no client `{client_id}`{hint}", param_hint="CLIENT")
-    click.echo("\n".join(summary_lines(repo, client)))
+    instant = as_of if isinstance(as_of, datetime) else None
+    if as_of is not None and instant is None:
+        instant = datetime.combine(as_of, datetime.max.time(), tzinfo=repo.zone)
+    click.echo("\n".join(summary_lines(repo, client, instant or datetime.now(repo.zone))))
 
 
-def summary_lines(repo: Repository, client: Client) -> list[str]:
+def summary_lines(repo: Repository, client: Client, as_of: datetime) -> list[str]:
     manager = repo.people.get(client.account_manager or "")
     lines = [
         client.label,
@@ -89,6 +96,7 @@ def summary_lines(repo: Repository, client: Client) -> list[str]:
         )
         lines.append(f"  {requirement.id}  {requirement.title} [{requirement.status}]")
         lines.append(f"      pipeline: {pipeline}")
+    lines += ["", "Open clocks:"] + (_open_clocks(repo, client, as_of) or ["  none"])
     touchpoints = sorted(repo.of_client(client.id, "touchpoint"), key=lambda t: t.at)
     if touchpoints:
         last = touchpoints[-1]
@@ -99,3 +107,16 @@ def summary_lines(repo: Repository, client: Client) -> list[str]:
         nps = f", NPS answer {latest.nps}" if latest.nps is not None else ""
         lines.append(f"Latest feedback: {latest.on} overall {latest.scores.overall}/5{nps}")
     return lines
+
+
+def _open_clocks(repo: Repository, client: Client, as_of: datetime) -> list[str]:
+    """Overdue and at-risk clocks of the client (none when the policy cannot drive clocks)."""
+    try:
+        board = evaluate_all(repo, as_of)
+    except PolicyError:
+        return ["  (the policy cannot be evaluated; run hirebook lint)"]
+    return [
+        f"  {finding.state!s:<8} {finding.message}"
+        for finding in board.findings
+        if finding.clock.client == client.id and finding.state in ("overdue", "at_risk")
+    ]
