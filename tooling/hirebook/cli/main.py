@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from hirebook import __version__
+from hirebook.cli.codeowners import codeowners_command
 from hirebook.cli.lint import lint_command
 from hirebook.cli.new import new_group
 from hirebook.cli.show import show_command
@@ -22,6 +23,7 @@ def cli() -> None:
 
 
 cli.add_command(lint_command)
+cli.add_command(codeowners_command)
 cli.add_command(new_group)
 cli.add_command(show_command)
 cli.add_command(sla_command)

@@ -1,0 +1,73 @@
+"""The GitHub side of the workflow: workflows valid and audited, hooks that run hirebook."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+BIN = Path(sys.executable).parent
+
+
+def tool(name: str) -> str:
+    found = shutil.which(name, path=str(BIN)) or shutil.which(name)
+    if found is None:
+        pytest.fail(f"{name} is not installed; it is part of the test dependencies")
+    return found
+
+
+def test_there_are_workflows():
+    names = {path.name for path in WORKFLOWS}
+    assert {"checks.yml", "sla.yml"} <= names
+
+
+def test_workflows_match_githubs_schema():
+    result = subprocess.run(
+        [tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows", *WORKFLOWS],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_workflows_pass_zizmor():
+    result = subprocess.run([tool("zizmor"), "--offline", *WORKFLOWS], capture_output=True,
+                            text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_actions_are_pinned_to_commits(path):
+    for job in yaml.safe_load(path.read_text())["jobs"].values():
+        for step in job.get("steps", []):
+            if "uses" in step:
+                ref = step["uses"].split("@")[1]
+                assert len(ref) == 40 and all(c in "0123456789abcdef" for c in ref), step["uses"]
+
+
+def test_sla_workflow_runs_daily_with_least_permissions():
+    workflow = yaml.safe_load((ROOT / ".github/workflows/sla.yml").read_text())
+    triggers = workflow[True] if True in workflow else workflow["on"]
+    assert "schedule" in triggers and "workflow_dispatch" in triggers
+    assert workflow["permissions"] == {"contents": "read"}
+    assert workflow["jobs"]["board"]["permissions"] == {"contents": "read", "issues": "write"}
+
+
+def test_pre_commit_hook_definition_runs_hirebook_lint():
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
+    lint = next(hook for hook in hooks if hook["id"] == "hirebook-lint")
+    assert lint["entry"] == "hirebook lint"
+    assert lint["language"] == "python"
+
+
+def test_vscode_maps_every_record_folder_to_its_schema():
+    import json
+
+    mapping = json.loads((ROOT / ".vscode/settings.json").read_text())["yaml.schemas"]
+    for schema in (ROOT / "schemas").glob("*.schema.json"):
+        if schema.name != "case.schema.json":  # case front matter lives in Markdown
+            assert f"./schemas/{schema.name}" in mapping
+        assert (ROOT / "schemas" / schema.name).is_file()

@@ -1,0 +1,58 @@
+"""``hirebook codeowners``: write (or check) .github/CODEOWNERS from the records."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import click
+
+from hirebook.cli import common
+from hirebook.codeowners import render
+
+
+@click.command("codeowners")
+@common.records_option
+@click.option("--check", is_flag=True,
+              help="Do not write: exit 1 if the file is missing or differs from what the records "
+              "say (for CI).")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where to write. Default: .github/CODEOWNERS in the Git repository's root "
+              "(the project folder outside Git).")
+def codeowners_command(records_dir, check, output):
+    """Route pull-request reviews: each client's folder to its account managers.
+
+    Writes .github/CODEOWNERS so that each client's folder is owned by its account manager and
+    backup manager (their `github` handles), and policy.yaml, team/ and schemas/ by the
+    leads. With --check, compares instead of writing and exits 1 when the file is stale.
+
+    \b
+    Examples:
+      hirebook codeowners
+      hirebook codeowners --check
+    """
+    repo = common.load(records_dir)
+    prefix = common.git_prefix(repo.root)
+    target = output or _default_target(repo.root, prefix)
+    ownership = render(repo, prefix)
+    for note in ownership.unowned:
+        click.echo(f"warning: {note}", err=True)
+    current = target.read_text(encoding="utf-8") if target.is_file() else None
+    if check:
+        if current == ownership.text:
+            click.echo(f"{target} is up to date.")
+            raise SystemExit(common.EXIT_OK)
+        diff = difflib.unified_diff((current or "").splitlines(), ownership.text.splitlines(),
+                                    str(target), "expected", lineterm="")
+        click.echo("\n".join(diff))
+        click.echo(f"{target} is stale: run `hirebook codeowners` and commit the result.", err=True)
+        raise SystemExit(common.EXIT_FINDINGS)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(ownership.text, encoding="utf-8")
+    click.echo(str(target))
+
+
+def _default_target(root: Path, prefix: str) -> Path:
+    depth = len([part for part in prefix.split("/") if part])
+    git_root = root.joinpath(*[".."] * depth).resolve() if depth else root
+    return git_root / ".github" / "CODEOWNERS"
