@@ -28,14 +28,16 @@ def test_there_are_workflows():
 def test_workflows_match_githubs_schema():
     result = subprocess.run(
         [tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows", *WORKFLOWS],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_workflows_pass_zizmor():
-    result = subprocess.run([tool("zizmor"), "--offline", *WORKFLOWS], capture_output=True,
-                            text=True)
+    result = subprocess.run(
+        [tool("zizmor"), "--offline", *WORKFLOWS], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -71,3 +73,24 @@ def test_vscode_maps_every_record_folder_to_its_schema():
         if schema.name != "case.schema.json":  # case front matter lives in Markdown
             assert f"./schemas/{schema.name}" in mapping
         assert (ROOT / "schemas" / schema.name).is_file()
+
+
+def test_pre_commit_try_repo_runs_the_hook(agency, tmp_path_factory):
+    """The hook definition works for another repository: pre-commit installs hirebook from this
+    repository into its own environment (from the package registry) and runs `hirebook lint`."""
+    git = ["git", "-C", str(agency.root)]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run(
+        [*git, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "records"],
+        check=True,
+    )
+    env = {**__import__("os").environ, "PRE_COMMIT_HOME": str(tmp_path_factory.mktemp("pc"))}
+    command = [tool("pre-commit"), "try-repo", str(ROOT), "hirebook-lint", "--all-files"]
+    clean = subprocess.run(command, cwd=agency.root, capture_output=True, text=True, env=env)
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    assert "hirebook lint" in clean.stdout and "Passed" in clean.stdout
+    agency.write("team/broken.yaml", "id: broken\n")
+    broken = subprocess.run(command, cwd=agency.root, capture_output=True, text=True, env=env)
+    assert broken.returncode == 1
+    assert "records/team/broken.yaml" in broken.stdout
