@@ -94,3 +94,15 @@ def test_pre_commit_try_repo_runs_the_hook(agency, tmp_path_factory):
     broken = subprocess.run(command, cwd=agency.root, capture_output=True, text=True, env=env)
     assert broken.returncode == 1
     assert "records/team/broken.yaml" in broken.stdout
+
+
+def test_issue_forms_match_githubs_schema():
+    forms = sorted((ROOT / ".github/ISSUE_TEMPLATE").glob("*.yml"))
+    names = {p.stem for p in forms}
+    assert {"new-client", "new-requirement", "sla-exception"} <= names
+    result = subprocess.run(
+        [tool("check-jsonschema"), "--builtin-schema", "vendor.github-issue-forms",
+         *[p for p in forms if p.name != "config.yml"]],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -17,6 +17,11 @@ from pathlib import Path
 import jsonschema
 from jsonschema.exceptions import ValidationError, best_match
 
+try:  # compiled validator: ~60x faster; used only to say "valid", never for messages
+    import jsonschema_rs
+except ImportError:  # pragma: no cover - an optional speed-up
+    jsonschema_rs = None
+
 from hirebook.problem import Problem, Severity
 from hirebook.records.document import Document
 
@@ -47,12 +52,33 @@ def validator(directory: Path, kind: str) -> jsonschema.Draft202012Validator:
     )
 
 
+@cache
+def fast_validator(directory: Path, kind: str):
+    """A jsonschema-rs validator for the same schema, or None where it is not installed."""
+    if jsonschema_rs is None:
+        return None
+    return jsonschema_rs.Draft202012Validator(load_schema(directory, kind), validate_formats=True)
+
+
+def is_valid_fast(doc: Document, directory: Path) -> bool:
+    """True when the compiled validator accepts the document (False means: ask jsonschema)."""
+    fast = fast_validator(directory, doc.kind)
+    if fast is None:
+        return False
+    try:
+        return fast.is_valid(doc.data)
+    except (ValueError, TypeError, OverflowError):  # values it cannot take (NaN, huge ints)
+        return False
+
+
 def check(doc: Document, directory: Path) -> list[Problem]:
     """Every schema problem of one document (an empty list when it is valid).
 
     A value can break two keywords at once (a date's ``pattern`` and ``format``); it is
     reported once. Messages name the value's field, so two problems at one place stay two.
     """
+    if is_valid_fast(doc, directory):
+        return []
     found: dict[tuple, Problem] = {}
     for error in validator(directory, doc.kind).iter_errors(doc.data):
         for problem in _problems(doc, error):

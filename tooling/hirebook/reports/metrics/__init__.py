@@ -1,0 +1,1 @@
+"""One module per metric of ``reports.md``; registered in :mod:`hirebook.reports.registry`."""

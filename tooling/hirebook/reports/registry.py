@@ -1,0 +1,27 @@
+"""The one place where metrics are registered, in the order of ``reports.md``."""
+
+from __future__ import annotations
+
+import importlib
+
+from hirebook.reports.metric import Metric
+
+METRIC_MODULES = (
+    "time_to_fill",
+    "time_to_first_submission",
+    "client_feedback_time",
+    "funnel",
+    "channels",
+    "offer_acceptance",
+    "fill_rate",
+    "retention_90",
+    "sla_compliance",
+    "satisfaction",
+    "workload",
+)
+
+METRICS: tuple[Metric, ...] = tuple(
+    Metric.from_module(importlib.import_module(f"hirebook.reports.metrics.{name}"))
+    for name in METRIC_MODULES
+)
+METRICS_BY_NAME: dict[str, Metric] = {metric.name: metric for metric in METRICS}
