@@ -20,8 +20,18 @@ PHONE = re.compile(r"(?<![\w.+-])(?:\+\d(?:[ .-]?\d){7,14}|\d(?:[ .-]?\d){9,14})
 DATE_LIKE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def texts(repo: Repository) -> Iterator[tuple[Document, tuple, str]]:
-    """(document, path, text) for every free-text string outside ``candidates/``."""
+def texts(repo: Repository) -> list[tuple[Document, tuple, str]]:
+    """(document, path, text) for every free-text string outside ``candidates/``.
+
+    Computed once per load and shared by the rules that read it.
+    """
+    cached = repo.derived.get("freetext")
+    if cached is None:
+        cached = repo.derived["freetext"] = list(_all_texts(repo))
+    return cached
+
+
+def _all_texts(repo: Repository) -> Iterator[tuple[Document, tuple, str]]:
     for document in repo.documents.values():
         if document.kind == "candidate":
             continue

@@ -36,17 +36,6 @@ def parse_datetime(text: object, zone: tzinfo) -> datetime:
     return value
 
 
-@cache
-def _fields(cls: type) -> tuple[tuple[str, str, object], ...]:
-    """(attribute, YAML key, type) for each field of a model class, computed once per class."""
-    hints = typing.get_type_hints(cls)
-    return tuple(
-        (f.name, f.metadata.get("key", f.name), hints[f.name])
-        for f in dataclasses.fields(cls)
-        if f.init and not f.metadata.get("derived")
-    )
-
-
 class _Context:
     """What one conversion needs besides the data: the zone, and where naive times were seen."""
 
@@ -59,42 +48,75 @@ def build(cls: type, data: dict, zone: tzinfo) -> tuple[object, list[tuple]]:
     """An instance of dataclass ``cls`` from mapping ``data`` (missing keys keep defaults),
     and the paths of datetimes written without an offset (read in ``zone``)."""
     context = _Context(zone)
-    return _build(cls, data, context, ()), context.naive_paths
+    return _converter(cls)(data, context, ()), context.naive_paths
 
 
-def _build(cls: type, data: dict, context: _Context, path: tuple) -> object:
-    kwargs = {}
-    for attribute, key, hint in _fields(cls):
-        value = data.get(key)
-        if value is not None:
-            kwargs[attribute] = _convert(hint, value, context, (*path, key))
-    return cls(**kwargs)
+# Converters are compiled once per type: loading 100,000 records must not re-inspect type
+# hints for every value.
 
 
-def _convert(hint: object, value: object, context: _Context, path: tuple) -> object:
+@cache
+def _converter(hint: object):
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
-        options = [arg for arg in typing.get_args(hint) if arg is not type(None)]
-        return _convert(options[0], value, context, path)
+        return _converter(next(a for a in typing.get_args(hint) if a is not type(None)))
     if origin is list:
-        (item,) = typing.get_args(hint)
-        return [_convert(item, v, context, (*path, i)) for i, v in enumerate(value)]
+        item = _converter(typing.get_args(hint)[0])
+        return lambda value, ctx, path: [item(v, ctx, (*path, i)) for i, v in enumerate(value)]
     if origin is dict:
-        _, item = typing.get_args(hint)
-        return {k: _convert(item, v, context, (*path, k)) for k, v in value.items()}
-    try:
-        if hint is datetime:
-            parsed = datetime.fromisoformat(str(value))
-            if parsed.tzinfo is None:
-                context.naive_paths.append(path)
-                parsed = parsed.replace(tzinfo=context.zone)
-            return parsed
-        if hint is date:
-            return parse_date(value)
-    except ValueError as err:
-        raise ConversionError(path, f"`{value}` is not a real {hint.__name__}: {err}") from None
+        item = _converter(typing.get_args(hint)[1])
+        return lambda value, ctx, path: {k: item(v, ctx, (*path, k)) for k, v in value.items()}
+    if hint is datetime:
+        return _datetime
+    if hint is date:
+        return _date
     if dataclasses.is_dataclass(hint):
-        return _build(hint, value, context, path)
-    if hint is float and isinstance(value, int):
-        return float(value)
+        return _dataclass_converter(hint)
+    if hint is float:
+        return lambda value, ctx, path: float(value) if isinstance(value, int) else value
+    return _identity
+
+
+def _identity(value, ctx, path):
     return value
+
+
+def _date(value, ctx, path):
+    try:
+        return parse_date(value)
+    except ValueError as err:
+        raise ConversionError(path, f"`{value}` is not a real date: {err}") from None
+
+
+def _datetime(value, ctx, path):
+    try:
+        parsed = datetime.fromisoformat(str(value))
+    except ValueError as err:
+        raise ConversionError(path, f"`{value}` is not a real datetime: {err}") from None
+    if parsed.tzinfo is None:
+        ctx.naive_paths.append(path)
+        parsed = parsed.replace(tzinfo=ctx.zone)
+    return parsed
+
+
+def _dataclass_converter(cls: type):
+    hints = typing.get_type_hints(cls)
+    fields = [
+        (f.name, f.metadata.get("key", f.name), hints[f.name])
+        for f in dataclasses.fields(cls)
+        if f.init and not f.metadata.get("derived")
+    ]
+    # Resolved lazily: a dataclass may (indirectly) refer to itself.
+    compiled: list = []
+
+    def convert(value, ctx, path):
+        if not compiled:
+            compiled.extend((name, key, _converter(hint)) for name, key, hint in fields)
+        kwargs = {}
+        for name, key, function in compiled:
+            item = value.get(key)
+            if item is not None:
+                kwargs[name] = function(item, ctx, (*path, key))
+        return cls(**kwargs)
+
+    return convert

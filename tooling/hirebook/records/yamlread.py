@@ -19,9 +19,23 @@ from dataclasses import dataclass, field
 import yaml
 
 try:  # the C parser is ten times faster; fall back to pure Python where it is missing
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+_TAGS = {
+    yaml.ScalarNode: "tag:yaml.org,2002:str",
+    yaml.SequenceNode: "tag:yaml.org,2002:seq",
+    yaml.MappingNode: "tag:yaml.org,2002:map",
+}
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """Composes without PyYAML's (YAML 1.1) tag resolution: we resolve scalars ourselves, and
+    skipping a Python call per scalar makes composing about a third faster."""
+
+    def resolve(self, kind, value, implicit):
+        return _TAGS[kind]
 
 MAX_BYTES = 1024 * 1024
 """Largest record file read. Records are small; a larger file is a mistake or an attack."""
@@ -57,14 +71,15 @@ class ParsedYaml:
 # --- YAML 1.2 core schema -------------------------------------------------------------------
 
 _NULL = {"", "~", "null", "Null", "NULL"}
-_TRUE = {"true", "True", "TRUE"}
-_FALSE = {"false", "False", "FALSE"}
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_NUMBER = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _OCT = re.compile(r"0o[0-7]+\Z")
 _HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
-_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
 _INF = re.compile(r"[-+]?\.(inf|Inf|INF)\Z")
 _NAN = re.compile(r"\.(nan|NaN|NAN)\Z")
+# Only scalars starting with one of these can be anything but text: most words skip all regexes.
+_SPECIAL_START = frozenset("0123456789+-.~nNtTfF")
 
 
 def resolve_plain_scalar(text: str) -> object:
@@ -74,20 +89,20 @@ def resolve_plain_scalar(text: str) -> object:
     integers and floats. ``on``, ``yes``, ``NO``, ``09:00`` and ``2026-03-05`` stay text;
     dates become dates later, and only where the schema says the field is a date.
     """
+    if not text:
+        return None
+    if text[0] not in _SPECIAL_START:
+        return text
     if text in _NULL:
         return None
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
-    if _INT.match(text):
-        return int(text)
-    if _OCT.match(text):
+    if text in _BOOL:
+        return _BOOL[text]
+    if _NUMBER.match(text):
+        return int(text) if _INT.match(text) else float(text)
+    if text.startswith("0o") and _OCT.match(text):
         return int(text[2:], 8)
-    if _HEX.match(text):
+    if text.startswith("0x") and _HEX.match(text):
         return int(text[2:], 16)
-    if _FLOAT.match(text):
-        return float(text)
     if _INF.match(text):
         return float("-inf") if text.startswith("-") else float("inf")
     if _NAN.match(text):
@@ -255,6 +270,7 @@ class _Builder:
 
     def __init__(self, line_offset: int) -> None:
         self.offset = line_offset
+        self.line_base = line_offset + 1  # marks count lines from 0
         self.positions: dict[Path_, tuple[int, int]] = {}
         self.key_positions: dict[Path_, tuple[int, int]] = {}
         self.duplicates: list[LoadProblem] = []
@@ -262,21 +278,24 @@ class _Builder:
         # one for aliases first. That is what keeps "billion laughs" from expanding here.
 
     def build(self, node: yaml.Node, path: Path_) -> object:
-        if len(path) > MAX_DEPTH:
+        mark = node.start_mark
+        self.positions[path] = (mark.line + self.line_base, mark.column + 1)
+        kind = node.__class__
+        if kind is yaml.ScalarNode:
+            # Plain scalars get YAML 1.2 core resolution; quoted and block ones are text.
+            # (The C parser reports a plain style as "", the Python one as None.)
+            return node.value if node.style else resolve_plain_scalar(node.value)
+        if len(path) >= MAX_DEPTH:
             raise LoadProblem("HB105", f"nested more than {MAX_DEPTH} levels deep", *self._at(node))
-        self.positions[path] = self._at(node)
-        if isinstance(node, yaml.MappingNode):
+        if kind is yaml.MappingNode:
             return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        if not node.style:  # plain scalar (C parser: "", Python parser: None)
-            return resolve_plain_scalar(node.value)
-        return node.value  # quoted or block scalar: always text
+        return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
 
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict:
         result: dict = {}
+        key_positions = self.key_positions
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
+            if key_node.__class__ is not yaml.ScalarNode:
                 raise LoadProblem(
                     "HB105",
                     "a key must be a plain word, not a list or mapping",
@@ -285,19 +304,23 @@ class _Builder:
             key = key_node.value
             child = (*path, key)
             if key in result:
-                first = self.key_positions[child]
-                self.duplicates.append(
-                    LoadProblem(
-                        "HB106",
-                        f"duplicate key `{key}` (first at line {first[0]}); YAML would keep "
-                        "only the last one silently — merge the two or delete one",
-                        *self._at(key_node),
-                    )
-                )
+                self._duplicate(key, child, key_node)
                 continue
-            self.key_positions[child] = self._at(key_node)
+            mark = key_node.start_mark
+            key_positions[child] = (mark.line + self.line_base, mark.column + 1)
             result[key] = self.build(value_node, child)
         return result
+
+    def _duplicate(self, key: str, child: Path_, key_node: yaml.Node) -> None:
+        first = self.key_positions[child]
+        self.duplicates.append(
+            LoadProblem(
+                "HB106",
+                f"duplicate key `{key}` (first at line {first[0]}); YAML would keep "
+                "only the last one silently — merge the two or delete one",
+                *self._at(key_node),
+            )
+        )
 
     def _at(self, node: yaml.Node) -> tuple[int, int]:
         return _mark(node, self.offset)
