@@ -145,3 +145,20 @@ def test_bad_files_never_traceback(runner, agency, payload):
     result = run(runner, agency)
     assert result.exit_code == 1
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_progress_bar_on_a_terminal_only(runner, agency, monkeypatch):
+    from hirebook.cli import common
+
+    for number in range(2, 205):
+        agency.write(f"candidates/cand-{number:04d}.yaml", f"""\
+            id: cand-{number:04d}
+            consent: {{given_on: 2026-03-10, purpose: Recruitment}}
+            retain_until: 2028-03-10
+            """)
+    assert "Reading records" not in run(runner, agency).output  # not a terminal: no bar
+    monkeypatch.setattr(common, "progress_wanted", lambda: True)
+    result = run(runner, agency)
+    assert result.exit_code == 0
+    assert "Reading records" in result.output
+    assert "Reading records" not in run(runner, agency, "--format", "json").output
