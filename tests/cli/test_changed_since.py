@@ -61,3 +61,89 @@ def test_unknown_ref_is_a_usage_error(runner, agency):
     )
     assert result.exit_code == 2
     assert "no-such-ref" in result.output
+
+
+GLOBEX = """\
+id: globex
+name: Globex
+tier: ordinary
+status: active
+since: 2025-01-01
+account_manager: wang-li
+contacts: [{name: Hank Scorpio}]
+"""
+
+
+def test_scope_reads_only_the_clients_involved(agency):
+    from hirebook.lint.changed import scope
+
+    agency.write("clients/globex/client.yaml", GLOBEX)
+    found = scope(
+        agency.records, "records/", {"records/clients/acme/requirements/req-2026-001.yaml"}
+    )
+    # Reported: the requirement and the records naming it (the plan and the application).
+    assert found.report == {
+        "clients/acme/requirements/req-2026-001.yaml",
+        "clients/acme/plans/plan-2026-001.yaml",
+        "clients/acme/applications/app-2026-0001.yaml",
+    }
+    assert "clients/globex/client.yaml" not in found.read
+    assert {"policy.yaml", "team/wang-li.yaml", "clients/acme/client.yaml"} <= found.read
+    assert not any(path.startswith("candidates/") for path in found.read)
+
+
+def test_policy_change_means_everything(agency):
+    from hirebook.lint.changed import scope
+
+    assert scope(agency.records, "records/", {"records/policy.yaml"}) is None
+
+
+def test_changed_candidate_relints_its_applications(runner, agency):
+    git(agency.root, "init", "-q")
+    commit_all(agency.root, "base")
+    agency.remove("candidates/cand-0001.yaml")  # the application now names a missing candidate
+    result = runner.invoke(
+        cli, ["lint", "--records", str(agency.records), "--changed-since", "HEAD"]
+    )
+    assert result.exit_code == 1
+    assert "app-2026-0001.yaml" in result.output and "HB306" in result.output
+
+
+def test_deactivated_person_is_followed_to_their_clients(runner, agency):
+    git(agency.root, "init", "-q")
+    commit_all(agency.root, "base")
+    team = (agency.records / "team/wang-li.yaml").read_text()
+    agency.write("team/wang-li.yaml", team.replace("active: true", "active: false"))
+    result = runner.invoke(
+        cli,
+        [
+            "lint",
+            "--records",
+            str(agency.records),
+            "--changed-since",
+            "HEAD",
+            "--fail-on",
+            "warning",
+        ],
+    )
+    assert result.exit_code == 1
+    assert "records/clients/acme/client.yaml" in result.output and "HB304" in result.output
+
+
+def test_candidate_names_are_found_in_a_partial_load(runner, agency):
+    git(agency.root, "init", "-q")
+    commit_all(agency.root, "base")
+    agency.write(
+        "clients/acme/touchpoints/tp-2026-0001.yaml",
+        """\
+        id: tp-2026-0001
+        type: call
+        at: 2026-03-11T10:00:00+08:00
+        by: wang-li
+        summary: 劉洋 asked about the offer.
+        """,
+    )
+    result = runner.invoke(
+        cli, ["lint", "--records", str(agency.records), "--changed-since", "HEAD"]
+    )
+    assert "HB503" in result.output and "劉洋" not in result.output

@@ -52,8 +52,11 @@ def locate(records_dir: Path | None) -> tuple[Path, Path]:
     return records_dir, records_dir.parent
 
 
-def load(records_dir: Path | None, show_progress: bool = False) -> Repository:
-    """Load the repository, turning an unusable records folder into a usage error (exit 2)."""
+def load(records_dir: Path | None, show_progress: bool = False, select=None) -> Repository:
+    """Load the repository, turning an unusable records folder into a usage error (exit 2).
+
+    ``select`` reads only some files (see :func:`hirebook.records.repository.load`).
+    """
     folder, root = locate(records_dir)
     if not folder.is_dir():
         raise click.UsageError(
@@ -68,7 +71,7 @@ def load(records_dir: Path | None, show_progress: bool = False) -> Repository:
                     length=len(files), label="Reading records", file=sys.stderr
                 ) as bar:
                     return repository.load(folder, root, progress=lambda _path: bar.update(1))
-        return repository.load(folder, root)
+        return repository.load(folder, root, select=select)
     except repository.RecordsFolderError as err:
         raise click.UsageError(str(err)) from None
     except FileNotFoundError as err:

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import click
 
 from hirebook.cli import common
+from hirebook.lint.changed import ChangedSinceError, changed_files, scope
 from hirebook.lint.engine import lint as run_lint
 from hirebook.output.registry import REPORTERS
 from hirebook.records.document import relative_to
-from hirebook.records.layout import place_of
-from hirebook.records.references import referrers
 from hirebook.records.repository import Repository
 
 
@@ -52,8 +50,11 @@ def lint_command(paths, records_dir, output_format, changed_since, fail_on, as_o
       hirebook lint records/clients/acme-tech
       hirebook lint --changed-since origin/main --format github
     """
-    repo = common.load(records_dir, show_progress=output_format == "text")
-    only = _selection(repo, paths, changed_since)
+    if changed_since:
+        repo, only = _load_changed(records_dir, changed_since, paths)
+    else:
+        repo = common.load(records_dir, show_progress=output_format == "text")
+        only = {rel for path in paths for rel in _files_under(repo, path)} if paths else None
     result = run_lint(repo, common.today_in(repo, as_of), only=only)
     options = common.output_options(output_format, repo.root)
     common.emit(REPORTERS[output_format](options).lint(result), options)
@@ -61,14 +62,26 @@ def lint_command(paths, records_dir, output_format, changed_since, fail_on, as_o
     raise SystemExit(common.EXIT_FINDINGS if failing else common.EXIT_OK)
 
 
-def _selection(repo: Repository, paths, changed_since: str | None) -> set[str] | None:
-    selected: set[str] | None = None
+def _load_changed(records_dir, ref: str, paths) -> tuple[Repository, set[str]]:
+    """Read only what the changed records need (see :mod:`hirebook.lint.changed`)."""
+    folder, root = common.locate(records_dir)
+    if not folder.is_dir():
+        return common.load(records_dir), set()  # raises the usage error
+    try:
+        changed = changed_files(root, ref)
+    except ChangedSinceError as err:
+        raise click.UsageError(str(err)) from None
+    prefix = relative_to(folder, root).rstrip("/") + "/"
+    found = scope(folder, prefix, changed)
+    if found is None:  # the policy changed: everything depends on it
+        repo = common.load(records_dir)
+        only = set(repo.documents) | {p.file for p in repo.problems}
+    else:
+        repo = common.load(records_dir, select=found.read.__contains__)
+        only = {prefix + path for path in found.report}
     if paths:
-        selected = {rel for path in paths for rel in _files_under(repo, path)}
-    if changed_since:
-        changed = _changed_files(repo, changed_since)
-        selected = changed if selected is None else selected & changed
-    return selected
+        only &= {rel for path in paths for rel in _files_under(repo, path)}
+    return repo, only
 
 
 def _files_under(repo: Repository, path: Path) -> set[str]:
@@ -78,35 +91,3 @@ def _files_under(repo: Repository, path: Path) -> set[str]:
     prefix = relative_to(path, repo.root).rstrip("/") + "/"
     known = set(repo.documents) | {p.file for p in repo.problems}
     return {rel for rel in known if rel.startswith(prefix) or prefix == "./"}
-
-
-def _changed_files(repo: Repository, ref: str) -> set[str]:
-    """Records changed since ``ref`` (committed, staged, unstaged or new), plus their referrers."""
-    changed = _git_lines(repo.root, ["diff", "--name-only", "--relative", ref, "--"], ref)
-    changed |= _git_lines(repo.root, ["ls-files", "--others", "--exclude-standard"], ref)
-    records_prefix = relative_to(repo.records_dir, repo.root) + "/"
-    targets: set[tuple[str, str]] = set()
-    for rel in changed:
-        if rel.startswith(records_prefix):
-            from pathlib import PurePosixPath
-
-            place = place_of(PurePosixPath(rel[len(records_prefix) :]))
-            if place and place.expected_id:
-                targets.add((place.kind, place.expected_id))
-            if place and place.kind == "policy":
-                return set(repo.documents) | {p.file for p in repo.problems}
-    return changed | referrers(repo, targets)
-
-
-def _git_lines(root: Path, args: list[str], ref: str) -> set[str]:
-    try:
-        result = subprocess.run(
-            ["git", "-C", str(root), *args], capture_output=True, text=True, check=False, timeout=60
-        )
-    except (OSError, subprocess.TimeoutExpired) as err:
-        raise click.UsageError(f"cannot run git for --changed-since: {err}") from None
-    if result.returncode != 0:
-        raise click.UsageError(
-            f"--changed-since {ref}: git says: {result.stderr.strip() or 'unknown revision'}"
-        )
-    return {line.strip() for line in result.stdout.splitlines() if line.strip()}

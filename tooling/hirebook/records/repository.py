@@ -10,6 +10,7 @@ into a second error).
 from __future__ import annotations
 
 import os
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -51,6 +52,8 @@ class Repository:
     root: Path
     """The project root: the folder that holds ``records/`` (paths are shown relative to it)."""
     records_dir: Path
+    complete: bool = True
+    """False when only some files were read (``load(select=...)``)."""
     policy: Policy | None = None
     documents: dict[str, Document] = field(default_factory=dict)
     """Every document that parsed, by its relative path, schema-valid or not."""
@@ -93,6 +96,23 @@ class Repository:
     def all_records(self) -> Iterable[Record]:
         for kind in _TABLE_OF_KIND:
             yield from self.table(kind).values()
+
+    def candidate_names(self) -> dict[str, str]:
+        """name → candidate id, for the rule that keeps names out of free text (HB503).
+
+        The only reader of candidates' personal data; in a partial load the names are taken
+        from the files directly (their `name:` line), without reading them as records.
+        """
+        names: dict[str, str] = {}
+        for document in self.documents.values():
+            if document.kind == "candidate" and isinstance(document.data.get("name"), str):
+                names[document.data["name"]] = str(document.data.get("id"))
+        if not self.complete:
+            for record_id, paths in self.file_ids["candidate"].items():
+                name = _name_line(self.root / paths[0])
+                if name:
+                    names.setdefault(name, record_id)
+        return names
 
     @cached_property
     def zone(self) -> ZoneInfo:
@@ -157,6 +177,22 @@ _TABLE_OF_KIND = {
 }
 
 
+_NAME_LINE = re.compile(r"^name:[ \t]*(.+?)[ \t]*$", re.MULTILINE)
+
+
+def _name_line(path: Path) -> str | None:
+    try:
+        match = _NAME_LINE.search(path.read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return None
+    if not match:
+        return None
+    value = match.group(1).split(" #")[0].strip()
+    if value[:1] in "\"'":
+        value = value[1:-1]
+    return value or None
+
+
 def _zone(policy: Policy | None) -> ZoneInfo:
     try:
         return ZoneInfo(policy.timezone) if policy else ZoneInfo("UTC")
@@ -196,17 +232,23 @@ def load(
     records_dir: Path,
     project_root: Path | None = None,
     progress: Callable[[Path], None] | None = None,
+    select: Callable[[str], bool] | None = None,
 ) -> Repository:
-    """Read every record below ``records_dir``; problems are collected, never raised."""
+    """Read every record below ``records_dir``; problems are collected, never raised.
+
+    With ``select`` (given each path below ``records/``, with ``/``), only the selected files
+    are read; every file still counts as existing, so references to the others resolve. That
+    is what lets ``lint --changed-since`` answer without reading a large agency whole.
+    """
     records_dir = records_dir.resolve()
     if not records_dir.is_dir():
         raise RecordsFolderError(f"records folder not found: {records_dir}")
     root = (project_root or records_dir.parent).resolve()
-    repo = Repository(root=root, records_dir=records_dir)
+    repo = Repository(root=root, records_dir=records_dir, complete=select is None)
     schema_folder = schemas.schema_dir(root)
     documents = []
     for path in record_files(records_dir):
-        document = _read(repo, path)
+        document = _read(repo, path, select)
         if document is not None:
             documents.append(document)
         if progress:
@@ -215,7 +257,7 @@ def load(
     documents.sort(key=lambda doc: doc.kind != "policy")
     for document in documents:
         _add(repo, document, schema_folder)
-    if repo.policy is None and "policy.yaml" not in {p.name for p in records_dir.iterdir()}:
+    if repo.complete and repo.policy is None and not (records_dir / "policy.yaml").exists():
         repo.problems.append(
             Problem(
                 relative_to(records_dir / "policy.yaml", root),
@@ -230,11 +272,15 @@ def load(
     return repo
 
 
-def _read(repo: Repository, path: Path) -> Document | None:
+def _read(repo: Repository, path: Path, select: Callable[[str], bool] | None) -> Document | None:
     # Plain string slicing: pathlib's relative_to is a measurable cost over 100,000 files.
     below = str(path)[len(str(repo.records_dir)) + 1 :].replace(os.sep, "/")
     rel = f"{repo.records_prefix}{below}"
     place = place_of(below)
+    if select is not None and not select(below):
+        if place is not None and place.expected_id:
+            repo.file_ids[place.kind][place.expected_id].append(rel)
+        return None
     if place is None:
         if path.suffix in RECORD_SUFFIXES:
             repo.problems.append(_misplaced(rel, path))

@@ -54,10 +54,8 @@ class _NameIndex:
     def __init__(self, repo: Repository) -> None:
         self.cjk: dict[str, str] = {}
         self.latin: dict[tuple[str, ...], str] = {}
-        for document in repo.documents.values():
-            name = document.data.get("name") if document.kind == "candidate" else None
-            if isinstance(name, str):
-                self._add(name, str(document.data.get("id")))
+        for name, candidate in repo.candidate_names().items():
+            self._add(name, candidate)
         self.cjk_lengths = sorted({len(key) for key in self.cjk})
         self.latin_lengths = sorted({len(key) for key in self.latin})
 
