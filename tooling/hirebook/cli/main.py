@@ -6,8 +6,11 @@ import click
 
 from hirebook import __version__
 from hirebook.cli.codeowners import codeowners_command
+from hirebook.cli.export import export_command
+from hirebook.cli.handbook import handbook_command
 from hirebook.cli.lint import lint_command
 from hirebook.cli.new import new_group
+from hirebook.cli.report import report_command
 from hirebook.cli.show import show_command
 from hirebook.cli.sla import sla_command
 
@@ -22,11 +25,14 @@ def cli() -> None:
     """
 
 
+cli.add_command(handbook_command)
 cli.add_command(lint_command)
 cli.add_command(codeowners_command)
 cli.add_command(new_group)
 cli.add_command(show_command)
 cli.add_command(sla_command)
+cli.add_command(report_command)
+cli.add_command(export_command)
 
 
 def main() -> None:

@@ -22,6 +22,7 @@ _ENTITIES = {ord(char): f"&#{ord(char)};" for char in string.punctuation}
 # C0 controls (but tab and newline) and DEL: Python-Markdown's own placeholders use \x02/\x03,
 # so record text must never carry them into a page.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_SPACES = re.compile(r"\s+")
 
 
 def clean(value: object) -> str:
@@ -31,9 +32,14 @@ def clean(value: object) -> str:
     return _CONTROLS.sub("", str(value))
 
 
-def text(value: object) -> str:
-    """Inline text for a Markdown page: one line, every ASCII punctuation character an entity."""
-    return " ".join(clean(value).split()).translate(_ENTITIES)
+def text(value: object, strip: bool = True) -> str:
+    """Inline text for a Markdown page: one line, every ASCII punctuation character an entity.
+
+    Runs of whitespace become one space; ``strip=False`` keeps a space at either end (for text
+    that is joined to other pieces).
+    """
+    one_line = _SPACES.sub(" ", clean(value))
+    return (one_line.strip() if strip else one_line).translate(_ENTITIES)
 
 
 def lines(value: object) -> str:
@@ -49,5 +55,7 @@ def html_text(value: object) -> str:
 
 def front_matter(**values: object) -> str:
     """A YAML front-matter block; string values are HTML-escaped (the theme prints them raw)."""
-    safe = {key: html_text(value) if isinstance(value, str) else value for key, value in values.items()}
+    safe = {
+        key: html_text(value) if isinstance(value, str) else value for key, value in values.items()
+    }
     return "---\n" + yaml.safe_dump(safe, allow_unicode=True, sort_keys=False) + "---\n\n"

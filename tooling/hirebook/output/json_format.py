@@ -6,6 +6,10 @@ severity, message, record}]}``.
 SLA: ``{"as_of": ISO, "findings": [{rule, state, client, tier, record, line, subject, owner,
 goal, started, due, stopped, remaining_seconds, message}]}`` (``stopped`` is a date for rules
 whose stop is a date such as ``done_on``).
+
+Report: ``{"as_of": ISO, "from": DATE, "to": DATE, "filters": {client, owner, tier},
+<metric name>: {...}}`` — each metric's counts beside its rates, rates unrounded, ``null``
+where a denominator is zero (``hirebook.reports``).
 """
 
 from __future__ import annotations
@@ -42,3 +46,6 @@ class JsonReporter(Reporter):
                 "findings": [finding.as_dict() for finding in board.findings],
             }
         )
+
+    def report(self, result: dict) -> str:
+        return dumps(result)

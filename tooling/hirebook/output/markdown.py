@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from hirebook.lint.engine import LintResult
 from hirebook.output.base import Reporter
+from hirebook.reports.display import cell_text, is_numeric, scope
+from hirebook.reports.engine import metrics_in
+from hirebook.reports.view import Table
 from hirebook.sla.clock import State
 from hirebook.sla.engine import Board
 
@@ -64,3 +67,33 @@ class MarkdownReporter(Reporter):
                 )
             lines.append("")
         return "\n".join(lines)
+
+    def report(self, result: dict) -> str:
+        """Several metrics: a headline table and the summary tables. One metric: in full."""
+        metrics = list(metrics_in(result))
+        if len(metrics) == 1:
+            metric, data = metrics[0]
+            lines = [f"## {cell(metric.title)} (`{metric.name}`)", "", f"{scope(result)}.", ""]
+            lines += [cell(metric.description), "", f"**{cell(metric.headline(data))}**"]
+            for table in metric.tables(data):
+                lines += ["", f"### {cell(table.title)}", "", *self._table(table)]
+            return "\n".join(lines)
+        lines = ["## Reports", "", f"{scope(result)}.", ""]
+        lines += ["| metric | result |", "|---|---|"]
+        lines += [f"| {cell(m.title)} | {cell(m.headline(data))} |" for m, data in metrics]
+        for metric, data in metrics:
+            for table in metric.tables(data):
+                if table.in_summary:
+                    title = f"{metric.title} — {table.title.lower()}"
+                    lines += ["", f"### {cell(title)}", "", *self._table(table)]
+        return "\n".join(lines)
+
+    def _table(self, table: Table) -> list[str]:
+        if not table.rows:
+            return ["None."]
+        numeric = [any(is_numeric(row[i]) for row in table.rows) for i in range(len(table.columns))]
+        return [
+            "| " + " | ".join(cell(column) for column in table.columns) + " |",
+            "|" + "|".join("---:" if right else "---" for right in numeric) + "|",
+            *("| " + " | ".join(cell(cell_text(c)) for c in row) + " |" for row in table.rows),
+        ]

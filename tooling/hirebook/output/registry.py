@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from hirebook.output.base import Reporter
+from hirebook.output.csv_format import CsvReporter
 from hirebook.output.github import GithubReporter
 from hirebook.output.json_format import JsonReporter
 from hirebook.output.markdown import MarkdownReporter
@@ -11,7 +12,14 @@ from hirebook.output.text import TextReporter
 
 REPORTERS: dict[str, type[Reporter]] = {
     reporter.name: reporter
-    for reporter in (TextReporter, JsonReporter, GithubReporter, MarkdownReporter, SarifReporter)
+    for reporter in (
+        TextReporter,
+        JsonReporter,
+        GithubReporter,
+        MarkdownReporter,
+        SarifReporter,
+        CsvReporter,
+    )
 }
 
 

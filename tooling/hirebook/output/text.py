@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from itertools import groupby
 
 import click
@@ -9,6 +10,8 @@ import click
 from hirebook.lint.engine import LintResult
 from hirebook.output.base import Reporter
 from hirebook.problem import Severity
+from hirebook.reports.display import pad, scope, text_table, width
+from hirebook.reports.engine import metrics_in
 from hirebook.sla.clock import State
 from hirebook.sla.engine import Board
 
@@ -63,6 +66,36 @@ class TextReporter(Reporter):
         lines.append(
             f"{len(board.findings)} clocks: {counts}" if board.findings else "No clocks to show."
         )
+        return "\n".join(lines)
+
+    def report(self, result: dict) -> str:
+        """Several metrics: a line each, then the tables a lead acts on. One metric: in full."""
+        metrics = list(metrics_in(result))
+        if len(metrics) == 1:
+            return self._metric_in_full(result, *metrics[0])
+        lines = [self._style(f"Reports {scope(result)}", bold=True), ""]
+        size = max((width(metric.title) for metric, _ in metrics), default=0)
+        for metric, data in metrics:
+            lines.append(f"  {pad(metric.title, size)}  {metric.headline(data)}")
+        for metric, data in metrics:
+            for table in metric.tables(data):
+                if table.in_summary:
+                    lines += ["", self._style(f"{metric.title} — {table.title.lower()}", bold=True)]
+                    lines += text_table(table)
+        lines += ["", "Run `hirebook report NAME` for a metric in full, its definition included."]
+        return "\n".join(lines)
+
+    def _metric_in_full(self, result: dict, metric, data: dict) -> str:
+        lines = [
+            self._style(f"{metric.title} ({metric.name})", bold=True),
+            scope(result),
+            "",
+            *textwrap.wrap(metric.description, 96),
+            "",
+            metric.headline(data),
+        ]
+        for table in metric.tables(data):
+            lines += ["", self._style(table.title, bold=True), *text_table(table)]
         return "\n".join(lines)
 
     def _summary(self, result: LintResult) -> str:

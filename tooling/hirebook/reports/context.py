@@ -70,13 +70,20 @@ class ReportContext:
     def today(self) -> date:
         return self.day(self.as_of)
 
-    def counts(self, event: date | datetime | None) -> bool:
-        """Whether an event (a date or an instant) happened by ``as_of`` within the period."""
+    def happened(self, event: date | datetime | None) -> bool:
+        """Whether an event (a day or an instant) had happened by ``as_of``."""
         if event is None:
             return False
         if isinstance(event, datetime):
-            return event <= self.as_of and self.period.contains(self.day(event))
-        return event <= self.today and self.period.contains(event)
+            return event <= self.as_of
+        return event <= self.today
+
+    def counts(self, event: date | datetime | None) -> bool:
+        """Whether an event had happened by ``as_of`` on a day within the period."""
+        if not self.happened(event):
+            return False
+        day = self.day(event) if isinstance(event, datetime) else event
+        return self.period.contains(day)
 
     @cached_property
     def calendar(self) -> WorkCalendar:

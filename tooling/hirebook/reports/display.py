@@ -7,9 +7,11 @@ Padding by ``len`` would break every table that holds one, so columns are measur
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from wcwidth import wcswidth
 
-from hirebook.reports.view import Amount, Cell, Rate
+from hirebook.reports.view import Amount, Cell, Rate, Table
 
 NOT_AVAILABLE = "n/a"
 
@@ -62,3 +64,48 @@ def durations(summary: dict, unit: str, what: str, whats: str | None = None) -> 
         f"median {amount(summary['median'])} {unit}, mean {amount(summary['mean'])}, "
         f"p90 {amount(summary['p90'])} ({count})"
     )
+
+
+def clip(text: str, size: int) -> str:
+    """``text`` cut to ``size`` display columns, ending in ``...`` when cut (ASCII dots: the
+    ellipsis character is ambiguous-width and takes two columns on many CJK terminals)."""
+    if width(text) <= size:
+        return text
+    kept, used = [], 0
+    for char in text:
+        used += width(char)
+        if used > size - 3:
+            break
+        kept.append(char)
+    return "".join(kept) + "..."
+
+
+def text_table(table: Table, indent: str = "  ", widest: int = 40) -> list[str]:
+    """The table's lines, columns aligned by display width, numbers right-aligned; words
+    longer than ``widest`` columns (long client names) are clipped to keep rows on a line."""
+    cells = [[clip(cell_text(cell), widest) for cell in row] for row in table.rows]
+    numeric = [any(is_numeric(row[i]) for row in table.rows) for i in range(len(table.columns))]
+    sizes = [
+        max([width(column)] + [width(row[i]) for row in cells])
+        for i, column in enumerate(table.columns)
+    ]
+
+    def line(texts: list[str] | tuple[str, ...]) -> str:
+        padded = (pad(t, sizes[i], right=numeric[i]) for i, t in enumerate(texts))
+        return (indent + "  ".join(padded)).rstrip()
+
+    if not table.rows:
+        return [f"{indent}(none)"]
+    return [line(table.columns), *(line(row) for row in cells)]
+
+
+def scope(result: dict) -> str:
+    """The period, the instant and the filters of a report, in one line for people."""
+    as_of = datetime.fromisoformat(result["as_of"]).isoformat(sep=" ", timespec="minutes")
+    text = f"{result['from']} to {result['to']}, as of {as_of}"
+    filters = [
+        f"{option} {', '.join(values)}"
+        for option, values in result.get("filters", {}).items()
+        if values
+    ]
+    return f"{text}; only {'; '.join(filters)}" if filters else text

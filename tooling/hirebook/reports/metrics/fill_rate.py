@@ -24,10 +24,12 @@ def compute(ctx: ReportContext) -> dict:
         if requirement.status in closed and ctx.counts(requirement.closed_on):
             closed[requirement.status] += 1
     filled, cancelled = closed["filled"], closed["cancelled"]
-    return {"filled": filled, "cancelled": cancelled, "rate": stats.rate(filled, filled + cancelled)}
+    return {
+        "filled": filled,
+        "cancelled": cancelled,
+        "rate": stats.rate(filled, filled + cancelled),
+    }
 
 
 def headline(result: dict) -> str:
-    return (
-        f"{percent(result['rate'])} ({result['filled']} filled, {result['cancelled']} cancelled)"
-    )
+    return f"{percent(result['rate'])} ({result['filled']} filled, {result['cancelled']} cancelled)"

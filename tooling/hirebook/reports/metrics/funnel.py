@@ -95,10 +95,7 @@ def headline(result: dict) -> str:
 
 
 def tables(result: dict) -> list[Table]:
-    rows = [
-        (LABELS[stage], result[stage], Rate(result["step_rates"].get(stage)))
-        if stage != "submitted"
-        else (LABELS[stage], result[stage], None)
-        for stage in STAGES
-    ]
+    first, *rest = STAGES
+    rows = [(LABELS[first], result[first], None)]
+    rows += [(LABELS[stage], result[stage], Rate(result["step_rates"][stage])) for stage in rest]
     return [Table("Stages", ("stage", "applications", "step rate"), rows)]

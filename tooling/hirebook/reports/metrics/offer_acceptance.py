@@ -33,4 +33,6 @@ def compute(ctx: ReportContext) -> dict:
 
 
 def headline(result: dict) -> str:
-    return f"{percent(result['rate'])} ({result['accepted']} accepted, {result['declined']} declined)"
+    return (
+        f"{percent(result['rate'])} ({result['accepted']} accepted, {result['declined']} declined)"
+    )

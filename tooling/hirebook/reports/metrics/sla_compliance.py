@@ -22,7 +22,8 @@ NAME = "sla-compliance"
 TITLE = "SLA compliance"
 DESCRIPTION = """`met` / (`met` + `breached` + `overdue`) over the SLA clocks whose due time
 is in the period and on or before `--as-of`, with each clock in its state as of `--as-of`;
-overall, and by rule, tier, client and owner (the person who must act)."""
+overall, and by rule, tier, client and owner (the person who must act); clocks without a
+client, tier or owner are grouped under `(none)`."""
 
 JUDGED = (State.MET, State.BREACHED, State.OVERDUE)
 TIER_ORDER = ("strategic", "key", "ordinary")
@@ -52,7 +53,12 @@ def compute(ctx: ReportContext) -> dict:
             continue
         state = str(finding.state)
         total[state] += 1
-        keys = {"rule": clock.rule, "tier": clock.tier, "client": clock.client, "owner": clock.owner}
+        keys = {
+            "rule": clock.rule,
+            "tier": clock.tier,
+            "client": clock.client,
+            "owner": clock.owner,
+        }
         for group, key in keys.items():
             groups[group][key or NO_GROUP][state] += 1
     return {

@@ -1,0 +1,1 @@
+"""Tests of the handbook: escaping, charts, page generation, strict builds, the browser."""

@@ -1,0 +1,47 @@
+"""Fixtures of the handbook tests: strict builds, the demo site, and the browser."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .handbook_site import CHROMIUM, CHROMIUM_ARGS, PROJECT, Build, build_site
+
+
+@pytest.fixture
+def build(tmp_path):
+    """``build(records, language=…, **config)``: a strict build into a fresh folder."""
+    counter = iter(range(100))
+
+    def run(records: Path, language: str = "en", **overrides: object) -> Build:
+        folder = tmp_path / f"build-{next(counter)}"
+        folder.mkdir()
+        return build_site(folder, records, language, **overrides)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory) -> Build:
+    """The demo agency (records/ of the project) built once, as of the fixed instant."""
+    if not any((PROJECT / "records" / "clients").glob("*/client.yaml")):
+        pytest.skip("the demo agency (records/) is not there yet")
+    built = build_site(tmp_path_factory.mktemp("demo"), PROJECT / "records")
+    assert built.ok, built.log
+    return built
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium driven by Playwright; skipped with the reason when it is missing."""
+    if not Path(CHROMIUM).is_file():
+        pytest.skip(
+            f"browser tests need Chromium at {CHROMIUM}: run .ci/install-browser "
+            "(apt-get install -y chromium fonts-noto-cjk)"
+        )
+    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

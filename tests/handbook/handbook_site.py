@@ -1,0 +1,119 @@
+"""Building the handbook in tests: a strict ``mkdocs build`` of the project's own ``mkdocs.yml``,
+pointed at a test agency, and a local HTTP server for the browser tests.
+
+The configuration is the project's file with only the paths and the plugin options replaced, so
+a test build exercises exactly the search, theme and extension settings that CI publishes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from mkdocs.utils import yaml_load
+
+PROJECT = Path(__file__).resolve().parents[2]
+AS_OF = "2026-11-20T17:00:00+08:00"
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = PROJECT / "test-artifacts"
+# Quiet, reproducible builds: no banners, no environment leaking into the configuration.
+BUILD_ENV = {
+    key: value for key, value in os.environ.items() if not key.startswith(("HIREBOOK_", "MKDOCS_"))
+} | {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+
+
+@dataclass
+class Build:
+    result: subprocess.CompletedProcess
+    site: Path
+
+    @property
+    def ok(self) -> bool:
+        return self.result.returncode == 0
+
+    @property
+    def log(self) -> str:
+        return self.result.stdout + self.result.stderr
+
+    def files(self) -> Iterator[Path]:
+        return (path for path in sorted(self.site.rglob("*")) if path.is_file())
+
+    def text(self, rel: str) -> str:
+        return (self.site / rel).read_text(encoding="utf-8")
+
+
+def project_config() -> dict:
+    with open(PROJECT / "mkdocs.yml", encoding="utf-8") as handle:
+        return yaml_load(handle)
+
+
+def build_site(
+    folder: Path,
+    records: Path,
+    language: str = "en",
+    as_of: str | None = AS_OF,
+    **overrides: object,
+) -> Build:
+    """Run ``mkdocs build --strict`` with the project's configuration on ``records``."""
+    config = project_config()
+    config["docs_dir"] = str(PROJECT / "site")
+    config["site_dir"] = str(folder / "public")
+    plugins = []
+    for entry in config["plugins"]:
+        name = next(iter(entry)) if isinstance(entry, dict) else entry
+        if name == "hirebook":
+            entry = {"hirebook": {"records": str(records), "language": language, "as_of": as_of}}
+        plugins.append(entry)
+    config["plugins"] = plugins
+    config.update(overrides)
+    config_file = folder / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file)],
+        capture_output=True,
+        text=True,
+        env=BUILD_ENV,
+        cwd=folder,
+        check=False,
+        timeout=600,
+    )
+    return Build(result, folder / "public")
+
+
+@contextlib.contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """Serve ``site`` on localhost (port 0: any free port); yields the base URL."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]

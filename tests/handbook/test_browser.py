@@ -1,0 +1,156 @@
+"""The built handbook in a real browser: headless Chromium (Debian's) driven by Playwright.
+
+Every test serves a built site on localhost (port 0) and records each request the page makes:
+none may leave localhost. Screenshots of the home page and a client page are saved to
+``test-artifacts/`` for people to look at.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from urllib.parse import urlsplit
+
+import pytest
+
+from hirebook.handbook.site import instant
+from hirebook.records.repository import load
+from hirebook.sla.clock import State
+from hirebook.sla.engine import evaluate_all
+
+from .handbook_records import MARKER
+from .handbook_site import ARTIFACTS, AS_OF, PROJECT, serve
+from .test_build import with_everything
+
+pytestmark = pytest.mark.browser
+
+# What record text would do if it ever ran: set this global or open a dialog.
+PWNED = "() => window.__hb_pwned === undefined ? null : String(window.__hb_pwned)"
+LIVE_ATTRIBUTES = (
+    "[onerror],[onload],[onclick],[onmouseover],[onfocus],[srcdoc],"
+    "a[href^='javascript:' i],iframe,object,embed"
+)
+
+
+@contextlib.contextmanager
+def browse(chromium, site):
+    """A fresh page on the served site; yields (page, base URL, foreign requests, dialogs)."""
+    with serve(site) as base:
+        context = chromium.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        foreign: list[str] = []
+        dialogs: list[str] = []
+        host = urlsplit(base).netloc
+
+        def on_request(request):
+            url = urlsplit(request.url)
+            if url.scheme not in ("data", "blob", "about") and url.netloc != host:
+                foreign.append(request.url)
+
+        page.on("request", on_request)
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        try:
+            yield page, base, foreign, dialogs
+        finally:
+            context.close()
+
+
+def search(page, query: str) -> int:
+    """Type ``query`` into Material's search and return how many results it lists."""
+    page.click("label.md-search__icon[for='__search'], .md-search__input")
+    field = page.locator("input.md-search__input")
+    field.fill("")
+    field.press("End")
+    field.fill(query)
+    field.press("End")  # Material's search reacts to key-up
+    page.wait_for_function(
+        "() => document.querySelector('.md-search-result__meta')?.textContent.trim() &&"
+        " !document.querySelector('.md-search-result__meta').textContent.includes('Initializing')"
+    )
+    page.wait_for_timeout(300)
+    count = page.locator(".md-search-result__item").count()
+    field.fill("")
+    field.press("End")
+    return count
+
+
+def test_hostile_records_never_run(chromium, agency, build):
+    built = build(with_everything(agency).records)
+    assert built.ok, built.log
+    pages = sorted(
+        path.relative_to(built.site).as_posix() for path in built.site.rglob("index.html")
+    )
+    with browse(chromium, built.site) as (page, base, foreign, dialogs):
+        for rel in pages:
+            page.goto(base + rel, wait_until="load")
+            for link in page.locator("article a").all()[:15]:
+                link.hover(timeout=1000, force=True)
+            assert page.evaluate(PWNED) is None, rel
+            assert page.locator(LIVE_ATTRIBUTES).count() == 0, rel
+        page.goto(base + "clients/evil/", wait_until="load")
+        assert MARKER in page.inner_text("article")
+        assert "<script>window.__hb_pwned='client'</script>" in page.inner_text("h1")
+        assert search(page, "HOSTILE") > 0
+        page.wait_for_timeout(300)
+        assert page.evaluate(PWNED) is None
+    assert dialogs == []
+    assert foreign == []
+
+
+def test_navigate_home_client_requirement(chromium, demo_site):
+    ARTIFACTS.mkdir(exist_ok=True)
+    with browse(chromium, demo_site.site) as (page, base, foreign, dialogs):
+        page.goto(base, wait_until="load")
+        assert "As of: 2026-11-20 17:00" in page.inner_text("article")
+        page.screenshot(path=str(ARTIFACTS / "handbook-home.png"), full_page=True)
+        page.click("nav.md-nav--primary a.md-nav__link[href='clients/']")
+        page.wait_for_url(re.compile(r"/clients/$"))
+        page.locator("article table a[href*='/']").first.click()
+        page.wait_for_url(re.compile(r"/clients/[a-z0-9-]+/$"))
+        client_url = page.url
+        assert page.locator("article h1").count() == 1
+        page.screenshot(path=str(ARTIFACTS / "handbook-client.png"), full_page=True)
+        page.locator("article a[href*='requirements/']").first.click()
+        page.wait_for_url(re.compile(r"/requirements/[a-z0-9-]+/$"))
+        assert page.locator(".hb-signature").count() == 2
+        assert page.url.startswith(client_url)
+    assert foreign == []
+    assert dialogs == []
+    assert (ARTIFACTS / "handbook-home.png").stat().st_size > 10_000
+
+
+def test_search_finds_chinese_and_english(chromium, demo_site):
+    with browse(chromium, demo_site.site) as (page, base, foreign, _):
+        page.goto(base, wait_until="load")
+        assert search(page, "面试") > 0  # a two-character word inside Chinese sentences
+        assert search(page, "engineer") > 0
+        assert search(page, "engin") > 0  # English prefix search still works
+    assert foreign == []
+
+
+def test_search_in_a_chinese_build(chromium, agency, build):
+    built = build(with_everything(agency).records, "zh-Hant")
+    assert built.ok, built.log
+    with browse(chromium, built.site) as (page, base, foreign, _):
+        page.goto(base, wait_until="load")
+        assert search(page, "客戶") > 0
+        assert search(page, "Senior") > 0
+    assert foreign == []
+
+
+def test_sla_board_shows_the_demo_overdue_clocks(chromium, demo_site):
+    repo = load(PROJECT / "records", PROJECT)
+    board = evaluate_all(repo, instant(repo, AS_OF))
+    overdue = [f for f in board.findings if f.state is State.OVERDUE]
+    assert overdue, "the demo should have overdue clocks as of the fixed instant"
+    with browse(chromium, demo_site.site) as (page, base, foreign, _):
+        page.goto(base + "sla/", wait_until="load")
+        assert page.locator("article .hb-overdue").count() == len(overdue)
+        rows = page.locator("article tr").all_inner_texts()
+        for finding in overdue:
+            assert any(finding.clock.subject in row and "overdue" in row for row in rows), (
+                finding.clock.subject
+            )
+        first_state = page.locator("article .hb-state").first.inner_text()
+        assert first_state == "overdue"  # overdue first
+    assert foreign == []

@@ -1,0 +1,154 @@
+"""Strict MkDocs builds: each language, the privacy and offline guarantees, and refusals."""
+
+import gzip
+import json
+import re
+from urllib.parse import urlsplit
+
+import pytest
+
+from hirebook.handbook.labels import LANGUAGES, THEME_LANGUAGE
+
+from .handbook_html import Elements
+from .handbook_records import HOSTILE, PRIVATE, SECRETS
+from .test_pages import EXTRA
+
+NAV_TITLES = {"en": "SLA board", "zh-Hant": "服務時限看板", "zh-Hans": "服务时限看板"}
+
+
+def with_everything(agency):
+    for rel, text in {**EXTRA, **HOSTILE, **PRIVATE}.items():
+        agency.write(rel, text)
+    return agency
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_strict_build_in_each_language(agency, build, language):
+    built = build(with_everything(agency).records, language)
+    assert built.ok, built.log
+    assert "WARNING" not in built.log
+    home = built.text("index.html")
+    assert f'<html lang="{THEME_LANGUAGE[language]}"' in home
+    assert NAV_TITLES[language] in home
+    policy = built.text(f"{language}/policy/index.html")
+    assert "<!-- hirebook:" not in policy  # the placeholders were filled
+    assert "client-feedback" in policy and "strategic" in policy
+    other = [lang for lang in LANGUAGES if lang != language]
+    assert not any((built.site / lang).exists() for lang in other)
+    # The nav lists section pages only, never one entry per record.
+    nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>', home, re.S).group(0)
+    assert "clients/acme/" not in nav and "requirements/" not in nav
+    assert (built.site / "clients/acme/requirements/req-2026-001/index.html").is_file()
+
+
+def all_text(built) -> dict[str, str]:
+    """Every file of the built site as text (gzip files decompressed, binaries as latin-1)."""
+    texts = {}
+    for path in built.files():
+        data = path.read_bytes()
+        if path.suffix == ".gz":
+            data = gzip.decompress(data)
+        texts[path.relative_to(built.site).as_posix()] = data.decode("utf-8", errors="replace")
+    return texts
+
+
+def test_no_candidate_data_anywhere_in_the_site(agency, build):
+    built = build(with_everything(agency).records)
+    assert built.ok, built.log
+    texts = all_text(built)
+    assert "search/search_index.json" in texts and "sitemap.xml" in texts
+    for rel, text in texts.items():
+        for secret in SECRETS:
+            assert secret not in text, f"{secret!r} published in {rel}"
+    assert "cand-9999" in texts["clients/evil/index.html"]  # the id is shown
+    for secret in SECRETS:
+        assert secret not in built.log
+
+
+def external_urls(html: str) -> list[str]:
+    found = []
+    for tag, attrs in Elements(html).tags:
+        for name in ("src", "href", "srcset", "data", "action", "poster"):
+            value = (attrs.get(name) or "").strip()
+            if urlsplit(value).scheme in ("http", "https") or value.startswith("//"):
+                found.append(f"<{tag} {name}={value}>")
+    return found
+
+
+def test_site_loads_nothing_from_other_hosts(agency, build):
+    built = build(with_everything(agency).records)
+    assert built.ok, built.log
+    for rel, text in all_text(built).items():
+        if rel.endswith(".html"):
+            assert external_urls(text) == [], rel
+        if rel.endswith(".css"):
+            assert not re.search(r"url\(\s*['\"]?(https?:)?//", text), rel
+            assert "@import" not in text or "//" not in text, rel
+    home = built.text("index.html")
+    assert "fonts.googleapis" not in home and "fonts.gstatic" not in home
+    assert "unpkg" not in home and "jsdelivr" not in home
+
+
+def test_hostile_records_are_text_in_the_built_html(agency, build):
+    built = build(with_everything(agency).records)
+    assert built.ok, built.log
+    for rel, text in all_text(built).items():
+        if not rel.endswith(".html"):
+            continue
+        for tag, attrs in Elements(text).tags:
+            assert not [name for name in attrs if name.startswith("on")], (rel, tag, attrs)
+            for name in ("href", "src"):
+                assert not (attrs.get(name) or "").strip().lower().startswith("javascript:"), rel
+            if tag == "script":
+                src = attrs.get("src") or ""
+                assert src == "" or "assets/javascripts/" in src, (rel, src)
+        # Inline scripts are Material's own three, never record text.
+        inline = re.findall(r"<script(?![^>]*src)[^>]*>(.*?)</script>", text, re.S)
+        assert all("__hb_pwned" not in body and "alert(" not in body for body in inline), rel
+    client = built.text("clients/evil/index.html")
+    assert "&lt;script&gt;window.__hb_pwned" in client or "&#60;script&#62;" in client
+    title = re.search(r"<title>(.*?)</title>", client, re.S).group(1)
+    assert "<script" not in title and "&lt;script&gt;" in title
+
+
+def test_search_index_segments_chinese(agency, build):
+    built = build(with_everything(agency).records, "zh-Hant")
+    assert built.ok, built.log
+    index = json.loads(built.text("search/search_index.json"))
+    assert index["config"]["pipeline"] == ["stopWordFilter"]
+    assert "\\u200b" in index["config"]["separator"] or "\u200b" in index["config"]["separator"]
+    texts = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"])
+    assert "\u200b客戶\u200b" in texts  # jieba segmented the Chinese words at build time
+
+
+def test_edit_links_open_the_record_file(agency, build):
+    built = build(
+        with_everything(agency).records,
+        repo_url="https://github.com/example/hirebook",
+        edit_uri="edit/main/site/",
+    )
+    assert built.ok, built.log
+    client = built.text("clients/acme/index.html")
+    assert (
+        'href="https://github.com/example/hirebook/edit/main/records/clients/acme/client.yaml"'
+        in client
+    )
+    assert "blob/main/records/clients/acme/client.yaml" in client
+    requirement = built.text("clients/acme/requirements/req-2026-001/index.html")
+    assert "edit/main/records/clients/acme/requirements/req-2026-001.yaml" in requirement
+    policy = built.text("en/policy/index.html")
+    assert "edit/main/site/en/policy.md" in policy
+
+
+def test_lint_errors_fail_the_build_with_the_report(agency, build, tmp_path):
+    agency.write("clients/acme/client.yaml", "id: acme\nname: ACME\ntier: platinum\n")
+    built = build(agency.records)
+    assert not built.ok
+    assert "records/clients/acme/client.yaml" in built.log and "HB20" in built.log
+    assert "not built" in built.log
+    assert not (built.site / "index.html").exists()  # no half-built site
+
+
+def test_demo_builds_strict(demo_site):
+    assert "WARNING" not in demo_site.log
+    assert (demo_site.site / "sla/index.html").is_file()

@@ -1,0 +1,43 @@
+"""The handbook workflow: strict build on pull requests, Pages from main, daily rebuild."""
+
+import re
+
+import yaml
+
+from .handbook_site import PROJECT
+
+WORKFLOW = PROJECT / ".github" / "workflows" / "handbook.yml"
+
+
+def load():
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    return workflow, workflow[True] if True in workflow else workflow["on"]
+
+
+def test_builds_strict_on_pull_requests_and_daily():
+    workflow, triggers = load()
+    assert {"pull_request", "push", "schedule", "workflow_dispatch"} <= set(triggers)
+    assert triggers["push"]["branches"] == ["main"]
+    runs = [step.get("run", "") for step in workflow["jobs"]["build"]["steps"]]
+    assert "mkdocs build --strict" in runs
+
+
+def test_publishes_from_main_with_least_permissions():
+    workflow, _ = load()
+    assert workflow["permissions"] == {"contents": "read"}
+    deploy = workflow["jobs"]["deploy"]
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert "refs/heads/main" in deploy["if"] and "pull_request" in deploy["if"]
+    assert deploy["environment"]["name"] == "github-pages"
+    uses = [s["uses"] for job in workflow["jobs"].values() for s in job["steps"] if "uses" in s]
+    assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
+    assert any(u.startswith("actions/deploy-pages@") for u in uses)
+
+
+def test_no_event_data_is_interpolated_into_scripts():
+    text = WORKFLOW.read_text(encoding="utf-8")
+    assert "github.event." not in text
+    workflow, _ = load()
+    for job in workflow["jobs"].values():
+        for step in job["steps"]:
+            assert not re.search(r"\$\{\{", step.get("run", "")), step

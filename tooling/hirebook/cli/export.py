@@ -1,0 +1,66 @@
+"""``hirebook export --sqlite FILE``: every record and every clock as SQLite tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from hirebook.cli import common
+from hirebook.cli.report import as_of_instant, evaluate_board, require_lint_clean
+from hirebook.reports.export.writer import write_sqlite
+
+
+@click.command("export")
+@common.records_option
+@click.option(
+    "--sqlite",
+    "target",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The SQLite database file to write.",
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace FILE if it exists (it is replaced only once the new export is complete).",
+)
+@click.option(
+    "--as-of",
+    type=common.AsOf(),
+    default=None,
+    help="Evaluate the SLA clocks as of this instant: a date (the end of that day's working "
+    "hours) or a datetime. Default: now.",
+)
+def export_command(records_dir, target, force, as_of):
+    """Write every record and every SLA clock into a new SQLite database, for analysts.
+
+    One table per record kind (primary key: the record id), child tables for the lists
+    inside records (interviews, check-ins, milestones, actions, …) keyed by their parent's
+    id and position, and a clocks table with each clock's state as of --as-of. Candidates
+    appear with their id, consent dates and retain_until only: no personal data. The
+    README lists every table and column.
+
+    An existing FILE is never overwritten without --force. Records with lint errors are not
+    exported: the command prints the lint summary and exits 2.
+
+    \b
+    Examples:
+      hirebook export --sqlite hirebook.db
+      hirebook export --sqlite hirebook.db --force --as-of 2026-06-30
+      sqlite3 hirebook.db "SELECT channel, COUNT(*) FROM applications GROUP BY channel"
+    """
+    target = target.absolute()
+    if target.exists() and not force:
+        raise click.UsageError(f"{target} exists; pass --force to replace it")
+    if not target.parent.is_dir():
+        raise click.UsageError(f"no folder {target.parent} to write {target.name} in")
+    repo = common.load(records_dir)
+    instant = as_of_instant(repo, as_of)
+    require_lint_clean(repo, instant, "they can be exported")
+    board = evaluate_board(repo, instant)
+    try:
+        counts = write_sqlite(target, repo, board)
+    except OSError as err:
+        raise click.UsageError(f"cannot write {target}: {err.strerror or err}") from None
+    click.echo(f"Wrote {sum(counts.values())} rows in {len(counts)} tables to {target}")

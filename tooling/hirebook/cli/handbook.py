@@ -1,0 +1,76 @@
+"""``hirebook handbook --out DIR``: write the handbook's generated pages as Markdown files.
+
+The same pages the MkDocs plugin generates at build time, from the same library function
+(:func:`hirebook.handbook.site.generate`): for reading without MkDocs, for diffing what a change
+to the records does to the site, or for another static-site tool.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from hirebook.cli import common
+from hirebook.handbook.labels import LANGUAGES
+from hirebook.handbook.site import HandbookError, check, generate, instant
+
+
+@click.command("handbook")
+@common.records_option
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder to write the pages into (created if missing; existing files are replaced).",
+)
+@click.option(
+    "--language",
+    type=click.Choice(LANGUAGES),
+    default="en",
+    show_default=True,
+    help="Language of the labels and of the policy tables.",
+)
+@click.option(
+    "--as-of",
+    type=common.AsOf(),
+    default=None,
+    help="Describe the records as of this date or datetime (clocks, 'as of' lines). Default: now.",
+)
+def handbook_command(records_dir, out_dir, language, as_of):
+    """Write the handbook's generated pages as Markdown files into --out.
+
+    These are the pages the MkDocs plugin adds at build time (home, clients, requirements,
+    SLA board, reports, team, cases, problems, lint codes), plus the generated policy tables
+    under fragments/. Record text is escaped exactly as on the site. Records with lint errors,
+    or with personal data in free text, are refused: the command prints why and exits 2.
+
+    \b
+    Examples:
+      hirebook handbook --out /tmp/handbook
+      hirebook handbook --out /tmp/handbook --language zh-Hant --as-of 2026-11-20
+    """
+    repo = common.load(records_dir)
+    moment = instant(repo, as_of)
+    try:
+        result = check(repo, moment)
+        handbook = generate(repo, moment, language, lint_result=result)
+    except HandbookError as err:
+        click.echo(str(err), err=True)
+        raise SystemExit(common.EXIT_USAGE) from None
+    written = write(handbook.pages, handbook.fragments, out_dir)
+    click.echo(f"{written} pages written to {out_dir} (as of {moment.isoformat()})")
+
+
+def write(pages: dict, fragments: dict[str, str], out_dir: Path) -> int:
+    for path, page in pages.items():
+        _write(out_dir / path, page.markdown)
+    for name, text in fragments.items():
+        _write(out_dir / "fragments" / f"{name}.md", text + "\n")
+    return len(pages)
+
+
+def _write(target: Path, text: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")

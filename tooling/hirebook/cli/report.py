@@ -1,0 +1,159 @@
+"""``hirebook report [NAME]``: the metrics of ``reports.md`` for a period, as of an instant."""
+
+from __future__ import annotations
+
+import difflib
+from datetime import date, datetime, time
+
+import click
+
+from hirebook.cli import common
+from hirebook.lint.engine import lint
+from hirebook.output.registry import REPORTERS
+from hirebook.output.text import TextReporter
+from hirebook.records.repository import Repository
+from hirebook.reports.context import Filters
+from hirebook.reports.engine import compute_report
+from hirebook.reports.period import Period
+from hirebook.reports.registry import METRICS
+from hirebook.sla.engine import Board, PolicyError, evaluate_all
+
+TIERS = ("strategic", "key", "ordinary")
+
+
+@click.command("report")
+@click.argument(
+    "name", required=False, metavar="[NAME]", type=click.Choice([m.name for m in METRICS])
+)
+@common.records_option
+@common.format_option("report")
+@click.option(
+    "--from",
+    "start",
+    type=click.DateTime(["%Y-%m-%d"]),
+    metavar="DATE",
+    default=None,
+    help="First day of the period (inclusive), e.g. 2026-01-01. Default: 1 January of the "
+    "year of --to.",
+)
+@click.option(
+    "--to",
+    "end",
+    type=click.DateTime(["%Y-%m-%d"]),
+    metavar="DATE",
+    default=None,
+    help="Last day of the period (inclusive). Default: the day of --as-of.",
+)
+@click.option(
+    "--as-of",
+    type=common.AsOf(),
+    default=None,
+    help="Report as of this instant: a date (the end of that day's working hours) or a "
+    "datetime. Events after it are not counted and clocks are evaluated at it. Default: now.",
+)
+@click.option("--client", "clients", multiple=True, help="Only this client's records (repeatable).")
+@click.option(
+    "--owner",
+    "owners",
+    multiple=True,
+    help="Only clients with this account manager (repeatable); SLA clocks also by their owner.",
+)
+@click.option(
+    "--tier",
+    "tiers",
+    multiple=True,
+    type=click.Choice(TIERS),
+    help="Only clients of this tier (repeatable).",
+)
+def report_command(records_dir, name, output_format, start, end, as_of, clients, owners, tiers):
+    """The numbers the team steers by: every metric of the reports, or NAME in full.
+
+    Without NAME, a summary of all metrics (a line each, plus the channels, SLA compliance
+    per owner and the workload per person); with NAME, that metric's definition and every
+    breakdown.
+
+    \b
+    NAME is one of:
+      time-to-fill, time-to-first-submission, client-feedback-time, funnel, channels,
+      offer-acceptance, fill-rate, retention-90, sla-compliance, satisfaction, workload
+
+    The period is --from to --to, both days included; by default the calendar year to date
+    of --as-of. A record counts in the period by the date of the event that completes it
+    (an accepted offer by offer.accepted_on, a clock by its due time, a survey by its on).
+
+    Records with lint errors are not evaluated: the command prints the lint summary and exits
+    2. Otherwise it exits 0.
+
+    \b
+    Examples:
+      hirebook report
+      hirebook report time-to-fill --from 2026-01-01 --to 2026-06-30
+      hirebook report sla-compliance --owner wang-li --format csv > sla.csv
+      hirebook report --as-of 2026-06-30 --format json
+    """
+    repo = common.load(records_dir)
+    instant = as_of_instant(repo, as_of)
+    require_lint_clean(repo, instant, "the report can be computed")
+    period = report_period(repo, instant, start, end)
+    filters = Filters(
+        clients=_known(clients, repo.clients, "--client"),
+        owners=_known(owners, repo.people, "--owner"),
+        tiers=tuple(tiers),
+    )
+    board = evaluate_board(repo, instant)
+    result = compute_report(repo, board, period, instant, filters, names=[name] if name else None)
+    options = common.output_options(output_format, repo.root)
+    common.emit(REPORTERS[output_format](options).report(result), options)
+    raise SystemExit(common.EXIT_OK)
+
+
+def as_of_instant(repo: Repository, as_of: date | datetime | None) -> datetime:
+    """``--as-of`` as an instant: a bare date is the end of that day's working hours."""
+    if as_of is None:
+        return datetime.now(repo.zone).replace(microsecond=0)
+    if isinstance(as_of, datetime):
+        return as_of if as_of.tzinfo else as_of.replace(tzinfo=repo.zone)
+    end = repo.policy.calendar.hours.end if repo.policy else "18:00"
+    return datetime.combine(as_of, time.fromisoformat(end), tzinfo=repo.zone)
+
+
+def require_lint_clean(repo: Repository, instant: datetime, purpose: str) -> None:
+    """Refuse to compute on records with lint errors: print the summary, exit 2."""
+    result = lint(repo, instant.astimezone(repo.zone).date())
+    if result.errors:
+        click.echo(TextReporter().lint(result), err=True)
+        click.echo(
+            f"The records have lint errors; fix them (hirebook lint) before {purpose}.",
+            err=True,
+        )
+        raise SystemExit(common.EXIT_USAGE)
+
+
+def evaluate_board(repo: Repository, instant: datetime) -> Board:
+    """Every SLA clock, evaluated once; a policy that cannot drive them is a usage error."""
+    try:
+        return evaluate_all(repo, instant)
+    except PolicyError as err:
+        raise click.UsageError(str(err)) from None
+
+
+def report_period(
+    repo: Repository, instant: datetime, start: datetime | None, end: datetime | None
+) -> Period:
+    """``--from``/``--to``, defaulting to the calendar year to date of ``--as-of``."""
+    last = end.date() if end else instant.astimezone(repo.zone).date()
+    if start is None:
+        return Period.year_to_date(last)
+    if start.date() > last:
+        raise click.UsageError(f"the period starts ({start.date()}) after it ends ({last})")
+    return Period(start.date(), last)
+
+
+def _known(values: tuple[str, ...], table: dict, option: str) -> tuple[str, ...]:
+    """The ids, each checked against the records: a typo is an error, not an empty report."""
+    for value in values:
+        if value not in table:
+            close = difflib.get_close_matches(value, list(table), n=1)
+            hint = f"; did you mean `{close[0]}`?" if close else ""
+            raise click.BadParameter(f"no `{value}` in the records{hint}", param_hint=option)
+    return tuple(values)

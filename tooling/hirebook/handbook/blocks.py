@@ -1,0 +1,66 @@
+"""Small Markdown builders shared by the page modules.
+
+Cells and labels handed to these functions are already safe (escaped record text, trusted
+labels, ids): the builders only arrange them. Keeping the arranging here lets each page module
+read as a list of sections.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from hirebook.handbook import escape
+
+_PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:/#-]{0,99}")
+
+
+def table(
+    headers: Sequence[str], rows: Iterable[Sequence[object]], numeric: Sequence[int] = ()
+) -> str:
+    """A Markdown table; ``numeric`` column indexes are right-aligned."""
+    rows = list(rows)
+    if not rows:
+        return ""
+    align = ["---:" if index in numeric else "---" for index in range(len(headers))]
+    lines = ["| " + " | ".join(headers) + " |", "| " + " | ".join(align) + " |"]
+    for row in rows:
+        lines.append("| " + " | ".join(_cell(value) for value in row) + " |")
+    return "\n".join(lines)
+
+
+def _cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    return text if text else "—"
+
+
+def link(label: str, target: str) -> str:
+    """A Markdown link; ``label`` must be escaped already, ``target`` a page path or URL."""
+    return f"[{label}]({target})"
+
+
+def definitions(pairs: Iterable[tuple[str, object]]) -> str:
+    """A definition list (``def_list``) of label → value, leaving out empty values."""
+    rows = [(label, value) for label, value in pairs if value not in (None, "", [])]
+    return "\n\n".join(f"{label}\n:   {value}" for label, value in rows)
+
+
+def section(title: str, *parts: str, level: int = 2) -> str:
+    """A heading and the non-empty parts below it, separated by blank lines."""
+    body = [part for part in parts if part]
+    return "\n\n".join([f"{'#' * level} {title}", *body])
+
+
+def page(front: dict[str, object], *parts: str) -> str:
+    """A whole page: front matter, then the non-empty parts."""
+    return escape.front_matter(**front) + "\n\n".join(part for part in parts if part) + "\n"
+
+
+def bullet_list(items: Iterable[str]) -> str:
+    return "\n".join(f"- {item}" for item in items)
+
+
+def code(value: object) -> str:
+    """An id or a code in backticks; anything that is not plain id text is escaped instead."""
+    text = str(value)
+    return f"`{text}`" if _PLAIN.fullmatch(text) else escape.text(text)

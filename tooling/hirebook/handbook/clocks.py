@@ -1,0 +1,91 @@
+"""The table of SLA clocks that the home page, client pages, team pages and the board share.
+
+Findings carry an English message; the other languages compose the row from the rule's
+translated title, the item's id and the due instant instead, so a page never mixes languages.
+A clock's item links to the page that shows its record (a requirement or the client); a
+candidate's clock (data retention) shows the id only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import PurePosixPath
+
+from hirebook.handbook import blocks, escape, paths
+from hirebook.handbook.context import Context
+from hirebook.sla.clock import Finding
+
+
+def state_badge(ctx: Context, state: str) -> str:
+    """The state as a coloured label (colour is never the only cue: the word is there too)."""
+    css = "hb-" + state.replace("_", "-")
+    return f'<span class="hb-state {css}">{ctx.labels.value("state", state)}</span>'
+
+
+def clock_table(
+    ctx: Context,
+    from_page: str,
+    findings: Iterable[Finding],
+    with_client: bool = True,
+    compact: bool = False,
+) -> str:
+    """A table of clocks; ``compact`` leaves out the message and the record file."""
+    headers = [ctx.labels("state"), ctx.labels("rule"), ctx.labels("sla.subject")]
+    if with_client:
+        headers.append(ctx.labels("client"))
+    headers += [ctx.labels("due"), ctx.labels("owner")]
+    english = ctx.language == "en" and not compact
+    if english:
+        headers.append(ctx.labels("sla.message"))
+    if not compact:
+        headers.append(ctx.labels("source"))
+    rows = []
+    for finding in findings:
+        clock = finding.clock
+        row = [
+            state_badge(ctx, str(finding.state)),
+            ctx.labels.value("rule", clock.rule),
+            _subject(ctx, from_page, finding),
+        ]
+        if with_client:
+            row.append(ctx.client_link(from_page, clock.client, short=True))
+        row += [ctx.instant(clock.due), ctx.person_link(from_page, clock.owner)]
+        if english:
+            row.append(escape.text(finding.message))
+        if not compact:
+            row.append(ctx.source(clock.record, clock.line, short=True))
+        rows.append(row)
+    return blocks.table(headers, rows)
+
+
+def _subject(ctx: Context, from_page: str, finding: Finding) -> str:
+    clock = finding.clock
+    label = blocks.code(clock.subject)
+    target = page_of_record(ctx, clock.record)
+    if target is None or target == from_page:
+        return label
+    return blocks.link(label, paths.link(from_page, target))
+
+
+def page_of_record(ctx: Context, rel: str) -> str | None:
+    """The generated page that shows the record in file ``rel`` (None for candidates)."""
+    try:
+        parts = PurePosixPath(rel).relative_to(_records_prefix(ctx)).parts
+    except ValueError:
+        return None
+    if len(parts) >= 3 and parts[0] == "clients" and parts[1] in ctx.repo.clients:
+        if len(parts) == 4 and parts[2] == "requirements":
+            requirement = ctx.repo.requirements.get(PurePosixPath(parts[3]).stem)
+            if requirement is not None and requirement.client == parts[1]:
+                return paths.requirement(parts[1], requirement.id)
+        return paths.client(parts[1])
+    if len(parts) == 2 and parts[0] == "team" and PurePosixPath(parts[1]).stem in ctx.repo.people:
+        return paths.person(PurePosixPath(parts[1]).stem)
+    return None
+
+
+def _records_prefix(ctx: Context) -> PurePosixPath:
+    try:
+        return PurePosixPath(ctx.repo.records_dir.relative_to(ctx.repo.root).as_posix())
+    except ValueError:
+        return PurePosixPath("records")

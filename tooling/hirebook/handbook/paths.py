@@ -1,0 +1,54 @@
+"""Where each generated page lives, and how one page links to another.
+
+Pages link to each other by *source path* (``clients/acme/index.md``): MkDocs resolves such
+links and, in strict mode, fails the build on one that points nowhere, so a dangling reference
+in the records cannot slip into the site. Record ids cannot contain dots, so no id can collide
+with a section index (``clients/index.md`` vs ``clients/<id>/index.md``).
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+HOME = "index.md"
+CLIENTS = "clients/index.md"
+SLA = "sla.md"
+REPORTS = "reports.md"
+TEAM = "team/index.md"
+CASES = "cases/index.md"
+PROBLEMS = "problems.md"
+LINT_CODES = "lint-codes.md"
+
+SECTIONS = (HOME, CLIENTS, SLA, REPORTS, TEAM, CASES, PROBLEMS, LINT_CODES)
+"""The generated pages that appear in the navigation; every record page is reached from them."""
+
+
+def client(client_id: str) -> str:
+    return f"clients/{client_id}/index.md"
+
+
+def requirement(client_id: str, requirement_id: str) -> str:
+    return f"clients/{client_id}/requirements/{requirement_id}.md"
+
+
+def person(person_id: str) -> str:
+    return f"team/{person_id}/index.md"
+
+
+def case(case_id: str) -> str:
+    return f"cases/{case_id}/index.md"
+
+
+def policy(language: str) -> str:
+    """The hand-written policy page of a language (``site/<language>/policy.md``)."""
+    return f"{language}/policy.md"
+
+
+def process(language: str) -> str:
+    return f"{language}/process.md"
+
+
+def link(from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """The relative link from one page's source path to another's (and an anchor in it)."""
+    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return f"{target}#{anchor}" if anchor else target

@@ -1,0 +1,162 @@
+"""The MkDocs plugin: generate the record pages at build time and put the sections in the nav.
+
+A thin shell around :func:`hirebook.handbook.site.generate`:
+
+``on_config``     sets ``theme.language`` from the plugin's ``language`` (before the search
+                  plugin reads it), watches the records folder for ``mkdocs serve``, and fills
+                  an index-only nav when ``mkdocs.yml`` has none;
+``on_pre_build``  loads and lints the records and generates every page — before MkDocs cleans
+                  the site folder, so records with errors stop the build with the lint report
+                  and leave no half-built site;
+``on_files``      adds the pages as ``File.generated`` (record pages out of the nav, with their
+                  record file as edit link) and drops the hand-written pages of other languages;
+``on_page_markdown`` fills the ``<!-- hirebook:NAME -->`` placeholders of hand-written pages.
+
+Options: ``records`` (default ``records/`` beside ``mkdocs.yml``), ``language`` (``en``,
+``zh-Hant``, ``zh-Hans``) and ``as_of`` (a date or datetime; default: the build time).
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from datetime import date, datetime
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from hirebook.handbook import paths
+from hirebook.handbook.labels import LANGUAGES, THEME_LANGUAGE, labels_for
+from hirebook.handbook.site import Handbook, HandbookError, check, generate, instant
+from hirebook.handbook.sources import Sources
+from hirebook.records.repository import RecordsFolderError, load
+
+log = logging.getLogger("mkdocs.plugins.hirebook")
+
+PLACEHOLDER = re.compile(r"<!--\s*hirebook:([a-z0-9-]+)\s*-->")
+
+
+class HirebookConfig(Config):
+    records = c.Optional(c.Type(str))
+    language = c.Choice(LANGUAGES, default="en")
+    as_of = c.Optional(c.Type((str, date, datetime)))
+
+
+class HirebookPlugin(BasePlugin[HirebookConfig]):
+    """Generates the handbook's record pages from the records folder at build time."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.handbook: Handbook | None = None
+        self.root = Path.cwd()
+        self.records_dir = Path("records")
+
+    @event_priority(100)  # before the search plugin derives its language from the theme
+    def on_config(self, config):
+        config_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        records = Path(self.config.records or "records")
+        self.records_dir = (records if records.is_absolute() else config_dir / records).resolve()
+        # Record paths (shown on pages, used for edit links) are relative to the project root:
+        # the folder of mkdocs.yml, or the records' parent when they live elsewhere.
+        inside = self.records_dir.is_relative_to(config_dir)
+        self.root = config_dir if inside else self.records_dir.parent
+        config.theme["language"] = THEME_LANGUAGE[self.config.language]
+        if str(self.records_dir) not in config.watch:
+            config.watch.append(str(self.records_dir))
+        if config.nav is None:
+            config.nav = default_nav(self.config.language)
+        return config
+
+    def on_pre_build(self, config) -> None:
+        try:
+            repo = load(self.records_dir, self.root)
+        except RecordsFolderError as err:
+            raise PluginError(f"hirebook: {err}") from None
+        try:
+            as_of = instant(repo, self.config.as_of)
+            result = check(repo, as_of)
+            self.handbook = generate(
+                repo, as_of, self.config.language, _sources(config, self.root), result
+            )
+        except (HandbookError, ValueError) as err:
+            raise PluginError(f"hirebook: {err}") from None
+        log.info(
+            "hirebook: %d pages generated from %s as of %s",
+            len(self.handbook.pages),
+            self.records_dir,
+            as_of.isoformat(),
+        )
+
+    def on_files(self, files: Files, config) -> Files:
+        assert self.handbook is not None
+        for file in list(files):
+            if _other_language(file.src_uri, self.config.language):
+                files.remove(file)
+        sections = set(paths.SECTIONS)
+        sources = _sources(config, self.root)
+        for path, page in self.handbook.pages.items():
+            existing = files.get_file_from_path(path)
+            if existing is not None:
+                raise PluginError(
+                    f"hirebook: site/{path} is hand-written but the handbook generates that "
+                    "page; rename or remove the file"
+                )
+            inclusion = InclusionLevel.UNDEFINED if path in sections else InclusionLevel.NOT_IN_NAV
+            file = File.generated(config, path, content=page.markdown, inclusion=inclusion)
+            if page.source:
+                file.edit_uri = sources.edit_path(page.source)
+            files.append(file)
+        return files
+
+    def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        if page.file.generated_by is not None or self.handbook is None:
+            return markdown
+        fragments = self.handbook.fragments
+
+        def fill(match: re.Match) -> str:
+            name = match.group(1)
+            if name not in fragments:
+                log.warning("hirebook: %s: unknown placeholder %r", page.file.src_uri, name)
+                return match.group(0)
+            return fragments[name]
+
+        return PLACEHOLDER.sub(fill, markdown)
+
+
+def default_nav(language: str) -> list[dict[str, str]]:
+    """The index-only nav: section pages, never one entry per record (Material renders the
+    whole nav on every page, so a record-per-entry nav makes large sites slow and huge)."""
+    labels = labels_for(language)
+    entries = [
+        ("nav.home", paths.HOME),
+        ("nav.policy", paths.policy(language)),
+        ("nav.process", paths.process(language)),
+        ("nav.clients", paths.CLIENTS),
+        ("nav.sla", paths.SLA),
+        ("nav.reports", paths.REPORTS),
+        ("nav.team", paths.TEAM),
+        ("nav.cases", paths.CASES),
+        ("nav.problems", paths.PROBLEMS),
+        ("nav.lint_codes", paths.LINT_CODES),
+    ]
+    return [{html.escape(labels(key)): path} for key, path in entries]
+
+
+def _other_language(src_uri: str, language: str) -> bool:
+    """Hand-written pages live in ``<language>/``; only the handbook's language is published."""
+    top = src_uri.split("/", 1)[0]
+    return top in LANGUAGES and top != language
+
+
+def _sources(config, root: Path) -> Sources:
+    docs_dir = Path(config.docs_dir).resolve()
+    try:
+        docs_rel = docs_dir.relative_to(root).as_posix()
+    except ValueError:
+        docs_rel = "site"
+    return Sources(repo_url=config.repo_url, edit_uri=config.edit_uri, docs_dir=docs_rel)

@@ -1,0 +1,155 @@
+"""The library function behind both front ends: records in, Markdown pages out.
+
+:func:`generate` is pure — a function of the repository, an instant and a language — and knows
+nothing of MkDocs: the plugin turns its pages into ``File.generated`` objects, and
+``hirebook handbook --out DIR`` writes them to disk. :func:`check` refuses records that must
+not be published: any lint error (the build stops with the lint report instead of publishing a
+half-true site) and any personal data found in free text, whatever the policy's severity
+settings say, because the handbook is read by every member of staff.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from hirebook.handbook import reporting
+from hirebook.handbook.context import Context
+from hirebook.handbook.labels import labels_for
+from hirebook.handbook.page import Page
+from hirebook.handbook.pages import (
+    cases,
+    client,
+    clients,
+    home,
+    lint_codes,
+    policy_tables,
+    problems,
+    reports,
+    requirement,
+    sla_board,
+    team,
+)
+from hirebook.handbook.reporting import ReportData
+from hirebook.handbook.sources import Sources
+from hirebook.lint.engine import LintResult, lint
+from hirebook.lint.registry import RULES_BY_CODE
+from hirebook.lint.rule import Context as LintContext
+from hirebook.output.text import TextReporter
+from hirebook.problem import Problem, Severity
+from hirebook.records.repository import Repository
+from hirebook.sla.engine import PolicyError, evaluate_all
+
+PAGE_BUILDERS: tuple[Callable[[Context], Iterator[tuple[str, Page]]], ...] = (
+    home.pages,
+    clients.pages,
+    client.pages,
+    requirement.pages,
+    sla_board.pages,
+    reports.pages,
+    team.pages,
+    cases.pages,
+    problems.pages,
+    lint_codes.pages,
+)
+
+PERSONAL_DATA_CODES = ("HB501", "HB502", "HB503")
+"""E-mail addresses, phone numbers and candidate names in free text: never published."""
+
+
+class HandbookError(Exception):
+    """The records cannot be published; the message is the report to show."""
+
+
+@dataclass(frozen=True)
+class Handbook:
+    pages: dict[str, Page]
+    """Generated pages by source path (``clients/acme/index.md``)."""
+    fragments: dict[str, str]
+    """Generated Markdown that hand-written pages include by placeholder (``sla-goals``…)."""
+    as_of: datetime
+
+
+def instant(repo: Repository, as_of: date | datetime | str | None) -> datetime:
+    """``as_of`` as an aware instant in the policy timezone (default: now; a date: end of day)."""
+    if isinstance(as_of, str):
+        as_of = datetime.fromisoformat(as_of) if len(as_of) > 10 else date.fromisoformat(as_of)
+    if as_of is None:
+        return datetime.now(repo.zone)
+    if not isinstance(as_of, datetime):
+        end = repo.policy.calendar.hours.end if repo.policy else "18:00"
+        as_of = datetime.combine(as_of, time.fromisoformat(end))
+    if as_of.tzinfo is None:
+        as_of = as_of.replace(tzinfo=repo.zone)
+    return as_of.astimezone(repo.zone)
+
+
+def check(repo: Repository, as_of: datetime) -> LintResult:
+    """The lint result, or :class:`HandbookError` when the records must not be published."""
+    result = lint(repo, as_of.date())
+    personal = _personal_data(repo, as_of.date())
+    if result.errors or personal:
+        raise HandbookError(_refusal(result, personal))
+    return result
+
+
+def _personal_data(repo: Repository, today: date) -> list[Problem]:
+    """HB501–HB503 run directly: ``lint.severity: off`` or an ignore comment cannot publish them."""
+    context = LintContext(today=today)
+    found: list[Problem] = []
+    for code in PERSONAL_DATA_CODES:
+        rule = RULES_BY_CODE[code]
+        if rule.check is not None:
+            found.extend(rule.check(repo, context))
+    return sorted(found)
+
+
+def _refusal(result: LintResult, personal: list[Problem]) -> str:
+    lines = ["The handbook was not built: the records have problems that must be fixed first."]
+    if result.errors:
+        lines += ["", TextReporter().lint(LintResult(result.errors, result.files))]
+    if personal:
+        lines += [
+            "",
+            "Free text would publish personal data (the handbook never publishes it, whatever "
+            "lint.severity says):",
+            TextReporter().lint(
+                LintResult([p.with_severity(Severity.ERROR) for p in personal], result.files)
+            ),
+        ]
+    return "\n".join(lines)
+
+
+def generate(
+    repo: Repository,
+    as_of: datetime,
+    language: str = "en",
+    sources: Sources | None = None,
+    lint_result: LintResult | None = None,
+    report: ReportData | None = None,
+) -> Handbook:
+    """Every generated page of the handbook, as Markdown, from an already loaded repository.
+
+    Linear in the number of records: clocks are evaluated once, indexes are built once in the
+    :class:`Context`, and each page builder visits only the records its pages show.
+    """
+    result = lint_result if lint_result is not None else check(repo, as_of)
+    try:
+        board = evaluate_all(repo, as_of)
+    except PolicyError as err:
+        raise HandbookError(str(err)) from None
+    ctx = Context(
+        repo=repo,
+        as_of=as_of,
+        labels=labels_for(language),
+        board=board,
+        problems=result.problems,
+        sources=sources or Sources(),
+        report=report if report is not None else reporting.compute(repo, as_of, board),
+    )
+    built: dict[str, Page] = {}
+    for builder in PAGE_BUILDERS:
+        for path, page in builder(ctx):
+            built[path] = page
+    return Handbook(pages=built, fragments=policy_tables.fragments(ctx), as_of=as_of)

@@ -1,0 +1,27 @@
+"""``csv``: the report as one tidy table, for spreadsheets and data frames.
+
+Long format, one row per number: ``metric,group,key,label,measure,value`` (see
+:mod:`hirebook.reports.tidy`). One metric or all of them, the layout is the same, so every
+output is a single well-formed CSV file that any spreadsheet or ``pandas.read_csv`` opens;
+filter on ``metric`` and pivot on ``measure``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from hirebook.output.base import Reporter
+from hirebook.reports.tidy import COLUMNS, tidy_rows
+
+
+class CsvReporter(Reporter):
+    name = "csv"
+    description = "one tidy CSV table (metric,group,key,label,measure,value), for spreadsheets"
+
+    def report(self, result: dict) -> str:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(COLUMNS)
+        writer.writerows(row.as_tuple() for row in tidy_rows(result))
+        return buffer.getvalue().rstrip("\n")

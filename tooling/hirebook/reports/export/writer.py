@@ -1,0 +1,73 @@
+"""Write the export tables into a new SQLite file, all or nothing.
+
+The database is built in a temporary file next to the target and moved into place only when
+complete, so a failure never leaves a half-written file — and never destroys the file it was
+asked to replace.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import tempfile
+from contextlib import closing
+from datetime import date, datetime, tzinfo
+from pathlib import Path
+
+from hirebook.records.repository import Repository
+from hirebook.reports.export.schema import SqlTable
+from hirebook.reports.export.tables import TABLES
+from hirebook.sla.engine import Board
+
+
+def sql_value(value: object, zone: tzinfo) -> object:
+    """ISO 8601 text for dates and datetimes (these in the policy's timezone, so that the first
+    ten characters are the local day), JSON text for lists, 0/1 for booleans."""
+    if isinstance(value, datetime):
+        return value.astimezone(zone).isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return json.dumps(list(value), ensure_ascii=False)
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def write_sqlite(target: Path, repo: Repository, board: Board) -> dict[str, int]:
+    """Write every table to ``target`` (replacing it); returns the row count per table."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    os.close(handle)
+    os.chmod(temporary, 0o666 & ~_umask())  # as an ordinary new file, not mkstemp's 0600
+    try:
+        counts = _fill(Path(temporary), repo, board)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return counts
+
+
+def _fill(path: Path, repo: Repository, board: Board) -> dict[str, int]:
+    counts = {}
+    with closing(sqlite3.connect(path)) as connection, connection:
+        for table in TABLES:
+            connection.execute(table.ddl())
+            rows = [_values(table, row, repo.zone) for row in table.rows(repo, board)]
+            connection.executemany(table.insert(), rows)
+            counts[table.name] = len(rows)
+    return counts
+
+
+def _values(table: SqlTable, row: dict, zone: tzinfo) -> tuple:
+    names = [column.name for column in table.columns]
+    if list(row) != names:
+        raise ValueError(f"{table.name}: row keys {list(row)} are not the columns {names}")
+    return tuple(sql_value(row[name], zone) for name in names)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
