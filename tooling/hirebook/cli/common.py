@@ -6,15 +6,17 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 
 import click
 
+from hirebook.lint.engine import lint
 from hirebook.output.base import OutputOptions
 from hirebook.output.registry import REPORTERS, formats_for
 from hirebook.records import repository
 from hirebook.records.repository import Repository
+from hirebook.sla.engine import Board, PolicyError, evaluate_all
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -136,3 +138,39 @@ def today_in(repo: Repository, as_of: date | datetime | None) -> date:
         aware = as_of if as_of.tzinfo else as_of.replace(tzinfo=repo.zone)
         return aware.astimezone(repo.zone).date()
     return as_of
+
+
+def as_of_instant(repo: Repository, as_of: date | datetime | None) -> datetime:
+    """``--as-of`` as an instant: a bare date is the end of that day's working hours."""
+    if as_of is None:
+        return datetime.now(repo.zone).replace(microsecond=0)
+    if isinstance(as_of, datetime):
+        return as_of if as_of.tzinfo else as_of.replace(tzinfo=repo.zone)
+    end = repo.policy.calendar.hours.end if repo.policy else "18:00"
+    return datetime.combine(as_of, time.fromisoformat(end), tzinfo=repo.zone)
+
+
+def require_lint_clean(repo: Repository, instant: datetime, purpose: str) -> None:
+    """Refuse to compute on records with lint errors: print the summary, exit 2."""
+    result = lint(repo, instant.astimezone(repo.zone).date())
+    if result.errors:
+        click.echo(_lint_text(result), err=True)
+        click.echo(
+            f"The records have lint errors; fix them (hirebook lint) before {purpose}.",
+            err=True,
+        )
+        raise SystemExit(EXIT_USAGE)
+
+
+def evaluate_board(repo: Repository, instant: datetime) -> Board:
+    """Every SLA clock, evaluated once; a policy that cannot drive them is a usage error."""
+    try:
+        return evaluate_all(repo, instant)
+    except PolicyError as err:
+        raise click.UsageError(str(err)) from None
+
+
+def _lint_text(result) -> str:
+    from hirebook.output.text import TextReporter  # the text reporter imports this module's peers
+
+    return TextReporter().lint(result)

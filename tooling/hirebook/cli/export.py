@@ -7,7 +7,6 @@ from pathlib import Path
 import click
 
 from hirebook.cli import common
-from hirebook.cli.report import as_of_instant, evaluate_board, require_lint_clean
 from hirebook.reports.export.writer import write_sqlite
 
 
@@ -56,9 +55,9 @@ def export_command(records_dir, target, force, as_of):
     if not target.parent.is_dir():
         raise click.UsageError(f"no folder {target.parent} to write {target.name} in")
     repo = common.load(records_dir)
-    instant = as_of_instant(repo, as_of)
-    require_lint_clean(repo, instant, "they can be exported")
-    board = evaluate_board(repo, instant)
+    instant = common.as_of_instant(repo, as_of)
+    common.require_lint_clean(repo, instant, "they can be exported")
+    board = common.evaluate_board(repo, instant)
     try:
         counts = write_sqlite(target, repo, board)
     except OSError as err:

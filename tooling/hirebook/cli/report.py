@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import difflib
-from datetime import date, datetime, time
+from datetime import datetime
 
 import click
 
 from hirebook.cli import common
-from hirebook.lint.engine import lint
 from hirebook.output.registry import REPORTERS
-from hirebook.output.text import TextReporter
 from hirebook.records.repository import Repository
 from hirebook.reports.context import Filters
 from hirebook.reports.engine import compute_report
 from hirebook.reports.period import Period
 from hirebook.reports.registry import METRICS
-from hirebook.sla.engine import Board, PolicyError, evaluate_all
 
 TIERS = ("strategic", "key", "ordinary")
 
@@ -92,49 +89,19 @@ def report_command(records_dir, name, output_format, start, end, as_of, clients,
       hirebook report --as-of 2026-06-30 --format json
     """
     repo = common.load(records_dir)
-    instant = as_of_instant(repo, as_of)
-    require_lint_clean(repo, instant, "the report can be computed")
+    instant = common.as_of_instant(repo, as_of)
+    common.require_lint_clean(repo, instant, "the report can be computed")
     period = report_period(repo, instant, start, end)
     filters = Filters(
         clients=_known(clients, repo.clients, "--client"),
         owners=_known(owners, repo.people, "--owner"),
         tiers=tuple(tiers),
     )
-    board = evaluate_board(repo, instant)
+    board = common.evaluate_board(repo, instant)
     result = compute_report(repo, board, period, instant, filters, names=[name] if name else None)
     options = common.output_options(output_format, repo.root)
     common.emit(REPORTERS[output_format](options).report(result), options)
     raise SystemExit(common.EXIT_OK)
-
-
-def as_of_instant(repo: Repository, as_of: date | datetime | None) -> datetime:
-    """``--as-of`` as an instant: a bare date is the end of that day's working hours."""
-    if as_of is None:
-        return datetime.now(repo.zone).replace(microsecond=0)
-    if isinstance(as_of, datetime):
-        return as_of if as_of.tzinfo else as_of.replace(tzinfo=repo.zone)
-    end = repo.policy.calendar.hours.end if repo.policy else "18:00"
-    return datetime.combine(as_of, time.fromisoformat(end), tzinfo=repo.zone)
-
-
-def require_lint_clean(repo: Repository, instant: datetime, purpose: str) -> None:
-    """Refuse to compute on records with lint errors: print the summary, exit 2."""
-    result = lint(repo, instant.astimezone(repo.zone).date())
-    if result.errors:
-        click.echo(TextReporter().lint(result), err=True)
-        click.echo(
-            f"The records have lint errors; fix them (hirebook lint) before {purpose}.",
-            err=True,
-        )
-        raise SystemExit(common.EXIT_USAGE)
-
-
-def evaluate_board(repo: Repository, instant: datetime) -> Board:
-    """Every SLA clock, evaluated once; a policy that cannot drive them is a usage error."""
-    try:
-        return evaluate_all(repo, instant)
-    except PolicyError as err:
-        raise click.UsageError(str(err)) from None
 
 
 def report_period(

@@ -40,7 +40,8 @@ def pipeline_stage(application: Application) -> str:
 @click.argument("client_id", metavar="CLIENT")
 @common.records_option
 @click.option("--as-of", type=common.AsOf(), default=None,
-              help="Show the open clocks as of this date or datetime. Default: now.")
+              help="Show the open clocks as of this date (the end of its working hours) or "
+              "datetime. Default: now.")
 def show_command(client_id, records_dir, as_of):
     """A one-screen summary of CLIENT (its id, the folder name under records/clients/).
 
@@ -57,10 +58,7 @@ def show_command(client_id, records_dir, as_of):
         close = difflib.get_close_matches(client_id, list(repo.clients), n=1)
         hint = f"; did you mean `{close[0]}`?" if close else ""
         raise click.BadParameter(f"no client `{client_id}`{hint}", param_hint="CLIENT")
-    instant = as_of if isinstance(as_of, datetime) else None
-    if as_of is not None and instant is None:
-        instant = datetime.combine(as_of, datetime.max.time(), tzinfo=repo.zone)
-    click.echo("\n".join(summary_lines(repo, client, instant or datetime.now(repo.zone))))
+    click.echo("\n".join(summary_lines(repo, client, common.as_of_instant(repo, as_of))))
 
 
 def summary_lines(repo: Repository, client: Client, as_of: datetime) -> list[str]:

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
-
 import click
 
 from hirebook.cli import common
-from hirebook.lint.engine import lint
 from hirebook.output.registry import REPORTERS
-from hirebook.output.text import TextReporter
 from hirebook.sla.clock import State
 from hirebook.sla.engine import Board, PolicyError, evaluate_all
 from hirebook.sla.registry import SLA_RULES_BY_ID
@@ -91,17 +87,8 @@ def sla_command(
       hirebook sla --all --rule client-feedback --format json
     """
     repo = common.load(records_dir)
-    today = common.today_in(repo, as_of)
-    result = lint(repo, today)
-    if result.errors:
-        click.echo(TextReporter().lint(result), err=True)
-        click.echo(
-            "The records have lint errors; fix them (hirebook lint) before the SLA board "
-            "can be evaluated.",
-            err=True,
-        )
-        raise SystemExit(common.EXIT_USAGE)
-    instant = _instant(repo, as_of)
+    instant = common.as_of_instant(repo, as_of)
+    common.require_lint_clean(repo, instant, "the SLA board can be evaluated")
     try:
         board = evaluate_all(repo, instant, rules=rules or None)
     except PolicyError as err:
@@ -117,16 +104,6 @@ def sla_command(
     common.emit(REPORTERS[output_format](options).sla(visible), options)
     failing = any(f.state in FAILING[fail_on] for f in scoped.findings)
     raise SystemExit(common.EXIT_FINDINGS if failing else common.EXIT_OK)
-
-
-def _instant(repo, as_of: date | datetime | None) -> datetime:
-    """``--as-of`` as an instant: a bare date means the end of that day's working hours."""
-    if as_of is None:
-        return datetime.now(repo.zone)
-    if isinstance(as_of, datetime):
-        return as_of if as_of.tzinfo else as_of.replace(tzinfo=repo.zone)
-    end = repo.policy.calendar.hours.end if repo.policy else "18:00"
-    return datetime.combine(as_of, time.fromisoformat(end), tzinfo=repo.zone)
 
 
 def _scope(board: Board, clients, owners, tiers) -> Board:
