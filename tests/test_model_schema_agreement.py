@@ -14,7 +14,11 @@ import pytest
 from hirebook.records.model import MODEL_OF_KIND
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "schemas"
-REF_TYPES = {"#/$defs/date": "date", "#/$defs/optional_date": "date", "#/$defs/datetime": "datetime"}
+REF_TYPES = {
+    "#/$defs/date": "date",
+    "#/$defs/optional_date": "date",
+    "#/$defs/datetime": "datetime",
+}
 
 
 def schema_fields(schema: dict, node: dict, path: str = "") -> dict[str, str]:

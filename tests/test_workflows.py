@@ -101,8 +101,13 @@ def test_issue_forms_match_githubs_schema():
     names = {p.stem for p in forms}
     assert {"new-client", "new-requirement", "sla-exception"} <= names
     result = subprocess.run(
-        [tool("check-jsonschema"), "--builtin-schema", "vendor.github-issue-forms",
-         *[p for p in forms if p.name != "config.yml"]],
-        capture_output=True, text=True,
+        [
+            tool("check-jsonschema"),
+            "--builtin-schema",
+            "vendor.github-issue-forms",
+            *[p for p in forms if p.name != "config.yml"],
+        ],
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -12,16 +12,28 @@ active: true
 
 
 def run(runner, agency, *args):
-    return runner.invoke(cli, ["codeowners", "--records", str(agency.records),
-                               "--output", str(agency.root / ".github/CODEOWNERS"), *args])
+    return runner.invoke(
+        cli,
+        [
+            "codeowners",
+            "--records",
+            str(agency.records),
+            "--output",
+            str(agency.root / ".github/CODEOWNERS"),
+            *args,
+        ],
+    )
 
 
 def test_writes_owners_per_client_and_leads_for_policy(runner, agency):
     agency.write("team/zhao-lei.yaml", LEAD)
     client = (agency.records / "clients/acme/client.yaml").read_text()
-    agency.write("clients/acme/client.yaml",
-                 client.replace("account_manager: wang-li", "account_manager: wang-li\n"
-                                "backup_manager: zhao-lei"))
+    agency.write(
+        "clients/acme/client.yaml",
+        client.replace(
+            "account_manager: wang-li", "account_manager: wang-li\nbackup_manager: zhao-lei"
+        ),
+    )
     result = run(runner, agency)
     assert result.exit_code == 0, result.output
     text = (agency.root / ".github/CODEOWNERS").read_text()

@@ -151,11 +151,14 @@ def test_progress_bar_on_a_terminal_only(runner, agency, monkeypatch):
     from hirebook.cli import common
 
     for number in range(2, 205):
-        agency.write(f"candidates/cand-{number:04d}.yaml", f"""\
+        agency.write(
+            f"candidates/cand-{number:04d}.yaml",
+            f"""\
             id: cand-{number:04d}
             consent: {{given_on: 2026-03-10, purpose: Recruitment}}
             retain_until: 2028-03-10
-            """)
+            """,
+        )
     assert "Reading records" not in run(runner, agency).output  # not a terminal: no bar
     monkeypatch.setattr(common, "progress_wanted", lambda: True)
     result = run(runner, agency)

@@ -66,6 +66,7 @@ def build_site(
     """Run ``mkdocs build --strict`` with the project's configuration on ``records``."""
     config = project_config()
     config["docs_dir"] = str(PROJECT / "site")
+    config["theme"]["custom_dir"] = str(PROJECT / config["theme"]["custom_dir"])
     config["site_dir"] = str(folder / "public")
     plugins = []
     for entry in config["plugins"]:

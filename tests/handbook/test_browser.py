@@ -154,3 +154,15 @@ def test_sla_board_shows_the_demo_overdue_clocks(chromium, demo_site):
         first_state = page.locator("article .hb-state").first.inner_text()
         assert first_state == "overdue"  # overdue first
     assert foreign == []
+
+
+def test_repository_link_fetches_nothing(chromium, agency, build):
+    # With a repository, Material would fetch its stars from api.github.com; the override of
+    # partials/source.html keeps it a plain link.
+    built = build(agency.records, repo_url="https://github.com/example/hirebook")
+    assert built.ok, built.log
+    with browse(chromium, built.site) as (page, base, foreign, _):
+        page.goto(base, wait_until="networkidle")
+        assert page.locator("a.md-source[href='https://github.com/example/hirebook']").count()
+        page.goto(base + "clients/acme/", wait_until="networkidle")
+    assert foreign == []

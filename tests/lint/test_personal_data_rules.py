@@ -85,13 +85,17 @@ def test_policy_can_change_severity_and_turn_codes_off(agency):
 
 
 def test_hb503_name_written_both_ways_is_found_either_way(agency):
-    agency.write("candidates/cand-0003.yaml", """\
+    agency.write(
+        "candidates/cand-0003.yaml",
+        """\
         id: cand-0003
         name: 陳小明 (Chen Xiaoming)
         consent: {given_on: 2026-03-10, purpose: Recruitment}
         retain_until: 2028-03-10
-        """)
-    found = agency.check(TP, touchpoint("Chen Xiaoming accepted the offer"),
-                         expect=[(5, 10, "HB503")])
+        """,
+    )
+    found = agency.check(
+        TP, touchpoint("Chen Xiaoming accepted the offer"), expect=[(5, 10, "HB503")]
+    )
     assert "cand-0003" in found[0].message
     agency.check(TP, touchpoint("小明 said yes; 陳小明接受了"), expect=[(5, 10, "HB503")])

@@ -39,20 +39,70 @@ def test_demo_and_fixture_records_agree(agency, demo_records):
 
 
 values = st.one_of(
-    st.none(), st.booleans(), st.integers(-5, 20), st.sampled_from(
-        ["2026-03-05", "2026-02-30", "2026-13-01", "2026-03-05T10:00:00+08:00", "2026-03-05T10:00",
-         "2026-03-05T25:00:00+08:00", "3bd", "0", "24h", "x", "strategic", "req-2026-001", "A B"]),
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 20),
+    st.sampled_from(
+        [
+            "2026-03-05",
+            "2026-02-30",
+            "2026-13-01",
+            "2026-03-05T10:00:00+08:00",
+            "2026-03-05T10:00",
+            "2026-03-05T25:00:00+08:00",
+            "3bd",
+            "0",
+            "24h",
+            "x",
+            "strategic",
+            "req-2026-001",
+            "A B",
+        ]
+    ),
     st.lists(st.sampled_from(["mon", "x", "req-2026-001"]), max_size=3),
 )
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.sampled_from(KINDS), st.dictionaries(
-    st.sampled_from(["id", "name", "tier", "status", "since", "received_at", "openings", "on",
-                     "due", "title", "requirement", "candidate", "at", "type", "by", "summary",
-                     "scores", "retain_until", "consent", "roles", "active", "timezone",
-                     "agency", "calendar", "tiers", "submitted_at", "requirements", "extra"]),
-    values, max_size=10))
+@given(
+    st.sampled_from(KINDS),
+    st.dictionaries(
+        st.sampled_from(
+            [
+                "id",
+                "name",
+                "tier",
+                "status",
+                "since",
+                "received_at",
+                "openings",
+                "on",
+                "due",
+                "title",
+                "requirement",
+                "candidate",
+                "at",
+                "type",
+                "by",
+                "summary",
+                "scores",
+                "retain_until",
+                "consent",
+                "roles",
+                "active",
+                "timezone",
+                "agency",
+                "calendar",
+                "tiers",
+                "submitted_at",
+                "requirements",
+                "extra",
+            ]
+        ),
+        values,
+        max_size=10,
+    ),
+)
 def test_random_records_agree(kind, data):
     agree(kind, data)
 

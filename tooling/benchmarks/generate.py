@@ -38,7 +38,7 @@ import time as _time
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 """Bump when the output changes, so that cached agencies are generated again."""
 
 TZ = timezone(timedelta(hours=8))  # Asia/Shanghai has no daylight saving time
@@ -701,7 +701,7 @@ class Generator:
         if rng.random() < 0.5:
             data["notes"] = _pick(rng, CLIENT_NOTES[c.language])
         self.add(f"clients/{c.id}/client.yaml", "client", data)
-        self.client_touchpoints(c)
+        self.client_touchpoints(c, budget)
         if c.status == "prospect":
             return
         first = c.since + timedelta(days=7)
@@ -762,9 +762,16 @@ class Generator:
         tags = ("touchpoint", "droppable") if droppable else ("touchpoint",)
         self.add(f"clients/{c.id}/touchpoints/{tp_id}.yaml", "touchpoint", data, tags=tags)
 
-    def client_touchpoints(self, c: ClientInfo) -> None:
+    def client_touchpoints(self, c: ClientInfo, budget: float) -> None:
+        """Meetings at the tier's cadence, calls and e-mails between them.
+
+        A client with a small budget (many clients, few records) is a quieter one: meetings
+        take at most a quarter of its budget and calls a fifth, leaving room for requirements.
+        """
         rng = self.rng
+        span = max(1, (day_of(c.cutoff) - c.since).days)
         cadence = {"strategic": 30, "key": 90, "ordinary": 180}[c.tier]
+        cadence = max(cadence, span / max(1.0, 0.25 * budget))
         day = c.since + timedelta(days=rng.randrange(3, 20))
         while at_work(rng, day) <= c.cutoff:
             kind = "visit" if rng.random() < 0.3 else "meeting"
@@ -777,6 +784,7 @@ class Generator:
             )
             day += timedelta(days=int(cadence * rng.uniform(0.7, 1.05)))
         gap = {"strategic": 21, "key": 35, "ordinary": 60}[c.tier]
+        gap = int(max(gap, span / max(1.0, 0.2 * budget)))
         day = c.since + timedelta(days=rng.randrange(1, gap))
         while at_work(rng, day) <= c.cutoff:
             kind = rng.choices(["call", "email", "other"], [5, 4, 1])[0]

@@ -66,6 +66,7 @@ TARGETS = {
     "changed_since_seconds": ("<=", 2),
 }
 HIREBOOK_COMMANDS = ("lint", "lint_jobs1", "sla", "report", "changed_since")
+MEASUREMENTS = ("parse", "lint", "lint_jobs1", "check_jsonschema", "changed_since", "sla", "report")
 ENV = {
     **os.environ,
     "NO_COLOR": "1",
@@ -315,42 +316,47 @@ class Bench:
         return ["--records", str(self.agency.records)]
 
     def run(self) -> None:
-        tools, folder = self.tools, self.agency.folder
-        by_kind = self.agency.files_by_kind()
-        self.agency.git_ready()
-        if not tools.lint_jobs:
+        tools, want = self.tools, self.args.only
+        if "changed_since" in want:
+            self.agency.git_ready()
+        if not tools.lint_jobs and "lint_jobs1" in want:
             self.notes.append("`hirebook lint` has no --jobs option: lint_jobs1 is the same run")
-        if not tools.report:
+        if not tools.report and "report" in want:
             self.notes.append("there is no `hirebook report` command yet: report is null")
         for rep in range(self.args.repeat):
             log(f"repetition {rep + 1} of {self.args.repeat} …")
-            self.measure(
-                "parse",
-                [tools.python, str(HERE / "parse_only.py"), str(self.agency.records)],
-            )
-            self.measure_lint("lint", [], rep)
-            jobs = ["--jobs", "1"] if tools.lint_jobs else []
-            self.measure_lint("lint_jobs1", jobs, rep)
-            results = []
-            for kind, files in by_kind.items():
-                schema = PROJECT / "schemas" / f"{kind}.schema.json"
-                for chunk in chunks(files):
-                    command = [tools.check_jsonschema, "--schemafile", str(schema), *chunk]
-                    results.append(run_once(command, folder))
-            self.add("check_jsonschema", summed(results))
-            self.measure_changed_since()
+            if "parse" in want:
+                parse = [tools.python, str(HERE / "parse_only.py"), str(self.agency.records)]
+                self.measure("parse", parse)
+            if "lint" in want:
+                self.measure_lint("lint", [], rep)
+            if "lint_jobs1" in want:
+                self.measure_lint("lint_jobs1", ["--jobs", "1"] if tools.lint_jobs else [], rep)
+            if "check_jsonschema" in want:
+                self.measure_check_jsonschema()
+            if "changed_since" in want:
+                self.measure_changed_since()
+            if "sla" not in want and not ("report" in want and tools.report):
+                continue
             self.agency.use("pristine")
             try:
                 as_of = ["--as-of", AS_OF, "--format", "json"]
-                self.measure(
-                    "sla",
-                    [tools.hirebook, "sla", *self.records_arg(), "--all", *as_of,
-                     "--fail-on", "never"],
-                )  # fmt: skip
-                if tools.report:
+                if "sla" in want:
+                    sla = [tools.hirebook, "sla", *self.records_arg(), "--all", *as_of]
+                    self.measure("sla", [*sla, "--fail-on", "never"])
+                if "report" in want and tools.report:
                     self.measure("report", [tools.hirebook, "report", *self.records_arg(), *as_of])
             finally:
                 self.agency.use("planted")
+
+    def measure_check_jsonschema(self) -> None:
+        results = []
+        for kind, files in self.agency.files_by_kind().items():
+            schema = PROJECT / "schemas" / f"{kind}.schema.json"
+            for chunk in chunks(files):
+                command = [self.tools.check_jsonschema, "--schemafile", str(schema), *chunk]
+                results.append(run_once(command, self.agency.folder))
+        self.add("check_jsonschema", summed(results))
 
     def add(self, name: str, result: dict) -> None:
         self.m[name].add(result)
@@ -397,7 +403,9 @@ class Bench:
                 )
                 found.setdefault(name, []).append(problems)
         runs = [problems for outputs in found.values() for problems in outputs]
-        first = runs[0] if runs else None
+        if not runs:
+            return {"answers_match": None, "problems": None, "planted": len(self.agency.planted)}
+        first = runs[0]
         same = first is not None and all(problems == first for problems in runs)
         errors = {(f, c) for f, _, _, c, s in (first or []) if s == "error"}
         planted = {(p["file"], p["code"]) for p in self.agency.planted}
@@ -612,11 +620,17 @@ def table(result: dict) -> str:
         "",
         f"peak RSS of the hirebook commands: "
         f"{'null' if peak is None else f'{peak:.0f} MB'} (target ≤ 1024: {verdict})",
-        f"answers: {'OK' if result['answers_match'] else 'MISMATCH'} — "
-        f"{result['answers']['problems']} problems, same in every lint run: "
-        f"{result['answers']['same_problems_every_run']}; planted "
-        f"{result['answers']['planted']}, missing {len(result['answers']['planted_missing'])}",
     ]
+    answers = result["answers"]
+    if result["answers_match"] is None:
+        lines.append("answers: not checked (no lint run)")
+    else:
+        lines.append(
+            f"answers: {'OK' if result['answers_match'] else 'MISMATCH'} — "
+            f"{answers['problems']} problems, same in every lint run: "
+            f"{answers['same_problems_every_run']}; planted {answers['planted']}, "
+            f"missing {len(answers['planted_missing'])}"
+        )
     lines += [f"note: {note}" for note in result["notes"]]
     return "\n".join(lines)
 
@@ -642,13 +656,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--handbook", action="store_true", help="also benchmark mkdocs build")
     parser.add_argument("--handbook-clients", type=int, default=1000)
     parser.add_argument("--handbook-records", type=int, default=None, help="default: 20 per client")
+    parser.add_argument(
+        "--only",
+        default=",".join(MEASUREMENTS),
+        help=f"comma-separated measurements to run (default: all of {', '.join(MEASUREMENTS)})",
+    )
     args = parser.parse_args(argv)
+    args.only = [name.strip() for name in args.only.split(",") if name.strip()]
+    unknown = sorted(set(args.only) - set(MEASUREMENTS) - {"handbook"})
+    if unknown:
+        parser.error(f"unknown measurements: {', '.join(unknown)}")
+    if "handbook" in args.only:
+        args.handbook = True
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
     args.workdir = args.workdir.resolve()
     args.workdir.mkdir(parents=True, exist_ok=True)
     tools = Tools.find(args.bin)
     started = time.perf_counter()
+    machine_before = machine()
     agency, generated_in = GeneratedAgency.ensure(args.workdir, args.records, args.seed)
     bench = Bench(args, tools, agency)
     bench.run()
@@ -673,7 +699,7 @@ def main(argv: list[str] | None = None) -> int:
         "seed": args.seed,
         "repeat": args.repeat,
         "as_of": AS_OF,
-        "machine": machine(),
+        "machine": machine_before,
         "git": git_commit(),
         "agency": {
             "folder": str(agency.folder),
@@ -711,7 +737,7 @@ def main(argv: list[str] | None = None) -> int:
     target.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(table(result))
     print(f"\nresults written to {target}")
-    return 0 if result["answers_match"] else 1
+    return 1 if result["answers_match"] is False else 0
 
 
 if __name__ == "__main__":

@@ -29,14 +29,20 @@ class Ownership:
 def render(repo: Repository, prefix: str = "") -> Ownership:
     """The CODEOWNERS text; ``prefix`` is the project's folder inside the Git repository."""
     records = "/" + prefix + repo.records_dir.relative_to(repo.root).as_posix()
-    leads = [_handle(p.github) for p in sorted(repo.people.values(), key=lambda p: p.id)
-             if "lead" in p.roles and p.active and p.github]
+    leads = [
+        _handle(p.github)
+        for p in sorted(repo.people.values(), key=lambda p: p.id)
+        if "lead" in p.roles and p.active and p.github
+    ]
     result = Ownership(HEADER)
     lines = []
     if leads:
         owners = " ".join(leads)
-        lines += [f"{records}/policy.yaml {owners}", f"{records}/team/ {owners}",
-                  f"/{prefix}schemas/ {owners}"]
+        lines += [
+            f"{records}/policy.yaml {owners}",
+            f"{records}/team/ {owners}",
+            f"/{prefix}schemas/ {owners}",
+        ]
     else:
         result.unowned.append("no active team member with the `lead` role has a `github` handle")
     for client in sorted(repo.clients.values(), key=lambda c: c.id):
@@ -47,7 +53,8 @@ def render(repo: Repository, prefix: str = "") -> Ownership:
                 handles.append(_handle(person.github))
             elif person_id:
                 result.unowned.append(
-                    f"{client.id}: {person_id} has no `github` handle or is not active")
+                    f"{client.id}: {person_id} has no `github` handle or is not active"
+                )
         if handles:
             lines.append(f"{records}/clients/{client.id}/ {' '.join(dict.fromkeys(handles))}")
     result.text = HEADER + "\n" + "\n".join(lines) + "\n"

@@ -13,12 +13,19 @@ from hirebook.codeowners import render
 
 @click.command("codeowners")
 @common.records_option
-@click.option("--check", is_flag=True,
-              help="Do not write: exit 1 if the file is missing or differs from what the records "
-              "say (for CI).")
-@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Where to write. Default: .github/CODEOWNERS in the Git repository's root "
-              "(the project folder outside Git).")
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Do not write: exit 1 if the file is missing or differs from what the records "
+    "say (for CI).",
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Where to write. Default: .github/CODEOWNERS in the Git repository's root "
+    "(the project folder outside Git).",
+)
 def codeowners_command(records_dir, check, output):
     """Route pull-request reviews: each client's folder to its account managers.
 
@@ -42,8 +49,13 @@ def codeowners_command(records_dir, check, output):
         if current == ownership.text:
             click.echo(f"{target} is up to date.")
             raise SystemExit(common.EXIT_OK)
-        diff = difflib.unified_diff((current or "").splitlines(), ownership.text.splitlines(),
-                                    str(target), "expected", lineterm="")
+        diff = difflib.unified_diff(
+            (current or "").splitlines(),
+            ownership.text.splitlines(),
+            str(target),
+            "expected",
+            lineterm="",
+        )
         click.echo("\n".join(diff))
         click.echo(f"{target} is stale: run `hirebook codeowners` and commit the result.", err=True)
         raise SystemExit(common.EXIT_FINDINGS)

@@ -47,7 +47,7 @@ def lint_command(paths, records_dir, output_format, changed_since, fail_on, as_o
     \b
     Examples:
       hirebook lint
-      hirebook lint records/clients/acme-tech
+      hirebook lint records/clients/northwind-cloud
       hirebook lint --changed-since origin/main --format github
     """
     if changed_since:

@@ -42,7 +42,7 @@ def new_group() -> None:
     \b
     Examples:
       hirebook new client --id harbor --name "Harbor Logistics" --tier key --manager wang-li
-      hirebook new requirement --client acme-tech --title "Data Engineer"
+      hirebook new requirement --client northwind-cloud --title "Data Engineer"
       hirebook new application --requirement req-2026-014 --candidate cand-0042 --channel referral
     """
 

@@ -8,40 +8,24 @@ from datetime import datetime
 import click
 
 from hirebook.cli import common
-from hirebook.records.model import Application, Client
+from hirebook.records.model import Client
+from hirebook.records.pipeline import pipeline_stage
 from hirebook.records.repository import Repository
 from hirebook.sla.engine import PolicyError, evaluate_all
 
 OPEN_REQUIREMENT = ("draft", "confirmed", "on_hold")
 
 
-def pipeline_stage(application: Application) -> str:
-    """Where an application stands, derived from which events are present (never stored)."""
-    if application.withdrawn:
-        return "withdrawn"
-    if application.placement:
-        return "placed"
-    if application.offer:
-        if application.offer.accepted_on:
-            return "accepted"
-        return "declined" if application.offer.declined_on else "offered"
-    if application.interviews:
-        if any(i.result == "fail" for i in application.interviews):
-            return "rejected"
-        return "interviewing"
-    if application.client_feedback:
-        return {"reject": "rejected", "hold": "on hold"}.get(
-            application.client_feedback.decision or "", "interview requested"
-        )
-    return "awaiting feedback" if application.submitted_at else "screening"
-
-
 @click.command("show")
 @click.argument("client_id", metavar="CLIENT")
 @common.records_option
-@click.option("--as-of", type=common.AsOf(), default=None,
-              help="Show the open clocks as of this date (the end of its working hours) or "
-              "datetime. Default: now.")
+@click.option(
+    "--as-of",
+    type=common.AsOf(),
+    default=None,
+    help="Show the open clocks as of this date (the end of its working hours) or "
+    "datetime. Default: now.",
+)
 def show_command(client_id, records_dir, as_of):
     """A one-screen summary of CLIENT (its id, the folder name under records/clients/).
 
@@ -50,7 +34,7 @@ def show_command(client_id, records_dir, as_of):
 
     \b
     Example:
-      hirebook show acme-tech
+      hirebook show northwind-cloud
     """
     repo = common.load(records_dir)
     client = repo.clients.get(client_id)

@@ -21,6 +21,9 @@ LANGUAGES = ("en", "zh-Hant", "zh-Hans")
 THEME_LANGUAGE = {"en": "en", "zh-Hant": "zh-Hant", "zh-Hans": "zh"}
 
 EN: dict[str, str] = {
+    "chart.timeline.legend": "◆ due   ● done   ◇ still open",
+    "sla.retention_summary": "{count} candidate files are within their retention period; "
+    "the first is due {due}.",
     "reports.hire_rate": "Accepted per submission",
     "per.month": "month",
     "per.year": "year",
@@ -37,6 +40,7 @@ EN: dict[str, str] = {
     "nav.cases": "Cases",
     "nav.problems": "Problems",
     "nav.lint_codes": "Lint codes",
+    "nav.contributing": "Working with the records",
     # shared words
     "as_of": "As of",
     "none": "None.",
@@ -376,6 +380,8 @@ EN: dict[str, str] = {
 }
 
 ZH_HANT: dict[str, str] = {
+    "chart.timeline.legend": "◆ 期限   ● 完成   ◇ 未完成",
+    "sla.retention_summary": "{count} 份候選人檔案仍在保存期限內；最早於 {due} 到期。",
     "reports.hire_rate": "推薦錄用率",
     "per.month": "月",
     "per.year": "年",
@@ -391,6 +397,7 @@ ZH_HANT: dict[str, str] = {
     "nav.cases": "案例",
     "nav.problems": "問題清單",
     "nav.lint_codes": "檢查代碼",
+    "nav.contributing": "如何修改紀錄",
     "as_of": "資料截至",
     "none": "無。",
     "source": "來源",
@@ -705,6 +712,8 @@ ZH_HANT: dict[str, str] = {
 }
 
 ZH_HANS: dict[str, str] = {
+    "chart.timeline.legend": "◆ 期限   ● 完成   ◇ 未完成",
+    "sla.retention_summary": "{count} 份候选人文件仍在保存期限内；最早于 {due} 到期。",
     "reports.hire_rate": "推荐录用率",
     "per.month": "月",
     "per.year": "年",
@@ -720,6 +729,7 @@ ZH_HANS: dict[str, str] = {
     "nav.cases": "案例",
     "nav.problems": "问题清单",
     "nav.lint_codes": "检查代码",
+    "nav.contributing": "如何修改记录",
     "as_of": "数据截至",
     "none": "无。",
     "source": "来源",

@@ -48,6 +48,11 @@ def process(language: str) -> str:
     return f"{language}/process.md"
 
 
+def contributing(language: str) -> str:
+    """The hand-written guide for the team: changing records from the GitHub web editor."""
+    return f"{language}/contributing.md"
+
+
 def link(from_page: str, to_page: str, anchor: str | None = None) -> str:
     """The relative link from one page's source path to another's (and an anchor in it)."""
     target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")

@@ -143,6 +143,7 @@ def default_nav(language: str) -> list[dict[str, str]]:
         ("nav.cases", paths.CASES),
         ("nav.problems", paths.PROBLEMS),
         ("nav.lint_codes", paths.LINT_CODES),
+        ("nav.contributing", paths.contributing(language)),
     ]
     return [{html.escape(labels(key)): path} for key, path in entries]
 

@@ -72,11 +72,12 @@ class Handbook:
 
 
 def instant(repo: Repository, as_of: date | datetime | str | None) -> datetime:
-    """``as_of`` as an aware instant in the policy timezone (default: now; a date: end of day)."""
+    """``as_of`` as an aware instant in the policy timezone: default now; a bare date is the end
+    of that day's working hours (as ``--as-of`` everywhere)."""
     if isinstance(as_of, str):
         as_of = datetime.fromisoformat(as_of) if len(as_of) > 10 else date.fromisoformat(as_of)
     if as_of is None:
-        return datetime.now(repo.zone)
+        return datetime.now(repo.zone).replace(microsecond=0)
     if not isinstance(as_of, datetime):
         end = repo.policy.calendar.hours.end if repo.policy else "18:00"
         as_of = datetime.combine(as_of, time.fromisoformat(end))

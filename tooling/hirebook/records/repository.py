@@ -78,6 +78,7 @@ class Repository:
     def records_prefix(self) -> str:
         """``records/`` as seen from the project root (the start of every relative path)."""
         return relative_to(self.records_dir, self.root).rstrip("/") + "/"
+
     """Views computed from the records by rules that share them (each computed once per load)."""
 
     # --- lookups ----------------------------------------------------------------------------

@@ -37,6 +37,7 @@ class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
     def resolve(self, kind, value, implicit):
         return _TAGS[kind]
 
+
 MAX_BYTES = 1024 * 1024
 """Largest record file read. Records are small; a larger file is a mistake or an attack."""
 

@@ -34,6 +34,7 @@ def timeline(
     marks: Sequence[Mark],
     today: date | None,
     today_label: str,
+    legend: str = "",
 ) -> Svg:
     """``today`` draws the build date; leave it out for a finished plan, where it would squash
     the milestones into one corner of a long axis."""
@@ -45,7 +46,7 @@ def timeline(
     first, last = min(days) - timedelta(days=3), max(days) + timedelta(days=3)
     span = max((last - first).days, 1)
     plot_w = WIDTH - LABEL_W - 20
-    height = TOP + ROW * len(marks) + 34
+    height = TOP + ROW * len(marks) + (52 if legend else 34)
     svg = Svg(chart_id, WIDTH, height, title, desc)
 
     def x_of(day: date) -> float:
@@ -60,6 +61,8 @@ def timeline(
         svg.text(x_of(today), base + 14, label, "hb-value", anchor="middle")
     svg.text(LABEL_W, base + 30, first.isoformat(), anchor="start")
     svg.text(LABEL_W + plot_w, base + 30, last.isoformat(), anchor="end")
+    if legend:
+        svg.text(LABEL_W + plot_w / 2, base + 46, legend, anchor="middle")
     return svg
 
 

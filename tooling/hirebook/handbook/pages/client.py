@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from hirebook.cli.show import pipeline_stage
 from hirebook.handbook import blocks, escape, paths, richtext
 from hirebook.handbook.charts.svg import figure
 from hirebook.handbook.charts.timeline import Mark, timeline
@@ -18,6 +17,7 @@ from hirebook.handbook.context import OPEN_REQUIREMENT, Context
 from hirebook.handbook.page import Page
 from hirebook.handbook.pages.policy_tables import goal_for
 from hirebook.records.model import Application, Client, Feedback, Plan, Requirement, Touchpoint
+from hirebook.records.pipeline import pipeline_stage
 
 
 def pages(ctx: Context) -> Iterator[tuple[str, Page]]:
@@ -223,6 +223,7 @@ def _milestones(ctx: Context, plan: Plan) -> str:
         marks,
         ctx.as_of.date() if _unfinished(plan) else None,
         labels("chart.today"),
+        labels("chart.timeline.legend"),
     )
     rows = [
         [escape.text(m.name), ctx.date(m.due), ctx.date(m.done_on) if m.done_on else labels("open")]

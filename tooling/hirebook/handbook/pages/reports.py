@@ -7,7 +7,7 @@ its text alternative. Rates print as percentages with one decimal, as in ``hireb
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from hirebook.handbook import blocks, escape, paths
 from hirebook.handbook.charts.bars import horizontal_bars
@@ -33,6 +33,11 @@ def percent(value: float | None) -> str:
 
 def decimal(value: float | None) -> str:
     return "—" if value is None else f"{value:.1f}"
+
+
+def said(intro: str, parts: Iterable[str]) -> str:
+    """A chart's <desc>: its one-line intro, then every number it draws, in words."""
+    return f"{intro} {'; '.join(parts)}"
 
 
 def render(ctx: Context) -> str:
@@ -106,11 +111,8 @@ def _funnel(ctx: Context, data: ReportData) -> str:
     steps = [*FUNNEL_STEPS, "retained_90"]
     names = [labels(f"funnel.{step}") for step in steps]
     counts = [funnel.get(step, 0) or 0 for step in steps]
-    desc = (
-        labels("chart.funnel.desc")
-        + " "
-        + "; ".join(f"{n}: {c}" for n, c in zip(names, counts, strict=True))
-    )
+    pairs = zip(names, counts, strict=True)
+    desc = said(labels("chart.funnel.desc"), (f"{n}: {c}" for n, c in pairs))
     svg = horizontal_bars(
         "hb-chart-funnel", labels("chart.funnel.title"), desc, names, [(labels("count"), counts)]
     )
@@ -134,11 +136,8 @@ def _channels(ctx: Context, data: ReportData) -> str:
     names = [labels.value("channel", name) for name, _ in ordered]
     submitted = [values.get("submitted", 0) or 0 for _, values in ordered]
     accepted = [values.get("accepted", 0) or 0 for _, values in ordered]
-    desc = (
-        labels("chart.channels.desc")
-        + " "
-        + "; ".join(f"{n}: {s} / {a}" for n, s, a in zip(names, submitted, accepted, strict=True))
-    )
+    triples = zip(names, submitted, accepted, strict=True)
+    desc = said(labels("chart.channels.desc"), (f"{n}: {s} / {a}" for n, s, a in triples))
     svg = horizontal_bars(
         "hb-chart-channels",
         labels("chart.channels.title"),
@@ -215,6 +214,17 @@ def _sla(ctx: Context, data: ReportData) -> str:
         labels("reports.rate"),
     ]
     total = f"{labels('total')}: **{percent(compliance.get('rate'))}**"
+    return blocks.section(
+        labels("reports.sla_compliance"),
+        total,
+        blocks.table(headers, rows, numeric=[1, 2, 3, 4]),
+        _sla_chart(ctx, data),
+    )
+
+
+def _sla_chart(ctx: Context, data: ReportData) -> str:
+    """Small multiples: each rule's monthly compliance over the trend months."""
+    labels = ctx.labels
     series = []
     for rule in SLA_RULES:
         values = [
@@ -223,29 +233,18 @@ def _sla(ctx: Context, data: ReportData) -> str:
         ]
         if any(value is not None for value in values):
             series.append((labels.value("rule", rule.id), values))
-    chart = ""
-    if series:
-        desc = (
-            labels("chart.sla.desc")
-            + " "
-            + "; ".join(
-                f"{name}: "
-                + ", ".join(
-                    f"{m} {percent(v)}"
-                    for m, v in zip(data.months, values, strict=True)
-                    if v is not None
-                )
-                for name, values in series
-            )
+    if not series:
+        return ""
+    parts = (
+        f"{name}: "
+        + ", ".join(
+            f"{m} {percent(v)}" for m, v in zip(data.months, values, strict=True) if v is not None
         )
-        chart = figure(
-            small_multiples("hb-chart-sla", labels("chart.sla.title"), desc, data.months, series)
-        )
-    return blocks.section(
-        labels("reports.sla_compliance"),
-        total,
-        blocks.table(headers, rows, numeric=[1, 2, 3, 4]),
-        chart,
+        for name, values in series
+    )
+    desc = said(labels("chart.sla.desc"), parts)
+    return figure(
+        small_multiples("hb-chart-sla", labels("chart.sla.title"), desc, data.months, series)
     )
 
 
@@ -278,44 +277,31 @@ def _satisfaction(ctx: Context, data: ReportData) -> str:
         rows,
         numeric=[1, 2, 3],
     )
-    means = [month.get("satisfaction", {}).get("mean_overall") for month in data.monthly]
-    chart = ""
-    if any(value is not None for value in means):
-        desc = (
-            labels("chart.satisfaction.desc")
-            + " "
-            + "; ".join(
-                f"{m}: {decimal(v)}"
-                for m, v in zip(data.months, means, strict=True)
-                if v is not None
-            )
-        )
-        chart = figure(
-            line_chart(
-                "hb-chart-satisfaction",
-                labels("chart.satisfaction.title"),
-                desc,
-                data.months,
-                means,
-                1,
-                5,
-            )
-        )
-        trend_rows = [
-            [m, decimal(v), month.get("satisfaction", {}).get("responses", 0)]
-            for m, v, month in zip(data.months, means, data.monthly, strict=True)
-        ]
-        chart += "\n\n" + blocks.table(
-            [labels("reports.month"), labels("fb.overall"), labels("reports.responses")],
-            trend_rows,
-            numeric=[1, 2],
-        )
     return blocks.section(
         labels("reports.satisfaction"),
         overall,
         table,
-        blocks.section(labels("reports.satisfaction_trend"), chart, level=3) if chart else "",
+        _satisfaction_trend(ctx, data),
     )
+
+
+def _satisfaction_trend(ctx: Context, data: ReportData) -> str:
+    """The monthly mean overall score as a line, and the same numbers as a table."""
+    labels = ctx.labels
+    means = [month.get("satisfaction", {}).get("mean_overall") for month in data.monthly]
+    if all(value is None for value in means):
+        return ""
+    pairs = zip(data.months, means, strict=True)
+    desc = said(labels("chart.satisfaction.desc"), (f"{m}: {decimal(v)}" for m, v in pairs if v))
+    title = labels("chart.satisfaction.title")
+    chart = line_chart("hb-chart-satisfaction", title, desc, data.months, means, 1, 5)
+    rows = [
+        [m, decimal(v), month.get("satisfaction", {}).get("responses", 0)]
+        for m, v, month in zip(data.months, means, data.monthly, strict=True)
+    ]
+    headers = [labels("reports.month"), labels("fb.overall"), labels("reports.responses")]
+    table = blocks.table(headers, rows, numeric=[1, 2])
+    return blocks.section(labels("reports.satisfaction_trend"), figure(chart), table, level=3)
 
 
 def _workload(ctx: Context, data: ReportData) -> str:

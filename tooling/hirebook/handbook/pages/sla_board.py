@@ -3,6 +3,11 @@
 Groups that hold overdue clocks come first, and inside a group the clocks keep the engine's
 order (overdue, then at risk, then on track; earliest due first), so the top of the page is
 always what needs doing now.
+
+One exception keeps the board readable: every candidate file has a ``data-retention`` clock,
+so a large agency has thousands of them on track, years from due. Those are counted in one
+line (with the earliest due date) instead of listed; overdue and at-risk ones are listed
+like any other clock.
 """
 
 from __future__ import annotations
@@ -18,6 +23,11 @@ from hirebook.sla.clock import STATE_ORDER, Finding, State
 
 def pages(ctx: Context) -> Iterator[tuple[str, Page]]:
     yield paths.SLA, Page(render(ctx))
+
+
+def _summarised(finding: Finding) -> bool:
+    """On-track retention clocks: counted in one line, not listed (see the module docstring)."""
+    return finding.clock.rule == "data-retention" and finding.state is State.ON_TRACK
 
 
 def _urgency(findings: list[Finding]) -> tuple:
@@ -38,8 +48,17 @@ def render(ctx: Context) -> str:
         at_risk=sum(f.state is State.AT_RISK for f in findings),
         on_track=sum(f.state is State.ON_TRACK for f in findings),
     )
-    owners = sorted(ctx.open_by_owner.items(), key=lambda item: (_urgency(item[1]), item[0] or ""))
+    quiet = [f for f in findings if _summarised(f)]
+    by_owner: dict[str | None, list[Finding]] = {}
+    for finding in findings:
+        if not _summarised(finding):
+            by_owner.setdefault(finding.clock.owner, []).append(finding)
+    owners = sorted(by_owner.items(), key=lambda item: (_urgency(item[1]), item[0] or ""))
     sections = [_owner_section(ctx, owner, owned) for owner, owned in owners]
+    if quiet:
+        first = min(f.clock.due for f in quiet)
+        line = labels("sla.retention_summary", count=len(quiet), due=ctx.instant(first))
+        sections.append(blocks.section(labels.value("rule", "data-retention"), line))
     return blocks.page(
         {"title": labels("sla.title"), "hide": ["toc"]},
         f"# {labels('sla.title')}",

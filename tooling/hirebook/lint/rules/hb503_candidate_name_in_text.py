@@ -37,10 +37,16 @@ def check(repo: Repository, context: Context) -> Iterator[Problem]:
         candidate = index.find(text)
         if candidate:
             line, column = freetext.where(document, path)
-            yield Problem(document.rel, line, column, CODE, SEVERITY,
-                          f"`{path_label(path)}` contains the name of candidate "
-                          f"`{candidate}`; write the candidate's id instead",
-                          str(document.id))
+            yield Problem(
+                document.rel,
+                line,
+                column,
+                CODE,
+                SEVERITY,
+                f"`{path_label(path)}` contains the name of candidate "
+                f"`{candidate}`; write the candidate's id instead",
+                str(document.id),
+            )
 
 
 class _NameIndex:
