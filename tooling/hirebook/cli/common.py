@@ -54,7 +54,9 @@ def locate(records_dir: Path | None) -> tuple[Path, Path]:
     return records_dir, records_dir.parent
 
 
-def load(records_dir: Path | None, show_progress: bool = False, select=None) -> Repository:
+def load(
+    records_dir: Path | None, show_progress: bool = False, select=None, files=None
+) -> Repository:
     """Load the repository, turning an unusable records folder into a usage error (exit 2).
 
     ``select`` reads only some files (see :func:`hirebook.records.repository.load`).
@@ -73,7 +75,7 @@ def load(records_dir: Path | None, show_progress: bool = False, select=None) -> 
                     length=len(files), label="Reading records", file=sys.stderr
                 ) as bar:
                     return repository.load(folder, root, progress=lambda _path: bar.update(1))
-        return repository.load(folder, root, select=select)
+        return repository.load(folder, root, select=select, files=files)
     except repository.RecordsFolderError as err:
         raise click.UsageError(str(err)) from None
     except FileNotFoundError as err:

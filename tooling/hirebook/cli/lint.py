@@ -11,7 +11,7 @@ from hirebook.lint.changed import ChangedSinceError, changed_files, scope
 from hirebook.lint.engine import lint as run_lint
 from hirebook.output.registry import REPORTERS
 from hirebook.records.document import relative_to
-from hirebook.records.repository import Repository
+from hirebook.records.repository import Repository, record_files
 
 
 @click.command("lint")
@@ -72,12 +72,13 @@ def _load_changed(records_dir, ref: str, paths) -> tuple[Repository, set[str]]:
     except ChangedSinceError as err:
         raise click.UsageError(str(err)) from None
     prefix = relative_to(folder, root).rstrip("/") + "/"
-    found = scope(folder, prefix, changed)
+    files = record_files(folder.resolve())
+    found = scope(folder.resolve(), prefix, changed, files)
     if found is None:  # the policy changed: everything depends on it
         repo = common.load(records_dir)
         only = set(repo.documents) | {p.file for p in repo.problems}
     else:
-        repo = common.load(records_dir, select=found.read.__contains__)
+        repo = common.load(records_dir, select=found.read.__contains__, files=files)
         only = {prefix + path for path in found.report}
     if paths:
         only &= {rel for path in paths for rel in _files_under(repo, path)}

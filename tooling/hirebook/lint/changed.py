@@ -50,15 +50,20 @@ def _git(root: Path, args: list[str], ref: str) -> set[str]:
     return {line.strip() for line in result.stdout.splitlines() if line.strip()}
 
 
-def scope(records_dir: Path, records_prefix: str, changed: set[str]) -> Scope | None:
-    """The files to report on and to read; None when everything must be read (policy change)."""
+def scope(
+    records_dir: Path, records_prefix: str, changed: set[str], files: list[str] | None = None
+) -> Scope | None:
+    """The files to report on and to read; None when everything must be read (policy change).
+
+    ``files`` is the listing of :func:`record_files`, when the caller has it already.
+    """
     below_changed = {
         rel[len(records_prefix) :] for rel in changed if rel.startswith(records_prefix)
     }
     if "policy.yaml" in below_changed:
         return None
     base = str(records_dir) + "/"
-    listing = [str(path)[len(base) :] for path in record_files(records_dir)]
+    listing = [path[len(base) :] for path in (files or record_files(records_dir))]
     existing = set(listing)
     referrers = _referrers(records_dir, listing, below_changed)
     report = (below_changed & existing) | referrers

@@ -25,26 +25,35 @@ def dumps(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=False)
 
 
+def dumps_listing(head: dict, key: str, items: list[dict]) -> str:
+    """``head`` with ``key`` holding ``items``, one compact item per line.
+
+    Readable in a diff or a log, and fast: ``indent`` makes Python fall back to its pure-Python
+    encoder, which dominated ``sla --all --format json`` on large agencies.
+    """
+    lines = [json.dumps(item, ensure_ascii=False) for item in items]
+    fields = [f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in head.items()]
+    body = "[]" if not lines else "[\n    " + ",\n    ".join(lines) + "\n  ]"
+    return "{\n" + ",\n".join([*fields, f"  {json.dumps(key)}: {body}"]) + "\n}"
+
+
 class JsonReporter(Reporter):
     name = "json"
     description = "JSON with stable keys, for programs"
 
     def lint(self, result: LintResult) -> str:
-        return dumps(
-            {
-                "files": result.files,
-                "errors": len(result.errors),
-                "warnings": len(result.warnings),
-                "problems": [problem.as_dict() for problem in result.problems],
-            }
-        )
+        head = {
+            "files": result.files,
+            "errors": len(result.errors),
+            "warnings": len(result.warnings),
+        }
+        return dumps_listing(head, "problems", [problem.as_dict() for problem in result.problems])
 
     def sla(self, board: Board) -> str:
-        return dumps(
-            {
-                "as_of": board.as_of.isoformat(),
-                "findings": [finding.as_dict() for finding in board.findings],
-            }
+        return dumps_listing(
+            {"as_of": board.as_of.isoformat()},
+            "findings",
+            [finding.as_dict() for finding in board.findings],
         )
 
     def report(self, result: dict) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -109,10 +110,8 @@ class Repository:
             if document.kind == "candidate" and isinstance(document.data.get("name"), str):
                 names[document.data["name"]] = str(document.data.get("id"))
         if not self.complete:
-            for record_id, paths in self.file_ids["candidate"].items():
-                name = _name_line(self.root / paths[0])
-                if name:
-                    names.setdefault(name, record_id)
+            for record_id, name in _name_lines(self.records_dir / "candidates").items():
+                names.setdefault(name, record_id)
         return names
 
     @cached_property
@@ -178,17 +177,50 @@ _TABLE_OF_KIND = {
 }
 
 
-_NAME_LINE = re.compile(r"^name:[ \t]*(.+?)[ \t]*$", re.MULTILINE)
+_NAME_LINE = re.compile(rb"^name:[ \t]*(.+?)[ \t]*$", re.MULTILINE)
 
 
-def _name_line(path: Path) -> str | None:
+def _name_lines(folder: Path) -> dict[str, str]:
+    """candidate id → the text of its `name:` line, for every file in ``folder``.
+
+    `git grep` reads 20,000 files in a fraction of the time Python needs; without git (or if it
+    fails) the files are read here.
+    """
     try:
-        match = _NAME_LINE.search(path.read_text(encoding="utf-8", errors="replace"))
-    except OSError:
-        return None
-    if not match:
-        return None
-    value = match.group(1).split(" #")[0].strip()
+        result = subprocess.run(
+            ["git", "grep", "--no-index", "-I", "--no-color", "-e", "^name:", "--", "."],
+            cwd=folder, capture_output=True, check=False, timeout=60,
+        )
+        if result.returncode in (0, 1):
+            lines = result.stdout.splitlines()
+            found = {}
+            for line in lines:
+                file, _, rest = line.partition(b":")
+                value = _name_value(rest)
+                if value and file.endswith(b".yaml"):
+                    found[file.decode("utf-8", errors="replace")[:-5]] = value
+            return found
+    except (OSError, subprocess.TimeoutExpired):
+        pass
+    return _name_lines_by_reading(folder)
+
+
+def _name_lines_by_reading(folder: Path) -> dict[str, str]:
+    found = {}
+    for path in folder.glob("*.yaml"):
+        try:
+            match = _NAME_LINE.search(path.read_bytes())
+        except OSError:
+            continue
+        value = _name_value(match.group(0)) if match else None
+        if value:
+            found[path.stem] = value
+    return found
+
+
+def _name_value(line: bytes) -> str | None:
+    value = line.decode("utf-8", errors="replace").removeprefix("name:")
+    value = value.split(" #")[0].strip()
     if value[:1] in "\"'":
         value = value[1:-1]
     return value or None
@@ -213,10 +245,11 @@ def find_project_root(start: Path) -> Path:
     return start
 
 
-def record_files(records_dir: Path) -> list[Path]:
+def record_files(records_dir: Path) -> list[str]:
     """Every file below ``records_dir`` that may be a record, in a stable order.
 
-    Hidden files and folders (``.git``, editor swap files) are skipped.
+    Hidden files and folders (``.git``, editor swap files) are skipped. Paths are absolute
+    strings.
     """
     found = []
     for folder, subfolders, files in os.walk(records_dir):
@@ -226,20 +259,23 @@ def record_files(records_dir: Path) -> list[Path]:
             for name in files
             if name not in IGNORED_NAMES and not name.startswith(".")
         )
-    return [Path(path) for path in sorted(found)]
+    # Plain strings: building 100,000 Path objects costs more than reading the folder.
+    return sorted(found)
 
 
 def load(
     records_dir: Path,
     project_root: Path | None = None,
-    progress: Callable[[Path], None] | None = None,
+    progress: Callable[[str], None] | None = None,
     select: Callable[[str], bool] | None = None,
+    files: list[str] | None = None,
 ) -> Repository:
     """Read every record below ``records_dir``; problems are collected, never raised.
 
     With ``select`` (given each path below ``records/``, with ``/``), only the selected files
     are read; every file still counts as existing, so references to the others resolve. That
     is what lets ``lint --changed-since`` answer without reading a large agency whole.
+    ``files`` is the listing of :func:`record_files` when the caller already has it.
     """
     records_dir = records_dir.resolve()
     if not records_dir.is_dir():
@@ -248,7 +284,7 @@ def load(
     repo = Repository(root=root, records_dir=records_dir, complete=select is None)
     schema_folder = schemas.schema_dir(root)
     documents = []
-    for path in record_files(records_dir):
+    for path in files if files is not None else record_files(records_dir):
         document = _read(repo, path, select)
         if document is not None:
             documents.append(document)
@@ -273,15 +309,16 @@ def load(
     return repo
 
 
-def _read(repo: Repository, path: Path, select: Callable[[str], bool] | None) -> Document | None:
+def _read(repo: Repository, file: str, select: Callable[[str], bool] | None) -> Document | None:
     # Plain string slicing: pathlib's relative_to is a measurable cost over 100,000 files.
-    below = str(path)[len(str(repo.records_dir)) + 1 :].replace(os.sep, "/")
+    below = file[len(str(repo.records_dir)) + 1 :].replace(os.sep, "/")
     rel = f"{repo.records_prefix}{below}"
     place = place_of(below)
     if select is not None and not select(below):
         if place is not None and place.expected_id:
             repo.file_ids[place.kind][place.expected_id].append(rel)
         return None
+    path = Path(file)
     if place is None:
         if path.suffix in RECORD_SUFFIXES:
             repo.problems.append(_misplaced(rel, path))
