@@ -118,7 +118,7 @@ def test_yaml_12_core_schema_keeps_on_yes_no_as_text():
 
 
 def test_positions_are_one_based_and_point_at_values():
-    parsed = yamlread.parse("id: x\nlist:\n  - a: 1\n    b: two\n")
+    parsed = yamlread.positions("id: x\nlist:\n  - a: 1\n    b: two\n")
     assert parsed.positions[("id",)] == (1, 5)
     assert parsed.positions[("list", 0, "b")] == (4, 8)
     assert parsed.key_positions[("list", 0, "b")] == (4, 5)

@@ -279,7 +279,7 @@ def finding(rule, state, due, client="acme", tier="strategic", owner="wang-li"):
         client=client,
         tier=tier,
         record="records/x.yaml",
-        line=1,
+        line_number=1,
         subject=f"{client}#{rule}",
         owner=owner,
         describe=rule,

@@ -29,11 +29,31 @@ class Document:
     """Its path relative to the project root, with ``/`` (what users and CI see)."""
     place: Placement
     data: dict
-    positions: dict = field(default_factory=dict, repr=False)
-    key_positions: dict = field(default_factory=dict, repr=False)
+    text: str = field(default="", repr=False)
+    """The YAML source (front matter for a case), kept to find positions when they are needed."""
+    line_offset: int = 0
     ignored: frozenset[str] = frozenset()
     body: str | None = None
     """The Markdown body of a case file; None for YAML records."""
+    _located: yamlread.ParsedYaml | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def positions(self) -> dict:
+        """Path → (line, column) of every value; found on first use, from the source text."""
+        return self._locate().positions
+
+    @property
+    def key_positions(self) -> dict:
+        return self._locate().key_positions
+
+    def _locate(self) -> yamlread.ParsedYaml:
+        if self._located is None:
+            self._located = (
+                yamlread.positions(self.text, self.line_offset)
+                if self.text
+                else yamlread.ParsedYaml({})
+            )
+        return self._located
 
     @property
     def kind(self) -> str:
@@ -84,18 +104,17 @@ def read_document(path: Path, rel: str, place: Placement, raw: bytes) -> Documen
     """
     text = yamlread.decode(raw)
     if place.kind == "case":
-        front, offset, body = split_front_matter(text)
-        parsed = yamlread.parse(front, line_offset=offset)
+        source, offset, body = split_front_matter(text)
     else:
-        parsed = yamlread.parse(text)
-        body = None
+        source, offset, body = text, 0, None
+    parsed = yamlread.parse(source, line_offset=offset)
     return Document(
         path=path,
         rel=rel,
         place=place,
         data=parsed.data,
-        positions=parsed.positions,
-        key_positions=parsed.key_positions,
+        text=source,
+        line_offset=offset,
         ignored=ignored_codes(text) if "hirebook:" in text else frozenset(),
         body=body,
     )

@@ -189,7 +189,10 @@ def _name_lines(folder: Path) -> dict[str, str]:
     try:
         result = subprocess.run(
             ["git", "grep", "--no-index", "-I", "--no-color", "-e", "^name:", "--", "."],
-            cwd=folder, capture_output=True, check=False, timeout=60,
+            cwd=folder,
+            capture_output=True,
+            check=False,
+            timeout=60,
         )
         if result.returncode in (0, 1):
             lines = result.stdout.splitlines()

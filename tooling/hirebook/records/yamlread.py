@@ -166,9 +166,29 @@ class LoadFailed(Exception):
 def parse(text: str, line_offset: int = 0) -> ParsedYaml:
     """Parse one record document. ``line_offset`` shifts reported lines (front matter).
 
+    Values only: positions are found later, and only for the files that need them
+    (:func:`positions`), which keeps loading a large agency fast and small.
+
     Raises :class:`LoadProblem` for the first fatal problem, or :class:`LoadFailed` with every
     duplicate key of the file.
     """
+    root = _compose(text, line_offset)
+    builder = _Builder(line_offset)
+    data = builder.build(root, 0)
+    if builder.duplicates:
+        raise LoadFailed(builder.duplicates)
+    return ParsedYaml(data)
+
+
+def positions(text: str, line_offset: int = 0) -> ParsedYaml:
+    """The position of every value and key of a document that :func:`parse` accepted."""
+    walker = _PositionWalker(line_offset)
+    walker.walk(_compose(text, line_offset), ())
+    return ParsedYaml({}, walker.positions, walker.key_positions)
+
+
+def _compose(text: str, line_offset: int) -> yaml.MappingNode:
+    """The node tree of a one-document text whose top level is a mapping."""
     try:
         if "&" in text or "*" in text or "!" in text:
             # Rare characters: only then pay for the precise event scan.
@@ -197,11 +217,7 @@ def parse(text: str, line_offset: int = 0) -> ParsedYaml:
             line,
             column,
         )
-    builder = _Builder(line_offset)
-    data = builder.build(root, ())
-    if builder.duplicates:
-        raise LoadFailed(builder.duplicates)
-    return ParsedYaml(data, builder.positions, builder.key_positions)
+    return root
 
 
 def _syntax_problem(err: yaml.MarkedYAMLError) -> LoadProblem:
@@ -267,34 +283,30 @@ def _kind(node: yaml.Node) -> str:
 
 
 class _Builder:
-    """Turn a composed node tree into dicts, lists and scalars, recording positions."""
+    """Turn a composed node tree into dicts, lists and scalars.
+
+    No alias reaches this walk: an alias needs a `*`, and :func:`parse` scans every text with
+    one for aliases first. That is what keeps "billion laughs" from expanding here.
+    """
 
     def __init__(self, line_offset: int) -> None:
         self.offset = line_offset
-        self.line_base = line_offset + 1  # marks count lines from 0
-        self.positions: dict[Path_, tuple[int, int]] = {}
-        self.key_positions: dict[Path_, tuple[int, int]] = {}
         self.duplicates: list[LoadProblem] = []
-        # No alias reaches this walk: an alias needs a `*`, and `parse` scans every text with
-        # one for aliases first. That is what keeps "billion laughs" from expanding here.
 
-    def build(self, node: yaml.Node, path: Path_) -> object:
-        mark = node.start_mark
-        self.positions[path] = (mark.line + self.line_base, mark.column + 1)
+    def build(self, node: yaml.Node, depth: int) -> object:
         kind = node.__class__
         if kind is yaml.ScalarNode:
             # Plain scalars get YAML 1.2 core resolution; quoted and block ones are text.
             # (The C parser reports a plain style as "", the Python one as None.)
             return node.value if node.style else resolve_plain_scalar(node.value)
-        if len(path) >= MAX_DEPTH:
+        if depth >= MAX_DEPTH:
             raise LoadProblem("HB105", f"nested more than {MAX_DEPTH} levels deep", *self._at(node))
         if kind is yaml.MappingNode:
-            return self._mapping(node, path)
-        return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+            return self._mapping(node, depth + 1)
+        return [self.build(item, depth + 1) for item in node.value]
 
-    def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict:
+    def _mapping(self, node: yaml.MappingNode, depth: int) -> dict:
         result: dict = {}
-        key_positions = self.key_positions
         for key_node, value_node in node.value:
             if key_node.__class__ is not yaml.ScalarNode:
                 raise LoadProblem(
@@ -303,21 +315,18 @@ class _Builder:
                     *self._at(key_node),
                 )
             key = key_node.value
-            child = (*path, key)
             if key in result:
-                self._duplicate(key, child, key_node)
+                self._duplicate(node, key, key_node)
                 continue
-            mark = key_node.start_mark
-            key_positions[child] = (mark.line + self.line_base, mark.column + 1)
-            result[key] = self.build(value_node, child)
+            result[key] = self.build(value_node, depth)
         return result
 
-    def _duplicate(self, key: str, child: Path_, key_node: yaml.Node) -> None:
-        first = self.key_positions[child]
+    def _duplicate(self, node: yaml.MappingNode, key: str, key_node: yaml.Node) -> None:
+        first = next(k for k, _ in node.value if k.__class__ is yaml.ScalarNode and k.value == key)
         self.duplicates.append(
             LoadProblem(
                 "HB106",
-                f"duplicate key `{key}` (first at line {first[0]}); YAML would keep "
+                f"duplicate key `{key}` (first at line {self._at(first)[0]}); YAML would keep "
                 "only the last one silently — merge the two or delete one",
                 *self._at(key_node),
             )
@@ -325,3 +334,26 @@ class _Builder:
 
     def _at(self, node: yaml.Node) -> tuple[int, int]:
         return _mark(node, self.offset)
+
+
+class _PositionWalker:
+    """Record where each value and key of an accepted document stands, keyed by its path."""
+
+    def __init__(self, line_offset: int) -> None:
+        self.line_base = line_offset + 1  # marks count lines from 0
+        self.positions: dict[Path_, tuple[int, int]] = {}
+        self.key_positions: dict[Path_, tuple[int, int]] = {}
+
+    def walk(self, node: yaml.Node, path: Path_) -> None:
+        mark = node.start_mark
+        self.positions[path] = (mark.line + self.line_base, mark.column + 1)
+        if node.__class__ is yaml.MappingNode:
+            for key_node, value_node in node.value:
+                child = (*path, key_node.value)
+                if child not in self.key_positions:  # the first of duplicates, as parse keeps
+                    mark = key_node.start_mark
+                    self.key_positions[child] = (mark.line + self.line_base, mark.column + 1)
+                    self.walk(value_node, child)
+        elif node.__class__ is yaml.SequenceNode:
+            for index, item in enumerate(node.value):
+                self.walk(item, (*path, index))

@@ -8,10 +8,11 @@ owner, started, due, stopped, message).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from hirebook.records.document import Document
 from hirebook.sla.calendar import WorkCalendar
 from hirebook.sla.duration import Duration
 
@@ -45,7 +46,8 @@ class Clock:
     tier: str | None
     record: str
     """The record file, relative to the project root."""
-    line: int
+    line_number: int | None
+    """The line of the field that starts or should stop the clock; None: found from ``source``."""
     subject: str
     owner: str | None
     describe: str
@@ -60,6 +62,15 @@ class Clock:
     """Remaining and late time count working time on the policy calendar."""
     due_date_rule: bool = False
     """Goal 0: due at the end of the due day, at risk with less than one day left."""
+    source: Document | None = field(default=None, repr=False, compare=False)
+    line_path: tuple = ()
+
+    @property
+    def line(self) -> int:
+        """Looked up only when shown: positions cost a second parse of the record's file."""
+        if self.line_number is not None:
+            return self.line_number
+        return self.source.where(*self.line_path)[0] if self.source else 1
 
 
 @dataclass(frozen=True)

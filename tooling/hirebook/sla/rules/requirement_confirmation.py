@@ -35,7 +35,7 @@ def clocks(ctx: SlaContext):
                 goal,
                 ctx.date_stop(signed),
                 ("confirmation",)
-                if signed or requirement.doc.positions.get(("confirmation",))
+                if signed or "confirmation" in requirement.doc.data
                 else ("received_at",),
                 stop_is_date=True,
             )
