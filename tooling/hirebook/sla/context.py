@@ -139,3 +139,25 @@ class SlaContext:
             business=False,
             exists_before_start=True,
         )
+
+    def plan_items(self, rule: str, field: str, label: str, describe) -> Iterator[Clock | None]:
+        """Due-date clocks for the dated items of every plan (milestones, client commitments).
+
+        ``describe(item)`` names the item for a person. Items of plans that are not active are
+        left out unless done: a draft or closed plan starts no new clocks.
+        """
+        for client in self.clients():
+            for plan in self.records(client, "plan"):
+                for index, item in enumerate(getattr(plan, field), start=1):
+                    if item.due is None or (item.done_on is None and plan.status != "active"):
+                        continue
+                    yield self.due_date_clock(
+                        rule,
+                        plan,
+                        client,
+                        f"{plan.id}#{label}-{index}",
+                        f"{describe(item)} ({plan.id})",
+                        item.due,
+                        item.done_on,
+                        (field, index - 1),
+                    )

@@ -16,18 +16,6 @@ DEFAULT_GOALS = {"all": "0"}
 
 
 def clocks(ctx: SlaContext):
-    for client in ctx.clients():
-        for plan in ctx.records(client, "plan"):
-            for index, item in enumerate(plan.client_commitments, start=1):
-                if item.due is None or (item.done_on is None and plan.status != "active"):
-                    continue
-                yield ctx.due_date_clock(
-                    RULE,
-                    plan,
-                    client,
-                    f"{plan.id}#commitment-{index}",
-                    f'Client commitment "{item.what}" ({plan.id})',
-                    item.due,
-                    item.done_on,
-                    ("client_commitments", index - 1),
-                )
+    return ctx.plan_items(
+        RULE, "client_commitments", "commitment", lambda item: f'Client commitment "{item.what}"'
+    )

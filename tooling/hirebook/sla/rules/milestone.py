@@ -15,18 +15,4 @@ DEFAULT_GOALS = {"all": "0"}
 
 
 def clocks(ctx: SlaContext):
-    for client in ctx.clients():
-        for plan in ctx.records(client, "plan"):
-            for index, item in enumerate(plan.milestones, start=1):
-                if item.due is None or (item.done_on is None and plan.status != "active"):
-                    continue
-                yield ctx.due_date_clock(
-                    RULE,
-                    plan,
-                    client,
-                    f"{plan.id}#milestone-{index}",
-                    f'Milestone "{item.name}" ({plan.id})',
-                    item.due,
-                    item.done_on,
-                    ("milestones", index - 1),
-                )
+    return ctx.plan_items(RULE, "milestones", "milestone", lambda item: f'Milestone "{item.name}"')
