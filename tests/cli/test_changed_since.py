@@ -147,3 +147,23 @@ def test_candidate_names_are_found_in_a_partial_load(runner, agency):
         cli, ["lint", "--records", str(agency.records), "--changed-since", "HEAD"]
     )
     assert "HB503" in result.output and "劉洋" not in result.output
+
+
+def test_duplicate_id_in_an_unread_client_is_found(runner, agency):
+    agency.write("clients/globex/client.yaml", GLOBEX)
+    git(agency.root, "init", "-q")
+    commit_all(agency.root, "base")
+    # A new requirement in globex reuses acme's id; acme's folder is not read in this mode.
+    text = (agency.records / "clients/acme/requirements/req-2026-001.yaml").read_text()
+    agency.write(
+        "clients/globex/requirements/req-2026-001.yaml",
+        text.replace("Li Na", "Hank Scorpio").replace("Zhang Wei", "Hank Scorpio"),
+    )
+    result = runner.invoke(
+        cli, ["lint", "--records", str(agency.records), "--changed-since", "HEAD"]
+    )
+    assert result.exit_code == 1
+    assert (
+        "HB302" in result.output
+        and "clients/globex/requirements/req-2026-001.yaml" in result.output
+    )

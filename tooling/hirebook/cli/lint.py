@@ -11,7 +11,7 @@ from hirebook.lint.changed import ChangedSinceError, changed_files, scope
 from hirebook.lint.engine import lint as run_lint
 from hirebook.output.registry import REPORTERS
 from hirebook.records.document import relative_to
-from hirebook.records.repository import Repository, record_files
+from hirebook.records.repository import Repository
 
 
 @click.command("lint")
@@ -72,12 +72,15 @@ def _load_changed(records_dir, ref: str, paths) -> tuple[Repository, set[str]]:
     except ChangedSinceError as err:
         raise click.UsageError(str(err)) from None
     prefix = relative_to(folder, root).rstrip("/") + "/"
-    files = record_files(folder.resolve())
-    found = scope(folder.resolve(), prefix, changed, files)
+    found = scope(folder.resolve(), prefix, changed)
     if found is None:  # the policy changed: everything depends on it
         repo = common.load(records_dir)
         only = set(repo.documents) | {p.file for p in repo.problems}
     else:
+        # Only the files in scope are listed and read; references to others are resolved by
+        # the existence of their files.
+        base = folder.resolve()
+        files = sorted(str(base / path) for path in found.read if (base / path).is_file())
         repo = common.load(records_dir, select=found.read.__contains__, files=files)
         only = {prefix + path for path in found.report}
     if paths:

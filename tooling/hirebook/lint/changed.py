@@ -9,6 +9,7 @@ file's existence alone. On a 100,000-record agency this is a few hundred files i
 
 from __future__ import annotations
 
+import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,35 +51,50 @@ def _git(root: Path, args: list[str], ref: str) -> set[str]:
     return {line.strip() for line in result.stdout.splitlines() if line.strip()}
 
 
-def scope(
-    records_dir: Path, records_prefix: str, changed: set[str], files: list[str] | None = None
-) -> Scope | None:
+def scope(records_dir: Path, records_prefix: str, changed: set[str]) -> Scope | None:
     """The files to report on and to read; None when everything must be read (policy change).
 
-    ``files`` is the listing of :func:`record_files`, when the caller has it already.
+    Only the folders that can matter are listed: the folders of the clients involved, the team,
+    and — for a changed candidate or team member — the folders that can name them.
     """
     below_changed = {
         rel[len(records_prefix) :] for rel in changed if rel.startswith(records_prefix)
     }
     if "policy.yaml" in below_changed:
         return None
-    base = str(records_dir) + "/"
-    listing = [path[len(base) :] for path in (files or record_files(records_dir))]
-    existing = set(listing)
+    listing = _Listing(records_dir)
+    existing = {path for path in below_changed if (records_dir / path).is_file()}
     referrers = _referrers(records_dir, listing, below_changed)
-    report = (below_changed & existing) | referrers
+    report = existing | referrers
     clients = {path.split("/")[1] for path in report if path.startswith("clients/")}
-    read = {
-        path
-        for path in listing
-        if path == "policy.yaml"
-        or path.startswith("team/")
-        or (path.startswith("clients/") and path.split("/")[1] in clients)
-    }
+    read = {"policy.yaml", *listing.under("team/")}
+    for client in clients:
+        read.update(listing.under(f"clients/{client}/"))
     return Scope(report=frozenset(report), read=frozenset(read | report))
 
 
-def _referrers(records_dir: Path, listing: list[str], changed: set[str]) -> set[str]:
+class _Listing:
+    """Record files below ``records/`` (as ``/`` paths), listed folder by folder on demand."""
+
+    def __init__(self, records_dir: Path) -> None:
+        self.records_dir = records_dir
+        self._cache: dict[str, list[str]] = {}
+
+    def under(self, prefix: str) -> list[str]:
+        if prefix not in self._cache:
+            folder = self.records_dir / prefix
+            base = str(self.records_dir) + "/"
+            found = record_files(folder) if folder.is_dir() else []
+            self._cache[prefix] = [path[len(base) :].replace("\\", "/") for path in found]
+        return self._cache[prefix]
+
+    def applications(self) -> list[str]:
+        clients = self.records_dir / "clients"
+        names = sorted(os.listdir(clients)) if clients.is_dir() else []
+        return [p for name in names for p in self.under(f"clients/{name}/applications/")]
+
+
+def _referrers(records_dir: Path, listing: _Listing, changed: set[str]) -> set[str]:
     """Files that mention the id of a changed record where a reference to it can stand."""
     found: set[str] = set()
     for path in changed:
@@ -86,24 +102,17 @@ def _referrers(records_dir: Path, listing: list[str], changed: set[str]) -> set[
         if place is None or not place.expected_id:
             continue
         if place.kind == "client":
-            found |= {p for p in listing if p.startswith(f"clients/{place.client}/")}
-            found |= _mentioning(records_dir, _under(listing, "cases/"), place.expected_id)
+            found |= set(listing.under(f"clients/{place.client}/"))
+            found |= _mentioning(records_dir, listing.under("cases/"), place.expected_id)
         elif place.kind in ("requirement", "plan"):
-            folder = _under(listing, f"clients/{place.client}/")
+            folder = listing.under(f"clients/{place.client}/")
             found |= _mentioning(records_dir, folder, place.expected_id)
         elif place.kind == "candidate":
-            applications = [p for p in listing if "/applications/" in p]
-            found |= _mentioning(records_dir, applications, place.expected_id)
+            found |= _mentioning(records_dir, listing.applications(), place.expected_id)
         elif place.kind == "person":
-            others = _under(listing, "clients/") + _under(listing, "cases/")
+            others = listing.under("clients/") + listing.under("cases/")
             found |= _mentioning(records_dir, others, place.expected_id)
     return found
-
-
-def _under(listing: list[str], prefix: str) -> list[str]:
-    return [path for path in listing if path.startswith(prefix)]
-
-
 def _mentioning(records_dir: Path, paths: list[str], record_id: str) -> set[str]:
     """A plain byte search: a false match only means one more file is checked."""
     needle = record_id.encode("utf-8")

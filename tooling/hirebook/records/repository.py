@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from hirebook.problem import Problem, Severity
 from hirebook.records import convert, schemas, yamlread
 from hirebook.records.document import Document, read_document, relative_to
-from hirebook.records.layout import place_of
+from hirebook.records.layout import FOLDER_OF_KIND, path_for, place_of
 from hirebook.records.model import (
     MODEL_OF_KIND,
     Application,
@@ -74,6 +74,7 @@ class Repository:
     )
     """kind → id → relative paths, from file names: every record that exists, even broken."""
     derived: dict[str, object] = field(default_factory=dict, repr=False)
+    _disk_paths: dict[str, dict[str, list[str]]] = field(default_factory=dict, repr=False)
 
     @cached_property
     def records_prefix(self) -> str:
@@ -89,11 +90,45 @@ class Repository:
 
     def exists(self, kind: str, record_id: str, client: str | None = None) -> bool:
         """Whether a file for that id exists (inside ``client``'s folder when given)."""
-        paths = self.file_ids[kind].get(record_id, ())
+        if client is not None and not self.complete:
+            return (self.records_dir / path_for(kind, record_id, client)).is_file()
+        paths = self.paths_of(kind, record_id)
         if client is None:
             return bool(paths)
         prefix = f"clients/{client}/"
         return any(prefix in path for path in paths)
+
+    def paths_of(self, kind: str, record_id: str) -> list[str]:
+        """The files of every record of ``kind`` with that id, relative to the project root.
+
+        After a partial load the disk is asked: since an id is its file name, a record exists
+        exactly when its file does, whether or not it was read.
+        """
+        if self.complete:
+            return self.file_ids[kind].get(record_id, [])
+        if kind not in FOLDER_OF_KIND:
+            below = path_for(kind, record_id)
+            return [f"{self.records_prefix}{below}"] if (self.records_dir / below).is_file() else []
+        return self._names_on_disk(kind).get(record_id, [])
+
+    def _names_on_disk(self, kind: str) -> dict[str, list[str]]:
+        """id → paths for one client-owned kind, from folder listings (no file is opened)."""
+        index = self._disk_paths.get(kind)
+        if index is None:
+            index = self._disk_paths[kind] = defaultdict(list)
+            folder = FOLDER_OF_KIND[kind]
+            clients = self.records_dir / "clients"
+            for client in sorted(os.listdir(clients)) if clients.is_dir() else []:
+                try:
+                    names = sorted(os.listdir(clients / client / folder))
+                except OSError:
+                    continue
+                for name in names:
+                    if name.endswith(".yaml"):
+                        index[name[:-5]].append(
+                            f"{self.records_prefix}clients/{client}/{folder}/{name}"
+                        )
+        return index
 
     def all_records(self) -> Iterable[Record]:
         for kind in _TABLE_OF_KIND:

@@ -23,8 +23,9 @@ SEVERITY = Severity.ERROR
 
 
 def check(repo: Repository, context: Context) -> Iterator[Problem]:
-    for kind, ids in repo.file_ids.items():
-        for record_id, paths in ids.items():
+    for kind, ids in list(repo.file_ids.items()):
+        for record_id in list(ids):
+            paths = repo.paths_of(kind, record_id)  # every file with the id, read or not
             for later in paths[1:]:
                 yield Problem(
                     later,

@@ -28,7 +28,7 @@ def check(repo: Repository, context: Context) -> Iterator[Problem]:
     for record, path, requirement in _references(repo):
         if repo.exists("requirement", requirement, record.client):
             continue
-        elsewhere = repo.file_ids["requirement"].get(requirement)
+        elsewhere = repo.paths_of("requirement", requirement)
         hint = (
             f"it belongs to another client ({elsewhere[0]}); a record can only refer to its own "
             "client's requirements"
