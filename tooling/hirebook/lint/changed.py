@@ -113,6 +113,8 @@ def _referrers(records_dir: Path, listing: _Listing, changed: set[str]) -> set[s
             others = listing.under("clients/") + listing.under("cases/")
             found |= _mentioning(records_dir, others, place.expected_id)
     return found
+
+
 def _mentioning(records_dir: Path, paths: list[str], record_id: str) -> set[str]:
     """A plain byte search: a false match only means one more file is checked."""
     needle = record_id.encode("utf-8")
