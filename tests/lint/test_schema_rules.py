@@ -1,21 +1,13 @@
 """HB2xx: schema problems, placed at the offending value or at the parent of a missing one."""
 
+import textwrap
+
+from conftest import BASE_FILES
+
 REQ = "clients/acme/requirements/req-2026-001.yaml"
 CLIENT = "clients/acme/client.yaml"
 
-VALID_REQ = """\
-id: req-2026-001
-title: Senior Front-end Engineer
-status: confirmed
-received_at: 2026-03-02T10:00:00+08:00
-openings: 1
-hiring_manager: Li Na
-confirmation:
-  client_signed_by: Zhang Wei
-  client_signed_on: 2026-03-05
-  agency_signed_by: wang-li
-  agency_signed_on: 2026-03-05
-"""
+VALID_REQ = textwrap.dedent(BASE_FILES[REQ])
 
 
 def test_hb201_unknown_field_suggests_the_closest(agency):

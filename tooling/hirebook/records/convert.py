@@ -28,14 +28,6 @@ def parse_date(text: object) -> date:
     return date.fromisoformat(str(text))
 
 
-def parse_datetime(text: object, zone: tzinfo) -> datetime:
-    """An ISO datetime; one written without an offset is read in the policy's timezone."""
-    value = text if isinstance(text, datetime) else datetime.fromisoformat(str(text))
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=zone)
-    return value
-
-
 class _Context:
     """What one conversion needs besides the data: the zone, and where naive times were seen."""
 

@@ -9,19 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-KINDS = (
-    "policy",
-    "person",
-    "candidate",
-    "client",
-    "requirement",
-    "plan",
-    "application",
-    "touchpoint",
-    "feedback",
-    "case",
-)
-
 # Folder below clients/<client-id>/ for each kind that belongs to a client.
 CLIENT_FOLDERS = {
     "requirements": "requirement",
@@ -70,11 +57,6 @@ def place_of(relative: str | PurePosixPath) -> Placement | None:
     if len(parts) == 4 and suffix == "yaml" and parts[2] in CLIENT_FOLDERS:
         return Placement(CLIENT_FOLDERS[parts[2]], stem, parts[1])
     return None
-
-
-def is_candidate_file(relative: PurePosixPath) -> bool:
-    """True for files whose content is personal data and must never be published."""
-    return bool(relative.parts) and relative.parts[0] == "candidates"
 
 
 def path_for(kind: str, record_id: str, client: str | None = None) -> PurePosixPath:
