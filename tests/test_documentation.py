@@ -16,10 +16,20 @@ README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding=
 
 
 def all_commands(group=cli, prefix="hirebook"):
-    for name, command in group.commands.items():
+    # Through list_commands/get_command, as Click itself asks: subcommands load lazily.
+    context = click.Context(group)
+    for name in group.list_commands(context):
+        command = group.get_command(context, name)
         yield f"{prefix} {name}", command
         if isinstance(command, click.Group):
             yield from all_commands(command, f"{prefix} {name}")
+
+
+def test_every_command_is_found():
+    names = {name for name, _ in all_commands()}
+    expected = {"lint", "sla", "report", "export", "show", "new", "handbook", "codeowners"}
+    assert {f"hirebook {name}" for name in expected} <= names
+    assert any(name.startswith("hirebook new ") for name in names)
 
 
 @pytest.mark.parametrize("name,command", list(all_commands()))

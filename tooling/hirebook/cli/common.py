@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -16,7 +17,9 @@ from hirebook.output.base import OutputOptions
 from hirebook.output.registry import REPORTERS, formats_for
 from hirebook.records import repository
 from hirebook.records.repository import Repository
-from hirebook.sla.engine import Board, PolicyError, evaluate_all
+
+if TYPE_CHECKING:
+    from hirebook.sla.engine import Board
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -166,6 +169,8 @@ def require_lint_clean(repo: Repository, instant: datetime, purpose: str) -> Non
 
 def evaluate_board(repo: Repository, instant: datetime) -> Board:
     """Every SLA clock, evaluated once; a policy that cannot drive them is a usage error."""
+    from hirebook.sla.engine import PolicyError, evaluate_all  # only the commands that need it
+
     try:
         return evaluate_all(repo, instant)
     except PolicyError as err:

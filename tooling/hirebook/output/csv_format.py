@@ -12,7 +12,6 @@ import csv
 import io
 
 from hirebook.output.base import Reporter
-from hirebook.reports.tidy import COLUMNS, tidy_rows
 
 
 class CsvReporter(Reporter):
@@ -20,6 +19,8 @@ class CsvReporter(Reporter):
     description = "one tidy CSV table (metric,group,key,label,measure,value), for spreadsheets"
 
     def report(self, result: dict) -> str:
+        from hirebook.reports.tidy import COLUMNS, tidy_rows  # only the report command needs it
+
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(COLUMNS)

@@ -7,11 +7,15 @@ properties also ``:`` and ``,``).
 
 from __future__ import annotations
 
-from hirebook.lint.engine import LintResult
+from typing import TYPE_CHECKING
+
 from hirebook.lint.registry import RULES_BY_CODE
 from hirebook.output.base import Reporter
 from hirebook.sla.clock import State
-from hirebook.sla.engine import Board
+
+if TYPE_CHECKING:
+    from hirebook.lint.engine import LintResult
+    from hirebook.sla.engine import Board
 
 _SLA_LEVEL = {
     State.OVERDUE: "error",

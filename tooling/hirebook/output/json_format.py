@@ -15,10 +15,13 @@ where a denominator is zero (``hirebook.reports``).
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
-from hirebook.lint.engine import LintResult
 from hirebook.output.base import Reporter
-from hirebook.sla.engine import Board
+
+if TYPE_CHECKING:
+    from hirebook.lint.engine import LintResult
+    from hirebook.sla.engine import Board
 
 
 def dumps(value: object) -> str:

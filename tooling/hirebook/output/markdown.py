@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from hirebook.lint.engine import LintResult
+from typing import TYPE_CHECKING
+
 from hirebook.output.base import Reporter
-from hirebook.reports.display import cell_text, is_numeric, scope
-from hirebook.reports.engine import metrics_in
-from hirebook.reports.view import Table
 from hirebook.sla.clock import State
-from hirebook.sla.engine import Board
+
+if TYPE_CHECKING:
+    from hirebook.lint.engine import LintResult
+    from hirebook.reports.view import Table
+    from hirebook.sla.engine import Board
 
 
 def cell(text: object) -> str:
@@ -70,6 +72,9 @@ class MarkdownReporter(Reporter):
 
     def report(self, result: dict) -> str:
         """Several metrics: a headline table and the summary tables. One metric: in full."""
+        from hirebook.reports.display import scope
+        from hirebook.reports.engine import metrics_in
+
         metrics = list(metrics_in(result))
         if len(metrics) == 1:
             metric, data = metrics[0]
@@ -89,6 +94,8 @@ class MarkdownReporter(Reporter):
         return "\n".join(lines)
 
     def _table(self, table: Table) -> list[str]:
+        from hirebook.reports.display import cell_text, is_numeric
+
         if not table.rows:
             return ["None."]
         numeric = [any(is_numeric(row[i]) for row in table.rows) for i in range(len(table.columns))]

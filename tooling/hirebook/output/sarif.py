@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from hirebook import __version__
-from hirebook.lint.engine import LintResult
 from hirebook.lint.registry import RULES
 from hirebook.output.base import Reporter
 from hirebook.output.json_format import dumps
 from hirebook.sla.clock import State
-from hirebook.sla.engine import Board
 from hirebook.sla.registry import SLA_RULES
+
+if TYPE_CHECKING:
+    from hirebook.lint.engine import LintResult
+    from hirebook.sla.engine import Board
 
 _SLA_LEVEL = {State.OVERDUE: "error", State.AT_RISK: "warning"}
 

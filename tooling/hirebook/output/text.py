@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import textwrap
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 import click
 
-from hirebook.lint.engine import LintResult
 from hirebook.output.base import Reporter
 from hirebook.problem import Severity
-from hirebook.reports.display import pad, scope, text_table, width
-from hirebook.reports.engine import metrics_in
 from hirebook.sla.clock import State
-from hirebook.sla.engine import Board
+
+if TYPE_CHECKING:
+    from hirebook.lint.engine import LintResult
+    from hirebook.sla.engine import Board
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow"}
 _STATE_COLOURS = {
@@ -70,6 +71,9 @@ class TextReporter(Reporter):
 
     def report(self, result: dict) -> str:
         """Several metrics: a line each, then the tables a lead acts on. One metric: in full."""
+        from hirebook.reports.display import pad, scope, text_table, width
+        from hirebook.reports.engine import metrics_in
+
         metrics = list(metrics_in(result))
         if len(metrics) == 1:
             return self._metric_in_full(result, *metrics[0])
@@ -86,6 +90,8 @@ class TextReporter(Reporter):
         return "\n".join(lines)
 
     def _metric_in_full(self, result: dict, metric, data: dict) -> str:
+        from hirebook.reports.display import scope, text_table
+
         lines = [
             self._style(f"{metric.title} ({metric.name})", bold=True),
             scope(result),

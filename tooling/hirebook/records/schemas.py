@@ -13,9 +13,11 @@ import json
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import jsonschema
-from jsonschema.exceptions import ValidationError, best_match
+if TYPE_CHECKING:
+    import jsonschema
+    from jsonschema.exceptions import ValidationError
 
 try:  # compiled validator: ~60x faster; used only to say "valid", never for messages
     import jsonschema_rs
@@ -46,6 +48,10 @@ def load_schema(directory: Path, kind: str) -> dict:
 
 @cache
 def validator(directory: Path, kind: str) -> jsonschema.Draft202012Validator:
+    # Imported here: most runs never need it (jsonschema-rs says "valid"), and importing it
+    # costs a tenth of a second at every start.
+    import jsonschema
+
     schema = load_schema(directory, kind)
     return jsonschema.Draft202012Validator(
         schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
@@ -91,6 +97,8 @@ def check(doc: Document, directory: Path) -> list[Problem]:
 
 def _problems(doc: Document, error: ValidationError) -> Iterator[Problem]:
     if error.validator in ("anyOf", "oneOf") and error.context:
+        from jsonschema.exceptions import best_match
+
         # "is not valid under any of the given schemas" helps nobody: use the closest branch.
         error = best_match(error.context)
     path = tuple(error.absolute_path)
