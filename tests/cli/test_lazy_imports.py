@@ -19,4 +19,3 @@ def test_lint_does_not_import_the_handbook_reports_or_jsonschema():
         [sys.executable, "-c", SCRIPT], capture_output=True, text=True, check=True, timeout=60
     )
     assert done.stdout.strip() == ""
-

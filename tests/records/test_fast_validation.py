@@ -18,7 +18,7 @@ KINDS = sorted(p.name.split(".")[0] for p in SCHEMAS.glob("*.schema.json"))
 
 
 def agree(kind: str, data: dict) -> None:
-    doc = Document(Path("x.yaml"), "x.yaml", Placement(kind, None), data)
+    doc = Document("x.yaml", "x.yaml", Placement(kind, None), data)
     slow = jsonschema.Draft202012Validator(
         schemas.load_schema(SCHEMAS, kind), format_checker=jsonschema.FormatChecker()
     ).is_valid(data)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,6 +36,18 @@ def records_option(function: Callable) -> Callable:
     )(function)
 
 
+def jobs_option(function: Callable) -> Callable:
+    return click.option(
+        "--jobs",
+        "-j",
+        type=click.IntRange(min=0),
+        default=0,
+        show_default=True,
+        help="Processes to use. 0: every core for a large agency (2,000 files or more), one "
+        "for a smaller one; 1: a single process. The answers are the same either way.",
+    )(function)
+
+
 def format_option(subject: str) -> Callable:
     names = formats_for(subject)
     lines = "; ".join(f"{name}: {REPORTERS[name].description}" for name in names)
@@ -55,6 +68,41 @@ def locate(records_dir: Path | None) -> tuple[Path, Path]:
         return root / "records", root
     records_dir = records_dir.resolve()
     return records_dir, records_dir.parent
+
+
+def records_folder(records_dir: Path | None) -> tuple[Path, Path]:
+    """(records folder, project root), both resolved; a missing folder is a usage error."""
+    folder, root = locate(records_dir)
+    if not folder.is_dir():
+        raise click.UsageError(
+            f"no records folder at {folder}; run hirebook inside a hirebook project or pass "
+            "--records DIR"
+        )
+    return folder.resolve(), root.resolve()
+
+
+def load_policy(folder: Path, root: Path) -> Repository:
+    """A repository holding only the policy: enough for the timezone and the calendar."""
+    policy = folder / "policy.yaml"
+    files = [str(policy)] if policy.is_file() else []
+    return repository.load(folder, root, select=lambda path: path == "policy.yaml", files=files)
+
+
+@contextlib.contextmanager
+def progress_bar(length: int) -> Iterator[Callable[[int], None] | None]:
+    """A "Reading records" bar for a person at a terminal; yields ``advance(files_read)``.
+
+    Yields None (no bar) when ``length`` is 0, for a small agency, or when nobody watches.
+    """
+    if length <= 200 or not progress_wanted():
+        yield None
+        return
+    with click.progressbar(length=length, label="Reading records", file=sys.stderr) as bar:
+
+        def advance(files_read: int) -> None:
+            bar.update(max(0, min(files_read, length) - bar.pos))
+
+        yield advance
 
 
 def load(

@@ -6,9 +6,12 @@ from pathlib import Path
 
 import click
 
+from hirebook import parallel
 from hirebook.cli import common
 from hirebook.lint.changed import ChangedSinceError, changed_files, scope
+from hirebook.lint.engine import LintResult
 from hirebook.lint.engine import lint as run_lint
+from hirebook.lint.parallel import below, known_files, lint_in_parallel
 from hirebook.output.registry import REPORTERS
 from hirebook.records.document import relative_to
 from hirebook.records.repository import Repository
@@ -37,7 +40,8 @@ from hirebook.records.repository import Repository
     default=None,
     help="The day to check deadlines against (retention). Default: today.",
 )
-def lint_command(paths, records_dir, output_format, changed_since, fail_on, as_of):
+@common.jobs_option
+def lint_command(paths, records_dir, output_format, changed_since, fail_on, as_of, jobs):
     """Check records: YAML, schema, references, process rules and personal data.
 
     With PATH arguments (files or folders), only problems in those records are reported,
@@ -49,17 +53,38 @@ def lint_command(paths, records_dir, output_format, changed_since, fail_on, as_o
       hirebook lint
       hirebook lint records/clients/northwind-cloud
       hirebook lint --changed-since origin/main --format github
+      hirebook lint --jobs 1
     """
     if changed_since:
         repo, only = _load_changed(records_dir, changed_since, paths)
+        result, root = run_lint(repo, common.today_in(repo, as_of), only=only), repo.root
     else:
-        repo = common.load(records_dir, show_progress=output_format == "text")
-        only = {rel for path in paths for rel in _files_under(repo, path)} if paths else None
-    result = run_lint(repo, common.today_in(repo, as_of), only=only)
-    options = common.output_options(output_format, repo.root)
+        result, root = _lint_all(records_dir, paths, as_of, jobs, output_format == "text")
+    options = common.output_options(output_format, root)
     common.emit(REPORTERS[output_format](options).lint(result), options)
     failing = result.problems if fail_on == "warning" else result.errors
     raise SystemExit(common.EXIT_FINDINGS if failing else common.EXIT_OK)
+
+
+def _lint_all(records_dir, paths, as_of, jobs: int, progress: bool) -> tuple[LintResult, Path]:
+    """Every record, in one process or (large agencies) in one per core."""
+    folder, root = common.records_folder(records_dir)
+    listing = below(folder)
+    processes = parallel.jobs_for(jobs, len(listing))
+
+    def narrow(known: set[str]) -> set[str] | None:
+        return {rel for path in paths for rel in _files_under(known, root, path)} if paths else None
+
+    if processes == 1:
+        repo = common.load(records_dir, show_progress=progress)
+        result = run_lint(repo, common.today_in(repo, as_of), only=narrow(known_files(repo)))
+        return result, repo.root
+    today = common.today_in(common.load_policy(folder, root), as_of)
+    with common.progress_bar(len(listing) if progress else 0) as advance:
+        result = lint_in_parallel(
+            folder, root, today, processes, listing, advance, narrow if paths else None
+        )
+    return result, root
 
 
 def _load_changed(records_dir, ref: str, paths) -> tuple[Repository, set[str]]:
@@ -84,14 +109,14 @@ def _load_changed(records_dir, ref: str, paths) -> tuple[Repository, set[str]]:
         repo = common.load(records_dir, select=found.read.__contains__, files=files)
         only = {prefix + path for path in found.report}
     if paths:
-        only &= {rel for path in paths for rel in _files_under(repo, path)}
+        only &= {rel for path in paths for rel in _files_under(known_files(repo), repo.root, path)}
     return repo, only
 
 
-def _files_under(repo: Repository, path: Path) -> set[str]:
+def _files_under(known: set[str], root: Path, path: Path) -> set[str]:
+    """The files a PATH argument names: itself, or the known records below the folder."""
     path = path.resolve()
     if path.is_file():
-        return {relative_to(path, repo.root)}
-    prefix = relative_to(path, repo.root).rstrip("/") + "/"
-    known = set(repo.documents) | {p.file for p in repo.problems}
+        return {relative_to(path, root)}
+    prefix = relative_to(path, root).rstrip("/") + "/"
     return {rel for rel in known if rel.startswith(prefix) or prefix == "./"}

@@ -61,16 +61,21 @@ def place_of(relative: str | PurePosixPath) -> Placement | None:
 
 def path_for(kind: str, record_id: str, client: str | None = None) -> PurePosixPath:
     """The path below ``records/`` where a record of ``kind`` with ``record_id`` lives."""
+    return PurePosixPath(file_for(kind, record_id, client))
+
+
+def file_for(kind: str, record_id: str, client: str | None = None) -> str:
+    """:func:`path_for` as a plain ``/`` string (what the loader's hot paths use)."""
     if kind == "policy":
-        return PurePosixPath("policy.yaml")
+        return "policy.yaml"
     if kind == "person":
-        return PurePosixPath("team", f"{record_id}.yaml")
+        return f"team/{record_id}.yaml"
     if kind == "candidate":
-        return PurePosixPath("candidates", f"{record_id}.yaml")
+        return f"candidates/{record_id}.yaml"
     if kind == "case":
-        return PurePosixPath("cases", f"{record_id}.md")
+        return f"cases/{record_id}.md"
     if kind == "client":
-        return PurePosixPath("clients", record_id, "client.yaml")
+        return f"clients/{record_id}/client.yaml"
     if client is None:
         raise ValueError(f"a {kind} belongs to a client; give its client id")
-    return PurePosixPath("clients", client, FOLDER_OF_KIND[kind], f"{record_id}.yaml")
+    return f"clients/{client}/{FOLDER_OF_KIND[kind]}/{record_id}.yaml"

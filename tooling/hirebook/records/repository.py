@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from hirebook.problem import Problem, Severity
 from hirebook.records import convert, schemas, yamlread
 from hirebook.records.document import Document, read_document, relative_to
-from hirebook.records.layout import FOLDER_OF_KIND, path_for, place_of
+from hirebook.records.layout import FOLDER_OF_KIND, file_for, place_of
 from hirebook.records.model import (
     MODEL_OF_KIND,
     Application,
@@ -91,7 +91,10 @@ class Repository:
     def exists(self, kind: str, record_id: str, client: str | None = None) -> bool:
         """Whether a file for that id exists (inside ``client``'s folder when given)."""
         if client is not None and not self.complete:
-            return (self.records_dir / path_for(kind, record_id, client)).is_file()
+            below = file_for(kind, record_id, client)
+            if f"{self.records_prefix}{below}" in self.file_ids[kind].get(record_id, ()):
+                return True  # read in this (partial) load
+            return os.path.isfile(os.path.join(self.records_dir, below))
         paths = self.paths_of(kind, record_id)
         if client is None:
             return bool(paths)
@@ -107,8 +110,11 @@ class Repository:
         if self.complete:
             return self.file_ids[kind].get(record_id, [])
         if kind not in FOLDER_OF_KIND:
-            below = path_for(kind, record_id)
-            return [f"{self.records_prefix}{below}"] if (self.records_dir / below).is_file() else []
+            below = file_for(kind, record_id)
+            rel = f"{self.records_prefix}{below}"
+            if rel in self.file_ids[kind].get(record_id, ()):
+                return [rel]  # read in this (partial) load: no need to ask the disk
+            return [rel] if os.path.isfile(os.path.join(self.records_dir, below)) else []
         return self._names_on_disk(kind).get(record_id, [])
 
     def _names_on_disk(self, kind: str) -> dict[str, list[str]]:
@@ -332,7 +338,8 @@ def load(
     documents.sort(key=lambda doc: doc.kind != "policy")
     for document in documents:
         _add(repo, document, schema_folder)
-    if repo.complete and repo.policy is None and not (records_dir / "policy.yaml").exists():
+    policy_wanted = select is None or select("policy.yaml")
+    if policy_wanted and repo.policy is None and not (records_dir / "policy.yaml").exists():
         repo.problems.append(
             Problem(
                 relative_to(records_dir / "policy.yaml", root),
@@ -356,15 +363,17 @@ def _read(repo: Repository, file: str, select: Callable[[str], bool] | None) -> 
         if place is not None and place.expected_id:
             repo.file_ids[place.kind][place.expected_id].append(rel)
         return None
-    path = Path(file)
     if place is None:
+        path = Path(file)
         if path.suffix in RECORD_SUFFIXES:
             repo.problems.append(_misplaced(rel, path))
         return None
     if place.expected_id:
         repo.file_ids[place.kind][place.expected_id].append(rel)
     try:
-        document = read_document(path, rel, place, path.read_bytes())
+        with open(file, "rb") as handle:
+            raw = handle.read()
+        document = read_document(file, rel, place, raw)
     except yamlread.LoadProblem as problem:
         repo.problems.append(_from_load(rel, problem))
         return None
@@ -445,4 +454,15 @@ def _add(repo: Repository, document: Document, schema_folder: Path) -> None:
         repo.policy = record
         repo.__dict__.pop("zone", None)
         return
-    repo.table(document.kind).setdefault(record.id, record)
+    table = repo.table(document.kind)
+    if record.id in table or _earlier_file_has_id(repo, document, record.id):
+        return  # a duplicate id (HB302): only the first file with it is typed, as in a full load
+    table[record.id] = record
+
+
+def _earlier_file_has_id(repo: Repository, document: Document, record_id: str) -> bool:
+    """In a partial load, whether a file before this one (read elsewhere, maybe) has the id."""
+    if repo.complete:
+        return False
+    paths = repo.paths_of(document.kind, record_id)
+    return bool(paths) and paths[0] < document.rel

@@ -1,0 +1,86 @@
+"""Run one function over several inputs in worker processes, with an optional progress count.
+
+The work of a large agency is split into parts (:mod:`hirebook.records.partition`); each part
+is one call of a plain top-level function in a process of its own, and only small results
+(problems, clocks) travel back. Processes are forked where the platform allows it, so a worker
+starts with the modules its parent already imported; elsewhere they are spawned.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
+from typing import TypeVar
+
+Job = TypeVar("Job")
+Result = TypeVar("Result")
+
+SMALL_AGENCY = 2000
+"""Below this many files one process is faster than starting others (demo agency: 867)."""
+
+_counter = None  # the progress counter of this worker process (set by _start)
+
+
+def available_cores() -> int:
+    """The cores this process may run on (not the machine's count, in a container or CI)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # macOS, Windows
+        return max(1, os.cpu_count() or 1)
+
+
+def jobs_for(requested: int, files: int) -> int:
+    """The number of processes: ``requested``, or with 0 ("auto") every core for a large
+    agency and one for a small one."""
+    if requested > 0:
+        return requested
+    return 1 if files < SMALL_AGENCY else available_cores()
+
+
+def tick(_path: str = "") -> None:
+    """Count one file read in this worker (a no-op when nobody watches the progress)."""
+    if _counter is not None:
+        with _counter.get_lock():
+            _counter.value += 1
+
+
+def run(
+    function: Callable[[Job], Result],
+    jobs: Sequence[Job],
+    processes: int,
+    progress: Callable[[int], None] | None = None,
+) -> list[Result]:
+    """``[function(job) for job in jobs]``, computed in ``processes`` worker processes.
+
+    ``progress`` is called now and then with the number of files the workers have read (they
+    call :func:`tick`). An exception in a worker is raised here, as a bug should be.
+    """
+    context = _context()
+    counter = context.Value("q", 0) if progress else None
+    with ProcessPoolExecutor(
+        max_workers=max(1, min(processes, len(jobs))),
+        mp_context=context,
+        initializer=_start,
+        initargs=(counter,),
+    ) as pool:
+        futures = [pool.submit(function, job) for job in jobs]
+        pending = set(futures)
+        while pending:
+            done, pending = wait(pending, timeout=0.2, return_when=FIRST_EXCEPTION)
+            if progress and counter is not None:
+                progress(counter.value)
+            for future in done:
+                future.result()  # re-raises a worker's exception at once
+        return [future.result() for future in futures]
+
+
+def _context():
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def _start(counter) -> None:
+    global _counter
+    _counter = counter

@@ -1,0 +1,69 @@
+"""Split an agency's record files into independent parts, for work on several cores.
+
+A record's problems and clocks depend on the policy, the team, the folder of its own client and,
+beyond that, only on whether other records *exist* (``records.md``: an id is its file name, so a
+reference elsewhere is resolved by the file's existence). ``lint --changed-since`` relies on the
+same fact. So a part is a set of whole client folders (or a slice of the candidates, or the
+cases): each process reads its part plus the policy and the team, and reports only on its part.
+
+Parts are balanced by file count, biggest units first, each to the part with the fewest files
+so far — a deterministic split, so a run is repeatable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+POLICY = "policy.yaml"
+CANDIDATE_SLICE = 1000
+"""Candidates are independent of each other: they are handed out in slices of this many."""
+
+
+@dataclass
+class Part:
+    """Paths below ``records/`` (with ``/``): what one process reads and reports on."""
+
+    read: list[str] = field(default_factory=list)
+    report: list[str] = field(default_factory=list)
+
+
+def is_shared(path: str) -> bool:
+    """The policy and the team are needed by every part to check any record."""
+    return path == POLICY or path.startswith("team/")
+
+
+def unit_of(path: str, index: int) -> str:
+    """The unit a file travels with: its client's folder, a slice of candidates, or its folder."""
+    if path.startswith("clients/"):
+        return "/".join(path.split("/", 2)[:2])
+    if path.startswith("candidates/"):
+        return f"candidates#{index // CANDIDATE_SLICE}"
+    folder, slash, _ = path.rpartition("/")
+    return folder if slash else "."
+
+
+def split(paths: list[str], parts: int) -> list[Part]:
+    """``paths`` (below ``records/``, sorted) in at most ``parts`` parts.
+
+    The shared files are read by every part and reported by the first, which also reports on a
+    missing ``policy.yaml`` (so exactly one process says it is missing).
+    """
+    shared = [path for path in paths if is_shared(path)]
+    units: dict[str, list[str]] = {}
+    candidates = 0
+    for path in paths:
+        if is_shared(path):
+            continue
+        index = candidates if path.startswith("candidates/") else 0
+        candidates += path.startswith("candidates/")
+        units.setdefault(unit_of(path, index), []).append(path)
+    result = [Part() for _ in range(max(1, min(parts, len(units) or 1)))]
+    for _, files in sorted(units.items(), key=lambda item: (-len(item[1]), item[0])):
+        smallest = min(result, key=lambda part: len(part.report))
+        smallest.report.extend(files)
+    for number, part in enumerate(result):
+        part.read = sorted(set(shared) | set(part.report))
+        part.report.sort()
+        if number == 0:
+            part.report = sorted({*part.report, *shared, POLICY})
+    return result
