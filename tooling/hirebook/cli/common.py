@@ -205,7 +205,11 @@ def as_of_instant(repo: Repository, as_of: date | datetime | None) -> datetime:
 
 def require_lint_clean(repo: Repository, instant: datetime, purpose: str) -> None:
     """Refuse to compute on records with lint errors: print the summary, exit 2."""
-    result = lint(repo, instant.astimezone(repo.zone).date())
+    refuse_lint_errors(lint(repo, instant.astimezone(repo.zone).date()), purpose)
+
+
+def refuse_lint_errors(result, purpose: str) -> None:
+    """With lint errors, print the lint summary and exit 2: nothing is computed on them."""
     if result.errors:
         click.echo(_lint_text(result), err=True)
         click.echo(

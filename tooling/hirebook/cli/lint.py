@@ -11,8 +11,8 @@ from hirebook.cli import common
 from hirebook.lint.changed import ChangedSinceError, changed_files, scope
 from hirebook.lint.engine import LintResult
 from hirebook.lint.engine import lint as run_lint
-from hirebook.lint.parallel import below, known_files, lint_in_parallel
 from hirebook.output.registry import REPORTERS
+from hirebook.partitioned import below, check_in_parallel, known_files
 from hirebook.records.document import relative_to
 from hirebook.records.repository import Repository
 
@@ -81,10 +81,10 @@ def _lint_all(records_dir, paths, as_of, jobs: int, progress: bool) -> tuple[Lin
         return result, repo.root
     today = common.today_in(common.load_policy(folder, root), as_of)
     with common.progress_bar(len(listing) if progress else 0) as advance:
-        result = lint_in_parallel(
+        outcome = check_in_parallel(
             folder, root, today, processes, listing, advance, narrow if paths else None
         )
-    return result, root
+    return outcome.lint, root
 
 
 def _load_changed(records_dir, ref: str, paths) -> tuple[Repository, set[str]]:

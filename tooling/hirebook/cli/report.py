@@ -7,13 +7,16 @@ from datetime import datetime
 
 import click
 
+from hirebook import parallel
 from hirebook.cli import common
 from hirebook.output.registry import REPORTERS
-from hirebook.records.repository import Repository
+from hirebook.partitioned import below, check_in_parallel
+from hirebook.records.repository import Repository, assemble
 from hirebook.reports.context import Filters
-from hirebook.reports.engine import compute_report
+from hirebook.reports.engine import REPORTED_KINDS, compute_report
 from hirebook.reports.period import Period
 from hirebook.reports.registry import METRICS
+from hirebook.sla.engine import Board, PolicyError, calendar_of
 
 TIERS = ("strategic", "key", "ordinary")
 
@@ -62,7 +65,10 @@ TIERS = ("strategic", "key", "ordinary")
     type=click.Choice(TIERS),
     help="Only clients of this tier (repeatable).",
 )
-def report_command(records_dir, name, output_format, start, end, as_of, clients, owners, tiers):
+@common.jobs_option
+def report_command(
+    records_dir, name, output_format, start, end, as_of, clients, owners, tiers, jobs
+):
     """The numbers the team steers by: every metric of the reports, or NAME in full.
 
     Without NAME, a summary of all metrics (a line each, plus the channels, SLA compliance
@@ -88,20 +94,52 @@ def report_command(records_dir, name, output_format, start, end, as_of, clients,
       hirebook report sla-compliance --owner wang-li --format csv > sla.csv
       hirebook report --as-of 2026-06-30 --format json
     """
-    repo = common.load(records_dir)
-    instant = common.as_of_instant(repo, as_of)
-    common.require_lint_clean(repo, instant, "the report can be computed")
+    repo, board, instant = _records_and_board(records_dir, as_of, jobs)
     period = report_period(repo, instant, start, end)
     filters = Filters(
         clients=_known(clients, repo.clients, "--client"),
         owners=_known(owners, repo.people, "--owner"),
         tiers=tuple(tiers),
     )
-    board = common.evaluate_board(repo, instant)
     result = compute_report(repo, board, period, instant, filters, names=[name] if name else None)
     options = common.output_options(output_format, repo.root)
     common.emit(REPORTERS[output_format](options).report(result), options)
     raise SystemExit(common.EXIT_OK)
+
+
+def _records_and_board(records_dir, as_of, jobs: int) -> tuple[Repository, Board, datetime]:
+    """The records the metrics read and the evaluated board; exit 2 on lint errors.
+
+    A large agency is linted and its clocks evaluated on every core; only the documents of
+    the kinds the metrics read come back to be typed here.
+    """
+    purpose = "the report can be computed"
+    folder, root = common.records_folder(records_dir)
+    listing = below(folder)
+    processes = parallel.jobs_for(jobs, len(listing))
+    if processes == 1:
+        repo = common.load(records_dir)
+        instant = common.as_of_instant(repo, as_of)
+        common.require_lint_clean(repo, instant, purpose)
+        return repo, common.evaluate_board(repo, instant), instant
+    policy = common.load_policy(folder, root)
+    instant = common.as_of_instant(policy, as_of)
+    try:
+        calendar = calendar_of(policy)
+        outcome = check_in_parallel(
+            folder,
+            root,
+            instant.astimezone(policy.zone).date(),
+            processes,
+            listing,
+            clocks_at=instant,
+            ship=REPORTED_KINDS,
+        )
+    except PolicyError as err:
+        raise click.UsageError(str(err)) from None
+    common.refuse_lint_errors(outcome.lint, purpose)
+    repo = assemble(folder, root, outcome.documents)
+    return repo, Board(as_of=calendar.to_local(instant), findings=outcome.findings), instant
 
 
 def report_period(

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from hirebook.records import yamlread
+from hirebook.records import quickpos, yamlread
 from hirebook.records.layout import Placement
 
 _IGNORE = re.compile(r"#\s*hirebook:\s*ignore\s+((?:HB\d{3}[\s,]*)+)")
@@ -29,8 +29,9 @@ class Document:
     """Its path relative to the project root, with ``/`` (what users and CI see)."""
     place: Placement
     data: dict
-    text: str = field(default="", repr=False)
-    """The YAML source (front matter for a case), kept to find positions when they are needed."""
+    text: str | None = field(default="", repr=False)
+    """The YAML source (front matter for a case), kept to find positions when they are needed;
+    None when the document came from another process: the file is read again if need be."""
     line_offset: int = 0
     ignored: frozenset[str] = frozenset()
     body: str | None = None
@@ -51,6 +52,8 @@ class Document:
         return self._locate().key_positions
 
     def _locate(self) -> yamlread.ParsedYaml:
+        if self.text is None:
+            self.text = _source_of(self.file, self.kind)
         if self._located is None:
             self._located = (
                 yamlread.positions(self.text, self.line_offset)
@@ -72,7 +75,17 @@ class Document:
         return self.data.get("id")
 
     def where(self, *path: object) -> tuple[int, int]:
-        """Line and column of the value at ``path``, or of its nearest present parent."""
+        """Line and column of the value at ``path``, or of its nearest present parent.
+
+        Plain block-style text answers from its indentation (:mod:`quickpos`); anything else,
+        or a path that is not there, composes the file again.
+        """
+        if self.text is None:
+            self.text = _source_of(self.file, self.kind)
+        if self._located is None and self.text:
+            found = quickpos.locate(self.text, path, self.line_offset)
+            if found is not None:
+                return found
         while path:
             found = self.positions.get(path)
             if found is not None:
@@ -122,6 +135,16 @@ def read_document(path: str | Path, rel: str, place: Placement, raw: bytes) -> D
         ignored=ignored_codes(text) if "hirebook:" in text else frozenset(),
         body=body,
     )
+
+
+def _source_of(file: str | Path, kind: str) -> str:
+    """The YAML source of a record file, read again (empty if it is gone or unreadable)."""
+    try:
+        with open(file, "rb") as handle:
+            text = yamlread.decode(handle.read())
+        return split_front_matter(text)[0] if kind == "case" else text
+    except (OSError, yamlread.LoadProblem):
+        return ""
 
 
 def split_front_matter(text: str) -> tuple[str, int, str]:

@@ -354,6 +354,24 @@ def load(
     return repo
 
 
+def assemble(records_dir: Path, project_root: Path, documents: Iterable[Document]) -> Repository:
+    """A repository of documents read and schema-checked elsewhere (by worker processes).
+
+    Only those documents are typed; like a partial :func:`load`, other records are known by
+    their files' existence.
+    """
+    repo = Repository(root=project_root, records_dir=records_dir.resolve(), complete=False)
+    schema_folder = schemas.schema_dir(project_root)
+    ordered = sorted(documents, key=lambda doc: (doc.kind != "policy", doc.rel))
+    for document in ordered:
+        repo.documents[document.rel] = document
+        if document.place.expected_id:
+            repo.file_ids[document.kind][document.place.expected_id].append(document.rel)
+    for document in ordered:
+        _add(repo, document, schema_folder, validated=True)
+    return repo
+
+
 def _read(repo: Repository, file: str, select: Callable[[str], bool] | None) -> Document | None:
     # Plain string slicing: pathlib's relative_to is a measurable cost over 100,000 files.
     below = file[len(str(repo.records_dir)) + 1 :].replace(os.sep, "/")
@@ -411,8 +429,10 @@ def _from_load(rel: str, problem: yamlread.LoadProblem) -> Problem:
     return Problem(rel, problem.line, problem.column, problem.code, Severity.ERROR, problem.message)
 
 
-def _add(repo: Repository, document: Document, schema_folder: Path) -> None:
-    found = schemas.check(document, schema_folder)
+def _add(
+    repo: Repository, document: Document, schema_folder: Path, validated: bool = False
+) -> None:
+    found = [] if validated else schemas.check(document, schema_folder)
     if found:
         repo.problems.extend(found)
         return

@@ -20,6 +20,10 @@ from hirebook.sla.engine import Board
 
 META_KEYS = ("as_of", "from", "to", "filters")
 
+REPORTED_KINDS = ("policy", "person", "client", "requirement", "plan", "application", "feedback")
+"""The record kinds the metrics read: never candidates (personal data), touchpoints or cases.
+A parallel ``hirebook report`` types only these (a test compares it with one process)."""
+
 
 def compute_report(
     repo: Repository,

@@ -44,6 +44,12 @@ class Board:
         return sum(1 for finding in self.findings if finding.state is state)
 
 
+def finding_order(finding: Finding) -> tuple:
+    """Overdue first, then by due instant; the record and rule make the order total."""
+    clock = finding.clock
+    return (STATE_ORDER[finding.state], clock.due, clock.subject, clock.record, clock.rule)
+
+
 def evaluate_all(repo: Repository, as_of: datetime, rules: Iterable[str] | None = None) -> Board:
     """All findings (every state), sorted: overdue first, then by due instant."""
     calendar = calendar_of(repo)
@@ -60,5 +66,5 @@ def evaluate_all(repo: Repository, as_of: datetime, rules: Iterable[str] | None 
                     findings.append(evaluate(clock, as_of, calendar, warn_within))
         except ValueError as err:  # a goal that does not parse: reported, not a traceback
             raise PolicyError(f"SLA rule {rule.id}: {err}") from None
-    findings.sort(key=lambda f: (STATE_ORDER[f.state], f.clock.due, f.clock.subject))
+    findings.sort(key=finding_order)
     return Board(as_of=calendar.to_local(as_of), findings=findings)

@@ -1,0 +1,172 @@
+"""Lint (and evaluate the clocks of) a large agency on every core, with the same answers.
+
+The files are split into parts of whole client folders (:mod:`hirebook.records.partition`).
+Each worker process reads its part plus the policy and the team, runs every lint rule and,
+for ``hirebook sla``, every clock, and sends back only what belongs to its own files: problems,
+the list of files it read, evaluated clocks and, for ``hirebook report``, the plain data of the
+kinds the metrics read — never typed records, whose pickling costs as much as reading them.
+References to records of other parts are resolved by their files' existence, as
+``lint --changed-since`` does.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from pathlib import Path
+
+from hirebook import parallel
+from hirebook.lint.engine import LintResult, lint
+from hirebook.problem import Problem
+from hirebook.records.document import Document
+from hirebook.records.layout import Placement
+from hirebook.records.partition import POLICY, Part, split
+from hirebook.records.repository import Repository, load, record_files
+from hirebook.sla.clock import Finding
+from hirebook.sla.engine import evaluate_all, finding_order
+
+
+@dataclass(frozen=True)
+class PartJob:
+    records_dir: Path
+    root: Path
+    part: Part
+    today: date
+    clocks_at: datetime | None = None
+    """Evaluate the SLA clocks as of this instant (when the part lints without errors)."""
+    rules: tuple[str, ...] | None = None
+    ship: frozenset[str] = frozenset()
+    """Kinds whose documents travel back (when the part lints clean), for ``hirebook report``."""
+
+
+@dataclass(frozen=True)
+class PartResult:
+    problems: list[Problem]
+    known: set[str]
+    """The part's files that are records (read, or with a problem), relative to the root."""
+    findings: list[Finding]
+    documents: list[tuple]
+    """Shipped documents as plain tuples (see :func:`_shipped`): cheap to pickle."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    lint: LintResult
+    findings: list[Finding]
+    """Every clock of every part, sorted as :func:`hirebook.sla.engine.evaluate_all` sorts."""
+    documents: list[Document]
+    """The documents of the shipped kinds, schema-valid, of every part."""
+
+
+def check_part(job: PartJob) -> PartResult:
+    """Runs in a worker: read one part, lint it, evaluate its clocks if asked.
+
+    A top-level function, so that it can be sent to a worker process by name.
+    """
+    wanted = {*job.part.read, POLICY}  # asked for even when missing: HB310 says so
+    base = str(job.records_dir)
+    files = [os.path.join(base, path) for path in job.part.read]
+    repo = load(
+        job.records_dir, job.root, select=wanted.__contains__, files=files, progress=parallel.tick
+    )
+    report = {repo.records_prefix + path for path in job.part.report}
+    result = lint(repo, job.today, only=report)
+    findings, documents = [], []
+    if not result.errors:
+        if job.clocks_at is not None:
+            board = evaluate_all(repo, job.clocks_at, rules=job.rules)
+            findings = [_detached(f) for f in board.findings if f.clock.record in report]
+        documents = [
+            _shipped(document)
+            for rel, document in repo.documents.items()
+            if rel in report and document.kind in job.ship
+        ]
+    return PartResult(result.problems, known_files(repo) & report, findings, documents)
+
+
+def _shipped(document: Document) -> tuple:
+    """A document as builtins only; its text stays behind (read again if a line is needed)."""
+    place = document.place
+    return (
+        str(document.file),
+        document.rel,
+        (place.kind, place.expected_id, place.client),
+        document.data,
+        document.line_offset,
+        tuple(document.ignored),
+    )
+
+
+def _received(shipped: tuple) -> Document:
+    file, rel, place, data, line_offset, ignored = shipped
+    return Document(
+        file=file,
+        rel=rel,
+        place=Placement(*place),
+        data=data,
+        text=None,
+        line_offset=line_offset,
+        ignored=frozenset(ignored),
+    )
+
+
+def _detached(finding: Finding) -> Finding:
+    """The finding without its record's document: the line is looked up here, once."""
+    clock = replace(finding.clock, line_number=finding.clock.line, source=None)
+    return replace(finding, clock=clock)
+
+
+def known_files(repo: Repository) -> set[str]:
+    """Files that are records: the ones read, and the ones with a problem (as lint counts)."""
+    return set(repo.documents) | {problem.file for problem in repo.problems}
+
+
+def below(records_dir: Path) -> list[str]:
+    """Every file below ``records_dir`` as a ``/`` path relative to it, sorted."""
+    base = len(str(records_dir)) + 1
+    return [path[base:].replace("\\", "/") for path in record_files(records_dir)]
+
+
+def check_in_parallel(
+    records_dir: Path,
+    root: Path,
+    today: date,
+    processes: int,
+    paths: list[str] | None = None,
+    progress: Callable[[int], None] | None = None,
+    select_only: Callable[[set[str]], set[str]] | None = None,
+    clocks_at: datetime | None = None,
+    rules: Iterable[str] | None = None,
+    ship: Iterable[str] = (),
+) -> Outcome:
+    """Lint every record in ``processes`` worker processes; with ``clocks_at``, evaluate the
+    clocks too (only when no part has a lint error: they are not evaluated on broken records).
+
+    ``paths`` is the listing of :func:`below` when the caller already has it. ``select_only``
+    narrows what is reported, given every known file (PATH arguments), as a single-process run
+    would narrow it.
+    """
+    records_dir = records_dir.resolve()
+    listing = paths if paths is not None else below(records_dir)
+    rules = tuple(rules) if rules is not None else None
+    jobs = [
+        PartJob(records_dir, root, part, today, clocks_at, rules, frozenset(ship))
+        for part in split(listing, processes)
+    ]
+    results = parallel.run(check_part, jobs, processes, progress)
+    known: set[str] = set().union(*(result.known for result in results))
+    problems = [problem for result in results for problem in result.problems]
+    if select_only is not None:
+        only = select_only(known)
+        problems = [problem for problem in problems if problem.file in only]
+        files = len(only)
+    else:
+        files = len(known)
+    problems.sort(key=lambda p: (p.file, p.line, p.column, p.code))
+    linted = LintResult(problems=problems, files=files)
+    findings = [] if linted.errors else [f for result in results for f in result.findings]
+    findings.sort(key=finding_order)
+    documents = [] if linted.errors else [_received(d) for r in results for d in r.documents]
+    return Outcome(linted, findings, documents)
