@@ -456,7 +456,8 @@ def handbook(args: argparse.Namespace, tools: Tools, notes: list[str]) -> dict:
     hirebook_cfg.write_text(
         f"INHERIT: {json.dumps(str(parent))}\n"
         f"docs_dir: {json.dumps(str(docs))}\n"
-        f"site_dir: {json.dumps(str(work / 'out-hirebook'))}\n",
+        f"site_dir: {json.dumps(str(work / 'out-hirebook'))}\n"
+        f"{_theme_overrides()}",
         encoding="utf-8",
     )
     env = {"HIREBOOK_AS_OF": AS_OF, "HIREBOOK_LANGUAGE": "en"}
@@ -489,7 +490,8 @@ def handbook(args: argparse.Namespace, tools: Tools, notes: list[str]) -> dict:
         f"docs_dir: {json.dumps(str(plain_docs))}\n"
         f"site_dir: {json.dumps(str(work / 'out-plain'))}\n"
         f"plugins:\n  - search: {json.dumps(_search_options(parent))}\n"
-        "nav:\n  - index.md\nnot_in_nav: |\n  /page-*.md\n",
+        "nav:\n  - index.md\nnot_in_nav: |\n  /page-*.md\n"
+        f"{_theme_overrides()}",
         encoding="utf-8",
     )
     plain_command = [tools.mkdocs, "build", "-q", "-f", str(plain_cfg)]
@@ -508,6 +510,15 @@ def handbook(args: argparse.Namespace, tools: Tools, notes: list[str]) -> dict:
         "build": build.as_dict(),
         "plain": plain.as_dict(),
     }
+
+
+def _theme_overrides() -> str:
+    """The project's theme overrides by absolute path: a relative ``custom_dir`` in the
+    inherited ``mkdocs.yml`` would be looked for beside the benchmark's own config."""
+    overrides = PROJECT / "site" / "overrides"
+    if not overrides.is_dir():
+        return ""
+    return f"theme:\n  name: material\n  custom_dir: {json.dumps(str(overrides))}\n"
 
 
 def _search_options(config: Path) -> dict:

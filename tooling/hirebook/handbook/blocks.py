@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from hirebook.handbook import escape
+from hirebook.handbook import deferred, escape
 
 _PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:/#-]{0,99}")
 
@@ -18,10 +18,18 @@ _PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:/#-]{0,99}")
 def table(
     headers: Sequence[str], rows: Iterable[Sequence[object]], numeric: Sequence[int] = ()
 ) -> str:
-    """A Markdown table; ``numeric`` column indexes are right-aligned."""
+    """A Markdown table; ``numeric`` column indexes are right-aligned.
+
+    While a :class:`~hirebook.handbook.deferred.Deferred` collects (an MkDocs build), the table
+    is rendered to HTML there and only a marker goes into the Markdown.
+    """
     rows = list(rows)
     if not rows:
         return ""
+    collector = deferred.active()
+    if collector is not None:
+        cells = [[_cell(value) for value in row] for row in rows]
+        return collector.add(deferred.table_html(headers, cells, numeric))
     align = ["---:" if index in numeric else "---" for index in range(len(headers))]
     lines = ["| " + " | ".join(headers) + " |", "| " + " | ".join(align) + " |"]
     for row in rows:
@@ -42,6 +50,13 @@ def link(label: str, target: str) -> str:
 def definitions(pairs: Iterable[tuple[str, object]]) -> str:
     """A definition list (``def_list``) of label → value, leaving out empty values."""
     rows = [(label, value) for label, value in pairs if value not in (None, "", [])]
+    collector = deferred.active()
+    if collector is not None and rows:
+        items = "".join(
+            f"<dt>{deferred.inline(label)}</dt><dd>{deferred.inline(str(value))}</dd>"
+            for label, value in rows
+        )
+        return collector.add(f"<dl>{items}</dl>")
     return "\n\n".join(f"{label}\n:   {value}" for label, value in rows)
 
 
@@ -57,6 +72,12 @@ def page(front: dict[str, object], *parts: str) -> str:
 
 
 def bullet_list(items: Iterable[str]) -> str:
+    items = list(items)
+    collector = deferred.active()
+    if collector is not None and items:
+        return collector.add(
+            "<ul>" + "".join(f"<li>{deferred.inline(i)}</li>" for i in items) + "</ul>"
+        )
     return "\n".join(f"- {item}" for item in items)
 
 

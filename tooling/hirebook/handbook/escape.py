@@ -13,10 +13,9 @@ into raw HTML (SVG charts, figure captions) need ``html.escape`` instead: see :f
 from __future__ import annotations
 
 import html
+import json
 import re
 import string
-
-import yaml
 
 _ENTITIES = {ord(char): f"&#{ord(char)};" for char in string.punctuation}
 # C0 controls (but tab and newline) and DEL: Python-Markdown's own placeholders use \x02/\x03,
@@ -54,8 +53,13 @@ def html_text(value: object) -> str:
 
 
 def front_matter(**values: object) -> str:
-    """A YAML front-matter block; string values are HTML-escaped (the theme prints them raw)."""
+    """A YAML front-matter block; string values are HTML-escaped (the theme prints them raw).
+
+    Each value is written as JSON, which is YAML too (a double-quoted string, a flow list):
+    one ``json.dumps`` per page instead of a YAML emitter, which a large handbook notices.
+    """
     safe = {
         key: html_text(value) if isinstance(value, str) else value for key, value in values.items()
     }
-    return "---\n" + yaml.safe_dump(safe, allow_unicode=True, sort_keys=False) + "---\n\n"
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in safe.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"

@@ -8,7 +8,7 @@ with a section index (``clients/index.md`` vs ``clients/<id>/index.md``).
 
 from __future__ import annotations
 
-import posixpath
+import functools
 
 HOME = "index.md"
 CLIENTS = "clients/index.md"
@@ -55,5 +55,17 @@ def contributing(language: str) -> str:
 
 def link(from_page: str, to_page: str, anchor: str | None = None) -> str:
     """The relative link from one page's source path to another's (and an anchor in it)."""
-    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    target = _relative(to_page, from_page.rpartition("/")[0])
     return f"{target}#{anchor}" if anchor else target
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative(to_page: str, from_folder: str) -> str:
+    # posixpath.relpath for our clean relative paths (no "..", no "."), several times faster:
+    # a large handbook makes tens of thousands of links.
+    here = from_folder.split("/") if from_folder else []
+    there = to_page.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:])

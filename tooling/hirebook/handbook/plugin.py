@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import html
 import logging
+import posixpath
 import re
 from datetime import date, datetime
 from pathlib import Path
@@ -31,6 +32,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from hirebook.handbook import paths
+from hirebook.handbook.deferred import Deferred
 from hirebook.handbook.labels import LANGUAGES, THEME_LANGUAGE, labels_for
 from hirebook.handbook.site import Handbook, HandbookError, check, generate, instant
 from hirebook.handbook.sources import Sources
@@ -39,6 +41,7 @@ from hirebook.records.repository import RecordsFolderError, load
 log = logging.getLogger("mkdocs.plugins.hirebook")
 
 PLACEHOLDER = re.compile(r"<!--\s*hirebook:([a-z0-9-]+)\s*-->")
+_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
 class HirebookConfig(Config):
@@ -53,6 +56,7 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.handbook: Handbook | None = None
+        self.files: Files | None = None
         self.root = Path.cwd()
         self.records_dir = Path("records")
 
@@ -81,7 +85,12 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
             as_of = instant(repo, self.config.as_of)
             result = check(repo, as_of)
             self.handbook = generate(
-                repo, as_of, self.config.language, _sources(config, self.root), result
+                repo,
+                as_of,
+                self.config.language,
+                _sources(config, self.root),
+                result,
+                deferred=Deferred(),
             )
         except (HandbookError, ValueError) as err:
             raise PluginError(f"hirebook: {err}") from None
@@ -111,7 +120,33 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
             if page.source:
                 file.edit_uri = sources.edit_path(page.source)
             files.append(file)
+        self.files = files
         return files
+
+    def on_page_content(self, html: str, page, config, files) -> str:
+        # Before the search plugin reads the page (on_page_context): tables as plain text.
+        deferred = self.handbook.deferred if self.handbook else None
+        return deferred.for_search(html) if deferred else html
+
+    def on_post_page(self, output: str, page, config) -> str:
+        # After search and the theme: the tables themselves, links resolved like MkDocs does.
+        deferred = self.handbook.deferred if self.handbook else None
+        if deferred is None:
+            return output
+        return deferred.for_reader(output, lambda target: self._url(target, page))
+
+    def _url(self, target: str, page) -> str:
+        """The URL of a link target written as a page path relative to ``page``'s source."""
+        if _SCHEME.match(target) or target.startswith("#"):
+            return target
+        path, _, anchor = target.partition("#")
+        source = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), path))
+        found = self.files.get_file_from_path(source) if self.files else None
+        if found is None:
+            log.warning("hirebook: %s links to %s, which is not a page", page.file.src_uri, path)
+            return target
+        url = found.url_relative_to(page.file)
+        return f"{url}#{anchor}" if anchor else url
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         if page.file.generated_by is not None or self.handbook is None:

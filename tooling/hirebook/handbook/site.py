@@ -16,6 +16,7 @@ from datetime import date, datetime, time
 
 from hirebook.handbook import reporting
 from hirebook.handbook.context import Context
+from hirebook.handbook.deferred import Deferred, collecting
 from hirebook.handbook.labels import labels_for
 from hirebook.handbook.page import Page
 from hirebook.handbook.pages import (
@@ -69,6 +70,8 @@ class Handbook:
     fragments: dict[str, str]
     """Generated Markdown that hand-written pages include by placeholder (``sla-goals``…)."""
     as_of: datetime
+    deferred: Deferred | None = None
+    """The tables kept out of the Markdown (an MkDocs build), to be put back by the plugin."""
 
 
 def instant(repo: Repository, as_of: date | datetime | str | None) -> datetime:
@@ -129,6 +132,7 @@ def generate(
     sources: Sources | None = None,
     lint_result: LintResult | None = None,
     report: ReportData | None = None,
+    deferred: Deferred | None = None,
 ) -> Handbook:
     """Every generated page of the handbook, as Markdown, from an already loaded repository.
 
@@ -150,7 +154,9 @@ def generate(
         report=report if report is not None else reporting.compute(repo, as_of, board),
     )
     built: dict[str, Page] = {}
-    for builder in PAGE_BUILDERS:
-        for path, page in builder(ctx):
-            built[path] = page
-    return Handbook(pages=built, fragments=policy_tables.fragments(ctx), as_of=as_of)
+    with collecting(deferred):
+        for builder in PAGE_BUILDERS:
+            for path, page in builder(ctx):
+                built[path] = page
+        fragments = policy_tables.fragments(ctx)
+    return Handbook(pages=built, fragments=fragments, as_of=as_of, deferred=deferred)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from hirebook.handbook import deferred
 from hirebook.handbook.escape import html_text
 
 
@@ -86,6 +87,12 @@ class Svg:
 def figure(svg: Svg, caption: str | None = None) -> str:
     """The chart as one raw-HTML block for a Markdown page (no blank line inside)."""
     text = html_text(caption if caption is not None else svg.title)
+    collector = deferred.active()
+    if collector is not None:  # kept out of Markdown's and the search plugin's HTML parsers
+        return collector.add(
+            f'<figure class="hb-chart" id="{svg.chart_id}">{svg.render()}'
+            f"<figcaption>{text}</figcaption></figure>"
+        )
     return "\n".join(
         [
             f'<figure class="hb-chart" id="{svg.chart_id}">',

@@ -1,0 +1,125 @@
+"""Tables that skip Markdown: rendered to HTML here, put into the page after MkDocs is done.
+
+A large agency's handbook is thousands of pages of tables. Python-Markdown runs every inline
+pattern over every cell, and the search plugin parses every page's HTML again — together nine
+tenths of a build. The tables are ours, though, built from escaped record text and a handful
+of constructs (links, code, bold, our badges), so they are rendered straight to HTML here:
+
+1. while the pages are generated, :func:`hirebook.handbook.blocks.table` registers each table
+   with the active :class:`Deferred` and writes a one-line marker into the Markdown;
+2. ``on_page_content`` replaces each marker with a hidden paragraph of the table's plain text,
+   so that search still finds a page by what its tables say (one text node is cheap to index);
+3. ``on_post_page`` replaces that paragraph with the table, its links resolved as MkDocs
+   resolves links (a missing target is logged, and fails a ``--strict`` build).
+
+Without an active :class:`Deferred` (``hirebook handbook --out``), tables stay Markdown.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import html
+import re
+from collections.abc import Callable, Iterator, Sequence
+
+_ACTIVE: contextvars.ContextVar[Deferred | None] = contextvars.ContextVar(
+    "hirebook_deferred", default=None
+)
+
+MARKER = re.compile(r"<!-- hirebook-block (\d+) -->")
+SEARCH_TEXT = re.compile(r'<p class="hb-search-text" hidden data-block="(\d+)">[^<]*</p>')
+_MD_HREF = re.compile(r'href="hb-md:([^"]*)"')
+
+_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\)")
+_CODE = re.compile(r"`([^`]+)`")
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_TAGS = re.compile(r"<[^>]+>")
+_SPACES = re.compile(r"\s+")
+
+
+class Deferred:
+    """The tables of one generation, by number."""
+
+    def __init__(self) -> None:
+        self.tables: list[str] = []
+        self.search_texts: list[str] = []
+
+    def add(self, table_html: str) -> str:
+        """Keep a table; return the marker that stands for it in the page's Markdown."""
+        number = len(self.tables)
+        self.tables.append(table_html)
+        self.search_texts.append(plain_text(table_html))
+        return f"<!-- hirebook-block {number} -->"
+
+    def for_search(self, content: str) -> str:
+        """Markers → hidden paragraphs of the tables' text (what the search plugin indexes)."""
+        return MARKER.sub(
+            lambda m: (
+                f'<p class="hb-search-text" hidden data-block="{m.group(1)}">'
+                f"{self.search_texts[int(m.group(1))]}</p>"
+            ),
+            content,
+        )
+
+    def for_reader(self, output: str, url_of: Callable[[str], str]) -> str:
+        """Hidden paragraphs → the tables, ``hb-md:`` links turned into URLs by ``url_of``."""
+
+        def table(match: re.Match) -> str:
+            body = self.tables[int(match.group(1))]
+            return _MD_HREF.sub(lambda m: f'href="{html.escape(url_of(m.group(1)))}"', body)
+
+        return SEARCH_TEXT.sub(table, output)
+
+
+def active() -> Deferred | None:
+    return _ACTIVE.get()
+
+
+@contextlib.contextmanager
+def collecting(deferred: Deferred | None) -> Iterator[Deferred | None]:
+    """Make ``deferred`` the registry tables go to while the pages are generated."""
+    token = _ACTIVE.set(deferred)
+    try:
+        yield deferred
+    finally:
+        _ACTIVE.reset(token)
+
+
+def table_html(headers: Sequence[str], rows: list[Sequence[str]], numeric: Sequence[int]) -> str:
+    """The HTML Python-Markdown's ``tables`` extension would make of the same cells."""
+    styles = [' style="text-align: right;"' if i in numeric else "" for i in range(len(headers))]
+    head = "".join(
+        f"<th{style}>{inline(cell)}</th>" for style, cell in zip(styles, headers, strict=True)
+    )
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f"<td{s}>{inline(c)}</td>" for s, c in zip(styles, _fit(row, len(styles)), strict=True)
+        )
+        + "</tr>"
+        for row in rows
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _fit(row: Sequence[str], width: int) -> list[str]:
+    """A row of exactly ``width`` cells, as Markdown makes it: padded with empty cells, or cut."""
+    return [*row[:width], *[""] * (width - len(row))]
+
+
+def inline(cell: str) -> str:
+    """Our cells' Markdown — links, code, bold — as HTML; everything else is already HTML.
+
+    Record text reaches a cell with every ASCII punctuation character as an entity
+    (:mod:`hirebook.handbook.escape`), so these patterns only ever meet our own syntax.
+    """
+    text = _CODE.sub(r"<code>\1</code>", cell)
+    text = _BOLD.sub(r"<strong>\1</strong>", text)
+    return _LINK.sub(lambda m: f'<a href="hb-md:{m.group(2)}">{m.group(1)}</a>', text)
+
+
+def plain_text(fragment: str) -> str:
+    """The text of an HTML fragment, tags dropped, for the search index (safe inside a <p>)."""
+    text = html.unescape(_TAGS.sub(" ", fragment))
+    return html.escape(_SPACES.sub(" ", text).strip(), quote=False)
