@@ -89,3 +89,9 @@ def test_relative_links_agree_with_posixpath():
     for source, target in product(pages, pages):
         expected = posixpath.relpath(target, posixpath.dirname(source) or ".")
         assert paths.link(source, target) == expected
+
+
+def test_search_text_keeps_each_word_once():
+    assert deferred.plain_text("<td>王麗</td><td>王麗</td><td>met &amp; done</td>") == (
+        "王麗 met &amp; done"
+    )

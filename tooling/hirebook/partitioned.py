@@ -39,6 +39,8 @@ class PartJob:
     rules: tuple[str, ...] | None = None
     ship: frozenset[str] = frozenset()
     """Kinds whose documents travel back (when the part lints clean), for ``hirebook report``."""
+    lines: bool = True
+    """Look up each clock's line (``hirebook sla`` shows it; the report does not)."""
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,9 @@ def check_part(job: PartJob) -> PartResult:
     if not result.errors:
         if job.clocks_at is not None:
             board = evaluate_all(repo, job.clocks_at, rules=job.rules)
-            findings = [_detached(f) for f in board.findings if f.clock.record in report]
+            findings = [
+                _detached(f, job.lines) for f in board.findings if f.clock.record in report
+            ]
         documents = [
             _shipped(document)
             for rel, document in repo.documents.items()
@@ -112,9 +116,10 @@ def _received(shipped: tuple) -> Document:
     )
 
 
-def _detached(finding: Finding) -> Finding:
-    """The finding without its record's document: the line is looked up here, once."""
-    clock = replace(finding.clock, line_number=finding.clock.line, source=None)
+def _detached(finding: Finding, lines: bool) -> Finding:
+    """The finding without its record's document; its line looked up here, once, if wanted
+    (else the clock's ``line`` is 1: nothing that skips lines shows them)."""
+    clock = replace(finding.clock, line_number=finding.clock.line if lines else 1, source=None)
     return replace(finding, clock=clock)
 
 
@@ -140,6 +145,7 @@ def check_in_parallel(
     clocks_at: datetime | None = None,
     rules: Iterable[str] | None = None,
     ship: Iterable[str] = (),
+    lines: bool = True,
 ) -> Outcome:
     """Lint every record in ``processes`` worker processes; with ``clocks_at``, evaluate the
     clocks too (only when no part has a lint error: they are not evaluated on broken records).
@@ -152,7 +158,7 @@ def check_in_parallel(
     listing = paths if paths is not None else below(records_dir)
     rules = tuple(rules) if rules is not None else None
     jobs = [
-        PartJob(records_dir, root, part, today, clocks_at, rules, frozenset(ship))
+        PartJob(records_dir, root, part, today, clocks_at, rules, frozenset(ship), lines)
         for part in split(listing, processes)
     ]
     results = parallel.run(check_part, jobs, processes, progress)

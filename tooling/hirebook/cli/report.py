@@ -134,11 +134,12 @@ def _records_and_board(records_dir, as_of, jobs: int) -> tuple[Repository, Board
             listing,
             clocks_at=instant,
             ship=REPORTED_KINDS,
+            lines=False,
         )
     except PolicyError as err:
         raise click.UsageError(str(err)) from None
     common.refuse_lint_errors(outcome.lint, purpose)
-    repo = assemble(folder, root, outcome.documents)
+    repo = assemble(folder, root, outcome.documents, listing)
     return repo, Board(as_of=calendar.to_local(instant), findings=outcome.findings), instant
 
 

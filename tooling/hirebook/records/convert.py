@@ -99,16 +99,22 @@ def _dataclass_converter(cls: type):
         if f.init and not f.metadata.get("derived")
     ]
     # Resolved lazily: a dataclass may (indirectly) refer to itself.
-    compiled: list = []
+    compiled: dict[str, tuple[str, object]] = {}
 
     def convert(value, ctx, path):
         if not compiled:
-            compiled.extend((name, key, _converter(hint)) for name, key, hint in fields)
+            for name, key, hint in fields:
+                function = _converter(hint)
+                compiled[key] = (name, None if function is _identity else function)
         kwargs = {}
-        for name, key, function in compiled:
-            item = value.get(key)
-            if item is not None:
-                kwargs[name] = function(item, ctx, (*path, key))
+        # Over the keys present, not the fields: most optional fields are absent, and text
+        # and numbers (most values) are taken as they are, without a call or a path.
+        for key, item in value.items():
+            spec = compiled.get(key)
+            if spec is None or item is None:
+                continue
+            name, function = spec
+            kwargs[name] = item if function is None else function(item, ctx, (*path, key))
         return cls(**kwargs)
 
     return convert

@@ -377,19 +377,24 @@ def _few_collections() -> Iterator[None]:
         gc.freeze()
 
 
-def assemble(records_dir: Path, project_root: Path, documents: Iterable[Document]) -> Repository:
+def assemble(
+    records_dir: Path, project_root: Path, documents: Iterable[Document], listing: Iterable[str]
+) -> Repository:
     """A repository of documents read and schema-checked elsewhere (by worker processes).
 
-    Only those documents are typed; like a partial :func:`load`, other records are known by
-    their files' existence.
+    Only those documents are typed; every file of ``listing`` (paths below ``records/``, as
+    :func:`record_files` finds them) counts as existing, so ids and references resolve as in
+    a full load.
     """
-    repo = Repository(root=project_root, records_dir=records_dir.resolve(), complete=False)
+    repo = Repository(root=project_root, records_dir=records_dir.resolve())
+    for below in listing:
+        place = place_of(below)
+        if place is not None and place.expected_id:
+            repo.file_ids[place.kind][place.expected_id].append(f"{repo.records_prefix}{below}")
     schema_folder = schemas.schema_dir(project_root)
     ordered = sorted(documents, key=lambda doc: (doc.kind != "policy", doc.rel))
     for document in ordered:
         repo.documents[document.rel] = document
-        if document.place.expected_id:
-            repo.file_ids[document.kind][document.place.expected_id].append(document.rel)
     for document in ordered:
         _add(repo, document, schema_folder, validated=True)
     return repo
