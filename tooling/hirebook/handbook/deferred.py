@@ -113,6 +113,8 @@ def inline(cell: str) -> str:
     Record text reaches a cell with every ASCII punctuation character as an entity
     (:mod:`hirebook.handbook.escape`), so these patterns only ever meet our own syntax.
     """
+    if "`" not in cell and "*" not in cell and "[" not in cell:
+        return cell  # most cells: escaped text, a number, a date
     text = _CODE.sub(r"<code>\1</code>", cell)
     text = _BOLD.sub(r"<strong>\1</strong>", text)
     return _LINK.sub(lambda m: f'<a href="hb-md:{m.group(2)}">{m.group(1)}</a>', text)
