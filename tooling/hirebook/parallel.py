@@ -2,14 +2,15 @@
 
 The work of a large agency is split into parts (:mod:`hirebook.records.partition`); each part
 is one call of a plain top-level function in a process of its own, and only small results
-(problems, clocks) travel back. Processes are forked where the platform allows it, so a worker
-starts with the modules its parent already imported; elsewhere they are spawned.
+(problems, clocks) travel back. Processes are forked where that is safe, so a worker starts
+with the modules its parent already imported; elsewhere they are spawned.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
 from typing import TypeVar
@@ -77,8 +78,14 @@ def run(
 
 
 def _context():
+    """Fork where it is safe: on a platform that has it, from a process with one thread.
+
+    ``mkdocs serve`` runs a server thread; forking a threaded process can copy a lock some
+    other thread holds and hang the child, so workers are spawned there instead.
+    """
     methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    safe = "fork" in methods and threading.active_count() == 1
+    return multiprocessing.get_context("fork" if safe else "spawn")
 
 
 def _start(counter) -> None:

@@ -19,6 +19,8 @@ from pathlib import Path
 
 from hirebook import parallel
 from hirebook.lint.engine import LintResult, lint
+from hirebook.lint.registry import RULES_BY_CODE
+from hirebook.lint.rule import Context
 from hirebook.problem import Problem
 from hirebook.records.document import Document
 from hirebook.records.layout import Placement
@@ -39,8 +41,13 @@ class PartJob:
     rules: tuple[str, ...] | None = None
     ship: frozenset[str] = frozenset()
     """Kinds whose documents travel back (when the part lints clean), for ``hirebook report``."""
-    lines: bool = True
-    """Look up each clock's line (``hirebook sla`` shows it; the report does not)."""
+    lines: str = "now"
+    """Each clock's line: looked up ``"now"`` (``hirebook sla`` shows them all), ``"lazy"``
+    (the handbook shows a few: the parent reads the file again for those) or ``"none"``
+    (the report shows none; ``line`` is then 1)."""
+    direct: tuple[str, ...] = ()
+    """Lint codes run as they are, whatever the policy's severities and ignore comments say
+    (the handbook's personal-data gate)."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +58,7 @@ class PartResult:
     findings: list[Finding]
     documents: list[tuple]
     """Shipped documents as plain tuples (see :func:`_shipped`): cheap to pickle."""
+    direct: list[Problem]
 
 
 @dataclass(frozen=True)
@@ -60,6 +68,8 @@ class Outcome:
     """Every clock of every part, sorted as :func:`hirebook.sla.engine.evaluate_all` sorts."""
     documents: list[Document]
     """The documents of the shipped kinds, schema-valid, of every part."""
+    direct: list[Problem]
+    """What the ``direct`` codes found, sorted."""
 
 
 def check_part(job: PartJob) -> PartResult:
@@ -79,15 +89,24 @@ def check_part(job: PartJob) -> PartResult:
     if not result.errors:
         if job.clocks_at is not None:
             board = evaluate_all(repo, job.clocks_at, rules=job.rules)
-            findings = [
-                _detached(f, job.lines) for f in board.findings if f.clock.record in report
-            ]
+            findings = [_detached(f, job.lines) for f in board.findings if f.clock.record in report]
         documents = [
             _shipped(document)
             for rel, document in repo.documents.items()
             if rel in report and document.kind in job.ship
         ]
-    return PartResult(result.problems, known_files(repo) & report, findings, documents)
+    direct = [p for p in _run_directly(repo, job.direct, job.today) if p.file in report]
+    return PartResult(result.problems, known_files(repo) & report, findings, documents, direct)
+
+
+def _run_directly(repo: Repository, codes: tuple[str, ...], today: date) -> list[Problem]:
+    context = Context(today=today)
+    found: list[Problem] = []
+    for code in codes:
+        rule = RULES_BY_CODE[code]
+        if rule.check is not None:
+            found.extend(rule.check(repo, context))
+    return found
 
 
 def _shipped(document: Document) -> tuple:
@@ -100,11 +119,12 @@ def _shipped(document: Document) -> tuple:
         document.data,
         document.line_offset,
         tuple(document.ignored),
+        document.body,
     )
 
 
 def _received(shipped: tuple) -> Document:
-    file, rel, place, data, line_offset, ignored = shipped
+    file, rel, place, data, line_offset, ignored, body = shipped
     return Document(
         file=file,
         rel=rel,
@@ -113,14 +133,32 @@ def _received(shipped: tuple) -> Document:
         text=None,
         line_offset=line_offset,
         ignored=frozenset(ignored),
+        body=body,
     )
 
 
-def _detached(finding: Finding, lines: bool) -> Finding:
-    """The finding without its record's document; its line looked up here, once, if wanted
-    (else the clock's ``line`` is 1: nothing that skips lines shows them)."""
-    clock = replace(finding.clock, line_number=finding.clock.line if lines else 1, source=None)
+def _detached(finding: Finding, lines: str) -> Finding:
+    """The finding without its record's data (see :attr:`PartJob.lines` for its line)."""
+    clock = finding.clock
+    if lines == "now":
+        clock = replace(clock, line_number=clock.line, source=None)
+    elif lines == "lazy" and clock.source is not None:
+        clock = replace(clock, source=_stub(clock.source))
+    else:
+        clock = replace(clock, line_number=1, source=None)
     return replace(finding, clock=clock)
+
+
+def _stub(document: Document) -> Document:
+    """A document that knows only its file: positions are read from disk when asked for."""
+    return Document(
+        file=str(document.file),
+        rel=document.rel,
+        place=document.place,
+        data={},
+        text=None,
+        line_offset=document.line_offset,
+    )
 
 
 def known_files(repo: Repository) -> set[str]:
@@ -145,7 +183,8 @@ def check_in_parallel(
     clocks_at: datetime | None = None,
     rules: Iterable[str] | None = None,
     ship: Iterable[str] = (),
-    lines: bool = True,
+    lines: str = "now",
+    direct: Iterable[str] = (),
 ) -> Outcome:
     """Lint every record in ``processes`` worker processes; with ``clocks_at``, evaluate the
     clocks too (only when no part has a lint error: they are not evaluated on broken records).
@@ -158,7 +197,9 @@ def check_in_parallel(
     listing = paths if paths is not None else below(records_dir)
     rules = tuple(rules) if rules is not None else None
     jobs = [
-        PartJob(records_dir, root, part, today, clocks_at, rules, frozenset(ship), lines)
+        PartJob(
+            records_dir, root, part, today, clocks_at, rules, frozenset(ship), lines, tuple(direct)
+        )
         for part in split(listing, processes)
     ]
     results = parallel.run(check_part, jobs, processes, progress)
@@ -175,4 +216,5 @@ def check_in_parallel(
     findings = [] if linted.errors else [f for result in results for f in result.findings]
     findings.sort(key=finding_order)
     documents = [] if linted.errors else [_received(d) for r in results for d in r.documents]
-    return Outcome(linted, findings, documents)
+    found_directly = sorted(p for result in results for p in result.direct)
+    return Outcome(linted, findings, documents, found_directly)

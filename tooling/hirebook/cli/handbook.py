@@ -1,7 +1,7 @@
 """``hirebook handbook --out DIR``: write the handbook's generated pages as Markdown files.
 
 The same pages the MkDocs plugin generates at build time, from the same library function
-(:func:`hirebook.handbook.site.generate`): for reading without MkDocs, for diffing what a change
+(:func:`hirebook.handbook.site.prepare`): for reading without MkDocs, for diffing what a change
 to the records does to the site, or for another static-site tool.
 """
 
@@ -13,7 +13,7 @@ import click
 
 from hirebook.cli import common
 from hirebook.handbook.labels import LANGUAGES
-from hirebook.handbook.site import HandbookError, check, generate, instant
+from hirebook.handbook.site import HandbookError, prepare
 
 
 @click.command("handbook")
@@ -38,7 +38,8 @@ from hirebook.handbook.site import HandbookError, check, generate, instant
     default=None,
     help="Describe the records as of this date or datetime (clocks, 'as of' lines). Default: now.",
 )
-def handbook_command(records_dir, out_dir, language, as_of):
+@common.jobs_option
+def handbook_command(records_dir, out_dir, language, as_of, jobs):
     """Write the handbook's generated pages as Markdown files into --out.
 
     These are the pages the MkDocs plugin adds at build time (home, clients, requirements,
@@ -51,16 +52,14 @@ def handbook_command(records_dir, out_dir, language, as_of):
       hirebook handbook --out /tmp/handbook
       hirebook handbook --out /tmp/handbook --language zh-Hant --as-of 2026-11-20
     """
-    repo = common.load(records_dir)
-    moment = instant(repo, as_of)
+    folder, root = common.records_folder(records_dir)
     try:
-        result = check(repo, moment)
-        handbook = generate(repo, moment, language, lint_result=result)
+        handbook = prepare(folder, root, as_of, language, jobs=jobs)
     except HandbookError as err:
         click.echo(str(err), err=True)
         raise SystemExit(common.EXIT_USAGE) from None
     written = write(handbook.pages, handbook.fragments, out_dir)
-    click.echo(f"{written} pages written to {out_dir} (as of {moment.isoformat()})")
+    click.echo(f"{written} pages written to {out_dir} (as of {handbook.as_of.isoformat()})")
 
 
 def write(pages: dict, fragments: dict[str, str], out_dir: Path) -> int:

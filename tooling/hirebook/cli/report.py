@@ -134,7 +134,7 @@ def _records_and_board(records_dir, as_of, jobs: int) -> tuple[Repository, Board
             listing,
             clocks_at=instant,
             ship=REPORTED_KINDS,
-            lines=False,
+            lines="none",
         )
     except PolicyError as err:
         raise click.UsageError(str(err)) from None

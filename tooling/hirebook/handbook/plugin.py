@@ -13,7 +13,9 @@ A thin shell around :func:`hirebook.handbook.site.generate`:
 ``on_page_markdown`` fills the ``<!-- hirebook:NAME -->`` placeholders of hand-written pages.
 
 Options: ``records`` (default ``records/`` beside ``mkdocs.yml``), ``language`` (``en``,
-``zh-Hant``, ``zh-Hans``) and ``as_of`` (a date or datetime; default: the build time).
+``zh-Hant``, ``zh-Hans``), ``as_of`` (a date or datetime; default: the build time) and ``jobs``
+(processes for reading the records, as ``hirebook lint --jobs``; default 0: every core for a
+large agency).
 """
 
 from __future__ import annotations
@@ -34,9 +36,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from hirebook.handbook import paths
 from hirebook.handbook.deferred import Deferred
 from hirebook.handbook.labels import LANGUAGES, THEME_LANGUAGE, labels_for
-from hirebook.handbook.site import Handbook, HandbookError, check, generate, instant
+from hirebook.handbook.site import Handbook, HandbookError, prepare
 from hirebook.handbook.sources import Sources
-from hirebook.records.repository import RecordsFolderError, load
+from hirebook.records.repository import RecordsFolderError
 
 log = logging.getLogger("mkdocs.plugins.hirebook")
 
@@ -48,6 +50,7 @@ class HirebookConfig(Config):
     records = c.Optional(c.Type(str))
     language = c.Choice(LANGUAGES, default="en")
     as_of = c.Optional(c.Type((str, date, datetime)))
+    jobs = c.Type(int, default=0)
 
 
 class HirebookPlugin(BasePlugin[HirebookConfig]):
@@ -78,27 +81,24 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
 
     def on_pre_build(self, config) -> None:
         try:
-            repo = load(self.records_dir, self.root)
-        except RecordsFolderError as err:
-            raise PluginError(f"hirebook: {err}") from None
-        try:
-            as_of = instant(repo, self.config.as_of)
-            result = check(repo, as_of)
-            self.handbook = generate(
-                repo,
-                as_of,
+            self.handbook = prepare(
+                self.records_dir,
+                self.root,
+                self.config.as_of,
                 self.config.language,
                 _sources(config, self.root),
-                result,
+                jobs=self.config.jobs,
                 deferred=Deferred(),
             )
+        except RecordsFolderError as err:
+            raise PluginError(f"hirebook: {err}") from None
         except (HandbookError, ValueError) as err:
             raise PluginError(f"hirebook: {err}") from None
         log.info(
             "hirebook: %d pages generated from %s as of %s",
             len(self.handbook.pages),
             self.records_dir,
-            as_of.isoformat(),
+            self.handbook.as_of.isoformat(),
         )
 
     def on_files(self, files: Files, config) -> Files:

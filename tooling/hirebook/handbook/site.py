@@ -13,7 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from pathlib import Path
 
+from hirebook import parallel
 from hirebook.handbook import reporting
 from hirebook.handbook.context import Context
 from hirebook.handbook.deferred import Deferred, collecting
@@ -38,9 +40,10 @@ from hirebook.lint.engine import LintResult, lint
 from hirebook.lint.registry import RULES_BY_CODE
 from hirebook.lint.rule import Context as LintContext
 from hirebook.output.text import TextReporter
+from hirebook.partitioned import below, check_in_parallel
 from hirebook.problem import Problem, Severity
-from hirebook.records.repository import Repository
-from hirebook.sla.engine import PolicyError, evaluate_all
+from hirebook.records.repository import Repository, assemble, load
+from hirebook.sla.engine import Board, PolicyError, calendar_of, evaluate_all
 
 PAGE_BUILDERS: tuple[Callable[[Context], Iterator[tuple[str, Page]]], ...] = (
     home.pages,
@@ -125,6 +128,67 @@ def _refusal(result: LintResult, personal: list[Problem]) -> str:
     return "\n".join(lines)
 
 
+def prepare(
+    records_dir: Path,
+    root: Path,
+    as_of: date | datetime | str | None,
+    language: str = "en",
+    sources: Sources | None = None,
+    jobs: int = 0,
+    deferred: Deferred | None = None,
+) -> Handbook:
+    """Read, check and generate: one process, or (a large agency) one per core.
+
+    Several processes lint and evaluate the clocks of their parts (:mod:`hirebook.partitioned`)
+    and send back the records the pages show — every kind but candidates, whose pages do not
+    exist — so that only page generation runs here. Raises :class:`HandbookError` for records
+    that must not be published, :class:`RecordsFolderError` for a missing folder.
+    """
+    listing = below(records_dir.resolve())
+    processes = parallel.jobs_for(jobs, len(listing))
+    if processes == 1:
+        repo = load(records_dir, root)
+        moment = instant(repo, as_of)
+        result = check(repo, moment)
+        return generate(repo, moment, language, sources, result, deferred=deferred)
+    policy = load(
+        records_dir, root, select=lambda path: path == "policy.yaml", files=_policy(records_dir)
+    )
+    moment = instant(policy, as_of)
+    try:
+        calendar = calendar_of(policy)
+        outcome = check_in_parallel(
+            records_dir,
+            root,
+            moment.date(),
+            processes,
+            listing,
+            clocks_at=moment,
+            ship=PUBLISHED_KINDS,
+            lines="lazy",
+            direct=PERSONAL_DATA_CODES,
+        )
+    except PolicyError as err:
+        raise HandbookError(str(err)) from None
+    if outcome.lint.errors or outcome.direct:
+        raise HandbookError(_refusal(outcome.lint, outcome.direct))
+    repo = assemble(records_dir, root, outcome.documents, listing)
+    board = Board(as_of=calendar.to_local(moment), findings=outcome.findings)
+    return generate(repo, moment, language, sources, outcome.lint, deferred=deferred, board=board)
+
+
+PUBLISHED_KINDS = (
+    "policy", "person", "client", "requirement", "plan", "application", "touchpoint",
+    "feedback", "case",
+)  # fmt: skip
+"""Every kind the pages read: all but candidates (only their ids are ever shown)."""
+
+
+def _policy(records_dir: Path) -> list[str]:
+    policy = records_dir.resolve() / "policy.yaml"
+    return [str(policy)] if policy.is_file() else []
+
+
 def generate(
     repo: Repository,
     as_of: datetime,
@@ -133,6 +197,7 @@ def generate(
     lint_result: LintResult | None = None,
     report: ReportData | None = None,
     deferred: Deferred | None = None,
+    board: Board | None = None,
 ) -> Handbook:
     """Every generated page of the handbook, as Markdown, from an already loaded repository.
 
@@ -140,10 +205,11 @@ def generate(
     :class:`Context`, and each page builder visits only the records its pages show.
     """
     result = lint_result if lint_result is not None else check(repo, as_of)
-    try:
-        board = evaluate_all(repo, as_of)
-    except PolicyError as err:
-        raise HandbookError(str(err)) from None
+    if board is None:
+        try:
+            board = evaluate_all(repo, as_of)
+        except PolicyError as err:
+            raise HandbookError(str(err)) from None
     ctx = Context(
         repo=repo,
         as_of=as_of,

@@ -37,6 +37,7 @@ class Document:
     body: str | None = None
     """The Markdown body of a case file; None for YAML records."""
     _located: yamlread.ParsedYaml | None = field(default=None, repr=False, compare=False)
+    _lines: quickpos.Lines | None = field(default=None, repr=False, compare=False)
 
     @property
     def path(self) -> Path:
@@ -83,7 +84,9 @@ class Document:
         if self.text is None:
             self.text = _source_of(self.file, self.kind)
         if self._located is None and self.text:
-            found = quickpos.locate(self.text, path, self.line_offset)
+            if self._lines is None:
+                self._lines = quickpos.Lines(self.text)
+            found = quickpos.locate(self._lines, path, self.line_offset)
             if found is not None:
                 return found
         while path:

@@ -31,11 +31,47 @@ class _Unsure(Exception):
     """The text has a construct this scanner does not model: compose instead."""
 
 
-def locate(text: str, path: tuple, line_offset: int = 0) -> tuple[int, int] | None:
+class Lines:
+    """A text's lines with their indentation and content, worked out once: a record's several
+    clocks and problems look up several paths in the same text."""
+
+    def __init__(self, text: str) -> None:
+        self.raw = text.split("\n")
+        self.tabs = "\t" in text
+        self.indents: list[int] = []
+        self.contents: list[str | None] = []
+        self.odd: set[int] = set()
+        for row, line in enumerate(self.raw):
+            stripped = line.strip(" \r")
+            self.indents.append(len(line) - len(line.lstrip(" ")))
+            if not stripped or stripped.startswith("#"):
+                self.contents.append(None)
+                continue
+            if stripped.startswith(("---", "...", "? ", "%")):
+                self.odd.add(row)  # several documents, complex keys, directives
+            self.contents.append(stripped)
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+    def __getitem__(self, row: int) -> str:
+        return self.raw[row]
+
+    def content(self, row: int) -> str | None:
+        """The line without indentation; None for blank and comment lines."""
+        if row in self.odd:
+            raise _Unsure
+        return self.contents[row]
+
+    def indent(self, row: int) -> int:
+        return self.indents[row]
+
+
+def locate(text: str | Lines, path: tuple, line_offset: int = 0) -> tuple[int, int] | None:
     """``(line, column)``, 1-based, of the value at ``path``; None when not found or unsure."""
-    if "\t" in text:
+    lines = text if isinstance(text, Lines) else Lines(text)
+    if lines.tabs:
         return None
-    lines = text.split("\n")
     try:
         block = _first_block(lines)
         position = (block.start, block.column)
@@ -53,11 +89,11 @@ def locate(text: str, path: tuple, line_offset: int = 0) -> tuple[int, int] | No
     return row + 1 + line_offset, column + 1
 
 
-def _first_block(lines: list[str]) -> _Block:
+def _first_block(lines: Lines) -> _Block:
     """The top-level mapping: from the first line that is not blank or a comment."""
-    for row, line in enumerate(lines):
-        if _content(line) is not None:
-            return _Block(row, len(lines), len(line) - len(line.lstrip(" ")))
+    for row in range(len(lines)):
+        if lines.content(row) is not None:
+            return _Block(row, len(lines), lines.indent(row))
     raise _Unsure
 
 
@@ -71,16 +107,15 @@ def _content(line: str) -> str | None:
     return stripped
 
 
-def _entries(lines: list[str], block: _Block):
+def _entries(lines: Lines, block: _Block):
     """(row, column, content) of the lines at the block's own indentation."""
     for row in range(block.start, block.end):
-        line = lines[row]
         if row == block.start:
             column = block.column
-            content = _content(line[column:])
+            content = _content(lines[row][column:])
         else:
-            content = _content(line)
-            column = len(line) - len(line.lstrip(" "))
+            content = lines.content(row)
+            column = lines.indent(row)
         if content is None or column > block.column:
             continue
         if column < block.column:
@@ -88,7 +123,7 @@ def _entries(lines: list[str], block: _Block):
         yield row, column, content
 
 
-def _value_of_key(lines: list[str], block: _Block, key: str, last: bool):
+def _value_of_key(lines: Lines, block: _Block, key: str, last: bool):
     head = key + ":"
     for row, column, content in _entries(lines, block):
         if content.startswith("- ") or content == "-":
@@ -111,7 +146,7 @@ def _value_of_key(lines: list[str], block: _Block, key: str, last: bool):
     raise _Unsure  # not there: the composer finds the nearest parent
 
 
-def _item(lines: list[str], block: _Block, index: int, last: bool):
+def _item(lines: Lines, block: _Block, index: int, last: bool):
     count = -1
     for row, column, content in _entries(lines, block):
         if not (content.startswith("- ") or content == "-"):
@@ -135,13 +170,13 @@ def _item(lines: list[str], block: _Block, index: int, last: bool):
     raise _Unsure  # not there: the composer finds the nearest parent
 
 
-def _child_block(lines: list[str], row: int, column: int, end: int) -> _Block | None:
+def _child_block(lines: Lines, row: int, column: int, end: int) -> _Block | None:
     """The nested block below the entry on ``row`` at ``column``, or None (an empty value)."""
     for next_row in range(row + 1, end):
-        content = _content(lines[next_row])
+        content = lines.content(next_row)
         if content is None:
             continue
-        indent = len(lines[next_row]) - len(lines[next_row].lstrip(" "))
+        indent = lines.indent(next_row)
         if indent > column or (indent == column and (content.startswith("- ") or content == "-")):
             stop = _block_end(lines, next_row + 1, column, end, items_at=indent)
             return _Block(next_row, stop, indent)
@@ -149,13 +184,13 @@ def _child_block(lines: list[str], row: int, column: int, end: int) -> _Block | 
     return None
 
 
-def _block_end(lines: list[str], start: int, parent: int, end: int, items_at: int) -> int:
+def _block_end(lines: Lines, start: int, parent: int, end: int, items_at: int) -> int:
     """The first line after ``start`` that leaves a block nested under column ``parent``."""
     for row in range(start, end):
-        content = _content(lines[row])
+        content = lines.content(row)
         if content is None:
             continue
-        indent = len(lines[row]) - len(lines[row].lstrip(" "))
+        indent = lines.indent(row)
         if indent > parent:
             continue
         if indent == parent == items_at and (content.startswith("- ") or content == "-"):

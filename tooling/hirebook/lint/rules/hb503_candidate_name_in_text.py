@@ -30,7 +30,9 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
 def check(repo: Repository, context: Context) -> Iterator[Problem]:
-    index = _NameIndex(repo)
+    index = repo.derived.get("candidate-name-index")
+    if index is None:  # once per load: the handbook runs this rule a second time
+        index = repo.derived["candidate-name-index"] = _NameIndex(repo)
     if not index:
         return
     for document, path, text in freetext.texts(repo):

@@ -1,0 +1,33 @@
+"""Worker processes: forked from a single-threaded process, spawned from a threaded one."""
+
+import threading
+from datetime import date
+from pathlib import Path
+
+from hirebook import parallel
+from hirebook.partitioned import check_in_parallel
+
+DEMO = Path(__file__).resolve().parents[1] / "records"
+
+
+def test_jobs_auto_is_one_process_for_a_small_agency_and_every_core_for_a_large_one():
+    assert parallel.jobs_for(0, 867) == 1
+    assert parallel.jobs_for(0, 50_000) == parallel.available_cores()
+    assert parallel.jobs_for(3, 10) == 3
+
+
+def test_workers_are_spawned_while_another_thread_runs_and_answer_the_same():
+    forked = check_in_parallel(DEMO, DEMO.parent, date(2026, 11, 20), 2)
+    if threading.active_count() == 1:  # earlier tests (the browser's) may leave threads behind
+        assert parallel._context().get_start_method() == "fork"
+    stop = threading.Event()
+    server = threading.Thread(target=stop.wait, daemon=True)  # like mkdocs serve's server
+    server.start()
+    try:
+        assert parallel._context().get_start_method() == "spawn"
+        spawned = check_in_parallel(DEMO, DEMO.parent, date(2026, 11, 20), 2)
+    finally:
+        stop.set()
+        server.join()
+    assert spawned.lint == forked.lint
+    assert len(forked.lint.problems) > 0
