@@ -219,6 +219,32 @@ def refuse_lint_errors(result, purpose: str) -> None:
         raise SystemExit(EXIT_USAGE)
 
 
+def board_in_parts(
+    folder: Path, root: Path, listing: list[str], processes: int, as_of, purpose: str, **options
+):
+    """Lint a large agency and evaluate its clocks in worker processes.
+
+    Returns (outcome, board, instant); exits 2 on lint errors (like :func:`require_lint_clean`)
+    and makes a policy that cannot drive the clocks a usage error. ``options`` go to
+    :func:`hirebook.partitioned.check_in_parallel`.
+    """
+    from hirebook.partitioned import check_in_parallel
+    from hirebook.sla.engine import Board, PolicyError, calendar_of
+
+    policy = load_policy(folder, root)
+    instant = as_of_instant(policy, as_of)
+    try:
+        calendar = calendar_of(policy)
+        today = instant.astimezone(policy.zone).date()
+        outcome = check_in_parallel(
+            folder, root, today, processes, listing, clocks_at=instant, **options
+        )
+    except PolicyError as err:
+        raise click.UsageError(str(err)) from None
+    refuse_lint_errors(outcome.lint, purpose)
+    return outcome, Board(as_of=calendar.to_local(instant), findings=outcome.findings), instant
+
+
 def evaluate_board(repo: Repository, instant: datetime) -> Board:
     """Every SLA clock, evaluated once; a policy that cannot drive them is a usage error."""
     from hirebook.sla.engine import PolicyError, evaluate_all  # only the commands that need it

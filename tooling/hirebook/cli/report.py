@@ -10,13 +10,13 @@ import click
 from hirebook import parallel
 from hirebook.cli import common
 from hirebook.output.registry import REPORTERS
-from hirebook.partitioned import below, check_in_parallel
+from hirebook.partitioned import below
 from hirebook.records.repository import Repository, assemble
 from hirebook.reports.context import Filters
 from hirebook.reports.engine import REPORTED_KINDS, compute_report
 from hirebook.reports.period import Period
 from hirebook.reports.registry import METRICS
-from hirebook.sla.engine import Board, PolicyError, calendar_of
+from hirebook.sla.engine import Board
 
 TIERS = ("strategic", "key", "ordinary")
 
@@ -122,25 +122,10 @@ def _records_and_board(records_dir, as_of, jobs: int) -> tuple[Repository, Board
         instant = common.as_of_instant(repo, as_of)
         common.require_lint_clean(repo, instant, purpose)
         return repo, common.evaluate_board(repo, instant), instant
-    policy = common.load_policy(folder, root)
-    instant = common.as_of_instant(policy, as_of)
-    try:
-        calendar = calendar_of(policy)
-        outcome = check_in_parallel(
-            folder,
-            root,
-            instant.astimezone(policy.zone).date(),
-            processes,
-            listing,
-            clocks_at=instant,
-            ship=REPORTED_KINDS,
-            lines="none",
-        )
-    except PolicyError as err:
-        raise click.UsageError(str(err)) from None
-    common.refuse_lint_errors(outcome.lint, purpose)
-    repo = assemble(folder, root, outcome.documents, listing)
-    return repo, Board(as_of=calendar.to_local(instant), findings=outcome.findings), instant
+    outcome, board, instant = common.board_in_parts(
+        folder, root, listing, processes, as_of, purpose, ship=REPORTED_KINDS, lines="none"
+    )
+    return assemble(folder, root, outcome.documents, listing), board, instant
 
 
 def report_period(

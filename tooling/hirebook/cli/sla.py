@@ -9,9 +9,9 @@ import click
 from hirebook import parallel
 from hirebook.cli import common
 from hirebook.output.registry import REPORTERS
-from hirebook.partitioned import below, check_in_parallel
+from hirebook.partitioned import below
 from hirebook.sla.clock import State
-from hirebook.sla.engine import Board, PolicyError, calendar_of, evaluate_all
+from hirebook.sla.engine import Board, PolicyError, evaluate_all
 from hirebook.sla.registry import SLA_RULES_BY_ID
 
 OPEN_BY_DEFAULT = (State.OVERDUE, State.AT_RISK)
@@ -121,28 +121,18 @@ def _evaluate(records_dir, as_of, rules, jobs: int) -> tuple[Board, Path]:
     folder, root = common.records_folder(records_dir)
     listing = below(folder)
     processes = parallel.jobs_for(jobs, len(listing))
-    try:
-        if processes == 1:
-            repo = common.load(records_dir)
-            instant = common.as_of_instant(repo, as_of)
-            common.require_lint_clean(repo, instant, purpose)
+    if processes == 1:
+        repo = common.load(records_dir)
+        instant = common.as_of_instant(repo, as_of)
+        common.require_lint_clean(repo, instant, purpose)
+        try:
             return evaluate_all(repo, instant, rules=rules), repo.root
-        policy = common.load_policy(folder, root)
-        instant = common.as_of_instant(policy, as_of)
-        calendar = calendar_of(policy)
-        outcome = check_in_parallel(
-            folder,
-            root,
-            instant.astimezone(policy.zone).date(),
-            processes,
-            listing,
-            clocks_at=instant,
-            rules=rules,
-        )
-    except PolicyError as err:
-        raise click.UsageError(str(err)) from None
-    common.refuse_lint_errors(outcome.lint, purpose)
-    return Board(as_of=calendar.to_local(instant), findings=outcome.findings), root
+        except PolicyError as err:
+            raise click.UsageError(str(err)) from None
+    _, board, _ = common.board_in_parts(
+        folder, root, listing, processes, as_of, purpose, rules=rules
+    )
+    return board, root
 
 
 def _scope(board: Board, clients, owners, tiers) -> Board:
