@@ -66,6 +66,10 @@ class _NameIndex:
             self._add(name, candidate)
         self.cjk_lengths = sorted({len(key) for key in self.cjk})
         self.latin_lengths = sorted({len(key) for key in self.latin})
+        # A name can only start where its first character (word) stands: most positions of
+        # a text are skipped without building a key.
+        self.cjk_firsts = {key[0] for key in self.cjk}
+        self.latin_firsts = {key[0] for key in self.latin}
 
     def __bool__(self) -> bool:
         return bool(self.cjk or self.latin)
@@ -82,16 +86,20 @@ class _NameIndex:
         """The id of a candidate whose name appears in ``text``, or None."""
         if self.cjk:
             for run in _CJK_RUN.findall(text):
+                starts = [i for i, char in enumerate(run) if char in self.cjk_firsts]
                 for size in self.cjk_lengths:
-                    for start in range(len(run) - size + 1):
-                        found = self.cjk.get(run[start : start + size])
-                        if found:
-                            return found
+                    for start in starts:
+                        if start + size <= len(run):
+                            found = self.cjk.get(run[start : start + size])
+                            if found:
+                                return found
         if self.latin:
             words = _WORD.findall(text)
+            starts = [i for i, word in enumerate(words) if word in self.latin_firsts]
             for size in self.latin_lengths:
-                for start in range(len(words) - size + 1):
-                    found = self.latin.get(tuple(words[start : start + size]))
-                    if found:
-                        return found
+                for start in starts:
+                    if start + size <= len(words):
+                        found = self.latin.get(tuple(words[start : start + size]))
+                        if found:
+                            return found
         return None
