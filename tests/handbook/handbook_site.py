@@ -61,6 +61,7 @@ def build_site(
     records: Path,
     language: str = "en",
     as_of: str | None = AS_OF,
+    plugin_options: dict | None = None,
     **overrides: object,
 ) -> Build:
     """Run ``mkdocs build --strict`` with the project's configuration on ``records``."""
@@ -72,7 +73,8 @@ def build_site(
     for entry in config["plugins"]:
         name = next(iter(entry)) if isinstance(entry, dict) else entry
         if name == "hirebook":
-            entry = {"hirebook": {"records": str(records), "language": language, "as_of": as_of}}
+            options = {"records": str(records), "language": language, "as_of": as_of}
+            entry = {"hirebook": options | (plugin_options or {})}
         plugins.append(entry)
     config["plugins"] = plugins
     config.update(overrides)

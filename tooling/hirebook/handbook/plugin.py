@@ -15,7 +15,8 @@ A thin shell around :func:`hirebook.handbook.site.generate`:
 Options: ``records`` (default ``records/`` beside ``mkdocs.yml``), ``language`` (``en``,
 ``zh-Hant``, ``zh-Hans``), ``as_of`` (a date or datetime; default: the build time) and ``jobs``
 (processes for reading the records, as ``hirebook lint --jobs``; default 0: every core for a
-large agency).
+large agency) and ``defer`` (default true: generated tables skip Markdown, see
+:mod:`hirebook.handbook.deferred`; false renders them through Markdown, slower).
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ class HirebookConfig(Config):
     language = c.Choice(LANGUAGES, default="en")
     as_of = c.Optional(c.Type((str, date, datetime)))
     jobs = c.Type(int, default=0)
+    defer = c.Type(bool, default=True)
 
 
 class HirebookPlugin(BasePlugin[HirebookConfig]):
@@ -88,7 +90,7 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
                 self.config.language,
                 _sources(config, self.root),
                 jobs=self.config.jobs,
-                deferred=Deferred(),
+                deferred=Deferred() if self.config.defer else None,
             )
         except RecordsFolderError as err:
             raise PluginError(f"hirebook: {err}") from None
