@@ -68,7 +68,44 @@ def section(title: str, *parts: str, level: int = 2) -> str:
 
 def page(front: dict[str, object], *parts: str) -> str:
     """A whole page: front matter, then the non-empty parts."""
-    return escape.front_matter(**front) + "\n\n".join(part for part in parts if part) + "\n"
+    body = "\n\n".join(part for part in parts if part)
+    return escape.front_matter(**front) + _defer_paragraphs(body) + "\n"
+
+
+_ORDERED_ITEM = re.compile(r"\d+[.)] ")
+
+
+def _defer_paragraphs(body: str) -> str:
+    """While a collector is active, runs of plain paragraphs and our HTML blocks become one
+    deferred block each; headings (for the table of contents) and markers stay."""
+    collector = deferred.active()
+    if collector is None:
+        return body
+    out: list[str] = []
+    run: list[str] = []
+    for block in body.split("\n\n"):
+        html = _block_html(block)
+        if html is not None:
+            run.append(html)
+            continue
+        if run:
+            out.append(collector.add("".join(run)))
+            run.clear()
+        out.append(block)
+    if run:
+        out.append(collector.add("".join(run)))
+    return "\n\n".join(out)
+
+
+def _block_html(block: str) -> str | None:
+    """The HTML Markdown makes of ``block`` when that is plain to see, else None."""
+    if block.startswith('<div class="hb-text">'):
+        return block  # rendered record text: a raw HTML block Markdown leaves as it is
+    if not block or "\n" in block or deferred.MARKER.fullmatch(block):
+        return None
+    if block[0] in "#>|!<- \t" or block.startswith("* ") or _ORDERED_ITEM.match(block):
+        return None  # headings, quotes, tables, lists, HTML, code: Markdown's business
+    return f"<p>{deferred.inline(block)}</p>"
 
 
 def bullet_list(items: Iterable[str]) -> str:
