@@ -18,9 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from hirebook import parallel
-from hirebook.lint.engine import LintResult, lint
-from hirebook.lint.registry import RULES_BY_CODE
-from hirebook.lint.rule import Context
+from hirebook.lint.engine import LintResult, lint, run_as_written
 from hirebook.problem import Problem
 from hirebook.records.document import Document
 from hirebook.records.layout import Placement
@@ -95,18 +93,8 @@ def check_part(job: PartJob) -> PartResult:
             for rel, document in repo.documents.items()
             if rel in report and document.kind in job.ship
         ]
-    direct = [p for p in _run_directly(repo, job.direct, job.today) if p.file in report]
+    direct = [p for p in run_as_written(repo, job.today, job.direct) if p.file in report]
     return PartResult(result.problems, known_files(repo) & report, findings, documents, direct)
-
-
-def _run_directly(repo: Repository, codes: tuple[str, ...], today: date) -> list[Problem]:
-    context = Context(today=today)
-    found: list[Problem] = []
-    for code in codes:
-        rule = RULES_BY_CODE[code]
-        if rule.check is not None:
-            found.extend(rule.check(repo, context))
-    return found
 
 
 def _shipped(document: Document) -> tuple:

@@ -36,9 +36,7 @@ from hirebook.handbook.pages import (
 )
 from hirebook.handbook.reporting import ReportData
 from hirebook.handbook.sources import Sources
-from hirebook.lint.engine import LintResult, lint
-from hirebook.lint.registry import RULES_BY_CODE
-from hirebook.lint.rule import Context as LintContext
+from hirebook.lint.engine import LintResult, lint, run_as_written
 from hirebook.output.text import TextReporter
 from hirebook.partitioned import below, check_in_parallel
 from hirebook.problem import Problem, Severity
@@ -103,13 +101,7 @@ def check(repo: Repository, as_of: datetime) -> LintResult:
 
 def _personal_data(repo: Repository, today: date) -> list[Problem]:
     """HB501–HB503 run directly: ``lint.severity: off`` or an ignore comment cannot publish them."""
-    context = LintContext(today=today)
-    found: list[Problem] = []
-    for code in PERSONAL_DATA_CODES:
-        rule = RULES_BY_CODE[code]
-        if rule.check is not None:
-            found.extend(rule.check(repo, context))
-    return sorted(found)
+    return run_as_written(repo, today, PERSONAL_DATA_CODES)
 
 
 def _refusal(result: LintResult, personal: list[Problem]) -> str:
