@@ -160,6 +160,13 @@ def below(records_dir: Path) -> list[str]:
     return [path[base:].replace("\\", "/") for path in record_files(records_dir)]
 
 
+def absolute(records_dir: Path, listing: list[str]) -> list[str]:
+    """:func:`below`'s listing as the absolute paths :func:`record_files` gives (no second
+    walk of the folder for a one-process load)."""
+    base = str(records_dir)
+    return [os.path.join(base, *path.split("/")) for path in listing]
+
+
 def check_in_parallel(
     records_dir: Path,
     root: Path,

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -81,11 +83,31 @@ def records_folder(records_dir: Path | None) -> tuple[Path, Path]:
     return folder.resolve(), root.resolve()
 
 
-def load_policy(folder: Path, root: Path) -> Repository:
-    """A repository holding only the policy: enough for the timezone and the calendar."""
-    policy = folder / "policy.yaml"
-    files = [str(policy)] if policy.is_file() else []
-    return repository.load(folder, root, select=lambda path: path == "policy.yaml", files=files)
+@dataclass(frozen=True)
+class Work:
+    """What a command over every record must read, and in how many processes."""
+
+    folder: Path
+    root: Path
+    listing: list[str]
+    """Every file below the records folder (see :func:`hirebook.partitioned.below`)."""
+    processes: int
+
+    def listing_paths(self) -> list[str]:
+        """The listing as absolute paths, for a one-process load (no second walk)."""
+        from hirebook.partitioned import absolute
+
+        return absolute(self.folder, self.listing)
+
+
+def work_for(records_dir: Path | None, jobs: int) -> Work:
+    """The records folder, its files and the processes ``--jobs`` asks for (0: auto)."""
+    from hirebook import parallel
+    from hirebook.partitioned import below
+
+    folder, root = records_folder(records_dir)
+    listing = below(folder)
+    return Work(folder, root, listing, parallel.jobs_for(jobs, len(listing)))
 
 
 @contextlib.contextmanager
@@ -112,20 +134,16 @@ def load(
 
     ``select`` reads only some files (see :func:`hirebook.records.repository.load`).
     """
-    folder, root = locate(records_dir)
-    if not folder.is_dir():
-        raise click.UsageError(
-            f"no records folder at {folder}; run hirebook inside a hirebook project or pass "
-            "--records DIR"
-        )
+    folder, root = records_folder(records_dir)
     try:
-        if show_progress and progress_wanted():
-            files = repository.record_files(folder)
-            if len(files) > 200:
-                with click.progressbar(
-                    length=len(files), label="Reading records", file=sys.stderr
-                ) as bar:
-                    return repository.load(folder, root, progress=lambda _path: bar.update(1))
+        if show_progress and select is None:
+            files = files if files is not None else repository.record_files(folder)
+            with progress_bar(len(files)) as advance:
+                if advance is not None:
+                    read = itertools.count(1)
+                    return repository.load(
+                        folder, root, progress=lambda _path: advance(next(read)), files=files
+                    )
         return repository.load(folder, root, select=select, files=files)
     except repository.RecordsFolderError as err:
         raise click.UsageError(str(err)) from None
@@ -219,9 +237,7 @@ def refuse_lint_errors(result, purpose: str) -> None:
         raise SystemExit(EXIT_USAGE)
 
 
-def board_in_parts(
-    folder: Path, root: Path, listing: list[str], processes: int, as_of, purpose: str, **options
-):
+def board_in_parts(work: Work, as_of, purpose: str, **options):
     """Lint a large agency and evaluate its clocks in worker processes.
 
     Returns (outcome, board, instant); exits 2 on lint errors (like :func:`require_lint_clean`)
@@ -231,13 +247,19 @@ def board_in_parts(
     from hirebook.partitioned import check_in_parallel
     from hirebook.sla.engine import Board, PolicyError, calendar_of
 
-    policy = load_policy(folder, root)
+    policy = repository.load_policy(work.folder, work.root)
     instant = as_of_instant(policy, as_of)
     try:
         calendar = calendar_of(policy)
         today = instant.astimezone(policy.zone).date()
         outcome = check_in_parallel(
-            folder, root, today, processes, listing, clocks_at=instant, **options
+            work.folder,
+            work.root,
+            today,
+            work.processes,
+            work.listing,
+            clocks_at=instant,
+            **options,
         )
     except PolicyError as err:
         raise click.UsageError(str(err)) from None
@@ -245,12 +267,13 @@ def board_in_parts(
     return outcome, Board(as_of=calendar.to_local(instant), findings=outcome.findings), instant
 
 
-def evaluate_board(repo: Repository, instant: datetime) -> Board:
-    """Every SLA clock, evaluated once; a policy that cannot drive them is a usage error."""
+def evaluate_board(repo: Repository, instant: datetime, rules=None) -> Board:
+    """Every SLA clock (of ``rules``, default all), evaluated once; a policy that cannot drive
+    them is a usage error."""
     from hirebook.sla.engine import PolicyError, evaluate_all  # only the commands that need it
 
     try:
-        return evaluate_all(repo, instant)
+        return evaluate_all(repo, instant, rules=rules)
     except PolicyError as err:
         raise click.UsageError(str(err)) from None
 

@@ -6,15 +6,14 @@ from pathlib import Path
 
 import click
 
-from hirebook import parallel
 from hirebook.cli import common
 from hirebook.lint.changed import ChangedSinceError, changed_files, scope
 from hirebook.lint.engine import LintResult
 from hirebook.lint.engine import lint as run_lint
 from hirebook.output.registry import REPORTERS
-from hirebook.partitioned import below, check_in_parallel, known_files
+from hirebook.partitioned import check_in_parallel, known_files
 from hirebook.records.document import relative_to
-from hirebook.records.repository import Repository
+from hirebook.records.repository import Repository, load_policy
 
 
 @click.command("lint")
@@ -68,21 +67,26 @@ def lint_command(paths, records_dir, output_format, changed_since, fail_on, as_o
 
 def _lint_all(records_dir, paths, as_of, jobs: int, progress: bool) -> tuple[LintResult, Path]:
     """Every record, in one process or (large agencies) in one per core."""
-    folder, root = common.records_folder(records_dir)
-    listing = below(folder)
-    processes = parallel.jobs_for(jobs, len(listing))
+    work = common.work_for(records_dir, jobs)
+    root = work.root
 
     def narrow(known: set[str]) -> set[str] | None:
         return {rel for path in paths for rel in _files_under(known, root, path)} if paths else None
 
-    if processes == 1:
-        repo = common.load(records_dir, show_progress=progress)
+    if work.processes == 1:
+        repo = common.load(records_dir, show_progress=progress, files=work.listing_paths())
         result = run_lint(repo, common.today_in(repo, as_of), only=narrow(known_files(repo)))
         return result, repo.root
-    today = common.today_in(common.load_policy(folder, root), as_of)
-    with common.progress_bar(len(listing) if progress else 0) as advance:
+    today = common.today_in(load_policy(work.folder, root), as_of)
+    with common.progress_bar(len(work.listing) if progress else 0) as advance:
         outcome = check_in_parallel(
-            folder, root, today, processes, listing, advance, narrow if paths else None
+            work.folder,
+            root,
+            today,
+            work.processes,
+            work.listing,
+            advance,
+            narrow if paths else None,
         )
     return outcome.lint, root
 

@@ -7,10 +7,8 @@ from datetime import datetime
 
 import click
 
-from hirebook import parallel
 from hirebook.cli import common
 from hirebook.output.registry import REPORTERS
-from hirebook.partitioned import below
 from hirebook.records.repository import Repository, assemble
 from hirebook.reports.context import Filters
 from hirebook.reports.engine import REPORTED_KINDS, compute_report
@@ -114,18 +112,16 @@ def _records_and_board(records_dir, as_of, jobs: int) -> tuple[Repository, Board
     the kinds the metrics read come back to be typed here.
     """
     purpose = "the report can be computed"
-    folder, root = common.records_folder(records_dir)
-    listing = below(folder)
-    processes = parallel.jobs_for(jobs, len(listing))
-    if processes == 1:
-        repo = common.load(records_dir)
+    work = common.work_for(records_dir, jobs)
+    if work.processes == 1:
+        repo = common.load(records_dir, files=work.listing_paths())
         instant = common.as_of_instant(repo, as_of)
         common.require_lint_clean(repo, instant, purpose)
         return repo, common.evaluate_board(repo, instant), instant
     outcome, board, instant = common.board_in_parts(
-        folder, root, listing, processes, as_of, purpose, ship=REPORTED_KINDS, lines="none"
+        work, as_of, purpose, ship=REPORTED_KINDS, lines="none"
     )
-    return assemble(folder, root, outcome.documents, listing), board, instant
+    return assemble(work.folder, work.root, outcome.documents, work.listing), board, instant
 
 
 def report_period(

@@ -6,12 +6,10 @@ from pathlib import Path
 
 import click
 
-from hirebook import parallel
 from hirebook.cli import common
 from hirebook.output.registry import REPORTERS
-from hirebook.partitioned import below
 from hirebook.sla.clock import State
-from hirebook.sla.engine import Board, PolicyError, evaluate_all
+from hirebook.sla.engine import Board
 from hirebook.sla.registry import SLA_RULES_BY_ID
 
 OPEN_BY_DEFAULT = (State.OVERDUE, State.AT_RISK)
@@ -118,21 +116,14 @@ def sla_command(
 def _evaluate(records_dir, as_of, rules, jobs: int) -> tuple[Board, Path]:
     """Every clock, in one process or (large agencies) in one per core; exit 2 on lint errors."""
     purpose = "the SLA board can be evaluated"
-    folder, root = common.records_folder(records_dir)
-    listing = below(folder)
-    processes = parallel.jobs_for(jobs, len(listing))
-    if processes == 1:
-        repo = common.load(records_dir)
+    work = common.work_for(records_dir, jobs)
+    if work.processes == 1:
+        repo = common.load(records_dir, files=work.listing_paths())
         instant = common.as_of_instant(repo, as_of)
         common.require_lint_clean(repo, instant, purpose)
-        try:
-            return evaluate_all(repo, instant, rules=rules), repo.root
-        except PolicyError as err:
-            raise click.UsageError(str(err)) from None
-    _, board, _ = common.board_in_parts(
-        folder, root, listing, processes, as_of, purpose, rules=rules
-    )
-    return board, root
+        return common.evaluate_board(repo, instant, rules), repo.root
+    _, board, _ = common.board_in_parts(work, as_of, purpose, rules=rules)
+    return board, work.root
 
 
 def _scope(board: Board, clients, owners, tiers) -> Board:

@@ -38,9 +38,9 @@ from hirebook.handbook.reporting import ReportData
 from hirebook.handbook.sources import Sources
 from hirebook.lint.engine import LintResult, lint, run_as_written
 from hirebook.output.text import TextReporter
-from hirebook.partitioned import below, check_in_parallel
+from hirebook.partitioned import absolute, below, check_in_parallel
 from hirebook.problem import Problem, Severity
-from hirebook.records.repository import Repository, assemble, load
+from hirebook.records.repository import Repository, assemble, load, load_policy
 from hirebook.sla.engine import Board, PolicyError, calendar_of, evaluate_all
 
 PAGE_BUILDERS: tuple[Callable[[Context], Iterator[tuple[str, Page]]], ...] = (
@@ -136,16 +136,15 @@ def prepare(
     exist — so that only page generation runs here. Raises :class:`HandbookError` for records
     that must not be published, :class:`RecordsFolderError` for a missing folder.
     """
-    listing = below(records_dir.resolve())
+    records_dir = records_dir.resolve()
+    listing = below(records_dir)
     processes = parallel.jobs_for(jobs, len(listing))
     if processes == 1:
-        repo = load(records_dir, root)
+        repo = load(records_dir, root, files=absolute(records_dir, listing))
         moment = instant(repo, as_of)
         result = check(repo, moment)
         return generate(repo, moment, language, sources, result, deferred=deferred)
-    policy = load(
-        records_dir, root, select=lambda path: path == "policy.yaml", files=_policy(records_dir)
-    )
+    policy = load_policy(records_dir, root)
     moment = instant(policy, as_of)
     try:
         calendar = calendar_of(policy)
@@ -174,11 +173,6 @@ PUBLISHED_KINDS = (
     "feedback", "case",
 )  # fmt: skip
 """Every kind the pages read: all but candidates (only their ids are ever shown)."""
-
-
-def _policy(records_dir: Path) -> list[str]:
-    policy = records_dir.resolve() / "policy.yaml"
-    return [str(policy)] if policy.is_file() else []
 
 
 def generate(

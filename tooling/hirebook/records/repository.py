@@ -400,6 +400,14 @@ def assemble(
     return repo
 
 
+def load_policy(records_dir: Path, project_root: Path) -> Repository:
+    """A repository holding only the policy: enough for the timezone and the calendar (what
+    the main process needs before worker processes read everything else)."""
+    policy = records_dir / "policy.yaml"
+    files = [str(policy)] if policy.is_file() else []
+    return load(records_dir, project_root, select=lambda path: path == "policy.yaml", files=files)
+
+
 def _read(repo: Repository, file: str, select: Callable[[str], bool] | None) -> Document | None:
     # Plain string slicing: pathlib's relative_to is a measurable cost over 100,000 files.
     below = file[len(str(repo.records_dir)) + 1 :].replace(os.sep, "/")
