@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from hirebook.handbook import deferred, escape
+from hirebook.handbook import deferred, escape, html_page
 
 _PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:/#-]{0,99}")
 
@@ -69,38 +69,66 @@ def section(title: str, *parts: str, level: int = 2) -> str:
 def page(front: dict[str, object], *parts: str) -> str:
     """A whole page: front matter, then the non-empty parts."""
     body = "\n\n".join(part for part in parts if part)
-    return escape.front_matter(**front) + _defer_paragraphs(body) + "\n"
+    collector = deferred.active()
+    if collector is not None:
+        body = _deferred_body(collector, body)
+    return escape.front_matter(**front) + body + "\n"
 
 
 _ORDERED_ITEM = re.compile(r"\d+[.)] ")
+_ORDERED_LIST = re.compile(r"(?:1\. [^\n]+\n)*1\. [^\n]+")
 
 
-def _defer_paragraphs(body: str) -> str:
-    """While a collector is active, runs of plain paragraphs and our HTML blocks become one
-    deferred block each; headings (for the table of contents) and markers stay."""
-    collector = deferred.active()
-    if collector is None:
-        return body
-    out: list[str] = []
+def _deferred_body(collector: deferred.Deferred, body: str) -> str:
+    """The page body while a collector is active (an MkDocs build).
+
+    Runs of plain paragraphs, lists and our HTML blocks become one deferred block each; headings
+    (for the table of contents), markers and anything else stay Markdown. When nothing is left
+    for Markdown but headings and our own raw HTML, and the collector knows how the site writes
+    headings, the whole page becomes one marker (:mod:`hirebook.handbook.html_page`).
+    """
+    whole = collector.headings is not None
+    items: list[tuple[html_page.Part | None, str]] = []  # (part of a whole page, Markdown)
     run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            number = collector.keep("".join(run))
+            items.append((number, f"<!-- hirebook-block {number} -->"))
+            run.clear()
+
     for block in body.split("\n\n"):
         html = _block_html(block)
         if html is not None:
             run.append(html)
             continue
-        if run:
-            out.append(collector.add("".join(run)))
-            run.clear()
-        out.append(block)
-    if run:
-        out.append(collector.add("".join(run)))
-    return "\n\n".join(out)
+        flush()
+        part = _page_part(block)
+        whole = whole and part is not None
+        items.append((part, block))
+    flush()
+    if whole:
+        return collector.add_page([part for part, _ in items])
+    return "\n\n".join(text for _, text in items)
+
+
+def _page_part(block: str) -> html_page.Part | None:
+    """What a block that stays Markdown is in a whole page, or None (Markdown's business)."""
+    marker = deferred.MARKER.fullmatch(block)
+    if marker:
+        return int(marker.group(1))
+    if block.startswith("#"):
+        return html_page.Heading.parse(block)
+    return html_page.raw_html(block)
 
 
 def _block_html(block: str) -> str | None:
     """The HTML Markdown makes of ``block`` when that is plain to see, else None."""
     if block.startswith('<div class="hb-text">'):
         return block  # rendered record text: a raw HTML block Markdown leaves as it is
+    if _ORDERED_LIST.fullmatch(block):
+        items = "".join(f"<li>{deferred.inline(line[3:])}</li>" for line in block.split("\n"))
+        return f"<ol>{items}</ol>"
     if not block or "\n" in block or deferred.MARKER.fullmatch(block):
         return None
     if block[0] in "#>|!<- \t" or block.startswith("* ") or _ORDERED_ITEM.match(block):

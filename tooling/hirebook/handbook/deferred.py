@@ -22,12 +22,17 @@ import contextvars
 import html
 import re
 from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from hirebook.handbook.html_page import Built, HeadingStyle, Part
 
 _ACTIVE: contextvars.ContextVar[Deferred | None] = contextvars.ContextVar(
     "hirebook_deferred", default=None
 )
 
 MARKER = re.compile(r"<!-- hirebook-block (\d+) -->")
+PAGE_MARKER = re.compile(r"<!-- hirebook-page (\d+) -->")
 SEARCH_TEXT = re.compile(r'<p class="hb-search-text" hidden data-block="(\d+)">[^<]*</p>')
 _MD_HREF = re.compile(r'href="hb-md:([^"]*)"')
 
@@ -38,18 +43,41 @@ _TAGS = re.compile(r"<[^>]+>")
 
 
 class Deferred:
-    """The tables of one generation, by number."""
+    """The tables of one generation, by number; and whole pages (see
+    :mod:`hirebook.handbook.html_page`) when ``headings`` says how to write their headings."""
 
-    def __init__(self) -> None:
+    def __init__(self, headings: HeadingStyle | None = None) -> None:
         self.tables: list[str] = []
         self.search_texts: list[str] = []
+        self.headings = headings
+        self.pages: list[list[Part]] = []
+
+    def add_page(self, parts: list[Part]) -> str:
+        """Keep a whole page; return the marker that is all of its Markdown."""
+        self.pages.append(parts)
+        return f"<!-- hirebook-page {len(self.pages) - 1} -->"
+
+    def page(self, content: str, url_of: Callable[[str], str]) -> Built | None:
+        """The page ``content`` stands for (MkDocs' HTML of a page marker), or None."""
+        found = PAGE_MARKER.fullmatch(content.strip())
+        if found is None or self.headings is None:
+            return None
+        parts = self.pages[int(found.group(1))]
+        return self.headings.build(parts, self._marker, url_of)
+
+    @staticmethod
+    def _marker(number: int) -> str:
+        return f"<!-- hirebook-block {number} -->"
 
     def add(self, table_html: str) -> str:
         """Keep a table; return the marker that stands for it in the page's Markdown."""
-        number = len(self.tables)
+        return self._marker(self.keep(table_html))
+
+    def keep(self, table_html: str) -> int:
+        """Keep a table (or any block of HTML); return its number."""
         self.tables.append(table_html)
         self.search_texts.append(plain_text(table_html))
-        return f"<!-- hirebook-block {number} -->"
+        return len(self.tables) - 1
 
     def for_search(self, content: str) -> str:
         """Markers → hidden paragraphs of the tables' text (what the search plugin indexes)."""
@@ -65,10 +93,16 @@ class Deferred:
         """Hidden paragraphs → the tables, ``hb-md:`` links turned into URLs by ``url_of``."""
 
         def table(match: re.Match) -> str:
-            body = self.tables[int(match.group(1))]
-            return _MD_HREF.sub(lambda m: f'href="{html.escape(url_of(m.group(1)))}"', body)
+            return resolve_links(self.tables[int(match.group(1))], url_of)
 
         return SEARCH_TEXT.sub(table, output)
+
+
+def resolve_links(fragment: str, url_of: Callable[[str], str]) -> str:
+    """``hb-md:`` links (page paths, as written in the Markdown) → URLs, by ``url_of``."""
+    if "hb-md:" not in fragment:
+        return fragment
+    return _MD_HREF.sub(lambda m: f'href="{html.escape(url_of(m.group(1)))}"', fragment)
 
 
 def active() -> Deferred | None:

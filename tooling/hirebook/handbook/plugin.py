@@ -33,9 +33,11 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import get_toc
 
 from hirebook.handbook import paths
 from hirebook.handbook.deferred import Deferred
+from hirebook.handbook.html_page import HeadingStyle
 from hirebook.handbook.labels import LANGUAGES, THEME_LANGUAGE, labels_for
 from hirebook.handbook.site import Handbook, HandbookError, prepare
 from hirebook.handbook.sources import Sources
@@ -90,7 +92,7 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
                 self.config.language,
                 _sources(config, self.root),
                 jobs=self.config.jobs,
-                deferred=Deferred() if self.config.defer else None,
+                deferred=self._deferred(config),
             )
         except RecordsFolderError as err:
             raise PluginError(f"hirebook: {err}") from None
@@ -102,6 +104,12 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
             self.records_dir,
             self.handbook.as_of.isoformat(),
         )
+
+    def _deferred(self, config) -> Deferred | None:
+        if not self.config.defer:
+            return None
+        style = HeadingStyle.of(config["markdown_extensions"], config["mdx_configs"])
+        return Deferred(headings=style)
 
     def on_files(self, files: Files, config) -> Files:
         assert self.handbook is not None
@@ -128,7 +136,15 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
     def on_page_content(self, html: str, page, config, files) -> str:
         # Before the search plugin reads the page (on_page_context): tables as plain text.
         deferred = self.handbook.deferred if self.handbook else None
-        return deferred.for_search(html) if deferred else html
+        if deferred is None:
+            return html
+        built = deferred.page(html, lambda target: self._url(target, page))
+        if built is not None:  # a whole page that skipped Markdown: set what render() sets
+            html = built.html
+            page.toc = get_toc(built.toc_tokens)
+            page.present_anchor_ids = built.anchors
+            page._title_from_render = built.title  # the title MkDocs takes from a leading h1
+        return deferred.for_search(html)
 
     def on_post_page(self, output: str, page, config) -> str:
         # After search and the theme: the tables themselves, links resolved like MkDocs does.
