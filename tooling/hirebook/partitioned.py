@@ -18,7 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from hirebook import parallel
-from hirebook.lint.engine import LintResult, lint, run_as_written
+from hirebook.lint.engine import LintResult, as_written, find, settle
 from hirebook.problem import Problem
 from hirebook.records.document import Document
 from hirebook.records.layout import Placement
@@ -82,7 +82,8 @@ def check_part(job: PartJob) -> PartResult:
         job.records_dir, job.root, select=wanted.__contains__, files=files, progress=parallel.tick
     )
     report = {repo.records_prefix + path for path in job.part.report}
-    result = lint(repo, job.today, only=report)
+    found = find(repo, job.today)
+    result = settle(repo, found, only=report)
     findings, documents = [], []
     if not result.errors:
         if job.clocks_at is not None:
@@ -93,7 +94,7 @@ def check_part(job: PartJob) -> PartResult:
             for rel, document in repo.documents.items()
             if rel in report and document.kind in job.ship
         ]
-    direct = [p for p in run_as_written(repo, job.today, job.direct) if p.file in report]
+    direct = [p for p in as_written(found, job.direct) if p.file in report]
     return PartResult(result.problems, known_files(repo) & report, findings, documents, direct)
 
 

@@ -3,8 +3,9 @@
 A thin shell around :func:`hirebook.handbook.site.generate`:
 
 ``on_config``     sets ``theme.language`` from the plugin's ``language`` (before the search
-                  plugin reads it), watches the records folder for ``mkdocs serve``, and fills
-                  an index-only nav when ``mkdocs.yml`` has none;
+                  plugin reads it), watches the records folder for ``mkdocs serve``, fills
+                  an index-only nav when ``mkdocs.yml`` has none, and puts a memo in front of
+                  the search plugin's Chinese segmentation (:mod:`.search_segmentation`);
 ``on_pre_build``  loads and lints the records and generates every page — before MkDocs cleans
                   the site folder, so records with errors stop the build with the lint report
                   and leave no half-built site;
@@ -35,7 +36,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
-from hirebook.handbook import paths
+from hirebook.handbook import paths, search_segmentation
 from hirebook.handbook.deferred import Deferred
 from hirebook.handbook.html_page import HeadingStyle
 from hirebook.handbook.labels import LANGUAGES, THEME_LANGUAGE, labels_for
@@ -81,6 +82,7 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
             config.watch.append(str(self.records_dir))
         if config.nav is None:
             config.nav = default_nav(self.config.language)
+        search_segmentation.install()  # each Chinese run segmented once per build
         return config
 
     def on_pre_build(self, config) -> None:

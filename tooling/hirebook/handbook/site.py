@@ -36,7 +36,7 @@ from hirebook.handbook.pages import (
 )
 from hirebook.handbook.reporting import ReportData
 from hirebook.handbook.sources import Sources
-from hirebook.lint.engine import LintResult, lint, run_as_written
+from hirebook.lint.engine import LintResult, as_written, find, settle
 from hirebook.output.text import TextReporter
 from hirebook.partitioned import absolute, below, check_in_parallel
 from hirebook.problem import Problem, Severity
@@ -91,17 +91,17 @@ def instant(repo: Repository, as_of: date | datetime | str | None) -> datetime:
 
 
 def check(repo: Repository, as_of: datetime) -> LintResult:
-    """The lint result, or :class:`HandbookError` when the records must not be published."""
-    result = lint(repo, as_of.date())
-    personal = _personal_data(repo, as_of.date())
+    """The lint result, or :class:`HandbookError` when the records must not be published.
+
+    HB501–HB503 count as written: ``lint.severity: off`` or an ignore comment cannot publish
+    personal data.
+    """
+    found = find(repo, as_of.date())
+    result = settle(repo, found)
+    personal = as_written(found, PERSONAL_DATA_CODES)
     if result.errors or personal:
         raise HandbookError(_refusal(result, personal))
     return result
-
-
-def _personal_data(repo: Repository, today: date) -> list[Problem]:
-    """HB501–HB503 run directly: ``lint.severity: off`` or an ignore comment cannot publish them."""
-    return run_as_written(repo, today, PERSONAL_DATA_CODES)
 
 
 def _refusal(result: LintResult, personal: list[Problem]) -> str:

@@ -33,11 +33,23 @@ class LintResult:
 
 def lint(repo: Repository, today: date, only: Iterable[str] | None = None) -> LintResult:
     """Every problem of ``repo``; with ``only`` (relative paths), just those files' problems."""
+    return settle(repo, find(repo, today), only)
+
+
+def find(repo: Repository, today: date) -> list[Problem]:
+    """What loading and every rule found, as written: no severities settled, nothing silenced."""
     context = Context(today=today)
     found: list[Problem] = list(repo.problems)
     for rule in RULES:
         if rule.check is not None:
             found.extend(rule.check(repo, context))
+    return found
+
+
+def settle(
+    repo: Repository, found: Iterable[Problem], only: Iterable[str] | None = None
+) -> LintResult:
+    """:func:`find`'s problems with the policy's severities and the ignore comments applied."""
     overrides = repo.policy.lint.severity if repo.policy else {}
     selected = set(only) if only is not None else None
     problems = []
@@ -52,16 +64,12 @@ def lint(repo: Repository, today: date, only: Iterable[str] | None = None) -> Li
     return LintResult(problems=problems, files=files)
 
 
-def run_as_written(repo: Repository, today: date, codes: Iterable[str]) -> list[Problem]:
-    """What the rules of ``codes`` find, sorted, whatever the policy's severities and ignore
-    comments say (the handbook never publishes personal data, even when lint is told to)."""
-    context = Context(today=today)
-    found: list[Problem] = []
-    for code in codes:
-        rule = RULES_BY_CODE[code]
-        if rule.check is not None:
-            found.extend(rule.check(repo, context))
-    return sorted(found)
+def as_written(found: Iterable[Problem], codes: Iterable[str]) -> list[Problem]:
+    """The problems of ``codes`` among :func:`find`'s, sorted, whatever the policy's severities
+    and ignore comments say (the handbook never publishes personal data, even when lint is told
+    to)."""
+    wanted = set(codes)
+    return sorted(problem for problem in found if problem.code in wanted)
 
 
 def _settle(item: Problem, overrides: dict[str, str]) -> Problem | None:
