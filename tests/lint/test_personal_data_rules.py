@@ -99,3 +99,29 @@ def test_hb503_name_written_both_ways_is_found_either_way(agency):
     )
     assert "cand-0003" in found[0].message
     agency.check(TP, touchpoint("小明 said yes; 陳小明接受了"), expect=[(5, 10, "HB503")])
+
+
+def test_each_text_is_judged_on_its_own(agency):
+    # The rules search a record's texts joined, then each text alone: a name made of the end
+    # of one text and the start of the next is no name, and a hit names the text it is in.
+    agency.write(
+        "candidates/cand-0002.yaml",
+        """\
+        id: cand-0002
+        name: Chen Jie
+        consent: {given_on: 2026-03-10, purpose: Recruitment}
+        retain_until: 2028-03-10
+        """,
+    )
+    two_texts = """\
+id: tp-2026-0001
+type: call
+at: 2026-03-11T10:00:00+08:00
+by: wang-li
+summary: Spoke with Chen
+follow_ups:
+  - {action: Jie Fang books the room, owner: wang-li, due: 2026-03-12}
+  - {action: Send the notes to +86 138 0000 0001, owner: wang-li, due: 2026-03-12}
+"""
+    found = agency.check(TP, two_texts, expect=[(8, 14, "HB502")])  # the value after `{action: `
+    assert "follow_ups[2].action" in found[0].message

@@ -7,7 +7,8 @@ e-mail address or phone number (a client contact's, a team member's) are not fre
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 from hirebook.records.document import Document
 from hirebook.records.repository import Repository
@@ -20,8 +21,19 @@ PHONE = re.compile(r"(?<![\w.+-])(?:\+\d(?:[ .-]?\d){7,14}|\d(?:[ .-]?\d){9,14})
 DATE_LIKE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def texts(repo: Repository) -> list[tuple[Document, tuple, str]]:
-    """(document, path, text) for every free-text string outside ``candidates/``.
+@dataclass(frozen=True)
+class Texts:
+    """The free text of one record: each string by its path, and all of them joined."""
+
+    document: Document
+    items: list[tuple[tuple, str]]
+    joined: str
+    """The strings one per line: one regular-expression search per record finds out whether
+    any of them needs a closer look (a call per string was most of these rules' cost)."""
+
+
+def texts(repo: Repository) -> list[Texts]:
+    """The free text of every record outside ``candidates/`` that has some.
 
     Computed once per load and shared by the rules that read it.
     """
@@ -31,16 +43,30 @@ def texts(repo: Repository) -> list[tuple[Document, tuple, str]]:
     return cached
 
 
-def _all_texts(repo: Repository) -> Iterator[tuple[Document, tuple, str]]:
+def suspects(
+    repo: Repository, test: Callable[[str], object]
+) -> Iterator[tuple[Document, tuple, str]]:
+    """(document, path, text) for each string of the records whose joined text passes ``test``.
+
+    ``test`` must find in the joined text whatever it finds in one of its strings (a search
+    that cannot span a line break does); the rule then tests each string for itself.
+    """
+    for entry in texts(repo):
+        if test(entry.joined):
+            for path, text in entry.items:
+                yield entry.document, path, text
+
+
+def _all_texts(repo: Repository) -> Iterator[Texts]:
     for document in repo.documents.values():
         if document.kind == "candidate":
             continue
         found: list[tuple[tuple, str]] = []
         _collect(document.data, (), found)
-        for path, text in found:
-            yield document, path, text
         if document.body:
-            yield document, ("body",), document.body
+            found.append((("body",), document.body))
+        if found:
+            yield Texts(document, found, "\n".join(text for _, text in found))
 
 
 # Text that can hold personal data has a space, an "@", a digit run or a non-ASCII letter;

@@ -27,8 +27,8 @@ SEVERITY = Severity.WARNING
 
 
 def check(repo: Repository, context: Context) -> Iterator[Problem]:
-    for document, path, text in freetext.texts(repo):
-        if "@" in text and freetext.EMAIL.search(text):
+    for document, path, text in freetext.suspects(repo, _has_email):
+        if _has_email(text):
             line, column = freetext.where(document, path)
             yield Problem(
                 document.rel,
@@ -41,3 +41,7 @@ def check(repo: Repository, context: Context) -> Iterator[Problem]:
                 "refer to the candidate by id",
                 str(document.id),
             )
+
+
+def _has_email(text: str) -> bool:
+    return "@" in text and freetext.EMAIL.search(text) is not None

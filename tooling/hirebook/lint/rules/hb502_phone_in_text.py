@@ -25,7 +25,7 @@ SEVERITY = Severity.WARNING
 
 
 def check(repo: Repository, context: Context) -> Iterator[Problem]:
-    for document, path, text in freetext.texts(repo):
+    for document, path, text in freetext.suspects(repo, freetext.PHONE.search):
         if freetext.phone_numbers(text):
             line, column = freetext.where(document, path)
             yield Problem(

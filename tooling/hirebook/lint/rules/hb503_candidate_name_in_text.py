@@ -35,7 +35,7 @@ def check(repo: Repository, context: Context) -> Iterator[Problem]:
         index = repo.derived["candidate-name-index"] = _NameIndex(repo)
     if not index:
         return
-    for document, path, text in freetext.texts(repo):
+    for document, path, text in freetext.suspects(repo, index.find):
         candidate = index.find(text)
         if candidate:
             line, column = freetext.where(document, path)
