@@ -65,7 +65,7 @@ def test_markers_become_search_text_then_the_block_with_resolved_links():
         marker = blocks.table(["Client"], [[blocks.link("Acme &#38; Co", "acme/index.md")]])
     page = f"<h2>Clients</h2>\n{marker}\n"
     searched = collector.for_search(page)
-    assert '<p class="hb-search-text" hidden data-block="0">Client Acme &amp; Co</p>' in searched
+    assert '<p class="hb-search-text" hidden data-block="0">Client Acme &#38; Co</p>' in searched
     final = collector.for_reader(searched, lambda target: target.replace("index.md", ""))
     assert '<a href="acme/">Acme &#38; Co</a>' in final
     assert "hb-search-text" not in final
@@ -95,3 +95,10 @@ def test_search_text_keeps_each_word_once():
     assert deferred.plain_text("<td>王麗</td><td>王麗</td><td>met &amp; done</td>") == (
         "王麗 met &amp; done"
     )
+
+
+def test_search_text_keeps_escaped_record_text_escaped():
+    # Record text reaches a cell with its punctuation as entities; the search plugin decodes
+    # them, and nothing in the text can open a tag.
+    cell = "<td>ACME &#40;Beijing&#41; &#60;script&#62;</td>"
+    assert deferred.plain_text(cell + cell) == "ACME &#40;Beijing&#41; &#60;script&#62;"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from functools import cached_property
 
 from hirebook.records.model import Client, Record
@@ -80,10 +80,23 @@ class ReportContext:
 
     def counts(self, event: date | datetime | None) -> bool:
         """Whether an event had happened by ``as_of`` on a day within the period."""
-        if not self.happened(event):
+        if event is None:
             return False
-        day = self.day(event) if isinstance(event, datetime) else event
-        return self.period.contains(day)
+        if isinstance(event, datetime):
+            # Compared as instants: a metric asks this of every clock, for every month.
+            start, end = self._window
+            return start <= event < end and event <= self.as_of
+        return event <= self.today and self.period.contains(event)
+
+    @cached_property
+    def _window(self) -> tuple[datetime, datetime]:
+        """The period as instants: from the first day's local midnight (in the policy's
+        timezone) to the local midnight after the last day. An instant falls inside exactly
+        when its local calendar day lies in the period."""
+        zone = self.repo.zone
+        start = datetime.combine(self.period.start, time(), zone)
+        end = datetime.combine(self.period.end + timedelta(days=1), time(), zone)
+        return start, end
 
     @cached_property
     def calendar(self) -> WorkCalendar:
