@@ -1,6 +1,6 @@
 """Which events a report period counts: days by the calendar, instants by their local day."""
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
@@ -10,7 +10,6 @@ from hirebook.reports.context import ReportContext
 from hirebook.reports.period import Period
 
 MARCH = Period(date(2026, 3, 1), date(2026, 3, 31))
-UTC = timezone.utc
 
 
 def context(zone: str, period: Period = MARCH, as_of: datetime | None = None) -> ReportContext:

@@ -26,6 +26,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
     _CParser = _BaseLoader  # its own __init__ sets up everything it needs
 
+
 class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
     """Composes without PyYAML's (YAML 1.1) tag resolution: we resolve scalars ourselves."""
 
