@@ -16,8 +16,9 @@ A thin shell around :func:`hirebook.handbook.site.generate`:
 Options: ``records`` (default ``records/`` beside ``mkdocs.yml``), ``language`` (``en``,
 ``zh-Hant``, ``zh-Hans``), ``as_of`` (a date or datetime; default: the build time) and ``jobs``
 (processes for reading the records, as ``hirebook lint --jobs``; default 0: every core for a
-large agency) and ``defer`` (default true: generated tables skip Markdown, see
-:mod:`hirebook.handbook.deferred`; false renders them through Markdown, slower).
+large agency) and ``defer`` (default true: generated pages skip Markdown, see
+:mod:`hirebook.handbook.deferred` and :mod:`hirebook.handbook.html_page`; false renders them
+through Markdown, slower).
 """
 
 from __future__ import annotations
