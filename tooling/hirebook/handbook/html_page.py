@@ -10,8 +10,8 @@ keeps the page as a list of parts (:class:`Heading`, deferred block numbers, raw
 writes a single marker as its Markdown. In ``on_page_content`` the plugin asks
 :meth:`HeadingStyle.build` for what Markdown would have made of the parts:
 
-- headings with the ``toc`` extension's ids (its own ``slugify`` and ``unique``) and permalinks,
-  in the attribute order ``attr_list`` gives them;
+- headings with the ``toc`` extension's ids (its own ``slugify`` and ``unique``), permalinks
+  and ``attr_list`` classes, attributes in Markdown's (lexical) order;
 - the table of contents, nested by the extension's own ``nest_toc_tokens``;
 - the ids on the page, which MkDocs checks links to anchors against;
 - the title, from a first-level heading that opens the page (as MkDocs takes it).
@@ -49,8 +49,6 @@ class Heading:
     """The heading's content as HTML (links still page paths, ``hb-md:…``)."""
     id: str | None = None
     classes: tuple[str, ...] = ()
-    id_first: bool = False
-    """``{#x .y}``: ``attr_list`` writes the id before the class."""
 
     @staticmethod
     def parse(block: str) -> Heading | None:
@@ -59,16 +57,15 @@ class Heading:
         if match is None or match.group(2).endswith("#"):
             return None
         hashes, text, attributes = match.groups()
-        ident, classes, id_first = None, [], False
+        ident, classes = None, []
         for token in (attributes or "").split():
             if not _ATTR.fullmatch(token):
                 return None  # key=value pairs and the like: leave them to attr_list
             if token[0] == "#":
-                id_first = id_first or not classes
                 ident = token[1:]
             else:
                 classes.append(token[1:])
-        return Heading(len(hashes), inline(text), ident, tuple(classes), id_first)
+        return Heading(len(hashes), inline(text), ident, tuple(classes))
 
 
 Part = Heading | int | str
@@ -133,10 +130,12 @@ class HeadingStyle:
             permalink = "&para;"
         elif not permalink or str(permalink).lower() in ("false", "0", "no", "n", "off"):
             permalink = None
+        else:  # the extension sets a custom text as the link's text: escaped when written
+            permalink = html.escape(str(permalink), quote=False)
         return HeadingStyle(
             permalink=permalink,
-            permalink_class=config["permalink_class"],
-            permalink_title=config["permalink_title"],
+            permalink_class=html.escape(config["permalink_class"]),
+            permalink_title=html.escape(config["permalink_title"]),
             slugify=config["slugify"],
             separator=config["separator"],
             depth=int(depth),
@@ -172,10 +171,9 @@ class HeadingStyle:
         inner = resolve_links(heading.inner, url_of)
         name = strip_tags(inner)
         ident = heading.id or unique(self.slugify(html.unescape(name), self.separator), used)
-        # attr_list sets attributes in the order written; toc adds a missing id last.
+        # Markdown writes attributes in lexical order: the class, then the id.
         classes = [f'class="{" ".join(heading.classes)}"'] if heading.classes else []
-        ident_attribute = [f'id="{ident}"']
-        attributes = ident_attribute + classes if heading.id_first else classes + ident_attribute
+        attributes = [*classes, f'id="{ident}"']
         permalink = ""
         if self.permalink is not None:
             title = f' title="{self.permalink_title}"' if self.permalink_title else ""
