@@ -94,7 +94,7 @@ def _deferred_body(collector: deferred.Deferred, body: str) -> str:
     def flush() -> None:
         if run:
             number = collector.keep("".join(run))
-            items.append((number, f"<!-- hirebook-block {number} -->"))
+            items.append((number, collector.marker(number)))
             run.clear()
 
     for block in body.split("\n\n"):

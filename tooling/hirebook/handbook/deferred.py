@@ -12,7 +12,9 @@ of constructs (links, code, bold, our badges), so they are rendered straight to 
 3. ``on_post_page`` replaces that paragraph with the table, its links resolved as MkDocs
    resolves links (a missing target is logged, and fails a ``--strict`` build).
 
-Without an active :class:`Deferred` (``hirebook handbook --out``), tables stay Markdown.
+Without an active :class:`Deferred` (``hirebook handbook --out``), tables stay Markdown. A page
+made of nothing but such blocks, headings and our own HTML skips Markdown altogether: see
+:mod:`hirebook.handbook.html_page`.
 """
 
 from __future__ import annotations
@@ -63,15 +65,16 @@ class Deferred:
         if found is None or self.headings is None:
             return None
         parts = self.pages[int(found.group(1))]
-        return self.headings.build(parts, self._marker, url_of)
+        return self.headings.build(parts, self.marker, url_of)
 
     @staticmethod
-    def _marker(number: int) -> str:
+    def marker(number: int) -> str:
+        """The Markdown that stands for block ``number``."""
         return f"<!-- hirebook-block {number} -->"
 
     def add(self, table_html: str) -> str:
         """Keep a table; return the marker that stands for it in the page's Markdown."""
-        return self._marker(self.keep(table_html))
+        return self.marker(self.keep(table_html))
 
     def keep(self, table_html: str) -> int:
         """Keep a table (or any block of HTML); return its number."""
