@@ -31,25 +31,18 @@ class _Unsure(Exception):
     """The text has a construct this scanner does not model: compose instead."""
 
 
+_ODD_STARTS = ("---", "...", "? ", "%")
+
+
 class Lines:
-    """A text's lines with their indentation and content, worked out once: a record's several
-    clocks and problems look up several paths in the same text."""
+    """A text's lines, each looked at only when a lookup reaches it: a record's line is usually
+    wanted for one path (a clock, a problem), which visits a few of its lines."""
 
     def __init__(self, text: str) -> None:
         self.raw = text.split("\n")
         self.tabs = "\t" in text
-        self.indents: list[int] = []
-        self.contents: list[str | None] = []
-        self.odd: set[int] = set()
-        for row, line in enumerate(self.raw):
-            stripped = line.strip(" \r")
-            self.indents.append(len(line) - len(line.lstrip(" ")))
-            if not stripped or stripped.startswith("#"):
-                self.contents.append(None)
-                continue
-            if stripped.startswith(("---", "...", "? ", "%")):
-                self.odd.add(row)  # several documents, complex keys, directives
-            self.contents.append(stripped)
+        # Only a text holding one of these can have a line this scanner does not model.
+        self._maybe_odd = any(mark in text for mark in _ODD_STARTS)
 
     def __len__(self) -> int:
         return len(self.raw)
@@ -59,12 +52,16 @@ class Lines:
 
     def content(self, row: int) -> str | None:
         """The line without indentation; None for blank and comment lines."""
-        if row in self.odd:
-            raise _Unsure
-        return self.contents[row]
+        stripped = self.raw[row].strip(" \r")
+        if not stripped or stripped[0] == "#":
+            return None
+        if self._maybe_odd and stripped.startswith(_ODD_STARTS):
+            raise _Unsure  # several documents, complex keys, directives
+        return stripped
 
     def indent(self, row: int) -> int:
-        return self.indents[row]
+        line = self.raw[row]
+        return len(line) - len(line.lstrip(" "))
 
 
 def locate(text: str | Lines, path: tuple, line_offset: int = 0) -> tuple[int, int] | None:
@@ -109,16 +106,20 @@ def _content(line: str) -> str | None:
 
 def _entries(lines: Lines, block: _Block):
     """(row, column, content) of the lines at the block's own indentation."""
+    raw, own = lines.raw, block.column
     for row in range(block.start, block.end):
         if row == block.start:
-            column = block.column
-            content = _content(lines[row][column:])
+            column = own
+            content = _content(raw[row][column:])
         else:
+            line = raw[row]
+            column = len(line) - len(line.lstrip(" "))
+            if column > own:
+                continue  # inside an entry: only the block's own lines are looked at
             content = lines.content(row)
-            column = lines.indent(row)
-        if content is None or column > block.column:
+        if content is None:
             continue
-        if column < block.column:
+        if column < own:
             return
         yield row, column, content
 
