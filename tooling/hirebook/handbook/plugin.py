@@ -162,7 +162,9 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
             return target
         path, _, anchor = target.partition("#")
         source = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), path))
-        found = self.files.get_file_from_path(source) if self.files else None
+        # Already a normalised "/" path: looked up directly (get_file_from_path builds a
+        # PurePath per call, and the pages hold tens of thousands of links).
+        found = self.files.src_uris.get(source) if self.files else None
         if found is None:
             log.warning("hirebook: %s links to %s, which is not a page", page.file.src_uri, path)
             return target
