@@ -267,6 +267,14 @@ def board_in_parts(work: Work, as_of, purpose: str, **options):
     return outcome, Board(as_of=calendar.to_local(instant), findings=outcome.findings), instant
 
 
+def checked_board(repo: Repository, as_of, purpose: str, rules=None) -> tuple[Board, datetime]:
+    """The clocks of a loaded repository as of ``--as-of``, with the instant; exits 2 on lint
+    errors (the one-process counterpart of :func:`board_in_parts`)."""
+    instant = as_of_instant(repo, as_of)
+    require_lint_clean(repo, instant, purpose)
+    return evaluate_board(repo, instant, rules), instant
+
+
 def evaluate_board(repo: Repository, instant: datetime, rules=None) -> Board:
     """Every SLA clock (of ``rules``, default all), evaluated once; a policy that cannot drive
     them is a usage error."""

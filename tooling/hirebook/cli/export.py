@@ -55,9 +55,7 @@ def export_command(records_dir, target, force, as_of):
     if not target.parent.is_dir():
         raise click.UsageError(f"no folder {target.parent} to write {target.name} in")
     repo = common.load(records_dir)
-    instant = common.as_of_instant(repo, as_of)
-    common.require_lint_clean(repo, instant, "they can be exported")
-    board = common.evaluate_board(repo, instant)
+    board, _ = common.checked_board(repo, as_of, "they can be exported")
     try:
         counts = write_sqlite(target, repo, board)
     except OSError as err:

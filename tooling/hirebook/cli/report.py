@@ -115,9 +115,8 @@ def _records_and_board(records_dir, as_of, jobs: int) -> tuple[Repository, Board
     work = common.work_for(records_dir, jobs)
     if work.processes == 1:
         repo = common.load(records_dir, files=work.listing_paths())
-        instant = common.as_of_instant(repo, as_of)
-        common.require_lint_clean(repo, instant, purpose)
-        return repo, common.evaluate_board(repo, instant), instant
+        board, instant = common.checked_board(repo, as_of, purpose)
+        return repo, board, instant
     outcome, board, instant = common.board_in_parts(
         work, as_of, purpose, ship=REPORTED_KINDS, lines="none"
     )

@@ -119,9 +119,7 @@ def _evaluate(records_dir, as_of, rules, jobs: int) -> tuple[Board, Path]:
     work = common.work_for(records_dir, jobs)
     if work.processes == 1:
         repo = common.load(records_dir, files=work.listing_paths())
-        instant = common.as_of_instant(repo, as_of)
-        common.require_lint_clean(repo, instant, purpose)
-        return common.evaluate_board(repo, instant, rules), repo.root
+        return common.checked_board(repo, as_of, purpose, rules)[0], repo.root
     _, board, _ = common.board_in_parts(work, as_of, purpose, rules=rules)
     return board, work.root
 
