@@ -14,7 +14,9 @@ of constructs (links, code, bold, our badges), so they are rendered straight to 
 
 Without an active :class:`Deferred` (``hirebook handbook --out``), tables stay Markdown. A page
 made of nothing but such blocks, headings and our own HTML skips Markdown altogether: see
-:mod:`hirebook.handbook.html_page`.
+:mod:`hirebook.handbook.html_page`. Such a page is written with its tables at once, and the
+search plugin indexes it from its parts, the same words as the hidden paragraphs would give
+(:mod:`hirebook.handbook.search_sections`).
 """
 
 from __future__ import annotations
@@ -59,13 +61,27 @@ class Deferred:
         self.pages.append(parts)
         return f"<!-- hirebook-page {len(self.pages) - 1} -->"
 
-    def page(self, content: str, url_of: Callable[[str], str]) -> Built | None:
-        """The page ``content`` stands for (MkDocs' HTML of a page marker), or None."""
+    def is_page(self, markdown: str) -> bool:
+        """Whether ``markdown`` is nothing but a page marker (a page of :meth:`add_page`)."""
+        return self.headings is not None and PAGE_MARKER.fullmatch(markdown.strip()) is not None
+
+    def page(self, content: str, url_of: Callable[[str], str], final: bool = False) -> Built | None:
+        """The page ``content`` stands for (MkDocs' HTML of a page marker), or None.
+
+        Its blocks are markers (for :meth:`for_search` and :meth:`for_reader`), or with
+        ``final`` the blocks themselves, links resolved.
+        """
         found = PAGE_MARKER.fullmatch(content.strip())
         if found is None or self.headings is None:
             return None
         parts = self.pages[int(found.group(1))]
+        if final:
+            return self.headings.build(parts, lambda n: self.block(n, url_of), url_of)
         return self.headings.build(parts, self.marker, url_of)
+
+    def block(self, number: int, url_of: Callable[[str], str]) -> str:
+        """Block ``number`` as the reader sees it: its links resolved by ``url_of``."""
+        return resolve_links(self.tables[number], url_of)
 
     @staticmethod
     def marker(number: int) -> str:
@@ -95,10 +111,9 @@ class Deferred:
     def for_reader(self, output: str, url_of: Callable[[str], str]) -> str:
         """Hidden paragraphs → the tables, ``hb-md:`` links turned into URLs by ``url_of``."""
 
-        def table(match: re.Match) -> str:
-            return resolve_links(self.tables[int(match.group(1))], url_of)
-
-        return SEARCH_TEXT.sub(table, output)
+        if 'class="hb-search-text"' not in output:
+            return output  # a whole page already written with its blocks (search_sections)
+        return SEARCH_TEXT.sub(lambda match: self.block(int(match.group(1)), url_of), output)
 
 
 def resolve_links(fragment: str, url_of: Callable[[str], str]) -> str:

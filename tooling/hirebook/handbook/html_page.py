@@ -83,6 +83,11 @@ def raw_html(block: str) -> str | None:
     return None
 
 
+Piece = tuple[str, list[tuple[str, str]], str] | int | str
+"""A part of a built page as :mod:`hirebook.handbook.search_sections` reads it: a heading as
+(tag, attributes, inner HTML), a deferred block by number, or raw HTML."""
+
+
 @dataclass
 class Built:
     """A page as Markdown would have made it."""
@@ -91,6 +96,9 @@ class Built:
     toc_tokens: list[dict]
     anchors: set[str]
     title: str | None
+    pieces: list[Piece]
+    """The page's parts in order, joined by line breaks in ``html`` (headings without their
+    permalinks, which the search index leaves out)."""
 
 
 @dataclass(frozen=True)
@@ -148,26 +156,30 @@ class HeadingStyle:
         used = {part.id for part in parts if isinstance(part, Heading) and part.id}
         tokens: list[dict] = []
         out: list[str] = []
+        pieces: list[Piece] = []
         for part in parts:
             if isinstance(part, Heading):
-                heading, token = self._heading(part, used, url_of)
+                heading, token, piece = self._heading(part, used, url_of)
                 out.append(heading)
+                pieces.append(piece)
                 if part.level <= self.depth:
                     tokens.append(token)
             elif isinstance(part, int):
                 out.append(block(part))
+                pieces.append(part)
             else:
                 out.append(part)
+                pieces.append(part)
         page = "\n".join(out)
         first = parts[0] if parts else None
         title = None
         if isinstance(first, Heading) and first.level == 1:
             title = tokens[0]["name"] if tokens else None
-        return Built(page, nest_toc_tokens(tokens), set(_ID.findall(page)), title)
+        return Built(page, nest_toc_tokens(tokens), set(_ID.findall(page)), title, pieces)
 
     def _heading(
         self, heading: Heading, used: set[str], url_of: Callable[[str], str]
-    ) -> tuple[str, dict]:
+    ) -> tuple[str, dict, Piece]:
         inner = resolve_links(heading.inner, url_of)
         name = strip_tags(inner)
         ident = heading.id or unique(self.slugify(html.unescape(name), self.separator), used)
@@ -188,4 +200,8 @@ class HeadingStyle:
             "html": inner,
             "data-toc-label": "",
         }
-        return f"<{tag} {' '.join(attributes)}>{inner}{permalink}</{tag}>", token
+        # Attribute values as an HTML parser reports them: the class, then the id (unescaped).
+        parsed = [("class", " ".join(heading.classes))] if heading.classes else []
+        parsed.append(("id", html.unescape(ident)))
+        written = f"<{tag} {' '.join(attributes)}>{inner}{permalink}</{tag}>"
+        return written, token, (tag, parsed, inner)

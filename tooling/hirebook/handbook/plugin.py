@@ -8,10 +8,15 @@ A thin shell around :func:`hirebook.handbook.site.generate`:
                   the search plugin's Chinese segmentation (:mod:`.search_segmentation`);
 ``on_pre_build``  loads and lints the records and generates every page — before MkDocs cleans
                   the site folder, so records with errors stop the build with the lint report
-                  and leave no half-built site;
+                  and leave no half-built site; then puts :mod:`.search_sections` in front of
+                  the search plugin's index;
 ``on_files``      adds the pages as ``File.generated`` (record pages out of the nav, with their
                   record file as edit link) and drops the hand-written pages of other languages;
-``on_page_markdown`` fills the ``<!-- hirebook:NAME -->`` placeholders of hand-written pages.
+``on_page_markdown`` fills the ``<!-- hirebook:NAME -->`` placeholders of hand-written pages,
+                  and spares a generated page with no Markdown its Markdown run;
+``on_page_content`` writes a generated page that skipped Markdown (:mod:`.html_page`), and
+                  gives the search plugin the words of deferred tables (:mod:`.deferred`);
+``on_post_page``  puts deferred tables into pages that went through Markdown.
 
 Options: ``records`` (default ``records/`` beside ``mkdocs.yml``), ``language`` (``en``,
 ``zh-Hant``, ``zh-Hans``), ``as_of`` (a date or datetime; default: the build time) and ``jobs``
@@ -23,6 +28,7 @@ through Markdown, slower).
 
 from __future__ import annotations
 
+import functools
 import html
 import logging
 import posixpath
@@ -41,6 +47,7 @@ from hirebook.handbook import paths, search_segmentation
 from hirebook.handbook.deferred import Deferred
 from hirebook.handbook.html_page import HeadingStyle
 from hirebook.handbook.labels import LANGUAGES, THEME_LANGUAGE, labels_for
+from hirebook.handbook.search_sections import SearchShortcut
 from hirebook.handbook.site import Handbook, HandbookError, prepare
 from hirebook.handbook.sources import Sources
 from hirebook.records.repository import RecordsFolderError
@@ -65,6 +72,7 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.handbook: Handbook | None = None
+        self.search: SearchShortcut | None = None
         self.files: Files | None = None
         self.root = Path.cwd()
         self.records_dir = Path("records")
@@ -101,6 +109,12 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
             raise PluginError(f"hirebook: {err}") from None
         except (HandbookError, ValueError) as err:
             raise PluginError(f"hirebook: {err}") from None
+        deferred = self.handbook.deferred
+        self.search = (
+            SearchShortcut.install(config.plugins, deferred.search_texts)
+            if deferred is not None and deferred.headings is not None
+            else None
+        )
         log.info(
             "hirebook: %d pages generated from %s as of %s",
             len(self.handbook.pages),
@@ -141,12 +155,16 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
         deferred = self.handbook.deferred if self.handbook else None
         if deferred is None:
             return html
-        built = deferred.page(html, lambda target: self._url(target, page))
+        final = self.search is not None  # the search shortcut indexes a built page's pieces
+        built = deferred.page(html, lambda target: self._url(target, page), final=final)
         if built is not None:  # a whole page that skipped Markdown: set what render() sets
-            html = built.html
             page.toc = get_toc(built.toc_tokens)
             page.present_anchor_ids = built.anchors
             page._title_from_render = built.title  # the title MkDocs takes from a leading h1
+            if self.search is not None:
+                self.search.expect(page, built.pieces)
+                return built.html
+            html = built.html
         return deferred.for_search(html)
 
     def on_post_page(self, output: str, page, config) -> str:
@@ -172,7 +190,16 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
         return f"{url}#{anchor}" if anchor else url
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
-        if page.file.generated_by is not None or self.handbook is None:
+        if self.handbook is None:
+            return markdown
+        if page.file.generated_by is not None:
+            deferred = self.handbook.deferred
+            if deferred is not None and deferred.is_page(markdown):
+                # MkDocs sets up a Markdown instance per page (its extensions and MkDocs' own
+                # processors) only to pass our marker through: at 2,000 pages, a second and
+                # a half. MkDocs has no event to skip rendering, so the page's render is set to
+                # what it would produce; on_page_content then writes the page.
+                page.render = functools.partial(_render_marker, page)
             return markdown
         fragments = self.handbook.fragments
 
@@ -184,6 +211,16 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
             return fragments[name]
 
         return PLACEHOLDER.sub(fill, markdown)
+
+
+def _render_marker(page, config, files) -> None:
+    """What ``Page.render`` makes of a page whose Markdown is one HTML comment (a page marker):
+    the comment, no table of contents, no title, no anchors and no links."""
+    page.content = page.markdown.strip()
+    page.toc = get_toc([])
+    page._title_from_render = None
+    page.present_anchor_ids = set()
+    page.links_to_anchors = {}
 
 
 def default_nav(language: str) -> list[dict[str, str]]:

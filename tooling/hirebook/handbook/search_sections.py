@@ -1,0 +1,119 @@
+"""The search index of generated pages, without parsing their HTML again.
+
+Material's search plugin indexes a page by feeding its HTML to an ``HTMLParser`` subclass
+(``material.plugins.search.plugin.Parser``), which splits it into sections at the headings.
+Tokenising the HTML is pure Python, and at 1,000 clients it was a tenth of the build: ten
+seconds' worth of tags in 2,000 pages. A page that skipped Markdown
+(:mod:`hirebook.handbook.html_page`) was written here from a handful of parts, so its tokens
+are known without looking: each heading is a start tag, its inner HTML and an end tag; each
+deferred block is the hidden paragraph of its words that :meth:`Deferred.for_search` would
+write; the parts are joined by line breaks.
+
+:class:`SearchShortcut` hands those tokens straight to the plugin's own ``Parser`` handlers, so
+the sections are the plugin's own, built by its own code: only the tokenising is skipped.
+Markup we did not write as tokens (a link or code inside a heading, our raw HTML blocks) is fed
+to the same parser as text. The permalink of a heading is left out: the parser skips what is
+inside it. ``tests/handbook/test_search_sections.py`` checks, for every page of the demo in
+each language, that the sections equal what the plugin makes of the page's HTML.
+
+Every other page (hand-written ones, pages with Markdown) is indexed by the plugin as usual,
+and without Material's search plugin nothing changes.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from hirebook.handbook.html_page import Piece
+
+try:
+    from material.plugins.search.plugin import Parser, SearchIndex
+except ImportError:  # another theme: the plugin indexes every page itself
+    Parser = SearchIndex = None
+
+
+class Unparsed(Exception):
+    """A fragment left text the parser holds back (an unfinished entity): parse the page."""
+
+
+def sections(pieces: Sequence[Piece], texts: Sequence[str]) -> list:
+    """The search plugin's sections of a built page (``Parser().data``), from its pieces.
+
+    ``texts`` are the deferred blocks' words by number (:attr:`Deferred.search_texts`).
+    """
+    parser = Parser()
+    for index, piece in enumerate(pieces):
+        if index:
+            parser.handle_data("\n")
+        if isinstance(piece, int):
+            _block(parser, piece, texts[piece])
+        elif isinstance(piece, str):
+            _fragment(parser, piece)
+        else:
+            tag, attributes, inner = piece
+            parser.handle_starttag(tag, attributes)
+            _fragment(parser, inner)
+            parser.handle_endtag(tag)
+    return parser.data
+
+
+def _block(parser, number: int, words: str) -> None:
+    """The tokens of ``<p class="hb-search-text" hidden data-block="N">words</p>``."""
+    attributes = [("class", "hb-search-text"), ("hidden", None), ("data-block", str(number))]
+    parser.handle_starttag("p", attributes)
+    if words:
+        parser.handle_data(html.unescape(words))
+    parser.handle_endtag("p")
+
+
+def _fragment(parser, fragment: str) -> None:
+    """HTML we did not tokenise: plain text as one data token, markup through the parser."""
+    if "<" not in fragment:
+        if fragment:
+            parser.handle_data(html.unescape(fragment))
+        return
+    parser.feed(fragment)
+    if parser.rawdata:  # the parser waits for more (text ending in "&…"): not ours to guess
+        raise Unparsed(fragment)
+
+
+class SearchShortcut:
+    """Indexes the built pages the plugin announces (:meth:`expect`) from their pieces."""
+
+    def __init__(self, index, texts: Sequence[str]) -> None:
+        self.index = index
+        self.texts = texts
+        self.pending: dict[str, Sequence[Piece]] = {}
+        self._parse = index.add_entry_from_context
+        index.add_entry_from_context = self.add_entry_from_context
+
+    @classmethod
+    def install(cls, plugins, texts: Sequence[str]) -> SearchShortcut | None:
+        """Put the shortcut in front of the search plugin's index, if Material's is there."""
+        search = plugins.get("material/search") or plugins.get("search")
+        index = getattr(search, "search_index", None)
+        if SearchIndex is None or not isinstance(index, SearchIndex):
+            return None
+        return cls(index, texts)
+
+    def expect(self, page, pieces: Sequence[Piece]) -> None:
+        """``page`` is a built page of these pieces: index it from them."""
+        self.pending[page.file.src_uri] = pieces
+
+    def add_entry_from_context(self, page) -> None:
+        """``SearchIndex.add_entry_from_context``, with the sections of a built page."""
+        pieces = self.pending.pop(page.file.src_uri, None)
+        if pieces is None:
+            return self._parse(page)
+        search = page.meta.get("search") or {}
+        if search.get("exclude"):
+            return None
+        try:
+            found = sections(pieces, self.texts)
+        except Unparsed:
+            return self._parse(page)
+        for section in found:
+            if not section.is_excluded():
+                self.index.create_entry_for_section(section, page.toc, page.url, page)
+        return None
