@@ -6,7 +6,7 @@ import jieba
 import pytest
 from material.plugins.search import plugin as search
 
-from hirebook.handbook.search_segmentation import MemoJieba, install
+from hirebook.handbook.search_segmentation import MemoJieba, install, spare_ascii
 
 TEXT = "竹林生物科技（北京）有限公司 本週篩選簡歷 12 份，推薦 3 人 — 有限公司"
 
@@ -60,3 +60,23 @@ def test_no_jieba_no_memo(restored):
     search.jieba = None
     assert not install()
     assert search.jieba is None
+
+
+def test_ascii_text_is_handed_back_as_the_plugin_would():
+    index = search.SearchIndex(lang=["en"], separator=r"[\s\-]+", pipeline=[], fields={})
+    texts = [
+        "Plans <p>req-2026-0001 Offer accepted</p>",
+        "",
+        "  spaced  ",
+        TEXT,
+        "Acme — 竹林",
+        "Zürich office",
+    ]
+    expected = [index._segment_chinese(text) for text in texts]
+    asked = []
+    original = index._segment_chinese
+    index._segment_chinese = lambda text: asked.append(text) or original(text)
+    spare_ascii(index)
+    assert [index._segment_chinese(text) for text in texts] == expected
+    assert asked == [TEXT, "Acme — 竹林", "Zürich office"]  # only text that is not ASCII
+    assert "\u200b" in expected[3]  # the Chinese text was segmented

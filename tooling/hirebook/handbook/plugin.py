@@ -47,7 +47,7 @@ from hirebook.handbook import paths, search_segmentation
 from hirebook.handbook.deferred import Deferred
 from hirebook.handbook.html_page import HeadingStyle
 from hirebook.handbook.labels import LANGUAGES, THEME_LANGUAGE, labels_for
-from hirebook.handbook.search_sections import SearchShortcut
+from hirebook.handbook.search_sections import SearchShortcut, search_index
 from hirebook.handbook.site import Handbook, HandbookError, prepare
 from hirebook.handbook.sources import Sources
 from hirebook.records.repository import RecordsFolderError
@@ -109,6 +109,9 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
             raise PluginError(f"hirebook: {err}") from None
         except (HandbookError, ValueError) as err:
             raise PluginError(f"hirebook: {err}") from None
+        index = search_index(config.plugins)
+        if index is not None:
+            search_segmentation.spare_ascii(index)
         deferred = self.handbook.deferred
         self.search = (
             SearchShortcut.install(config.plugins, deferred.search_texts)

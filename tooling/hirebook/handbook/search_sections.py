@@ -91,11 +91,8 @@ class SearchShortcut:
     @classmethod
     def install(cls, plugins, texts: Sequence[str]) -> SearchShortcut | None:
         """Put the shortcut in front of the search plugin's index, if Material's is there."""
-        search = plugins.get("material/search") or plugins.get("search")
-        index = getattr(search, "search_index", None)
-        if SearchIndex is None or not isinstance(index, SearchIndex):
-            return None
-        return cls(index, texts)
+        index = search_index(plugins)
+        return None if index is None else cls(index, texts)
 
     def expect(self, page, pieces: Sequence[Piece]) -> None:
         """``page`` is a built page of these pieces: index it from them."""
@@ -117,3 +114,13 @@ class SearchShortcut:
             if not section.is_excluded():
                 self.index.create_entry_for_section(section, page.toc, page.url, page)
         return None
+
+
+def search_index(plugins):
+    """The index of Material's search plugin among ``plugins`` (MkDocs' ``config.plugins``),
+    or None (another search plugin, or none)."""
+    search = plugins.get("material/search") or plugins.get("search")
+    index = getattr(search, "search_index", None)
+    if SearchIndex is None or not isinstance(index, SearchIndex):
+        return None
+    return index
