@@ -9,7 +9,6 @@ candidate's clock (data retention) shows the id only.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import PurePosixPath
 
 from hirebook.handbook import blocks, escape, paths
 from hirebook.handbook.context import Context
@@ -69,23 +68,23 @@ def _subject(ctx: Context, from_page: str, finding: Finding) -> str:
 
 def page_of_record(ctx: Context, rel: str) -> str | None:
     """The generated page that shows the record in file ``rel`` (None for candidates)."""
-    try:
-        parts = PurePosixPath(rel).relative_to(_records_prefix(ctx)).parts
-    except ValueError:
+    # Plain string work: a large board asks this for thousands of clocks.
+    prefix = ctx.repo.records_prefix
+    if not rel.startswith(prefix):
         return None
+    parts = rel[len(prefix) :].split("/")
     if len(parts) >= 3 and parts[0] == "clients" and parts[1] in ctx.repo.clients:
         if len(parts) == 4 and parts[2] == "requirements":
-            requirement = ctx.repo.requirements.get(PurePosixPath(parts[3]).stem)
+            requirement = ctx.repo.requirements.get(_stem(parts[3]))
             if requirement is not None and requirement.client == parts[1]:
                 return paths.requirement(parts[1], requirement.id)
         return paths.client(parts[1])
-    if len(parts) == 2 and parts[0] == "team" and PurePosixPath(parts[1]).stem in ctx.repo.people:
-        return paths.person(PurePosixPath(parts[1]).stem)
+    if len(parts) == 2 and parts[0] == "team" and _stem(parts[1]) in ctx.repo.people:
+        return paths.person(_stem(parts[1]))
     return None
 
 
-def _records_prefix(ctx: Context) -> PurePosixPath:
-    try:
-        return PurePosixPath(ctx.repo.records_dir.relative_to(ctx.repo.root).as_posix())
-    except ValueError:
-        return PurePosixPath("records")
+def _stem(name: str) -> str:
+    """A file name without its suffix, as ``PurePosixPath(name).stem``."""
+    stem, dot, suffix = name.rpartition(".")
+    return stem if stem and suffix else name

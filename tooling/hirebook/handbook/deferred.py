@@ -165,11 +165,19 @@ def inline(cell: str) -> str:
     Record text reaches a cell with every ASCII punctuation character as an entity
     (:mod:`hirebook.handbook.escape`), so these patterns only ever meet our own syntax.
     """
-    if "`" not in cell and "*" not in cell and "[" not in cell:
-        return cell  # most cells: escaped text, a number, a date
-    text = _CODE.sub(r"<code>\1</code>", cell)
-    text = _BOLD.sub(r"<strong>\1</strong>", text)
-    return _LINK.sub(lambda m: f'<a href="hb-md:{m.group(2)}">{m.group(1)}</a>', text)
+    # Most cells are escaped text, a number or a date, and most of the rest one link: each
+    # pattern runs only over cells that hold its syntax.
+    if "`" in cell:
+        cell = _CODE.sub(r"<code>\1</code>", cell)
+    if "**" in cell:
+        cell = _BOLD.sub(r"<strong>\1</strong>", cell)
+    if "[" in cell:
+        cell = _LINK.sub(_link_html, cell)
+    return cell
+
+
+def _link_html(match: re.Match) -> str:
+    return f'<a href="hb-md:{match.group(2)}">{match.group(1)}</a>'
 
 
 def plain_text(fragment: str) -> str:

@@ -37,8 +37,9 @@ def text(value: object, strip: bool = True) -> str:
     Runs of whitespace become one space; ``strip=False`` keeps a space at either end (for text
     that is joined to other pieces).
     """
-    one_line = _SPACES.sub(" ", clean(value))
-    return (one_line.strip() if strip else one_line).translate(_ENTITIES)
+    if strip:  # the same as collapsing with _SPACES and stripping, in one C call
+        return " ".join(clean(value).split()).translate(_ENTITIES)
+    return _SPACES.sub(" ", clean(value)).translate(_ENTITIES)
 
 
 def lines(value: object) -> str:

@@ -40,33 +40,34 @@ def entry(counts: dict[str, int]) -> dict:
     }
 
 
+_NAME_OF_JUDGED = {state: str(state) for state in JUDGED}
+"""Each judged state's name, looked up once (``str`` of an enum member is a Python call, and
+this runs for every clock of every period of a report)."""
+
+
 def _zero() -> dict[str, int]:
-    return {str(state): 0 for state in JUDGED}
+    return dict.fromkeys(_NAME_OF_JUDGED.values(), 0)
 
 
 def compute(ctx: ReportContext) -> dict:
     total = _zero()
-    groups: dict[str, dict[str, dict[str, int]]] = {g: defaultdict(_zero) for g in GROUPS}
+    by_rule, by_tier, by_client, by_owner = (defaultdict(_zero) for _ in GROUPS)
     for finding in ctx.findings:
+        state = _NAME_OF_JUDGED.get(finding.state)
         clock = finding.clock
-        if finding.state not in JUDGED or not ctx.counts(clock.due):
+        if state is None or not ctx.counts(clock.due):
             continue
-        state = str(finding.state)
         total[state] += 1
-        keys = {
-            "rule": clock.rule,
-            "tier": clock.tier,
-            "client": clock.client,
-            "owner": clock.owner,
-        }
-        for group, key in keys.items():
-            groups[group][key or NO_GROUP][state] += 1
+        by_rule[clock.rule or NO_GROUP][state] += 1
+        by_tier[clock.tier or NO_GROUP][state] += 1
+        by_client[clock.client or NO_GROUP][state] += 1
+        by_owner[clock.owner or NO_GROUP][state] += 1
     return {
         **entry(total),
-        "by_rule": _ordered(groups["rule"], [rule.id for rule in SLA_RULES]),
-        "by_tier": _ordered(groups["tier"], TIER_ORDER),
-        "by_client": _named(groups["client"], ctx.client_name),
-        "by_owner": _named(groups["owner"], ctx.person_name),
+        "by_rule": _ordered(by_rule, [rule.id for rule in SLA_RULES]),
+        "by_tier": _ordered(by_tier, TIER_ORDER),
+        "by_client": _named(by_client, ctx.client_name),
+        "by_owner": _named(by_owner, ctx.person_name),
     }
 
 
