@@ -5,8 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from hirebook.handbook.deferred import Deferred
+from hirebook.handbook.deferred import MARKER, PAGE_MARKER, Deferred
+from hirebook.handbook.pages import client
 from hirebook.handbook.site import HandbookError, prepare
+from hirebook.partitioned import below
+from hirebook.records.partition import split
 
 DEMO = Path(__file__).resolve().parents[2] / "records"
 AS_OF = "2026-11-20T17:00:00+08:00"
@@ -28,12 +31,80 @@ def test_pages_are_the_same_in_one_or_several_processes(language):
     assert two.as_of == one.as_of
 
 
-def test_deferred_blocks_are_the_same_too():
+def resolved(handbook) -> dict[str, str]:
+    """Each page's Markdown with its markers replaced by what they stand for (the numbers of
+    blocks and pages depend on which process kept them)."""
+    deferred = handbook.deferred
+
+    def block(number: int) -> str:
+        return f"[{deferred.tables[number]} | {deferred.search_texts[number]}]"
+
+    def page(match) -> str:
+        parts = deferred.pages[int(match.group(1))]
+        return repr([block(part) if isinstance(part, int) else part for part in parts])
+
+    def text(markdown: str) -> str:
+        markdown = PAGE_MARKER.sub(page, markdown)
+        return MARKER.sub(lambda match: block(int(match.group(1))), markdown)
+
+    return {path: text(page.markdown) for path, page in handbook.pages.items()}
+
+
+@pytest.mark.parametrize("whole_pages", [False, True])
+def test_deferred_blocks_are_the_same_too(whole_pages, monkeypatch):
     root = DEMO.parent
-    one = prepare(DEMO, root, AS_OF, jobs=1, deferred=Deferred())
-    two = prepare(DEMO, root, AS_OF, jobs=3, deferred=Deferred())
-    assert two.deferred.tables == one.deferred.tables
-    assert two.deferred.search_texts == one.deferred.search_texts
+    one = prepare(DEMO, root, AS_OF, jobs=1, deferred=Deferred(whole_pages=whole_pages))
+    written_here = []
+    monkeypatch.setattr(client, "render", counted(client.render, written_here))
+    two = prepare(DEMO, root, AS_OF, jobs=3, deferred=Deferred(whole_pages=whole_pages))
+    assert resolved(two) == resolved(one)
+    assert len(resolved(one)) > 60
+    # The client pages were written by the workers, not here.
+    assert written_here == []
+
+
+def counted(function, calls: list):
+    def wrapper(*args, **kwargs):
+        calls.append(args)
+        return function(*args, **kwargs)
+
+    return wrapper
+
+
+def test_client_pages_are_written_here_when_a_reference_leaves_its_folder(tmp_path, monkeypatch):
+    # An ignore comment lets feedback name another client's requirement: the client's page
+    # then links to a page of a folder its worker did not read, so every page is written here.
+    records = tmp_path / "records"
+    shutil.copytree(DEMO, records)
+    feedback = records / "clients" / "evergreen-health" / "feedback" / "fb-2025-001.yaml"
+    # A requirement of a client that another of the three workers reads.
+    parts = split(below(records), 3)
+    ours = next(part for part in parts if "clients/evergreen-health/client.yaml" in part.read)
+    other = next(
+        part
+        for part in parts
+        if part is not ours and any("/requirements/" in path for path in part.read)
+    )
+    elsewhere = next(path for path in other.read if "/requirements/" in path)
+    _, client_id, _, file_name = elsewhere.split("/")
+    requirement_id = file_name.removesuffix(".yaml")
+    text = feedback.read_text(encoding="utf-8")
+    assert "\nrequirement: req-2024-008\n" in text
+    feedback.write_text(
+        text.replace(
+            "\nrequirement: req-2024-008\n",
+            f"\nrequirement: {requirement_id}  # hirebook: ignore HB305\n",
+        ),
+        encoding="utf-8",
+    )
+    one = prepare(records, tmp_path, AS_OF, jobs=1, deferred=Deferred(whole_pages=True))
+    written_here = []
+    monkeypatch.setattr(client, "render", counted(client.render, written_here))
+    two = prepare(records, tmp_path, AS_OF, jobs=3, deferred=Deferred(whole_pages=True))
+    assert resolved(two) == resolved(one)
+    assert len(written_here) == len(list((records / "clients").iterdir()))
+    evergreen = resolved(one)["clients/evergreen-health/index.md"]
+    assert f"hb-md:../{client_id}/requirements/{requirement_id}.md" in evergreen
 
 
 def test_personal_data_is_refused_the_same_way(tmp_path):

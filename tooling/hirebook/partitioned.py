@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
@@ -27,7 +27,7 @@ from hirebook.records.partition import POLICY, Part, split
 from hirebook.records.repository import Repository, load, record_files
 from hirebook.sla.clock import Clock, Finding, State
 from hirebook.sla.duration import Duration
-from hirebook.sla.engine import evaluate_all, finding_order
+from hirebook.sla.engine import Board, evaluate_all, finding_order
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,19 @@ class PartJob:
     direct: tuple[str, ...] = ()
     """Lint codes run as they are, whatever the policy's severities and ignore comments say
     (the handbook's personal-data gate)."""
+    then: PartHook | None = None
+    """More work on the part, done in the worker when it lints without errors (the handbook
+    writes its client pages there)."""
+
+
+@dataclass(frozen=True)
+class PartHook:
+    """``function(argument, repo, board, found)`` run in a worker on its part: ``repo`` is the
+    part as read, ``board`` its clocks (or None), ``found`` its problems as written. The
+    function must be importable by name (it is sent to the worker); its result is sent back."""
+
+    function: Callable[[object, Repository, Board | None, list[Problem]], object]
+    argument: object
 
 
 @dataclass(frozen=True)
@@ -60,6 +73,8 @@ class PartResult:
     documents: list[tuple]
     """Shipped documents as plain tuples (see :func:`_shipped`): cheap to pickle."""
     direct: list[Problem]
+    then: object = None
+    """What :attr:`PartJob.then` returned."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +86,8 @@ class Outcome:
     """The documents of the shipped kinds, schema-valid, of every part."""
     direct: list[Problem]
     """What the ``direct`` codes found, sorted."""
+    then: list[object] = field(default_factory=list)
+    """What :attr:`PartJob.then` returned for each part (none when any part has an error)."""
 
 
 def check_part(job: PartJob) -> PartResult:
@@ -87,8 +104,9 @@ def check_part(job: PartJob) -> PartResult:
     report = {repo.records_prefix + path for path in job.part.report}
     found = find(repo, job.today)
     result = settle(repo, found, only=report)
-    findings, documents = [], []
+    findings, documents, then = [], [], None
     if not result.errors:
+        board = None
         if job.clocks_at is not None:
             board = evaluate_all(repo, job.clocks_at, rules=job.rules)
             findings = [
@@ -99,8 +117,11 @@ def check_part(job: PartJob) -> PartResult:
             for rel, document in repo.documents.items()
             if rel in report and document.kind in job.ship
         ]
+        if job.then is not None:
+            then = job.then.function(job.then.argument, repo, board, found)
     direct = [p for p in as_written(found, job.direct) if p.file in report]
-    return PartResult(result.problems, known_files(repo) & report, findings, documents, direct)
+    known = known_files(repo) & report
+    return PartResult(result.problems, known, findings, documents, direct, then)
 
 
 def _shipped(document: Document) -> tuple:
@@ -215,6 +236,7 @@ def check_in_parallel(
     ship: Iterable[str] = (),
     lines: str = "now",
     direct: Iterable[str] = (),
+    then: PartHook | None = None,
 ) -> Outcome:
     """Lint every record in ``processes`` worker processes; with ``clocks_at``, evaluate the
     clocks too (only when no part has a lint error: they are not evaluated on broken records).
@@ -228,7 +250,16 @@ def check_in_parallel(
     rules = tuple(rules) if rules is not None else None
     jobs = [
         PartJob(
-            records_dir, root, part, today, clocks_at, rules, frozenset(ship), lines, tuple(direct)
+            records_dir,
+            root,
+            part,
+            today,
+            clocks_at,
+            rules,
+            frozenset(ship),
+            lines,
+            tuple(direct),
+            then,
         )
         for part in split(listing, processes)
     ]
@@ -247,4 +278,5 @@ def check_in_parallel(
     findings.sort(key=finding_order)
     documents = [] if linted.errors else [_received(d) for r in results for d in r.documents]
     found_directly = sorted(p for result in results for p in result.direct)
-    return Outcome(linted, findings, documents, found_directly)
+    then_results = [] if linted.errors else [result.then for result in results]
+    return Outcome(linted, findings, documents, found_directly, then_results)

@@ -87,7 +87,7 @@ def _deferred_body(collector: deferred.Deferred, body: str) -> str:
     for Markdown but headings and our own raw HTML, and the collector knows how the site writes
     headings, the whole page becomes one marker (:mod:`hirebook.handbook.html_page`).
     """
-    whole = collector.headings is not None
+    whole = collector.whole_pages
     items: list[tuple[html_page.Part | None, str]] = []  # (part of a whole page, Markdown)
     run: list[str] = []
 

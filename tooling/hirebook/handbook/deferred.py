@@ -50,16 +50,38 @@ class Deferred:
     """The tables of one generation, by number; and whole pages (see
     :mod:`hirebook.handbook.html_page`) when ``headings`` says how to write their headings."""
 
-    def __init__(self, headings: HeadingStyle | None = None) -> None:
+    def __init__(
+        self, headings: HeadingStyle | None = None, whole_pages: bool | None = None
+    ) -> None:
         self.tables: list[str] = []
         self.search_texts: list[str] = []
         self.headings = headings
+        self.whole_pages = headings is not None if whole_pages is None else whole_pages
+        """Whether pages are kept whole (:meth:`add_page`): the MkDocs build knows how to
+        write their headings; a worker process keeps them for the build that will."""
         self.pages: list[list[Part]] = []
+
+    def adopt(self, other: Deferred) -> Callable[[str], str]:
+        """Take in what ``other`` kept (in a worker process); return the function that
+        renumbers the markers of ``other``'s Markdown to this collection's numbers."""
+        blocks, pages = len(self.tables), len(self.pages)
+        self.tables += other.tables
+        self.search_texts += other.search_texts
+        self.pages += [
+            [part + blocks if isinstance(part, int) else part for part in parts]
+            for parts in other.pages
+        ]
+
+        def renumber(markdown: str) -> str:
+            markdown = MARKER.sub(lambda m: self.marker(int(m.group(1)) + blocks), markdown)
+            return PAGE_MARKER.sub(lambda m: _page_marker(int(m.group(1)) + pages), markdown)
+
+        return renumber
 
     def add_page(self, parts: list[Part]) -> str:
         """Keep a whole page; return the marker that is all of its Markdown."""
         self.pages.append(parts)
-        return f"<!-- hirebook-page {len(self.pages) - 1} -->"
+        return _page_marker(len(self.pages) - 1)
 
     def is_page(self, markdown: str) -> bool:
         """Whether ``markdown`` is nothing but a page marker (a page of :meth:`add_page`)."""
@@ -114,6 +136,10 @@ class Deferred:
         if 'class="hb-search-text"' not in output:
             return output  # a whole page already written with its blocks (search_sections)
         return SEARCH_TEXT.sub(lambda match: self.block(int(match.group(1)), url_of), output)
+
+
+def _page_marker(number: int) -> str:
+    return f"<!-- hirebook-page {number} -->"
 
 
 def resolve_links(fragment: str, url_of: Callable[[str], str]) -> str:

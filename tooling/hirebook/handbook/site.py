@@ -38,7 +38,7 @@ from hirebook.handbook.reporting import ReportData
 from hirebook.handbook.sources import Sources
 from hirebook.lint.engine import LintResult, as_written, find, settle
 from hirebook.output.text import TextReporter
-from hirebook.partitioned import absolute, below, check_in_parallel
+from hirebook.partitioned import PartHook, absolute, below, check_in_parallel
 from hirebook.problem import Problem, Severity
 from hirebook.records.repository import Repository, assemble, load, load_policy
 from hirebook.sla.engine import Board, PolicyError, calendar_of, evaluate_all
@@ -146,6 +146,7 @@ def prepare(
         return generate(repo, moment, language, sources, result, deferred=deferred)
     policy = load_policy(records_dir, root)
     moment = instant(policy, as_of)
+    pages_job = PartPagesJob(moment, language, sources or Sources(), _kept(deferred))
     try:
         calendar = calendar_of(policy)
         outcome = check_in_parallel(
@@ -158,6 +159,7 @@ def prepare(
             ship=PUBLISHED_KINDS,
             lines="lazy",
             direct=PERSONAL_DATA_CODES,
+            then=PartHook(part_pages, pages_job),
         )
     except PolicyError as err:
         raise HandbookError(str(err)) from None
@@ -165,7 +167,79 @@ def prepare(
         raise HandbookError(_refusal(outcome.lint, outcome.direct))
     repo = assemble(records_dir, root, outcome.documents, listing)
     board = Board(as_of=calendar.to_local(moment), findings=outcome.findings)
-    return generate(repo, moment, language, sources, outcome.lint, deferred=deferred, board=board)
+    prebuilt = _adopted(outcome.then, deferred)
+    return generate(
+        repo, moment, language, sources, outcome.lint, deferred=deferred, board=board,
+        prebuilt=prebuilt,
+    )  # fmt: skip
+
+
+# --- client pages written in the worker processes -------------------------------------------
+#
+# A client's page and its requirements' pages read only that client's folder, the policy, the
+# team and the clocks of those records — all of which the worker that linted the folder holds.
+# So the workers write them (half of the pages' time) and the parent writes the rest. That
+# holds while every reference resolves inside its own folder and ids are unique, which the
+# error-level rules HB305 and HB302 ensure; where the records pass only because the policy or
+# an ignore comment silenced one of them, every page is written in the parent instead.
+
+SELF_CONTAINED_CODES = ("HB302", "HB305")
+"""Duplicate ids and references to another client's requirement: pages would then need other
+clients' records."""
+
+PART_PAGE_BUILDERS = (client.pages, requirement.pages)
+
+
+@dataclass(frozen=True)
+class PartPagesJob:
+    as_of: datetime
+    language: str
+    sources: Sources
+    kept: bool | None
+    """Keep blocks out of Markdown (a :class:`Deferred` in the parent), and with ``True``
+    whole pages too; None: plain Markdown (``hirebook handbook --out``)."""
+
+
+@dataclass(frozen=True)
+class PartPages:
+    pages: dict[str, Page]
+    deferred: Deferred | None
+
+
+def part_pages(
+    job: PartPagesJob, repo: Repository, board: Board | None, found: list[Problem]
+) -> PartPages | None:
+    """Runs in a worker: the pages of :data:`PART_PAGE_BUILDERS` for the part's clients, or
+    None when they could depend on records of other parts."""
+    if board is None or any(problem.code in SELF_CONTAINED_CODES for problem in found):
+        return None
+    ctx = Context(
+        repo=repo, as_of=job.as_of, labels=labels_for(job.language), board=board,
+        sources=job.sources,
+    )  # fmt: skip
+    kept = None if job.kept is None else Deferred(whole_pages=job.kept)
+    with collecting(kept):
+        pages = {path: page for builder in PART_PAGE_BUILDERS for path, page in builder(ctx)}
+    return PartPages(pages, kept)
+
+
+def _kept(deferred: Deferred | None) -> bool | None:
+    return None if deferred is None else deferred.whole_pages
+
+
+def _adopted(parts: list[object], deferred: Deferred | None) -> dict[str, Page]:
+    """The pages the workers wrote, their blocks taken into ``deferred``; none unless every
+    part could write its own."""
+    if not parts or any(part is None for part in parts):
+        return {}
+    pages: dict[str, Page] = {}
+    for part in parts:
+        renumber = deferred.adopt(part.deferred) if deferred is not None else None
+        for path, page in part.pages.items():
+            if renumber is not None:
+                page = Page(renumber(page.markdown), page.source)
+            pages[path] = page
+    return pages
 
 
 PUBLISHED_KINDS = (
@@ -184,8 +258,11 @@ def generate(
     report: ReportData | None = None,
     deferred: Deferred | None = None,
     board: Board | None = None,
+    prebuilt: dict[str, Page] | None = None,
 ) -> Handbook:
     """Every generated page of the handbook, as Markdown, from an already loaded repository.
+
+    ``prebuilt`` pages (written by the worker processes) are taken as they are.
 
     Linear in the number of records: clocks are evaluated once, indexes are built once in the
     :class:`Context`, and each page builder visits only the records its pages show.
@@ -204,6 +281,7 @@ def generate(
         problems=result.problems,
         sources=sources or Sources(),
         report=report if report is not None else reporting.compute(repo, as_of, board),
+        prebuilt=prebuilt or {},
     )
     built: dict[str, Page] = {}
     with collecting(deferred):

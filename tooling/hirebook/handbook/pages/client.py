@@ -23,7 +23,10 @@ from hirebook.records.pipeline import pipeline_stage
 def pages(ctx: Context) -> Iterator[tuple[str, Page]]:
     for client in ctx.repo.clients.values():
         path = paths.client(client.id)
-        yield path, Page(render(ctx, client, path), client.doc.rel if client.doc else None)
+        page = ctx.prebuilt.get(path)
+        if page is None:
+            page = Page(render(ctx, client, path), client.doc.rel if client.doc else None)
+        yield path, page
 
 
 def render(ctx: Context, client: Client, path: str) -> str:
