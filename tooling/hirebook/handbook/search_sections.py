@@ -11,8 +11,9 @@ write; the parts are joined by line breaks.
 
 :class:`SearchShortcut` hands those tokens straight to the plugin's own ``Parser`` handlers, so
 the sections are the plugin's own, built by its own code: only the tokenising is skipped.
-Markup we did not write as tokens (a link or code inside a heading, our raw HTML blocks) is fed
-to the same parser as text. The permalink of a heading is left out: the parser skips what is
+The markup inside a heading and our raw HTML blocks (text, and tags with double-quoted
+attributes) are cut into tokens by one regular expression; anything else is fed to the same
+parser as text. The permalink of a heading is left out: the parser skips what is
 inside it. ``tests/handbook/test_search_sections.py`` checks, for every page of the demo in
 each language, that the sections equal what the plugin makes of the page's HTML.
 
@@ -23,6 +24,7 @@ and without Material's search plugin nothing changes.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 
 from hirebook.handbook.html_page import Piece
@@ -67,15 +69,31 @@ def _block(parser, number: int, words: str) -> None:
     parser.handle_endtag("p")
 
 
+# Our own inline markup and raw blocks: text, and tags with double-quoted attributes only.
+_SIMPLE_HTML = re.compile(r'(?:[^<]+|</?[a-z][a-z0-9]*(?: [a-z-]+="[^"<>]*")*>)*')
+_TOKEN = re.compile(r'<(/?)([a-z][a-z0-9]*)((?: [a-z-]+="[^"<>]*")*)>|([^<]+)')
+_ATTRIBUTE = re.compile(r'([a-z-]+)="([^"]*)"')
+
+
 def _fragment(parser, fragment: str) -> None:
-    """HTML we did not tokenise: plain text as one data token, markup through the parser."""
+    """HTML of a part: text and our simple tags as tokens, anything else through the parser."""
     if "<" not in fragment:
         if fragment:
             parser.handle_data(html.unescape(fragment))
         return
-    parser.feed(fragment)
-    if parser.rawdata:  # the parser waits for more (text ending in "&…"): not ours to guess
-        raise Unparsed(fragment)
+    if not _SIMPLE_HTML.fullmatch(fragment):
+        parser.feed(fragment)
+        if parser.rawdata:  # the parser waits for more (text ending in "&…"): not ours to guess
+            raise Unparsed(fragment)
+        return
+    for closing, tag, attributes, text in _TOKEN.findall(fragment):
+        if text:
+            parser.handle_data(html.unescape(text))
+        elif closing:
+            parser.handle_endtag(tag)
+        else:
+            pairs = [(name, html.unescape(value)) for name, value in _ATTRIBUTE.findall(attributes)]
+            parser.handle_starttag(tag, pairs)
 
 
 class SearchShortcut:
