@@ -8,6 +8,7 @@ owner, started, due, stopped, message).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -85,20 +86,29 @@ class Finding:
         clock = self.clock
         return {
             "rule": clock.rule,
-            "state": str(self.state),
+            "state": _STATE_NAMES[self.state],
             "client": clock.client,
             "tier": clock.tier,
             "record": clock.record,
             "line": clock.line,
             "subject": clock.subject,
             "owner": clock.owner,
-            "goal": str(clock.goal),
+            "goal": _goal_text(clock.goal),
             "started": clock.started.isoformat(),
             "due": clock.due.isoformat(),
             "stopped": _stopped_text(clock),
             "remaining_seconds": int(self.remaining.total_seconds()),
             "message": self.message,
         }
+
+
+_STATE_NAMES = {state: str(state) for state in State}
+"""Looked up, not computed: ``str`` of an enum member is a Python call per finding."""
+
+
+@functools.cache
+def _goal_text(goal: Duration) -> str:
+    return str(goal)
 
 
 def _stopped_text(clock: Clock) -> str | None:
