@@ -24,7 +24,7 @@ from hirebook.problem import Problem
 from hirebook.records.document import Document
 from hirebook.records.layout import Placement
 from hirebook.records.partition import POLICY, Part, split
-from hirebook.records.repository import Repository, load, record_files
+from hirebook.records.repository import Repository, few_collections, load, record_files
 from hirebook.sla.clock import Clock, Finding, State
 from hirebook.sla.duration import Duration
 from hirebook.sla.engine import Board, evaluate_all, finding_order
@@ -258,6 +258,30 @@ def check_in_parallel(
     narrows what is reported, given every known file (PATH arguments), as a single-process run
     would narrow it.
     """
+    # The parent receives every part's problems, clocks and records: as many objects as a
+    # load, and as costly to collect over and over (see few_collections).
+    with few_collections():
+        return _check_in_parallel(
+            records_dir, root, today, processes, paths, progress, select_only, clocks_at,
+            rules, ship, lines, direct, then,
+        )  # fmt: skip
+
+
+def _check_in_parallel(
+    records_dir: Path,
+    root: Path,
+    today: date,
+    processes: int,
+    paths: list[str] | None,
+    progress: Callable[[int], None] | None,
+    select_only: Callable[[set[str]], set[str]] | None,
+    clocks_at: datetime | None,
+    rules: Iterable[str] | None,
+    ship: Iterable[str],
+    lines: str,
+    direct: Iterable[str],
+    then: PartHook | None,
+) -> Outcome:
     records_dir = records_dir.resolve()
     listing = paths if paths is not None else below(records_dir)
     rules = tuple(rules) if rules is not None else None

@@ -330,7 +330,7 @@ def load(
     repo = Repository(root=root, records_dir=records_dir, complete=select is None)
     schema_folder = schemas.schema_dir(root)
     documents = []
-    with _few_collections():
+    with few_collections():
         for path in files if files is not None else record_files(records_dir):
             document = _read(repo, path, select)
             if document is not None:
@@ -358,12 +358,14 @@ def load(
 
 
 @contextlib.contextmanager
-def _few_collections() -> Iterator[None]:
-    """Let the cyclic garbage collector run rarely while records are read.
+def few_collections() -> Iterator[None]:
+    """Let the cyclic garbage collector run rarely while records are read (or received from
+    worker processes and assembled).
 
     Loading allocates millions of objects that all live on, and each collection walks every
-    one of them again: at 100,000 records that was a tenth of the time. Records hold no
-    reference cycles, so nothing is left for the collector to find.
+    one of them again: at 100,000 records that was a tenth of the time, and in the parent of
+    ``hirebook report`` thirteen full collections over the received records cost 6 s of 28.
+    Records hold no reference cycles, so nothing is left for the collector to find.
     """
     gc.unfreeze()  # what an earlier load froze (mkdocs serve rebuilds) may be collected again
     thresholds = gc.get_threshold()
@@ -386,6 +388,13 @@ def assemble(
     :func:`record_files` finds them) counts as existing, so ids and references resolve as in
     a full load.
     """
+    with few_collections():
+        return _assembled(records_dir, project_root, documents, listing)
+
+
+def _assembled(
+    records_dir: Path, project_root: Path, documents: Iterable[Document], listing: Iterable[str]
+) -> Repository:
     repo = Repository(root=project_root, records_dir=records_dir.resolve())
     for below in listing:
         place = place_of(below)
