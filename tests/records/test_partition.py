@@ -58,3 +58,29 @@ def test_a_missing_policy_is_still_reported_by_the_first_part():
 def test_never_more_parts_than_units():
     assert len(split(["policy.yaml", "clients/a/client.yaml"], 8)) == 1
     assert len(split([], 4)) == 1
+
+
+def test_units_stay_whole_and_follow_unit_of():
+    files = sorted(
+        [
+            *FILES,
+            "clients/loose.yaml",  # a stray file right under clients/: a unit of its own
+            "stray.yaml",
+            "notes/readme.txt",
+            *[f"candidates/cand-{n:04}.yaml" for n in range(2, CANDIDATE_SLICE + 3)],
+        ]
+    )
+    parts = split(files, 3)
+    candidates = [path for path in files if path.startswith("candidates/")]
+    expected = {
+        path: unit_of(path, candidates.index(path) if path in candidates else 0)
+        for path in files
+        if not path.startswith("team/") and path != "policy.yaml"
+    }
+    owner = {}
+    for number, part in enumerate(parts):
+        for path in part.report:
+            if path in expected:
+                assert owner.setdefault(expected[path], number) == number, path
+    assert {"candidates#0", "candidates#1", "clients/loose.yaml", ".", "notes"} <= set(owner)
+    assert sorted(path for part in parts for path in part.report) == files

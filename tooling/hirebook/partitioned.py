@@ -24,7 +24,7 @@ from hirebook.problem import Problem
 from hirebook.records.document import Document
 from hirebook.records.layout import Placement
 from hirebook.records.partition import POLICY, Part, split
-from hirebook.records.repository import Repository, few_collections, load, record_files
+from hirebook.records.repository import Repository, few_collections, load, record_paths
 from hirebook.sla.clock import Clock, Finding, State
 from hirebook.sla.duration import Duration
 from hirebook.sla.engine import Board, evaluate_all, finding_order
@@ -225,8 +225,7 @@ def known_files(repo: Repository) -> set[str]:
 
 def below(records_dir: Path) -> list[str]:
     """Every file below ``records_dir`` as a ``/`` path relative to it, sorted."""
-    base = len(str(records_dir)) + 1
-    return [path[base:].replace("\\", "/") for path in record_files(records_dir)]
+    return record_paths(records_dir)
 
 
 def absolute(records_dir: Path, listing: list[str]) -> list[str]:
