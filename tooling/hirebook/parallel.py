@@ -78,14 +78,21 @@ def run(
 
 
 def _context():
-    """Fork where it is safe: on a platform that has it, from a process with one thread.
+    """Fork where it is safe (:func:`fork_context`), else spawn."""
+    return fork_context() or multiprocessing.get_context("spawn")
+
+
+def fork_context():
+    """The fork context where forking is safe: on a platform that has it, from a process with
+    one thread; else None.
 
     ``mkdocs serve`` runs a server thread; forking a threaded process can copy a lock some
     other thread holds and hang the child, so workers are spawned there instead.
     """
     methods = multiprocessing.get_all_start_methods()
-    safe = "fork" in methods and threading.active_count() == 1
-    return multiprocessing.get_context("fork" if safe else "spawn")
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return None
 
 
 def _start(counter) -> None:

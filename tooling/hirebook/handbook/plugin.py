@@ -16,14 +16,16 @@ A thin shell around :func:`hirebook.handbook.site.generate`:
                   and spares a generated page with no Markdown its Markdown run;
 ``on_page_content`` writes a generated page that skipped Markdown (:mod:`.html_page`), and
                   gives the search plugin the words of deferred tables (:mod:`.deferred`);
-``on_post_page``  puts deferred tables into pages that went through Markdown.
+``on_post_page``  puts deferred tables into pages that went through Markdown;
+``on_post_build`` puts the search entries a worker process made (:mod:`.search_worker`) into
+                  the search plugin's index before it is written.
 
 Options: ``records`` (default ``records/`` beside ``mkdocs.yml``), ``language`` (``en``,
 ``zh-Hant``, ``zh-Hans``), ``as_of`` (a date or datetime; default: the build time) and ``jobs``
 (processes for reading the records, as ``hirebook lint --jobs``; default 0: every core for a
-large agency) and ``defer`` (default true: generated pages skip Markdown, see
-:mod:`hirebook.handbook.deferred` and :mod:`hirebook.handbook.html_page`; false renders them
-through Markdown, slower).
+large agency; with several, one more process indexes the generated pages for search) and
+``defer`` (default true: generated pages skip Markdown, see :mod:`hirebook.handbook.deferred`
+and :mod:`hirebook.handbook.html_page`; false renders them through Markdown, slower).
 """
 
 from __future__ import annotations
@@ -113,8 +115,14 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
         if index is not None:
             search_segmentation.spare_ascii(index)
         deferred = self.handbook.deferred
+        if self.search is not None:  # a build that failed before on_post_build (serve)
+            self.search.abandon()
         self.search = (
-            SearchShortcut.install(config.plugins, deferred.search_texts)
+            SearchShortcut.install(
+                config.plugins,
+                deferred.search_texts,
+                in_background=self.handbook.processes > 1,  # a large agency: use the idle core
+            )
             if deferred is not None and deferred.headings is not None
             else None
         )
@@ -176,6 +184,16 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
         if deferred is None:
             return output
         return deferred.for_reader(output, lambda target: self._url(target, page))
+
+    @event_priority(100)  # before the search plugin writes its index
+    def on_post_build(self, config) -> None:
+        if self.search is not None:
+            self.search.finish()
+
+    def on_build_error(self, error) -> None:
+        if self.search is not None:
+            self.search.abandon()
+            self.search = None
 
     def _url(self, target: str, page) -> str:
         """The URL of a link target written as a page path relative to ``page``'s source."""

@@ -28,6 +28,7 @@ import re
 from collections.abc import Sequence
 
 from hirebook.handbook.html_page import Piece
+from hirebook.handbook.search_worker import Background
 
 try:
     from material.plugins.search.plugin import Parser, SearchIndex
@@ -97,20 +98,28 @@ def _fragment(parser, fragment: str) -> None:
 
 
 class SearchShortcut:
-    """Indexes the built pages the plugin announces (:meth:`expect`) from their pieces."""
+    """Indexes the built pages the plugin announces (:meth:`expect`) from their pieces: here,
+    or with a :class:`~hirebook.handbook.search_worker.Background` in a worker process."""
 
-    def __init__(self, index, texts: Sequence[str]) -> None:
+    def __init__(self, index, texts: Sequence[str], background: Background | None = None) -> None:
         self.index = index
         self.texts = texts
+        self.background = background
         self.pending: dict[str, Sequence[Piece]] = {}
         self._parse = index.add_entry_from_context
         index.add_entry_from_context = self.add_entry_from_context
 
     @classmethod
-    def install(cls, plugins, texts: Sequence[str]) -> SearchShortcut | None:
-        """Put the shortcut in front of the search plugin's index, if Material's is there."""
+    def install(
+        cls, plugins, texts: Sequence[str], in_background: bool = False
+    ) -> SearchShortcut | None:
+        """Put the shortcut in front of the search plugin's index, if Material's is there;
+        ``in_background`` indexes built pages in a worker process where that is safe."""
         index = search_index(plugins)
-        return None if index is None else cls(index, texts)
+        if index is None:
+            return None
+        background = Background.start(index, texts) if in_background else None
+        return cls(index, texts, background)
 
     def expect(self, page, pieces: Sequence[Piece]) -> None:
         """``page`` is a built page of these pieces: index it from them."""
@@ -119,19 +128,40 @@ class SearchShortcut:
     def add_entry_from_context(self, page) -> None:
         """``SearchIndex.add_entry_from_context``, with the sections of a built page."""
         pieces = self.pending.pop(page.file.src_uri, None)
-        if pieces is None:
-            return self._parse(page)
-        search = page.meta.get("search") or {}
-        if search.get("exclude"):
-            return None
-        try:
-            found = sections(pieces, self.texts)
-        except Unparsed:
-            return self._parse(page)
-        for section in found:
-            if not section.is_excluded():
-                self.index.create_entry_for_section(section, page.toc, page.url, page)
-        return None
+        excluded = (page.meta.get("search") or {}).get("exclude")
+        if pieces is None and self.background is None:
+            self._parse(page)  # a page with Markdown (or hand-written): the plugin's own way
+        elif excluded:
+            return  # the plugin indexes nothing of a page excluded from search
+        elif self.background is not None:
+            self.background.send(page, pieces)
+        else:
+            try:
+                found = sections(pieces, self.texts)
+            except Unparsed:
+                self._parse(page)
+            else:
+                index_sections(self.index, page, found)
+
+    def finish(self) -> None:
+        """Put the worker's entries into the index (before the search plugin writes it)."""
+        if self.background is not None:
+            self.background.merge(self.index, self._parse)
+            self.background = None
+
+    def abandon(self) -> None:
+        """Stop the worker (the build failed)."""
+        if self.background is not None:
+            self.background.close()
+            self.background = None
+
+
+def index_sections(index, page, found: list) -> None:
+    """The search plugin's entries for a page's sections, as ``add_entry_from_context``
+    makes them after parsing."""
+    for section in found:
+        if not section.is_excluded():
+            index.create_entry_for_section(section, page.toc, page.url, page)
 
 
 def search_index(plugins):

@@ -10,6 +10,7 @@ settings say, because the handbook is read by every member of staff.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -73,6 +74,8 @@ class Handbook:
     as_of: datetime
     deferred: Deferred | None = None
     """The tables kept out of the Markdown (an MkDocs build), to be put back by the plugin."""
+    processes: int = 1
+    """How many processes read the records (several: a large agency, and forking is fine)."""
 
 
 def instant(repo: Repository, as_of: date | datetime | str | None) -> datetime:
@@ -168,10 +171,11 @@ def prepare(
     repo = assemble(records_dir, root, outcome.documents, listing)
     board = Board(as_of=calendar.to_local(moment), findings=outcome.findings)
     prebuilt = _adopted(outcome.then, deferred)
-    return generate(
+    handbook = generate(
         repo, moment, language, sources, outcome.lint, deferred=deferred, board=board,
         prebuilt=prebuilt,
     )  # fmt: skip
+    return dataclasses.replace(handbook, processes=processes)
 
 
 # --- client pages written in the worker processes -------------------------------------------
