@@ -95,6 +95,11 @@ def check_part(job: PartJob) -> PartResult:
 
     A top-level function, so that it can be sent to a worker process by name.
     """
+    with few_collections():  # everything this process makes lives until it returns
+        return _check_part(job)
+
+
+def _check_part(job: PartJob) -> PartResult:
     wanted = {*job.part.read, POLICY}  # asked for even when missing: HB310 says so
     base = str(job.records_dir)
     files = [os.path.join(base, path) for path in job.part.read]

@@ -12,7 +12,7 @@ from datetime import date
 from hirebook.lint.registry import RULES, RULES_BY_CODE
 from hirebook.lint.rule import Context
 from hirebook.problem import Problem, Severity
-from hirebook.records.repository import Repository
+from hirebook.records.repository import Repository, few_collections
 
 OFF = "off"
 
@@ -38,6 +38,11 @@ def lint(repo: Repository, today: date, only: Iterable[str] | None = None) -> Li
 
 def find(repo: Repository, today: date) -> list[Problem]:
     """What loading and every rule found, as written: no severities settled, nothing silenced."""
+    with few_collections():  # the rules' indexes and findings live on, like the records
+        return _find(repo, today)
+
+
+def _find(repo: Repository, today: date) -> list[Problem]:
     context = Context(today=today)
     found: list[Problem] = list(repo.problems)
     for rule in RULES:

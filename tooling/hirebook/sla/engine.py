@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from hirebook.records.repository import Repository
+from hirebook.records.repository import Repository, few_collections
 from hirebook.sla.calendar import WorkCalendar
 from hirebook.sla.clock import STATE_ORDER, Finding, State, evaluate
 from hirebook.sla.context import SlaContext
@@ -52,6 +52,11 @@ def finding_order(finding: Finding) -> tuple:
 
 def evaluate_all(repo: Repository, as_of: datetime, rules: Iterable[str] | None = None) -> Board:
     """All findings (every state), sorted: overdue first, then by due instant."""
+    with few_collections():  # a clock per record or more, all of them kept
+        return _evaluate_all(repo, as_of, rules)
+
+
+def _evaluate_all(repo: Repository, as_of: datetime, rules: Iterable[str] | None) -> Board:
     calendar = calendar_of(repo)
     context = SlaContext(repo=repo, calendar=calendar, as_of=as_of)
     warn_within = repo.policy.warn_within if repo.policy else DEFAULT_WARN_WITHIN
