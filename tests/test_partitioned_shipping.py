@@ -1,5 +1,6 @@
 """What worker processes send back travels as plain tuples and arrives unchanged."""
 
+import json
 import pickle
 from dataclasses import replace
 from datetime import datetime
@@ -40,3 +41,10 @@ def test_findings_arrive_as_they_left():
 def test_without_lines_every_line_is_one():
     for finding in demo_findings()[:20]:
         assert _finding(_plain_finding(finding, "none")).clock.line == 1
+
+
+def test_a_finding_written_as_json_in_the_worker_reads_as_the_parent_would_write_it():
+    for finding in demo_findings():
+        arrived = _finding(pickle.loads(pickle.dumps(_plain_finding(finding, "now", True))))
+        assert arrived.encoded == json.dumps(finding.as_dict(), ensure_ascii=False)
+        assert _finding(_plain_finding(finding, "now")).encoded is None

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from hirebook import parallel
 from hirebook.lint.engine import LintResult, as_written, find, settle
+from hirebook.output.json_format import compact
 from hirebook.problem import Problem
 from hirebook.records.document import Document
 from hirebook.records.layout import Placement
@@ -51,6 +52,8 @@ class PartJob:
     then: PartHook | None = None
     """More work on the part, done in the worker when it lints without errors (the handbook
     writes its client pages there)."""
+    encode: bool = False
+    """Write each finding as JSON here too (``sla --format json``; needs ``lines="now"``)."""
 
 
 @dataclass(frozen=True)
@@ -115,7 +118,9 @@ def _check_part(job: PartJob) -> PartResult:
         if job.clocks_at is not None:
             board = evaluate_all(repo, job.clocks_at, rules=job.rules)
             findings = [
-                _plain_finding(f, job.lines) for f in board.findings if f.clock.record in report
+                _plain_finding(f, job.lines, job.encode)
+                for f in board.findings
+                if f.clock.record in report
             ]
         documents = [
             _shipped(document)
@@ -157,7 +162,7 @@ def _received(shipped: tuple) -> Document:
     )
 
 
-def _plain_finding(finding: Finding, lines: str) -> tuple:
+def _plain_finding(finding: Finding, lines: str, encode: bool = False) -> tuple:
     """A finding as builtins and values, its line as :attr:`PartJob.lines` says: pickling a
     dataclass, an enum member and a document per finding cost the parent more than evaluating
     the clocks (115,000 of them at 100,000 records)."""
@@ -176,6 +181,7 @@ def _plain_finding(finding: Finding, lines: str) -> tuple:
         clock.describe, clock.goal.amount, clock.goal.unit, clock.started, clock.due,
         clock.stopped, clock.stop_is_date, clock.business, clock.due_date_rule, stub,
         clock.line_path, str(finding.state), finding.message, finding.remaining,
+        compact(finding.as_dict()) if encode else None,
     )  # fmt: skip
 
 
@@ -184,7 +190,7 @@ def _finding(plain: tuple) -> Finding:
     (
         rule, client, tier, record, line_number, subject, owner, describe, amount, unit,
         started, due, stopped, stop_is_date, business, due_date_rule, stub, line_path,
-        state, message, remaining,
+        state, message, remaining, encoded,
     ) = plain  # fmt: skip
     source = None
     if stub is not None:
@@ -205,8 +211,11 @@ def _finding(plain: tuple) -> Finding:
     })  # fmt: skip
     return _new(
         Finding,
-        {"clock": clock, "state": _STATES[state], "message": message, "remaining": remaining},
-    )
+        {
+            "clock": clock, "state": _STATES[state], "message": message,
+            "remaining": remaining, "encoded": encoded,
+        },
+    )  # fmt: skip
 
 
 def _new(cls: type, fields: dict) -> object:
@@ -254,6 +263,7 @@ def check_in_parallel(
     lines: str = "now",
     direct: Iterable[str] = (),
     then: PartHook | None = None,
+    encode: bool = False,
 ) -> Outcome:
     """Lint every record in ``processes`` worker processes; with ``clocks_at``, evaluate the
     clocks too (only when no part has a lint error: they are not evaluated on broken records).
@@ -267,7 +277,7 @@ def check_in_parallel(
     with few_collections():
         return _check_in_parallel(
             records_dir, root, today, processes, paths, progress, select_only, clocks_at,
-            rules, ship, lines, direct, then,
+            rules, ship, lines, direct, then, encode,
         )  # fmt: skip
 
 
@@ -285,6 +295,7 @@ def _check_in_parallel(
     lines: str,
     direct: Iterable[str],
     then: PartHook | None,
+    encode: bool,
 ) -> Outcome:
     records_dir = records_dir.resolve()
     listing = paths if paths is not None else below(records_dir)
@@ -301,6 +312,7 @@ def _check_in_parallel(
             lines,
             tuple(direct),
             then,
+            encode and lines == "now",
         )
         for part in split(listing, processes)
     ]

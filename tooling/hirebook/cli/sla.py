@@ -99,7 +99,7 @@ def sla_command(
       hirebook sla --as-of 2026-11-20 --owner wang-li
       hirebook sla --all --rule client-feedback --format json
     """
-    board, root = _evaluate(records_dir, as_of, rules or None, jobs)
+    board, root = _evaluate(records_dir, as_of, rules or None, jobs, output_format == "json")
     scoped = _scope(board, clients, owners, tiers)
     shown = (
         [s for s in State if s.value in states]
@@ -113,14 +113,15 @@ def sla_command(
     raise SystemExit(common.EXIT_FINDINGS if failing else common.EXIT_OK)
 
 
-def _evaluate(records_dir, as_of, rules, jobs: int) -> tuple[Board, Path]:
-    """Every clock, in one process or (large agencies) in one per core; exit 2 on lint errors."""
+def _evaluate(records_dir, as_of, rules, jobs: int, encode: bool) -> tuple[Board, Path]:
+    """Every clock, in one process or (large agencies) in one per core; exit 2 on lint errors.
+    With ``encode`` the workers also write each clock's JSON (spread over the cores)."""
     purpose = "the SLA board can be evaluated"
     work = common.work_for(records_dir, jobs)
     if work.processes == 1:
         repo = common.load(records_dir, files=work.listing_paths())
         return common.checked_board(repo, as_of, purpose, rules)[0], repo.root
-    _, board, _ = common.board_in_parts(work, as_of, purpose, rules=rules)
+    _, board, _ = common.board_in_parts(work, as_of, purpose, rules=rules, encode=encode)
     return board, work.root
 
 
