@@ -354,7 +354,7 @@ def load(
     repo = Repository(root=root, records_dir=records_dir, complete=select is None)
     schema_folder = schemas.schema_dir(root)
     documents = []
-    with few_collections():
+    with few_collections(unfreeze=True):
         for path in files if files is not None else record_files(records_dir):
             document = _read(repo, path, select)
             if document is not None:
@@ -382,7 +382,7 @@ def load(
 
 
 @contextlib.contextmanager
-def few_collections() -> Iterator[None]:
+def few_collections(unfreeze: bool = False) -> Iterator[None]:
     """Let the cyclic garbage collector run rarely while records are read (or received from
     worker processes and assembled).
 
@@ -391,13 +391,17 @@ def few_collections() -> Iterator[None]:
     ``hirebook report`` thirteen full collections over the received records cost 6 s of 28.
     Records hold no reference cycles, so nothing is left for the collector to find. The same
     holds for what is computed from them (problems, clocks): rules and clocks run inside it too.
-    Inside another, it changes nothing.
+    Inside another, it changes nothing. On the way out everything is frozen (left out of later
+    collections); a new load (``unfreeze``) first lets what an earlier one froze be collected
+    again (``mkdocs serve`` rebuilds) — only there: otherwise the rules would bring back every
+    record for the collector to walk.
     """
     global _holding
     if _holding:
         yield
         return
-    gc.unfreeze()  # what an earlier load froze (mkdocs serve rebuilds) may be collected again
+    if unfreeze:
+        gc.unfreeze()
     thresholds = gc.get_threshold()
     gc.set_threshold(max(thresholds[0], 100_000), *thresholds[1:])
     _holding = True
