@@ -98,8 +98,9 @@ def _fragment(parser, fragment: str) -> None:
 
 
 class SearchShortcut:
-    """Indexes the built pages the plugin announces (:meth:`expect`) from their pieces: here,
-    or with a :class:`~hirebook.handbook.search_worker.Background` in a worker process."""
+    """Indexes the built pages the plugin announces (:meth:`expect`) from their pieces, and
+    leaves other pages to the plugin; with a :class:`~hirebook.handbook.search_worker.Background`
+    every page is indexed in its worker process instead."""
 
     def __init__(self, index, texts: Sequence[str], background: Background | None = None) -> None:
         self.index = index
@@ -126,7 +127,8 @@ class SearchShortcut:
         self.pending[page.file.src_uri] = pieces
 
     def add_entry_from_context(self, page) -> None:
-        """``SearchIndex.add_entry_from_context``, with the sections of a built page."""
+        """``SearchIndex.add_entry_from_context``: a built page from its pieces, every page
+        in the worker when there is one, any other page the plugin's own way."""
         pieces = self.pending.pop(page.file.src_uri, None)
         excluded = (page.meta.get("search") or {}).get("exclude")
         if pieces is None and self.background is None:
