@@ -93,16 +93,12 @@ class Outcome:
     """What :attr:`PartJob.then` returned for each part (none when any part has an error)."""
 
 
+@few_collections()  # everything this process makes lives until it returns
 def check_part(job: PartJob) -> PartResult:
     """Runs in a worker: read one part, lint it, evaluate its clocks if asked.
 
     A top-level function, so that it can be sent to a worker process by name.
     """
-    with few_collections():  # everything this process makes lives until it returns
-        return _check_part(job)
-
-
-def _check_part(job: PartJob) -> PartResult:
     wanted = {*job.part.read, POLICY}  # asked for even when missing: HB310 says so
     base = str(job.records_dir)
     files = [os.path.join(base, path) for path in job.part.read]
@@ -249,6 +245,9 @@ def absolute(records_dir: Path, listing: list[str]) -> list[str]:
     return [os.path.join(base, *path.split("/")) for path in listing]
 
 
+# The parent receives every part's problems, clocks and records: as many objects as a load,
+# and as costly to collect over and over (see few_collections).
+@few_collections()
 def check_in_parallel(
     records_dir: Path,
     root: Path,
@@ -272,31 +271,6 @@ def check_in_parallel(
     narrows what is reported, given every known file (PATH arguments), as a single-process run
     would narrow it.
     """
-    # The parent receives every part's problems, clocks and records: as many objects as a
-    # load, and as costly to collect over and over (see few_collections).
-    with few_collections():
-        return _check_in_parallel(
-            records_dir, root, today, processes, paths, progress, select_only, clocks_at,
-            rules, ship, lines, direct, then, encode,
-        )  # fmt: skip
-
-
-def _check_in_parallel(
-    records_dir: Path,
-    root: Path,
-    today: date,
-    processes: int,
-    paths: list[str] | None,
-    progress: Callable[[int], None] | None,
-    select_only: Callable[[set[str]], set[str]] | None,
-    clocks_at: datetime | None,
-    rules: Iterable[str] | None,
-    ship: Iterable[str],
-    lines: str,
-    direct: Iterable[str],
-    then: PartHook | None,
-    encode: bool,
-) -> Outcome:
     records_dir = records_dir.resolve()
     listing = paths if paths is not None else below(records_dir)
     rules = tuple(rules) if rules is not None else None

@@ -36,13 +36,9 @@ def lint(repo: Repository, today: date, only: Iterable[str] | None = None) -> Li
     return settle(repo, find(repo, today), only)
 
 
+@few_collections()  # the rules' indexes and findings live on, like the records
 def find(repo: Repository, today: date) -> list[Problem]:
     """What loading and every rule found, as written: no severities settled, nothing silenced."""
-    with few_collections():  # the rules' indexes and findings live on, like the records
-        return _find(repo, today)
-
-
-def _find(repo: Repository, today: date) -> list[Problem]:
     context = Context(today=today)
     found: list[Problem] = list(repo.problems)
     for rule in RULES:

@@ -418,6 +418,7 @@ def few_collections(unfreeze: bool = False) -> Iterator[None]:
 _holding = False
 
 
+@few_collections()  # the received records live on: see few_collections
 def assemble(
     records_dir: Path, project_root: Path, documents: Iterable[Document], listing: Iterable[str]
 ) -> Repository:
@@ -427,13 +428,6 @@ def assemble(
     :func:`record_files` finds them) counts as existing, so ids and references resolve as in
     a full load.
     """
-    with few_collections():
-        return _assembled(records_dir, project_root, documents, listing)
-
-
-def _assembled(
-    records_dir: Path, project_root: Path, documents: Iterable[Document], listing: Iterable[str]
-) -> Repository:
     repo = Repository(root=project_root, records_dir=records_dir.resolve())
     for below in listing:
         place = place_of(below)

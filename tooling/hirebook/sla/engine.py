@@ -50,13 +50,9 @@ def finding_order(finding: Finding) -> tuple:
     return (STATE_ORDER[finding.state], clock.due, clock.subject, clock.record, clock.rule)
 
 
+@few_collections()  # a clock per record or more, all of them kept
 def evaluate_all(repo: Repository, as_of: datetime, rules: Iterable[str] | None = None) -> Board:
     """All findings (every state), sorted: overdue first, then by due instant."""
-    with few_collections():  # a clock per record or more, all of them kept
-        return _evaluate_all(repo, as_of, rules)
-
-
-def _evaluate_all(repo: Repository, as_of: datetime, rules: Iterable[str] | None) -> Board:
     calendar = calendar_of(repo)
     context = SlaContext(repo=repo, calendar=calendar, as_of=as_of)
     warn_within = repo.policy.warn_within if repo.policy else DEFAULT_WARN_WITHIN
