@@ -163,8 +163,11 @@ def _plain_finding(finding: Finding, lines: str, encode: bool = False) -> tuple:
     dataclass, an enum member and a document per finding cost the parent more than evaluating
     the clocks (115,000 of them at 100,000 records)."""
     clock = finding.clock
-    line, stub = 1, None
-    if lines == "now":
+    line, stub, encoded = 1, None, None
+    if lines == "now" and encode:
+        written = finding.as_dict()  # looks the line up: once, for both
+        line, encoded = written["line"], compact(written)
+    elif lines == "now":
         line = clock.line
     elif lines == "lazy":
         line = clock.line_number
@@ -177,7 +180,7 @@ def _plain_finding(finding: Finding, lines: str, encode: bool = False) -> tuple:
         clock.describe, clock.goal.amount, clock.goal.unit, clock.started, clock.due,
         clock.stopped, clock.stop_is_date, clock.business, clock.due_date_rule, stub,
         clock.line_path, str(finding.state), finding.message, finding.remaining,
-        compact(finding.as_dict()) if encode else None,
+        encoded,
     )  # fmt: skip
 
 

@@ -26,9 +26,12 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from hirebook.handbook.html_page import Piece
-from hirebook.handbook.search_worker import Background
+
+if TYPE_CHECKING:
+    from hirebook.handbook.search_worker import Background
 
 try:
     from material.plugins.search.plugin import Parser, SearchIndex
@@ -119,7 +122,11 @@ class SearchShortcut:
         index = search_index(plugins)
         if index is None:
             return None
-        background = Background.start(index, texts) if in_background else None
+        background = None
+        if in_background:  # the worker module reads this one: imported only when it is used
+            from hirebook.handbook.search_worker import Background
+
+            background = Background.start(index, texts)
         return cls(index, texts, background)
 
     def expect(self, page, pieces: Sequence[Piece]) -> None:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from hirebook import parallel
 from hirebook.handbook import search_segmentation
 from hirebook.handbook.html_page import Piece
+from hirebook.handbook.search_sections import Unparsed, index_sections, sections
 
 log = logging.getLogger("mkdocs.plugins.hirebook")
 
@@ -72,7 +73,6 @@ class Background:
         self.executor = executor
         self.batch: list[tuple[Sequence[Piece] | None, str | None, PageStandIn]] = []
         self.futures: list[Future] = []
-        self.sent = 0
         self.order: list[tuple] = []
         """Per page sent, in page order: (batch number, position in the batch, page)."""
 
@@ -92,7 +92,6 @@ class Background:
         """Index ``page`` in the worker: a built page from its pieces, any other page from
         its HTML (so that Chinese is segmented there too, and jieba loads only there)."""
         self.order.append((len(self.futures), len(self.batch), page))
-        self.sent += 1
         content = page.content if pieces is None else None
         self.batch.append((pieces, content, stand_in(page)))
         if len(self.batch) >= BATCH:
@@ -107,7 +106,7 @@ class Background:
             results = [future.result() for future in self.futures]
         finally:
             self.close()
-        log.info("hirebook: %d pages indexed for search in a worker process", self.sent)
+        log.info("hirebook: %d pages indexed for search in a worker process", len(self.order))
         entries = index.entries  # pages indexed here (excluded ones: none) hold no entries
         merged: list[dict] = []
         for batch, position, page in self.order:
@@ -145,8 +144,6 @@ def _start(config, texts: Sequence[str]) -> None:
 
 def _index_batch(batch: list[tuple]) -> list[list[dict] | None]:
     from material.plugins.search.plugin import Parser
-
-    from hirebook.handbook.search_sections import Unparsed, index_sections, sections
 
     found: list[list[dict] | None] = []
     for pieces, content, page in batch:
