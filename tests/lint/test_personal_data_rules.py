@@ -125,3 +125,18 @@ follow_ups:
 """
     found = agency.check(TP, two_texts, expect=[(8, 14, "HB502")])  # the value after `{action: `
     assert "follow_ups[2].action" in found[0].message
+
+
+def test_hb502_phone_written_as_one_word_is_found(agency):
+    # No space, no "@", ASCII only: found by its digit run, not skipped as an id or a date.
+    agency.check(TP, touchpoint("cb:13800000001"), expect=[(5, 10, "HB502")])
+    agency.check(TP, touchpoint("tel:+8613800000001"), expect=[(5, 10, "HB502")])
+
+
+def test_ids_and_dates_are_not_scanned_as_free_text():
+    from hirebook.lint.freetext import _MAYBE_PERSONAL
+
+    for machine in ("tp-2026-0929-23", "cand-08662", "2026-09-29", "2026-09-29T16:30:00+08:00"):
+        assert not _MAYBE_PERSONAL.match(machine), machine
+    for text in ("13800000001", "Tp-2026-0929-23", "2026-09-29 call", "劉洋", "a@b.example"):
+        assert _MAYBE_PERSONAL.match(text), text

@@ -57,3 +57,43 @@ def test_the_demo_listing_is_what_os_walk_finds():
     demo = Path(__file__).resolve().parents[2] / "records"
     assert record_paths(demo) == walked(demo)
     assert len(record_paths(demo)) > 800
+
+
+def test_a_partial_load_with_the_listing_knows_what_exists_as_the_disk_says(demo_records):
+    """Workers learn which records exist from the parent's listing, not by listing folders."""
+    from hirebook.records.repository import load
+
+    listing = record_paths(demo_records)
+    part = {path for path in listing if path.startswith("clients/") and "/applications/" in path}
+    files = [str(demo_records / path) for path in sorted(part)]
+    with_listing = load(demo_records, select=part.__contains__, files=files, listing=listing)
+    from_disk = load(demo_records, select=part.__contains__, files=files)
+    asked = 0
+    for path in listing:
+        folders = path.split("/")
+        if folders[0] != "clients" or len(folders) != 4:
+            continue
+        kind = {"requirements": "requirement", "plans": "plan", "touchpoints": "touchpoint",
+                "applications": "application", "feedback": "feedback"}.get(folders[2])  # fmt: skip
+        if kind is None:
+            continue
+        record_id = folders[3].removesuffix(".yaml")
+        for repo in (with_listing, from_disk):
+            assert repo.paths_of(kind, record_id) == [f"records/{path}"]
+            assert repo.exists(kind, record_id, folders[1])
+            assert not repo.exists(kind, record_id, "no-such-client")
+        asked += 1
+    assert asked > 100
+    assert with_listing.exists("person", "wang-li") == from_disk.exists("person", "wang-li")
+    assert not with_listing.exists("candidate", "cand-no-such")
+    assert with_listing.problems == from_disk.problems
+
+
+def test_record_bytes_are_read_whole(tmp_path):
+    from hirebook.records.repository import read_bytes
+
+    for size in (0, 1, 64 * 1024 - 1, 64 * 1024, 64 * 1024 + 1, 3 * 1024 * 1024 + 7):
+        path = tmp_path / f"f{size}"
+        content = bytes(range(256)) * (size // 256) + b"x" * (size % 256)
+        path.write_bytes(content)
+        assert read_bytes(str(path)) == content, size

@@ -54,6 +54,8 @@ class PartJob:
     writes its client pages there)."""
     encode: bool = False
     """Write each finding as JSON here too (``sla --format json``; needs ``lines="now"``)."""
+    listing: list[str] | None = None
+    """Every file below ``records/``: which records exist, without listing the folders again."""
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,12 @@ def check_part(job: PartJob) -> PartResult:
     base = str(job.records_dir)
     files = [os.path.join(base, path) for path in job.part.read]
     repo = load(
-        job.records_dir, job.root, select=wanted.__contains__, files=files, progress=parallel.tick
+        job.records_dir,
+        job.root,
+        select=wanted.__contains__,
+        files=files,
+        progress=parallel.tick,
+        listing=job.listing,
     )
     report = {repo.records_prefix + path for path in job.part.report}
     found = find(repo, job.today)
@@ -290,6 +297,7 @@ def check_in_parallel(
             tuple(direct),
             then,
             encode and lines == "now",
+            listing,
         )
         for part in split(listing, processes)
     ]

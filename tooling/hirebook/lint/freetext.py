@@ -70,8 +70,16 @@ def _all_texts(repo: Repository) -> Iterator[Texts]:
 
 
 # Text that can hold personal data has a space, an "@", a digit run or a non-ASCII letter;
-# ids, dates, codes and single English words have none and are skipped without more work.
-_MAYBE_PERSONAL = re.compile(r"[\s@]|[^\x00-\x7f]|\d{4}")
+# codes and single English words have none and are skipped without more work. Ids
+# (`tp-2026-0929-1`) and dates (`2026-09-29T16:30:00+08:00`) have digit runs but cannot hold an
+# address, a phone number (no digit run in them starts a word) or a name: they are skipped too,
+# which makes the text scanned by the rules a third as long.
+_MAYBE_PERSONAL = re.compile(
+    r"(?!(?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*"  # not an id
+    r"|\d{4}-\d\d-\d\d(?:T[\d:.]+(?:Z|[+-]\d\d:\d\d)?)?)\Z)"  # nor a date or a time
+    r".*?(?:[\s@]|[^\x00-\x7f]|\d{4})",
+    re.DOTALL,
+)
 
 
 def _collect(value: object, path: tuple, found: list[tuple[tuple, str]]) -> None:
@@ -84,7 +92,7 @@ def _collect(value: object, path: tuple, found: list[tuple[tuple, str]]) -> None
     for key, item in items:
         kind = type(item)
         if kind is str:
-            if len(item) > 6 and key not in CONTACT_KEYS and _MAYBE_PERSONAL.search(item):
+            if len(item) > 6 and key not in CONTACT_KEYS and _MAYBE_PERSONAL.match(item):
                 found.append(((*path, key), item))
         elif (kind is dict or kind is list) and key not in CONTACT_KEYS:
             _collect(item, (*path, key), found)

@@ -13,10 +13,12 @@ the node tree, which is fast and keeps marks, and construct the values ourselves
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import yaml
+
+from hirebook.records import plainyaml
+from hirebook.records.coreschema import resolve_plain_scalar
 
 try:  # the C parser is ten times faster; fall back to pure Python where it is missing
     from yaml import CSafeLoader as _BaseLoader
@@ -76,48 +78,6 @@ class ParsedYaml:
     key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
 
 
-# --- YAML 1.2 core schema -------------------------------------------------------------------
-
-_NULL = {"", "~", "null", "Null", "NULL"}
-_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_NUMBER = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
-_INT = re.compile(r"[-+]?[0-9]+\Z")
-_OCT = re.compile(r"0o[0-7]+\Z")
-_HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
-_INF = re.compile(r"[-+]?\.(inf|Inf|INF)\Z")
-_NAN = re.compile(r"\.(nan|NaN|NAN)\Z")
-# Only scalars starting with one of these can be anything but text: most words skip all regexes.
-_SPECIAL_START = frozenset("0123456789+-.~nNtTfF")
-
-
-def resolve_plain_scalar(text: str) -> object:
-    """Give a plain (unquoted) scalar its YAML 1.2 core-schema value.
-
-    Only these become non-strings: null forms, ``true``/``false`` (three spellings each),
-    integers and floats. ``on``, ``yes``, ``NO``, ``09:00`` and ``2026-03-05`` stay text;
-    dates become dates later, and only where the schema says the field is a date.
-    """
-    if not text:
-        return None
-    if text[0] not in _SPECIAL_START:
-        return text
-    if text in _NULL:
-        return None
-    if text in _BOOL:
-        return _BOOL[text]
-    if _NUMBER.match(text):
-        return int(text) if _INT.match(text) else float(text)
-    if text.startswith("0o") and _OCT.match(text):
-        return int(text[2:], 8)
-    if text.startswith("0x") and _HEX.match(text):
-        return int(text[2:], 16)
-    if _INF.match(text):
-        return float("-inf") if text.startswith("-") else float("inf")
-    if _NAN.match(text):
-        return float("nan")
-    return text
-
-
 # --- bytes to text ------------------------------------------------------------------------
 
 
@@ -173,12 +133,16 @@ class LoadFailed(Exception):
 def parse(text: str, line_offset: int = 0) -> ParsedYaml:
     """Parse one record document. ``line_offset`` shifts reported lines (front matter).
 
-    Values only: positions are found later, and only for the files that need them
-    (:func:`positions`), which keeps loading a large agency fast and small.
+    Most records are plain block-style text, read line by line (:mod:`plainyaml`); the rest
+    are composed by libyaml. Values only: positions are found later, and only for the files
+    that need them (:func:`positions`), which keeps loading a large agency fast and small.
 
     Raises :class:`LoadProblem` for the first fatal problem, or :class:`LoadFailed` with every
     duplicate key of the file.
     """
+    plain = plainyaml.read(text)
+    if plain is not None:
+        return ParsedYaml(plain)  # plain block-style text: no need to compose
     root = _compose(text, line_offset)
     builder = _Builder(line_offset)
     data = builder.build(root, 0)

@@ -1,0 +1,55 @@
+"""The YAML 1.2 *core* schema for plain scalars: which unquoted words are not text.
+
+Shared by both record readers (:mod:`plainyaml` and :mod:`yamlread`), so that they can never
+disagree on what ``no``, ``09:00`` or ``1e3`` mean.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NULL = {"", "~", "null", "Null", "NULL"}
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_NUMBER = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_OCT = re.compile(r"0o[0-7]+\Z")
+_HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
+_INF = re.compile(r"[-+]?\.(inf|Inf|INF)\Z")
+_NAN = re.compile(r"\.(nan|NaN|NAN)\Z")
+# Only scalars starting with one of these can be anything but text: most words skip all regexes.
+SPECIAL_START = frozenset("0123456789+-.~nNtTfF")
+# Everything above in one expression: a word that starts like a number but is not one (a date,
+# a time, `new`, `technology`) is known to be text after a single match.
+_MAYBE_NOT_TEXT = re.compile(
+    r"(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE"
+    r"|[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?"
+    r"|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))\Z"
+)
+
+
+def resolve_plain_scalar(text: str) -> object:
+    """Give a plain (unquoted) scalar its YAML 1.2 core-schema value.
+
+    Only these become non-strings: null forms, ``true``/``false`` (three spellings each),
+    integers and floats. ``on``, ``yes``, ``NO``, ``09:00`` and ``2026-03-05`` stay text;
+    dates become dates later, and only where the schema says the field is a date.
+    """
+    if not text:
+        return None
+    if text[0] not in SPECIAL_START or _MAYBE_NOT_TEXT.match(text) is None:
+        return text
+    if text in _NULL:
+        return None
+    if text in _BOOL:
+        return _BOOL[text]
+    if _NUMBER.match(text):
+        return int(text) if _INT.match(text) else float(text)
+    if text.startswith("0o") and _OCT.match(text):
+        return int(text[2:], 8)
+    if text.startswith("0x") and _HEX.match(text):
+        return int(text[2:], 16)
+    if _INF.match(text):
+        return float("-inf") if text.startswith("-") else float("inf")
+    if _NAN.match(text):
+        return float("nan")
+    return text

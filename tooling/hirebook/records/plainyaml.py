@@ -1,0 +1,264 @@
+"""Read the plain block-style YAML that records are written in, line by line, without libyaml.
+
+Composing a node tree is most of what reading a record costs: libyaml builds a node and two
+marks for every value, and :mod:`yamlread` walks that tree again to build the data. Records,
+though, are written in a small part of YAML (``hirebook new`` and the handbook's examples write
+them so): ``key: value`` lines, ``- item`` lines, indentation for nesting, one-line quoted
+values and one-line ``[a, b]`` lists. For such text, a value's place and meaning follow from
+its line alone, and :func:`read` builds the data from the lines in a fraction of the time.
+
+:func:`read` answers exactly what composing and :class:`yamlread._Builder` would — or ``None``
+as soon as the text holds anything it does not model: block scalars (``|``, ``>``), quoted text
+with escapes or over several lines, flow mappings, anchors, tags, tabs, duplicate keys, plain
+text continued on the next line, or anything libyaml would refuse. Then the caller composes, so
+every problem is still found and worded by one reader. Tests compare the two on every demo
+record, on a generated agency and on random texts built from the tricky cases.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hirebook.records.coreschema import SPECIAL_START as _SPECIAL_START
+from hirebook.records.coreschema import resolve_plain_scalar
+
+# Characters this reader leaves to libyaml: tabs, carriage returns and the other line breaks
+# YAML knows (NEL, LS, PS), a byte-order mark inside the text, and what YAML does not allow
+# at all (control characters, surrogates, U+FFFE/U+FFFF).
+_NOT_MODELLED = re.compile(
+    "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
+
+# A plain scalar cannot start with one of these (``-`` cannot when a space follows it).
+_NOT_PLAIN_START = frozenset(",[]{}#&*!|>%@`?:\"'")
+
+# Values starting otherwise are plain words, read on the quickest path.
+_NOT_SIMPLE_START = _NOT_PLAIN_START | frozenset("-.[{#")
+
+# Inside a one-line flow collection: nesting and comments are left to libyaml, and so is `?`
+# (libyaml versions disagree on whether it ends a word there).
+_NOT_IN_FLOW = frozenset("[]{}#?")
+
+
+# Nesting deepens by at most one level per column of indentation, so a text without lines
+# indented this far nests far less than yamlread.MAX_DEPTH levels (and never runs out of stack).
+_DEEP = "\n" + " " * 41
+
+# libyaml takes a key only if it is at most 1,024 characters long; record keys are far shorter.
+_LONGEST_KEY = 128
+
+
+class _Unsure(Exception):
+    """The text has something this reader does not model: compose it instead."""
+
+
+def read(text: str) -> dict | None:
+    """The data of one record document, or None when the text must be composed.
+
+    The document must be a mapping; anything else (an empty text, a list at the top) is left
+    to the composer, which words the problem.
+    """
+    if _NOT_MODELLED.search(text) is not None or _DEEP in text or text.startswith(_DEEP[1:]):
+        return None
+    rows = _rows(text)
+    if not rows or _is_item(rows[0][1]):
+        return None
+    try:
+        data, end = _mapping(rows, 0, rows[0][0])
+    except _Unsure:
+        return None
+    return data if end == len(rows) else None
+
+
+def _rows(text: str) -> list[tuple[int, str]]:
+    """(indentation, content) of every line that is not blank or a comment."""
+    rows = []
+    for line in text.split("\n"):
+        content = line.lstrip(" ")
+        if content and content[0] != "#":
+            rows.append((len(line) - len(content), content.rstrip(" ")))
+    return rows
+
+
+def _is_item(content: str) -> bool:
+    return content[0] == "-" and (len(content) == 1 or content[1] == " ")
+
+
+def _node(rows: list, start: int, indent: int) -> tuple[object, int]:
+    """The block mapping or sequence whose first line is ``rows[start]``."""
+    if _is_item(rows[start][1]):
+        return _sequence(rows, start, indent)
+    return _mapping(rows, start, indent)
+
+
+def _mapping(rows: list, start: int, indent: int) -> tuple[dict, int]:
+    """The mapping whose keys stand at ``indent``, from ``rows[start]``; and the row after it.
+
+    A ``key: word`` line is read right here: it is most lines of most records, and calling out
+    for it was a third of the time.
+    """
+    result: dict = {}
+    row, count = start, len(rows)
+    while row < count:
+        at, content = rows[row]
+        if at != indent:
+            if at > indent:
+                raise _Unsure  # a line continuing the previous value, or bad indentation
+            break
+        colon = content.find(":")
+        key = content[:colon]
+        if not 0 < colon <= _LONGEST_KEY or not key.isidentifier() or key in result:
+            raise _Unsure  # a quoted or spaced key, not a mapping line, or a duplicate key
+        row += 1
+        value = content[colon + 1 :]
+        if value:
+            if value[0] != " ":
+                raise _Unsure  # `key:value` is one plain word, not a mapping line
+            value = value.lstrip(" ")
+            first = value[0]
+            if first not in _NOT_SIMPLE_START:
+                result[key] = _simple_plain(value, first)
+                continue
+            if first != "#":
+                result[key] = _scalar(value)
+                continue
+        # `key:` alone: a nested block below it, a list at the same indentation, or null.
+        if row < count:
+            below, next_content = rows[row]
+            if below > indent:
+                result[key], row = _node(rows, row, below)
+                continue
+            if below == indent and _is_item(next_content):
+                result[key], row = _sequence(rows, row, indent)
+                continue
+        result[key] = None
+    return result, row
+
+
+def _simple_plain(text: str, first: str) -> object:
+    """The value of a plain word that starts with a letter or digit (``first``)."""
+    comment = text.find(" #")
+    if comment != -1:
+        text = text[:comment].rstrip(" ")
+    if ": " in text or text[-1] == ":":
+        raise _Unsure  # libyaml refuses a mapping inside a plain value
+    return resolve_plain_scalar(text) if first in _SPECIAL_START else text
+
+
+def _sequence(rows: list, start: int, indent: int) -> tuple[list, int]:
+    """The list whose ``-`` lines stand at ``indent``, from ``rows[start]``; and the row after."""
+    result: list = []
+    row, count = start, len(rows)
+    while row < count:
+        at, content = rows[row]
+        if at != indent or not _is_item(content):
+            if at > indent:
+                raise _Unsure
+            break
+        rest = content[1:].lstrip(" ")
+        if not rest or rest[0] == "#":
+            # `-` alone: a nested block below it, or null.
+            row += 1
+            if row < count and rows[row][0] > indent:
+                value, row = _node(rows, row, rows[row][0])
+            else:
+                value = None
+            result.append(value)
+        elif _starts_mapping(rest):
+            # `- key: value`: a mapping whose keys stand where this first key does.
+            rows[row] = (indent + len(content) - len(rest), rest)
+            value, row = _mapping(rows, row, rows[row][0])
+            result.append(value)
+        else:
+            if _is_item(rest):
+                raise _Unsure  # `- - x`: a list in a list on one line
+            result.append(_scalar(rest))
+            row += 1
+    return result, row
+
+
+def _starts_mapping(text: str) -> bool:
+    colon = text.find(":")
+    return colon > 0 and text[colon + 1 : colon + 2] in ("", " ") and text[0] not in "\"'[{"
+
+
+def _scalar(text: str) -> object:
+    """The value of one-line value text (no leading or trailing spaces, not a comment)."""
+    first = text[0]
+    if first == '"':
+        return _double_quoted(text)
+    if first == "'":
+        return _single_quoted(text)
+    if first == "[":
+        return _flow_list(text)
+    if first == "{":
+        return _flow_mapping(text)
+    return resolve_plain_scalar(_plain(text))
+
+
+def _plain(text: str) -> str:
+    """The text of a plain scalar on one line, its comment cut off; _Unsure if not one."""
+    first = text[0]
+    if first in _NOT_PLAIN_START or (first == "-" and (len(text) == 1 or text[1] == " ")):
+        raise _Unsure
+    if first in "-." and text.startswith(("---", "...")):
+        raise _Unsure  # document markers: left to libyaml
+    comment = text.find(" #")
+    if comment != -1:
+        text = text[:comment].rstrip(" ")
+    if ": " in text or text.endswith(":"):
+        raise _Unsure  # libyaml refuses a mapping inside a plain value
+    return text
+
+
+def _double_quoted(text: str) -> str:
+    end = text.find('"', 1)
+    if end == -1 or "\\" in text[1:end] or not _only_comment(text[end + 1 :]):
+        raise _Unsure  # escapes, text over several lines, or something after it
+    return text[1:end]
+
+
+def _single_quoted(text: str) -> str:
+    end = text.find("'", 1)
+    while end != -1 and text[end + 1 : end + 2] == "'":  # '' is one quote
+        end = text.find("'", end + 2)
+    if end == -1 or not _only_comment(text[end + 1 :]):
+        raise _Unsure
+    return text[1:end].replace("''", "'")
+
+
+def _flow_list(text: str) -> list:
+    """A one-line ``[a, b]`` of plain words; anything fancier is composed."""
+    return [resolve_plain_scalar(_plain(item)) for item in _flow_items(text, "]")]
+
+
+def _flow_mapping(text: str) -> dict:
+    """A one-line ``{key: value, key: value}`` of plain words; anything fancier is composed."""
+    result: dict = {}
+    for item in _flow_items(text, "}"):
+        key, colon, value = item.partition(": ")
+        if not colon or not key.isidentifier() or key in result:
+            raise _Unsure  # `{a}`, a quoted key, a duplicate key
+        result[key] = resolve_plain_scalar(_plain(value.lstrip(" ")))
+    return result
+
+
+def _flow_items(text: str, closing: str) -> list[str]:
+    """The items of a one-line flow collection, each stripped; [] when it is empty."""
+    end = text.find(closing)
+    if end == -1 or not _only_comment(text[end + 1 :]):
+        raise _Unsure  # over several lines, or something after it
+    inner = text[1:end]
+    if any(char in inner for char in _NOT_IN_FLOW):
+        raise _Unsure  # nested collections, comments
+    if not inner.strip(" "):
+        return []
+    items = [part.strip(" ") for part in inner.split(",")]
+    if not all(items):
+        raise _Unsure  # `[a, , b]` or a trailing comma
+    return items
+
+
+def _only_comment(rest: str) -> bool:
+    """Whether what follows a closed value is nothing, or spaces and a comment."""
+    return not rest or (rest[0] == " " and rest.lstrip(" ")[:1] in ("", "#"))
