@@ -106,3 +106,20 @@ def test_jobs_must_not_be_negative(runner, broken):
     result = runner.invoke(cli, ["lint", "--records", str(broken), "--jobs", "-1"])
     assert result.exit_code == 2
     assert "--jobs" in result.output
+
+
+def test_candidate_names_are_read_once_for_all_workers(runner, broken, monkeypatch):
+    """The parent greps every candidate's name while it lists the files; a worker that read
+    them again would fail here (forked workers inherit the patch)."""
+    from hirebook import parallel
+    from hirebook.records import repository
+
+    if parallel._context().get_start_method() != "fork":
+        pytest.skip("workers are spawned here (a thread is running): they cannot inherit a patch")
+
+    def read_again(folder):
+        raise AssertionError(f"a worker read the candidates' names again from {folder}")
+
+    monkeypatch.setattr(repository, "_name_lines", read_again)
+    _, two = lint_json(runner, broken, "--jobs", "2")
+    assert "HB503" in codes(two)

@@ -25,7 +25,13 @@ from hirebook.problem import Problem
 from hirebook.records.document import Document
 from hirebook.records.layout import Placement
 from hirebook.records.partition import POLICY, Part, split
-from hirebook.records.repository import Repository, few_collections, load, record_paths
+from hirebook.records.repository import (
+    NameLines,
+    Repository,
+    few_collections,
+    load,
+    record_paths,
+)
 from hirebook.sla.clock import Clock, Finding, State
 from hirebook.sla.duration import Duration
 from hirebook.sla.engine import Board, evaluate_all, finding_order
@@ -56,6 +62,8 @@ class PartJob:
     """Write each finding as JSON here too (``sla --format json``; needs ``lines="now"``)."""
     listing: list[str] | None = None
     """Every file below ``records/``: which records exist, without listing the folders again."""
+    name_lines: dict[str, str] | None = None
+    """Every candidate's `name:` line (:class:`NameLines`), read once for all the workers."""
 
 
 @dataclass(frozen=True)
@@ -112,6 +120,7 @@ def check_part(job: PartJob) -> PartResult:
         progress=parallel.tick,
         listing=job.listing,
     )
+    repo.name_lines = job.name_lines
     report = {repo.records_prefix + path for path in job.part.report}
     found = find(repo, job.today)
     result = settle(repo, found, only=report)
@@ -282,7 +291,11 @@ def check_in_parallel(
     would narrow it.
     """
     records_dir = records_dir.resolve()
+    # Every worker needs every candidate's name (HB503): read once, while the files are listed.
+    names = NameLines(records_dir / "candidates")
     listing = paths if paths is not None else below(records_dir)
+    parts = split(listing, processes)
+    name_lines = names.result()
     rules = tuple(rules) if rules is not None else None
     jobs = [
         PartJob(
@@ -298,8 +311,9 @@ def check_in_parallel(
             then,
             encode and lines == "now",
             listing,
+            name_lines,
         )
-        for part in split(listing, processes)
+        for part in parts
     ]
     results = parallel.run(check_part, jobs, processes, progress)
     known: set[str] = set().union(*(result.known for result in results))

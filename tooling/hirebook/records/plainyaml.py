@@ -249,7 +249,7 @@ def _flow_items(text: str, closing: str) -> list[str]:
     if end == -1 or not _only_comment(text[end + 1 :]):
         raise _Unsure  # over several lines, or something after it
     inner = text[1:end]
-    if any(char in inner for char in _NOT_IN_FLOW):
+    if not _NOT_IN_FLOW.isdisjoint(inner):
         raise _Unsure  # nested collections, comments
     if not inner.strip(" "):
         return []

@@ -80,6 +80,9 @@ class Repository:
     """Every file below ``records/`` (``/`` paths, sorted), when the caller has listed them: a
     partial load then learns which files exist from it instead of asking the disk (a worker
     process would otherwise list all 1,000 client folders again)."""
+    name_lines: dict[str, str] | None = field(default=None, repr=False)
+    """candidate id → `name:` line of every candidate file (:class:`NameLines`), when the caller
+    has them: a partial load reads them otherwise."""
     _disk_paths: dict[str, dict[str, list[str]]] = field(default_factory=dict, repr=False)
 
     @cached_property
@@ -135,9 +138,9 @@ class Repository:
 
     def _names_on_disk(self, kind: str) -> dict[str, list[str]]:
         """id → paths for one client-owned kind, from folder listings (no file is opened)."""
+        if not self._disk_paths and self.listing is not None:
+            self._disk_paths.update(_names_listed(self.listing, self.records_prefix))
         index = self._disk_paths.get(kind)
-        if index is None and self.listing is not None:
-            index = self._disk_paths[kind] = _names_listed(self.listing, kind, self.records_prefix)
         if index is None:
             index = self._disk_paths[kind] = defaultdict(list)
             folder = FOLDER_OF_KIND[kind]
@@ -169,7 +172,10 @@ class Repository:
             if document.kind == "candidate" and isinstance(document.data.get("name"), str):
                 names[document.data["name"]] = str(document.data.get("id"))
         if not self.complete:
-            for record_id, name in _name_lines(self.records_dir / "candidates").items():
+            lines = self.name_lines
+            if lines is None:
+                lines = _name_lines(self.records_dir / "candidates")
+            for record_id, name in lines.items():
                 names.setdefault(name, record_id)
         return names
 
@@ -236,47 +242,67 @@ _TABLE_OF_KIND = {
 }
 
 
-def _names_listed(listing: list[str], kind: str, prefix: str) -> dict[str, list[str]]:
-    """id → paths of one client-owned kind, from a listing of every file below ``records/``."""
-    index: dict[str, list[str]] = defaultdict(list)
-    folder = f"/{FOLDER_OF_KIND[kind]}/"
+def _names_listed(listing: list[str], prefix: str) -> dict[str, dict[str, list[str]]]:
+    """kind → id → paths of every client-owned kind, from a listing of the files below
+    ``records/`` (one pass over it)."""
+    index: dict[str, dict[str, list[str]]] = {kind: defaultdict(list) for kind in FOLDER_OF_KIND}
+    by_folder = {folder: index[kind] for kind, folder in FOLDER_OF_KIND.items()}
     for below in listing:
-        if folder in below and below.startswith("clients/") and below.endswith(".yaml"):
-            client_folder, _, name = below.rpartition("/")
-            if client_folder.count("/") == 2:  # clients/<client>/<folder>/<name>
-                index[name[:-5]].append(prefix + below)
+        if below.startswith("clients/") and below.endswith(".yaml"):
+            parts = below.split("/")
+            if len(parts) == 4 and parts[2] in by_folder:  # clients/<client>/<folder>/<name>
+                by_folder[parts[2]][parts[3][:-5]].append(prefix + below)
     return index
 
 
 _NAME_LINE = re.compile(rb"^name:[ \t]*(.+?)[ \t]*$", re.MULTILINE)
 
 
-def _name_lines(folder: Path) -> dict[str, str]:
+class NameLines:
     """candidate id → the text of its `name:` line, for every file in ``folder``.
 
-    `git grep` reads 20,000 files in a fraction of the time Python needs; without git (or if it
-    fails) the files are read here.
+    `git grep` reads 20,000 files in a fraction of the time Python needs, and it starts at
+    once: the caller can do other work while it runs (:meth:`result` waits for it). Without
+    git (or if it fails) the files are read here.
     """
-    try:
-        result = subprocess.run(
-            ["git", "grep", "--no-index", "-I", "--no-color", "-e", "^name:", "--", "."],
-            cwd=folder,
-            capture_output=True,
-            check=False,
-            timeout=60,
-        )
-        if result.returncode in (0, 1):
-            lines = result.stdout.splitlines()
-            found = {}
-            for line in lines:
-                file, _, rest = line.partition(b":")
-                value = _name_value(rest)
-                if value and file.endswith(b".yaml"):
-                    found[file.decode("utf-8", errors="replace")[:-5]] = value
-            return found
-    except (OSError, subprocess.TimeoutExpired):
-        pass
-    return _name_lines_by_reading(folder)
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        try:
+            self._grep: subprocess.Popen | None = subprocess.Popen(
+                ["git", "grep", "--no-index", "-I", "--no-color", "-e", "^name:", "--", "."],
+                cwd=folder,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+            )
+        except OSError:  # no git, or no candidates folder
+            self._grep = None
+
+    def result(self) -> dict[str, str]:
+        if self._grep is not None:
+            try:
+                output, _ = self._grep.communicate(timeout=60)
+            except subprocess.TimeoutExpired:
+                self._grep.kill()
+                self._grep.communicate()
+            else:
+                if self._grep.returncode in (0, 1):
+                    return _grepped_names(output)
+        return _name_lines_by_reading(self.folder)
+
+
+def _name_lines(folder: Path) -> dict[str, str]:
+    return NameLines(folder).result()
+
+
+def _grepped_names(output: bytes) -> dict[str, str]:
+    found = {}
+    for line in output.splitlines():
+        file, _, rest = line.partition(b":")
+        value = _name_value(rest)
+        if value and file.endswith(b".yaml"):
+            found[file.decode("utf-8", errors="replace")[:-5]] = value
+    return found
 
 
 def _name_lines_by_reading(folder: Path) -> dict[str, str]:
@@ -413,14 +439,16 @@ def load(
 
 @contextlib.contextmanager
 def few_collections(unfreeze: bool = False) -> Iterator[None]:
-    """Let the cyclic garbage collector run rarely while records are read (or received from
-    worker processes and assembled).
+    """Keep the cyclic garbage collector from running while records are read (or received
+    from worker processes and assembled).
 
     Loading allocates millions of objects that all live on, and each collection walks every
     one of them again: at 100,000 records that was a tenth of the time, and in the parent of
     ``hirebook report`` thirteen full collections over the received records cost 6 s of 28.
-    Records hold no reference cycles, so nothing is left for the collector to find. The same
-    holds for what is computed from them (problems, clocks): rules and clocks run inside it too.
+    Even the young collections left when the collector only ran rarely cost a worker half a
+    second of eleven. Records hold no reference cycles, so there is nothing for the collector
+    to find; anything else is freed by reference counting as usual. The same holds for what
+    is computed from them (problems, clocks): rules and clocks run inside it too.
     Inside another, it changes nothing. On the way out everything is frozen (left out of later
     collections); a new load (``unfreeze``) first lets what an earlier one froze be collected
     again (``mkdocs serve`` rebuilds) — only there: otherwise the rules would bring back every
@@ -432,14 +460,15 @@ def few_collections(unfreeze: bool = False) -> Iterator[None]:
         return
     if unfreeze:
         gc.unfreeze()
-    thresholds = gc.get_threshold()
-    gc.set_threshold(max(thresholds[0], 100_000), *thresholds[1:])
+    was_enabled = gc.isenabled()
+    gc.disable()
     _holding = True
     try:
         yield
     finally:
         _holding = False
-        gc.set_threshold(*thresholds)
+        if was_enabled:
+            gc.enable()
         # What was loaded lives as long as the command: later collections need not walk it
         # (they still free anything that is no longer referenced, by reference counting).
         gc.freeze()
