@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from hirebook.partitioned import _finding, _plain_finding
 from hirebook.records.repository import load
-from hirebook.sla.engine import evaluate_all
+from hirebook.sla.engine import evaluate_all, finding_order
 
 DEMO = Path(__file__).resolve().parents[1] / "records"
 AS_OF = datetime(2026, 11, 20, 17, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -44,7 +44,18 @@ def test_without_lines_every_line_is_one():
 
 
 def test_a_finding_written_as_json_in_the_worker_reads_as_the_parent_would_write_it():
-    for finding in demo_findings():
-        arrived = _finding(pickle.loads(pickle.dumps(_plain_finding(finding, "now", True))))
-        assert arrived.encoded == json.dumps(finding.as_dict(), ensure_ascii=False)
+    findings = demo_findings()
+    arrived = [
+        _finding(pickle.loads(pickle.dumps(_plain_finding(finding, "now", True))))
+        for finding in findings
+    ]
+    for finding, came in zip(findings, arrived, strict=True):
+        assert came.encoded == json.dumps(finding.as_dict(), ensure_ascii=False)
         assert _finding(_plain_finding(finding, "now")).encoded is None
+        # What the parent still does with it: scope, filter, sort and fail on its state.
+        for name in ("rule", "client", "tier", "record", "subject", "owner", "due", "line"):
+            assert getattr(came.clock, name) == getattr(finding.clock, name), name
+        assert came.state is finding.state
+    assert sorted(arrived, key=finding_order) == [
+        arrived[findings.index(f)] for f in sorted(findings, key=finding_order)
+    ]

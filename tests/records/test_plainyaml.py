@@ -80,6 +80,7 @@ def test_a_generated_agency_reads_the_same(tmp_path: Path) -> None:
     files = sources(tmp_path / "records")
     assert len(files) >= 600
     assert [path for path, text in files if not agrees(text)] == []
+    assert [path for path, text in files if not positions_agree(text)] == []
     plain = sum(plainyaml.read(text) is not None for _, text in files)
     assert plain >= 0.8 * len(files), (plain, len(files))
 
@@ -241,3 +242,63 @@ _width = st.integers(1, 4)
 def test_random_documents_are_read_as_libyaml_reads_them(tree: dict, data) -> None:
     text = "\n".join(_block(tree, 0, data.draw)) + "\n"
     assert agrees(text), text
+    assert positions_agree(text), text
+
+
+# --- positions ----------------------------------------------------------------------------
+
+
+def positions_agree(text: str) -> bool:
+    """The line reader's positions are libyaml's, wherever it reads the text at all."""
+    found = plainyaml.positions(text)
+    if found is None:
+        return plainyaml.read(text) is None
+    composed_positions = yamlread.positions(text)
+    return found == (composed_positions.positions, composed_positions.key_positions)
+
+
+def test_every_demo_record_has_the_positions_libyaml_gives(demo_records: Path) -> None:
+    files = sources(demo_records)
+    assert [path for path, text in files if not positions_agree(text)] == []
+    assert sum(plainyaml.positions(text) is not None for _, text in files) >= 0.9 * len(files)
+
+
+@pytest.mark.parametrize(("text", "expected"), READ)
+def test_positions_of_the_hand_worked_texts(text: str, expected: dict) -> None:
+    assert positions_agree(text)
+
+
+def test_positions_worked_out_by_hand() -> None:
+    text = (
+        "id: x\n"  # 1
+        "with: [Deng Hui,  鄭磊]\n"  # 2
+        "consent: {given_on: 2021-12-03,   purpose: roles}\n"  # 3
+        "contacts:\n"  # 4
+        "  - name: A\n"  # 5
+        "    role:\n"  # 6
+        "list:\n"  # 7
+        "-\n"  # 8
+        "- b   # note\n"  # 9
+    )
+    found, keys = plainyaml.positions(text)
+    assert found[()] == (1, 1)
+    assert found[("with",)] == (2, 7) and found[("with", 1)] == (2, 19)
+    assert found[("consent", "purpose")] == (3, 44) and keys[("consent", "purpose")] == (3, 35)
+    assert found[("contacts",)] == (5, 3) and found[("contacts", 0)] == (5, 5)
+    assert found[("contacts", 0, "role")] == (6, 10)  # an empty value: right after the colon
+    assert keys[("contacts", 0, "role")] == (6, 5)
+    assert (
+        found[("list",)] == (8, 1) and found[("list", 0)] == (8, 2) and found[("list", 1)] == (9, 3)
+    )
+
+
+def test_a_cases_front_matter_is_placed_after_its_opening_line() -> None:
+    from hirebook.records.document import read_document
+    from hirebook.records.layout import place_of
+
+    raw = b"---\ntitle: A hard search\ntags: [search, fintech]\n---\n\nBody text.\n"
+    document = read_document("x.md", "records/cases/x.md", place_of("cases/x.md"), raw)
+    assert document.where("title") == (2, 8)
+    assert document.where("tags", 1) == (3, 16)
+    assert document.key_where("tags") == (3, 1)
+    assert document.where("no", "such") == (2, 1)  # the nearest parent: the mapping itself

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from hirebook.records import quickpos, yamlread
+from hirebook.records import plainyaml, quickpos, yamlread
 from hirebook.records.layout import Placement
 
 _IGNORE = re.compile(r"#\s*hirebook:\s*ignore\s+((?:HB\d{3}[\s,]*)+)")
@@ -36,6 +36,8 @@ class Document:
     ignored: frozenset[str] = frozenset()
     body: str | None = None
     """The Markdown body of a case file; None for YAML records."""
+    plain: bool = False
+    """``text`` was read line by line (:mod:`plainyaml`): its positions come from its lines."""
     _located: yamlread.ParsedYaml | None = field(default=None, repr=False, compare=False)
     _lines: quickpos.Lines | None = field(default=None, repr=False, compare=False)
 
@@ -56,11 +58,7 @@ class Document:
         if self.text is None:
             self.text = _source_of(self.file, self.kind)
         if self._located is None:
-            self._located = (
-                yamlread.positions(self.text, self.line_offset)
-                if self.text
-                else yamlread.ParsedYaml({})
-            )
+            self._located = _positions(self.text, self.line_offset, self.plain)
         return self._located
 
     @property
@@ -78,12 +76,13 @@ class Document:
     def where(self, *path: object) -> tuple[int, int]:
         """Line and column of the value at ``path``, or of its nearest present parent.
 
-        Plain block-style text answers from its indentation (:mod:`quickpos`); anything else,
-        or a path that is not there, composes the file again.
+        Plain block-style text answers from its lines (:mod:`plainyaml`, every position at
+        once); other text from its indentation (:mod:`quickpos`); anything else, or a path
+        that is not there, composes the file again.
         """
         if self.text is None:
             self.text = _source_of(self.file, self.kind)
-        if self._located is None and self.text:
+        if self._located is None and self.text and not self.plain:
             if self._lines is None:
                 self._lines = quickpos.Lines(self.text)
             found = quickpos.locate(self._lines, path, self.line_offset)
@@ -99,6 +98,27 @@ class Document:
     def key_where(self, *path: object) -> tuple[int, int]:
         """Line and column of the key of ``path`` (the value's position if it has no key)."""
         return self.key_positions.get(path) or self.where(*path)
+
+
+def _positions(text: str, line_offset: int, plain: bool) -> yamlread.ParsedYaml:
+    """Every position of ``text``: from its lines where it is plain, else composed."""
+    if not text:
+        return yamlread.ParsedYaml({})
+    found = plainyaml.positions(text, read_already=plain)
+    if found is None:
+        return yamlread.positions(text, line_offset)
+    return _shifted(*found, line_offset)
+
+
+def _shifted(positions: dict, key_positions: dict, line_offset: int) -> yamlread.ParsedYaml:
+    if line_offset:  # the front matter of a case starts on the file's second line
+        positions = {
+            path: (line + line_offset, column) for path, (line, column) in positions.items()
+        }
+        key_positions = {
+            path: (line + line_offset, column) for path, (line, column) in key_positions.items()
+        }
+    return yamlread.ParsedYaml({}, positions, key_positions)
 
 
 def path_label(path: tuple) -> str:
@@ -137,6 +157,7 @@ def read_document(path: str | Path, rel: str, place: Placement, raw: bytes) -> D
         line_offset=offset,
         ignored=ignored_codes(text) if "hirebook:" in text else frozenset(),
         body=body,
+        plain=parsed.plain,
     )
 
 

@@ -262,3 +262,122 @@ def _flow_items(text: str, closing: str) -> list[str]:
 def _only_comment(rest: str) -> bool:
     """Whether what follows a closed value is nothing, or spaces and a comment."""
     return not rest or (rest[0] == " " and rest.lstrip(" ")[:1] in ("", "#"))
+
+
+# --- positions ------------------------------------------------------------------------------
+
+
+Positions = dict[tuple, tuple[int, int]]
+"""path → (line, column), 1-based."""
+
+
+def positions(text: str, read_already: bool = False) -> tuple[Positions, Positions] | None:
+    """Where each value and each key of the document stands, as :func:`yamlread.positions`
+    finds them from libyaml's marks. None for a text that :func:`read` does not read.
+
+    One walk over the lines gives every position at once: a record with several clocks (an
+    application's feedback and interviews) needs its lines for all of them. The walk relies on
+    the checks of :func:`read`; ``read_already`` says they passed on this very text.
+    """
+    if not read_already and read(text) is None:
+        return None
+    rows = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        content = line.lstrip(" ")
+        if content and content[0] != "#":
+            rows.append((number, len(line) - len(content), content.rstrip(" ")))
+    walk = _PositionWalk(rows)
+    walk.mapping(0, rows[0][1], ())
+    return walk.positions, walk.key_positions
+
+
+class _PositionWalk:
+    """The walk of :func:`_mapping` and :func:`_sequence` again, noting positions."""
+
+    def __init__(self, rows: list[tuple[int, int, str]]) -> None:
+        self.rows = rows
+        self.positions: dict[tuple, tuple[int, int]] = {}
+        self.key_positions: dict[tuple, tuple[int, int]] = {}
+
+    def node(self, row: int, path: tuple) -> int:
+        _, at, content = self.rows[row]
+        if _is_item(content):
+            return self.sequence(row, at, path)
+        return self.mapping(row, at, path)
+
+    def mapping(self, row: int, indent: int, path: tuple) -> int:
+        rows, count = self.rows, len(self.rows)
+        self.positions[path] = (rows[row][0], indent + 1)  # a mapping starts at its first key
+        while row < count:
+            number, at, content = rows[row]
+            if at != indent:
+                break
+            colon = content.find(":")
+            child = (*path, content[:colon])
+            self.key_positions[child] = (number, at + 1)
+            rest = content[colon + 1 :]
+            value = rest.lstrip(" ")
+            row += 1
+            if value and value[0] != "#":
+                self.scalar(value, number, at + colon + 1 + len(rest) - len(value), child)
+                continue
+            if row < count:
+                below, next_content = rows[row][1], rows[row][2]
+                if below > indent:
+                    row = self.node(row, child)
+                    continue
+                if below == indent and _is_item(next_content):
+                    row = self.sequence(row, indent, child)
+                    continue
+            self.positions[child] = (number, at + colon + 2)  # empty: right after the colon
+        return row
+
+    def sequence(self, row: int, indent: int, path: tuple) -> int:
+        rows, count = self.rows, len(self.rows)
+        self.positions[path] = (rows[row][0], indent + 1)  # a list starts at its first `-`
+        index = 0
+        while row < count:
+            number, at, content = rows[row]
+            if at != indent or not _is_item(content):
+                break
+            child = (*path, index)
+            index += 1
+            rest = content[1:]
+            value = rest.lstrip(" ")
+            column = at + 1 + len(rest) - len(value)
+            if not value or value[0] == "#":
+                row += 1
+                if row < count and rows[row][1] > indent:
+                    row = self.node(row, child)
+                else:
+                    self.positions[child] = (number, at + 2)  # empty: right after the `-`
+            elif _starts_mapping(value):
+                rows[row] = (number, column, value)
+                row = self.mapping(row, column, child)
+            else:
+                self.scalar(value, number, column, child)
+                row += 1
+        return row
+
+    def scalar(self, value: str, number: int, column: int, path: tuple) -> None:
+        """A one-line value starting at 0-based ``column``: flow items get their own places."""
+        self.positions[path] = (number, column + 1)
+        if value[0] not in "[{":
+            return
+        mapping = value[0] == "{"
+        inner = value[1 : value.find("}" if mapping else "]")]
+        if not inner.strip(" "):
+            return
+        start = column + 1  # the first character inside the brackets
+        for index, part in enumerate(inner.split(",")):
+            item = start + len(part) - len(part.lstrip(" "))
+            start += len(part) + 1
+            if not mapping:
+                self.positions[(*path, index)] = (number, item + 1)
+                continue
+            key, _, rest = part.strip(" ").partition(": ")
+            self.key_positions[(*path, key)] = (number, item + 1)
+            self.positions[(*path, key)] = (
+                number,
+                item + len(key) + 2 + len(rest) - len(rest.lstrip(" ")) + 1,
+            )

@@ -76,6 +76,8 @@ class ParsedYaml:
     data: dict
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    plain: bool = False
+    """Read line by line (:mod:`plainyaml`), not composed."""
 
 
 # --- bytes to text ------------------------------------------------------------------------
@@ -142,7 +144,7 @@ def parse(text: str, line_offset: int = 0) -> ParsedYaml:
     """
     plain = plainyaml.read(text)
     if plain is not None:
-        return ParsedYaml(plain)  # plain block-style text: no need to compose
+        return ParsedYaml(plain, plain=True)  # plain block-style text: no need to compose
     root = _compose(text, line_offset)
     builder = _Builder(line_offset)
     data = builder.build(root, 0)
