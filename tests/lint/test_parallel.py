@@ -108,18 +108,30 @@ def test_jobs_must_not_be_negative(runner, broken):
     assert "--jobs" in result.output
 
 
-def test_candidate_names_are_read_once_for_all_workers(runner, broken, monkeypatch):
-    """The parent greps every candidate's name while it lists the files; a worker that read
-    them again would fail here (forked workers inherit the patch)."""
-    from hirebook import parallel
-    from hirebook.records import repository
+def test_candidate_names_are_read_once_for_all_workers(broken, monkeypatch):
+    """The parent greps every candidate's name while it lists the files and sends them along:
+    a worker finds names from what it was sent, and never reads them again."""
+    from datetime import date
 
-    if parallel._context().get_start_method() != "fork":
-        pytest.skip("workers are spawned here (a thread is running): they cannot inherit a patch")
+    from hirebook.partitioned import PartJob, check_part
+    from hirebook.records import repository
+    from hirebook.records.partition import split
 
     def read_again(folder):
         raise AssertionError(f"a worker read the candidates' names again from {folder}")
 
     monkeypatch.setattr(repository, "_name_lines", read_again)
-    _, two = lint_json(runner, broken, "--jobs", "2")
-    assert "HB503" in codes(two)
+    listing = repository.record_paths(broken)
+    touchpoint = sorted((broken / "clients").iterdir())[0] / "touchpoints"
+    path = sorted(touchpoint.glob("*.yaml"))[0]
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("summary: ", "summary: Zhou Shiyi called ", 1), encoding="utf-8")
+    sent = {"cand-0001": "Zhou Shiyi"}  # in no candidate's file: only in what was sent
+    part = next(
+        p
+        for p in split(listing, 3)
+        if f"clients/{path.parent.parent.name}/touchpoints/{path.name}" in p.report
+    )
+    job = PartJob(broken, broken.parent, part, date(2026, 11, 20), listing=listing, name_lines=sent)
+    found = check_part(job).problems
+    assert any(p.code == "HB503" and p.file.endswith(path.name) for p in found)
