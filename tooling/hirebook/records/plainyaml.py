@@ -137,11 +137,7 @@ def _mapping(rows: list, start: int, indent: int) -> tuple[dict, int]:
 
 def _simple_plain(text: str, first: str) -> object:
     """The value of a plain word that starts with a letter or digit (``first``)."""
-    comment = text.find(" #")
-    if comment != -1:
-        text = text[:comment].rstrip(" ")
-    if ": " in text or text[-1] == ":":
-        raise _Unsure  # libyaml refuses a mapping inside a plain value
+    text = _plain_body(text)
     return resolve_plain_scalar(text) if first in _SPECIAL_START else text
 
 
@@ -203,10 +199,15 @@ def _plain(text: str) -> str:
         raise _Unsure
     if first in "-." and text.startswith(("---", "...")):
         raise _Unsure  # document markers: left to libyaml
+    return _plain_body(text)
+
+
+def _plain_body(text: str) -> str:
+    """A one-line plain scalar (its start already checked) without its comment."""
     comment = text.find(" #")
     if comment != -1:
         text = text[:comment].rstrip(" ")
-    if ": " in text or text.endswith(":"):
+    if ": " in text or text[-1] == ":":
         raise _Unsure  # libyaml refuses a mapping inside a plain value
     return text
 

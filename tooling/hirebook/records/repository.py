@@ -137,7 +137,8 @@ class Repository:
         return os.path.isfile(os.path.join(self.records_dir, below))
 
     def _names_on_disk(self, kind: str) -> dict[str, list[str]]:
-        """id → paths for one client-owned kind, from folder listings (no file is opened)."""
+        """id → paths for one client-owned kind, from the caller's listing or else from
+        folder listings (no file is opened)."""
         if not self._disk_paths and self.listing is not None:
             self._disk_paths.update(_names_listed(self.listing, self.records_prefix))
         index = self._disk_paths.get(kind)
