@@ -12,18 +12,23 @@ A thin shell around :func:`hirebook.handbook.site.generate`:
                   the search plugin's index;
 ``on_files``      adds the pages as ``File.generated`` (record pages out of the nav, with their
                   record file as edit link) and drops the hand-written pages of other languages;
+``on_env``        when the records were read by several processes, forks a second process
+                  that builds half of the generated pages while MkDocs builds the rest
+                  (:mod:`.page_sharing`; ``mkdocs build`` only, as ``on_startup`` tells);
 ``on_page_markdown`` fills the ``<!-- hirebook:NAME -->`` placeholders of hand-written pages,
                   and spares a generated page with no Markdown its Markdown run;
 ``on_page_content`` writes a generated page that skipped Markdown (:mod:`.html_page`), and
                   gives the search plugin the words of deferred tables (:mod:`.deferred`);
 ``on_post_page``  puts deferred tables into pages that went through Markdown;
-``on_post_build`` puts the search entries a worker process made (:mod:`.search_worker`) into
-                  the search plugin's index before it is written.
+``on_post_build`` waits for that process, and puts the search entries a worker process made
+                  (:mod:`.search_worker`) into the search plugin's index before it is
+                  written.
 
 Options: ``records`` (default ``records/`` beside ``mkdocs.yml``), ``language`` (``en``,
 ``zh-Hant``, ``zh-Hans``), ``as_of`` (a date or datetime; default: the build time) and ``jobs``
 (processes for reading the records, as ``hirebook lint --jobs``; default 0: every core for a
-large agency; with several, one more process indexes the generated pages for search) and
+large agency; with several, one more process indexes the generated pages for search and
+one more builds half of them) and
 ``defer`` (default true: generated pages skip Markdown, see :mod:`hirebook.handbook.deferred`
 and :mod:`hirebook.handbook.html_page`; false renders them through Markdown, slower).
 """
@@ -49,6 +54,7 @@ from hirebook.handbook import paths, search_segmentation
 from hirebook.handbook.deferred import Deferred
 from hirebook.handbook.html_page import HeadingStyle
 from hirebook.handbook.labels import LANGUAGES, THEME_LANGUAGE, labels_for
+from hirebook.handbook.page_sharing import PageSharing
 from hirebook.handbook.search_sections import SearchShortcut, search_index
 from hirebook.handbook.site import Handbook, HandbookError, prepare
 from hirebook.handbook.sources import Sources
@@ -76,8 +82,14 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
         self.handbook: Handbook | None = None
         self.search: SearchShortcut | None = None
         self.files: Files | None = None
+        self.command: str | None = None
+        self.nav = None
+        self.sharing: PageSharing | None = None
         self.root = Path.cwd()
         self.records_dir = Path("records")
+
+    def on_startup(self, command: str, dirty: bool) -> None:
+        self.command = command  # pages are built in two processes by `mkdocs build` only
 
     @event_priority(100)  # before the search plugin derives its language from the theme
     def on_config(self, config):
@@ -161,6 +173,20 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
         self.files = files
         return files
 
+    @event_priority(-100)  # the nav as the other plugins leave it
+    def on_nav(self, nav, config, files):
+        self.nav = nav
+        return nav
+
+    @event_priority(-100)  # every page is read, the environment final: share the building
+    def on_env(self, env, config, files):
+        if self.sharing is not None:  # a build that failed before on_post_build (serve)
+            self.sharing.abandon()
+        large = self.handbook is not None and self.handbook.processes > 1
+        shared = large and self.command in ("build", "gh-deploy")
+        self.sharing = PageSharing.start(env, config, files, self.nav) if shared else None
+        return env
+
     def on_page_content(self, html: str, page, config, files) -> str:
         # Before the search plugin reads the page (on_page_context): tables as plain text.
         deferred = self.handbook.deferred if self.handbook else None
@@ -187,10 +213,16 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
 
     @event_priority(100)  # before the search plugin writes its index
     def on_post_build(self, config) -> None:
+        sharing, self.sharing = self.sharing, None
+        if sharing is not None:
+            sharing.finish()
         if self.search is not None:
             self.search.finish()
 
     def on_build_error(self, error) -> None:
+        if self.sharing is not None:
+            self.sharing.abandon()
+            self.sharing = None
         if self.search is not None:
             self.search.abandon()
             self.search = None

@@ -1,0 +1,246 @@
+"""The generated pages built by two processes: MkDocs' own loop, and a helper forked at ``on_env``.
+
+MkDocs builds one page after another in one process: the theme's template, the plugins' page
+events, the file. At 1,000 clients that is two thousand pages and most of a build, while the
+second core idles. By ``on_env`` every page holds everything its build reads (content, table
+of contents, title, the nav) and building a page changes nothing another page reads, so from
+there on a generated page can be built in either process.
+
+:meth:`PageSharing.start` forks a helper there. The two processes take the generated pages
+from the two ends of one list, a page at a time under a lock, until they meet, so the work is
+shared evenly however busy either core is:
+
+- MkDocs' loop, in the build process, goes through the pages in order and builds each one it
+  takes as always. For a page the helper took, the page template renders as nothing: MkDocs
+  writes no file for empty output (its "Page skipped" line is kept out of the log), and the
+  search plugin still indexes the page here, as it indexes every page;
+- the helper builds the pages it takes from the end of the list the way MkDocs'
+  ``_build_page`` does — the same context, template and plugin events, the search plugin's
+  indexing left out — and writes their files.
+
+At ``on_post_build`` the build process waits for the helper, logs what the helper logged (so
+that ``mkdocs build --strict`` counts its warnings) and fails the build if the helper failed.
+The site is byte for byte the one a single process builds
+(``tests/handbook/test_page_sharing.py``).
+
+The helper is only started for ``mkdocs build`` (not ``serve``) where forking is safe
+(:func:`hirebook.parallel.fork_context`), and only when every plugin is search or hirebook:
+another plugin's page events might keep state the build process would never see.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import traceback
+from dataclasses import dataclass, field
+
+from mkdocs.commands.build import get_context
+from mkdocs.exceptions import BuildError, PluginError
+from mkdocs.structure.files import InclusionLevel
+from mkdocs.utils import write_file
+
+from hirebook import parallel
+from hirebook.handbook.search_sections import search_index
+
+log = logging.getLogger("mkdocs.plugins.hirebook")
+
+SHAREABLE_PLUGINS = frozenset({"search", "material/search", "hirebook"})
+"""Plugins whose page events depend on nothing but the page (search indexes in the build
+process only)."""
+
+MINIMUM_PAGES = 2
+"""Fewer generated pages than this are not worth a process."""
+
+_SKIPPED = "Page skipped: '{}'. Generated empty output."  # MkDocs' line for an empty page
+
+
+@dataclass
+class PageSharing:
+    """The build process's side: which pages it builds, and the helper it waits for."""
+
+    positions: dict[str, int]
+    """Shared pages (source URIs) by their place in MkDocs' order."""
+    helper: object
+    results: object
+    bounds: object
+    """``[next page the build process may take, first page the helper took]``, shared."""
+    lock: object
+    quiet: set[str] = field(default_factory=set)
+    """MkDocs' lines for the empty output of pages the helper builds: not news."""
+
+    @classmethod
+    def start(cls, env, config, files, nav) -> PageSharing | None:
+        """Fork the helper and route ``env``'s page templates through :meth:`takes`; None
+        where the build stays in one process."""
+        context = parallel.fork_context()
+        if context is None or set(config.plugins) - SHAREABLE_PLUGINS:
+            return None
+        documentation = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        shared = [file.page for file in documentation if file.generated_by and file.page]
+        if len(shared) < MINIMUM_PAGES:
+            return None
+        bounds = context.RawArray("q", [0, len(shared)])
+        lock = context.Lock()
+        results, sending = context.Pipe(duplex=False)
+        helper = context.Process(
+            target=_help,
+            args=(shared, bounds, lock, sending, env, config, documentation, nav),
+            name="hirebook-pages",
+            daemon=True,
+        )
+        helper.start()
+        sending.close()
+        positions = {page.file.src_uri: number for number, page in enumerate(shared)}
+        sharing = cls(positions, helper, results, bounds, lock)
+        sharing._route(env)
+        logging.getLogger("mkdocs.commands.build").addFilter(sharing._quiet)
+        return sharing
+
+    def takes(self, page) -> bool:
+        """Whether this process builds ``page`` (else the helper has, or will)."""
+        number = self.positions.get(page.file.src_uri) if page is not None else None
+        if number is None:
+            return True  # hand-written, or not a page template at all (404.html, sitemap)
+        with self.lock:
+            if number < self.bounds[1]:
+                self.bounds[0] = number + 1
+                return True
+        self.quiet.add(_SKIPPED.format(page.file.src_uri))
+        return False
+
+    def finish(self) -> None:
+        """Wait for the helper; log what it logged; raise :class:`PluginError` if it failed."""
+        try:
+            records, built, error = self.results.recv()
+        except EOFError:
+            records, built, error = [], 0, None
+        finally:
+            self.helper.join()
+            self._detach()
+        for name, level, message in records:
+            logging.getLogger(name).log(level, "%s", message)
+        if error is not None:
+            raise PluginError(error)
+        if self.helper.exitcode != 0:
+            raise PluginError(
+                f"hirebook: the process building pages beside MkDocs stopped (exit code "
+                f"{self.helper.exitcode}); build again, or set the plugin's jobs: 1"
+            )
+        log.info("hirebook: %d pages built in a second process", built)
+
+    def abandon(self) -> None:
+        """Stop the helper (the build failed)."""
+        if self.helper.is_alive():
+            self.helper.kill()
+        self.helper.join()
+        self._detach()
+
+    def _route(self, env) -> None:
+        """Make the page templates ``env`` hands MkDocs render nothing for the helper's pages."""
+        get_template = env.get_template
+
+        def page_template(name, parent=None, globals=None):
+            template = get_template(name, parent, globals)
+            # Only MkDocs asks without a parent: a template's own includes and extends name it.
+            return template if parent is not None else _Routed(template, self)
+
+        env.get_template = page_template
+
+    def _quiet(self, record: logging.LogRecord) -> bool:
+        return not (isinstance(record.msg, str) and record.msg in self.quiet)
+
+    def _detach(self) -> None:
+        logging.getLogger("mkdocs.commands.build").removeFilter(self._quiet)
+        self.results.close()
+
+
+class _Routed:
+    """A template that renders only pages this process takes."""
+
+    def __init__(self, template, sharing: PageSharing) -> None:
+        self.template = template
+        self.sharing = sharing
+
+    def render(self, context) -> str:
+        if not self.sharing.takes(context.get("page")):
+            return ""
+        return self.template.render(context)
+
+    def __getattr__(self, name):
+        return getattr(self.template, name)
+
+
+# --- in the helper --------------------------------------------------------------------------
+
+
+def _help(shared, bounds, lock, sending, env, config, documentation, nav) -> None:
+    gc.freeze()  # what the build process made is read, never freed: collections skip it
+    records = _collect_log()
+    index = search_index(config.plugins)
+    if index is not None:  # the build process indexes every page
+        index.add_entry_from_context = _index_nothing
+    built, error = 0, None
+    while error is None:
+        with lock:
+            if bounds[1] <= bounds[0]:
+                break
+            bounds[1] -= 1
+            page = shared[bounds[1]]
+        try:
+            _build_page(page, config, documentation, nav, env)
+            built += 1
+        except Exception as exc:  # reported to the build process, which fails the build
+            error = _failure(page, exc)
+    sending.send((records, built, error))
+    sending.close()
+
+
+def _build_page(page, config, documentation, nav, env) -> None:
+    """What ``mkdocs.commands.build._build_page`` does with a generated page."""
+    config._current_page = page
+    page.active = True
+    try:
+        context = get_context(nav, documentation, config, page)
+        template = env.get_template(page.meta.get("template", "main.html"))
+        context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+        output = template.render(context)
+        output = config.plugins.on_post_page(output, page=page, config=config)
+        if output.strip():
+            write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
+        else:
+            logging.getLogger("mkdocs.commands.build").info(_SKIPPED.format(page.file.src_uri))
+    finally:
+        page.active = False
+        config._current_page = None
+
+
+def _index_nothing(page) -> None:
+    return None
+
+
+def _failure(page, exc: Exception) -> str:
+    message = f"Error building page '{page.file.src_uri}': {exc}"
+    if isinstance(exc, BuildError):
+        return message
+    return message + "\n" + "".join(traceback.format_exception(exc))  # a bug: say where
+
+
+def _collect_log() -> list[tuple[str, int, str]]:
+    """Keep what the helper logs under ``mkdocs`` for the build process to log."""
+    records: list[tuple[str, int, str]] = []
+    logger = logging.getLogger("mkdocs")
+    level = min((handler.level for handler in logger.handlers), default=logging.WARNING)
+    for handler in list(logger.handlers):
+        logger.removeHandler(handler)
+    logger.addHandler(_Collect(records, level))
+    return records
+
+
+class _Collect(logging.Handler):
+    def __init__(self, records: list, level: int) -> None:
+        super().__init__(level)
+        self.records = records
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.name, record.levelno, record.getMessage()))
