@@ -62,9 +62,11 @@ def build_site(
     language: str = "en",
     as_of: str | None = AS_OF,
     plugin_options: dict | None = None,
+    prelude: str | None = None,
     **overrides: object,
 ) -> Build:
-    """Run ``mkdocs build --strict`` with the project's configuration on ``records``."""
+    """Run ``mkdocs build --strict`` with the project's configuration on ``records``;
+    ``prelude`` is Python run before MkDocs starts (to turn a piece of the plugin off)."""
     config = project_config()
     config["docs_dir"] = str(PROJECT / "site")
     config["theme"]["custom_dir"] = str(PROJECT / config["theme"]["custom_dir"])
@@ -81,7 +83,7 @@ def build_site(
     config_file = folder / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file)],
+        [*_mkdocs(prelude), "build", "--strict", "-f", str(config_file)],
         capture_output=True,
         text=True,
         env=BUILD_ENV,
@@ -90,6 +92,12 @@ def build_site(
         timeout=600,
     )
     return Build(result, folder / "public")
+
+
+def _mkdocs(prelude: str | None) -> list[str]:
+    if prelude is None:
+        return [sys.executable, "-m", "mkdocs"]
+    return [sys.executable, "-c", f"{prelude}\nfrom mkdocs.__main__ import cli\ncli()"]
 
 
 @contextlib.contextmanager

@@ -45,7 +45,12 @@ def test_the_demo_site_is_the_same_built_by_two_processes(tmp_path):
     assert SHARED_LOG in builds[2].log
     assert SHARED_LOG not in builds[1].log
     assert "Page skipped" not in builds[2].log  # the pages the helper built are not news
-    one, two = ({p.relative_to(b.site): p for p in b.files()} for b in (builds[1], builds[2]))
+    assert_same_site(builds[1], builds[2])
+
+
+def assert_same_site(first, second) -> None:
+    """The two builds wrote the same files, byte for byte."""
+    one, two = ({p.relative_to(b.site): p for p in b.files()} for b in (first, second))
     assert sorted(two) == sorted(one)
     assert len([path for path in one if path.name == "index.html"]) > 60
     for rel, path in one.items():

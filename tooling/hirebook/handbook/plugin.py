@@ -12,7 +12,8 @@ A thin shell around :func:`hirebook.handbook.site.generate`:
                   the search plugin's index;
 ``on_files``      adds the pages as ``File.generated`` (record pages out of the nav, with their
                   record file as edit link) and drops the hand-written pages of other languages;
-``on_env``        when the records were read by several processes, forks a second process
+``on_env``        renders Material's nav once per set of links (:mod:`.nav_cache`); and
+                  when the records were read by several processes, forks a second process
                   that builds half of the generated pages while MkDocs builds the rest
                   (:mod:`.page_sharing`; ``mkdocs build`` only, as ``on_startup`` tells);
 ``on_page_markdown`` fills the ``<!-- hirebook:NAME -->`` placeholders of hand-written pages,
@@ -50,7 +51,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
-from hirebook.handbook import paths, search_segmentation
+from hirebook.handbook import nav_cache, paths, search_segmentation
 from hirebook.handbook.deferred import Deferred
 from hirebook.handbook.html_page import HeadingStyle
 from hirebook.handbook.labels import LANGUAGES, THEME_LANGUAGE, labels_for
@@ -180,6 +181,7 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
 
     @event_priority(-100)  # every page is read, the environment final: share the building
     def on_env(self, env, config, files):
+        nav_cache.install(env, self.nav, config)
         if self.sharing is not None:  # a build that failed before on_post_build (serve)
             self.sharing.abandon()
         large = self.handbook is not None and self.handbook.processes > 1
