@@ -51,13 +51,13 @@ def page(uri: str, content: str = "", meta: dict | None = None) -> SimpleNamespa
     )
 
 
-def index_pages(in_background: bool) -> list[dict]:
+def index_pages(in_background: bool, early: bool = False) -> list[dict]:
     deferred = Deferred(headings=STYLE)
     for words in ("acme 竹林生物科技 offer", "li na accepted", ""):
         deferred.keep(f"<p>{words}</p>")
     index = search_index()
     plugins = {"material/search": SimpleNamespace(search_index=index)}
-    shortcut = SearchShortcut.install(plugins, deferred.search_texts, in_background)
+    shortcut = SearchShortcut.install(plugins, deferred.search_texts, in_background, early)
     assert (shortcut.background is not None) == in_background
     built = [
         [Heading(1, "Acme"), 0, Heading(2, "Pipeline"), 1],
@@ -90,6 +90,8 @@ def test_a_worker_gives_each_kind_of_page_the_same_entries_in_order(monkeypatch)
     monkeypatch.setattr(parallel, "fork_context", lambda: multiprocessing.get_context("fork"))
     here, there = index_pages(False), index_pages(True)
     assert there == here
+    # Built pages sent as soon as they are built: their entries still go in the plugin's order.
+    assert index_pages(True, early=True) == here
     zwsp = "\u200b"
     assert here == [
         {"location": "hand-written/", "title": "Hand", "text": "<p>by <code>hand</code></p>"},

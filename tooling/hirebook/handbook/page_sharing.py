@@ -74,7 +74,7 @@ class PageSharing:
         """Fork the helper and route ``env``'s page templates through :meth:`takes`; None
         where the build stays in one process."""
         context = parallel.fork_context()
-        if context is None or set(config.plugins) - SHAREABLE_PLUGINS:
+        if context is None or not shareable(config.plugins):
             return None
         documentation = files.documentation_pages(inclusion=InclusionLevel.is_included)
         shared = [file.page for file in documentation if file.generated_by and file.page]
@@ -153,6 +153,11 @@ class PageSharing:
     def _detach(self) -> None:
         logging.getLogger("mkdocs.commands.build").removeFilter(self._quiet)
         self.results.close()
+
+
+def shareable(plugins) -> bool:
+    """Whether ``plugins`` (MkDocs' ``config.plugins``) are search and hirebook alone."""
+    return not set(plugins) - SHAREABLE_PLUGINS
 
 
 class _Routed:

@@ -51,11 +51,10 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
-from hirebook.handbook import nav_cache, paths, search_segmentation
+from hirebook.handbook import nav_cache, page_sharing, paths, search_segmentation
 from hirebook.handbook.deferred import Deferred
 from hirebook.handbook.html_page import HeadingStyle
 from hirebook.handbook.labels import LANGUAGES, THEME_LANGUAGE, labels_for
-from hirebook.handbook.page_sharing import PageSharing
 from hirebook.handbook.search_sections import SearchShortcut, search_index
 from hirebook.handbook.site import Handbook, HandbookError, prepare
 from hirebook.handbook.sources import Sources
@@ -85,7 +84,7 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
         self.files: Files | None = None
         self.command: str | None = None
         self.nav = None
-        self.sharing: PageSharing | None = None
+        self.sharing: page_sharing.PageSharing | None = None
         self.root = Path.cwd()
         self.records_dir = Path("records")
 
@@ -135,6 +134,7 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
                 config.plugins,
                 deferred.search_texts,
                 in_background=self.handbook.processes > 1,  # a large agency: use the idle core
+                early=page_sharing.shareable(config.plugins),
             )
             if deferred is not None and deferred.headings is not None
             else None
@@ -186,7 +186,9 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
             self.sharing.abandon()
         large = self.handbook is not None and self.handbook.processes > 1
         shared = large and self.command in ("build", "gh-deploy")
-        self.sharing = PageSharing.start(env, config, files, self.nav) if shared else None
+        self.sharing = (
+            page_sharing.PageSharing.start(env, config, files, self.nav) if shared else None
+        )
         return env
 
     def on_page_content(self, html: str, page, config, files) -> str:

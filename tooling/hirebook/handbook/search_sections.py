@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from hirebook.handbook.html_page import Piece
 
 if TYPE_CHECKING:
-    from hirebook.handbook.search_worker import Background
+    from hirebook.handbook.search_worker import Background, Ticket
 
 try:
     from material.plugins.search.plugin import Parser, SearchIndex
@@ -105,20 +105,33 @@ class SearchShortcut:
     leaves other pages to the plugin; with a :class:`~hirebook.handbook.search_worker.Background`
     every page is indexed in its worker process instead."""
 
-    def __init__(self, index, texts: Sequence[str], background: Background | None = None) -> None:
+    def __init__(
+        self,
+        index,
+        texts: Sequence[str],
+        background: Background | None = None,
+        early: bool = False,
+    ) -> None:
         self.index = index
         self.texts = texts
         self.background = background
+        self.early = early and background is not None
+        """Send a built page to the worker when it is announced, not when the plugin asks."""
         self.pending: dict[str, Sequence[Piece]] = {}
+        self.sent: dict[str, Ticket] = {}
+        self.order: list[tuple[Ticket, object]] = []
+        """The pages the plugin asked for, in its order, with their place in the worker."""
         self._parse = index.add_entry_from_context
         index.add_entry_from_context = self.add_entry_from_context
 
     @classmethod
     def install(
-        cls, plugins, texts: Sequence[str], in_background: bool = False
+        cls, plugins, texts: Sequence[str], in_background: bool = False, early: bool = False
     ) -> SearchShortcut | None:
         """Put the shortcut in front of the search plugin's index, if Material's is there;
-        ``in_background`` indexes built pages in a worker process where that is safe."""
+        ``in_background`` indexes built pages in a worker process where that is safe, and
+        ``early`` sends them as soon as they are built (only where no other plugin can change
+        a page between ``on_page_content`` and ``on_page_context``)."""
         index = search_index(plugins)
         if index is None:
             return None
@@ -127,23 +140,32 @@ class SearchShortcut:
             from hirebook.handbook.search_worker import Background
 
             background = Background.start(index, texts)
-        return cls(index, texts, background)
+        return cls(index, texts, background, early)
 
     def expect(self, page, pieces: Sequence[Piece]) -> None:
-        """``page`` is a built page of these pieces: index it from them."""
-        self.pending[page.file.src_uri] = pieces
+        """``page`` is a built page of these pieces (its title and table of contents set):
+        index it from them."""
+        if self.early and not _excluded(page):
+            # The worker starts on it while MkDocs reads the other pages; the entries still go
+            # where the plugin asks for them (self.order).
+            self.sent[page.file.src_uri] = self.background.send(page, pieces)
+        else:
+            self.pending[page.file.src_uri] = pieces
 
     def add_entry_from_context(self, page) -> None:
         """``SearchIndex.add_entry_from_context``: a built page from its pieces, every page
         in the worker when there is one, any other page the plugin's own way."""
+        ticket = self.sent.pop(page.file.src_uri, None)
+        if ticket is not None:
+            self.order.append((ticket, page))
+            return
         pieces = self.pending.pop(page.file.src_uri, None)
-        excluded = (page.meta.get("search") or {}).get("exclude")
         if pieces is None and self.background is None:
             self._parse(page)  # a page with Markdown (or hand-written): the plugin's own way
-        elif excluded:
+        elif _excluded(page):
             return  # the plugin indexes nothing of a page excluded from search
         elif self.background is not None:
-            self.background.send(page, pieces)
+            self.order.append((self.background.send(page, pieces), page))
         else:
             try:
                 found = sections(pieces, self.texts)
@@ -155,7 +177,7 @@ class SearchShortcut:
     def finish(self) -> None:
         """Put the worker's entries into the index (before the search plugin writes it)."""
         if self.background is not None:
-            self.background.merge(self.index, self._parse)
+            self.background.merge(self.index, self._parse, self.order)
             self.background = None
 
     def abandon(self) -> None:
@@ -163,6 +185,11 @@ class SearchShortcut:
         if self.background is not None:
             self.background.close()
             self.background = None
+
+
+def _excluded(page) -> bool:
+    """Whether the page's metadata keeps it out of search (the plugin indexes none of it)."""
+    return bool((page.meta.get("search") or {}).get("exclude"))
 
 
 def index_sections(index, page, found: list) -> None:

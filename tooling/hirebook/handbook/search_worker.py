@@ -11,16 +11,24 @@ the pages, where the plugin would have put them. The index is the same
 (``tests/handbook/test_search_worker.py``).
 
 The worker is forked from the build, so it starts with the deferred blocks' words, the
-plugin's search settings and its jieba dictionary. Where forking is not safe (``mkdocs serve``
-runs a server thread), everything is indexed in the build's own process.
+plugin's search settings and its jieba dictionary. It starts at once, and when those words hold
+anything but ASCII it loads jieba's dictionary (a second) while MkDocs is still reading the
+pages. Where forking is not safe (``mkdocs serve`` runs a server thread), everything is indexed
+in the build's own process.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
+import pickle
+import queue
+import threading
+import traceback
 from collections.abc import Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+
+from mkdocs.exceptions import PluginError
 
 from hirebook import parallel
 from hirebook.handbook import search_segmentation
@@ -66,50 +74,75 @@ def stand_in(page) -> PageStandIn:
     return PageStandIn(dict(page.meta), str(page.title), page.url, items)
 
 
-class Background:
-    """A worker process that indexes built pages; :meth:`merge` puts its entries in place."""
+Ticket = tuple[int, int]
+"""Where a page's entries will be: (batch number, position in the batch)."""
 
-    def __init__(self, executor: ProcessPoolExecutor) -> None:
-        self.executor = executor
+
+class Background:
+    """A worker process that indexes built pages; :meth:`merge` puts its entries in place.
+
+    A plain process and one pipe, no pool: a pool's threads in the build process would make
+    forking the page builder unsafe (:mod:`.page_sharing`). The build sends batches, then an
+    empty message; a thread in the worker reads them as they come, so the build never waits on
+    a full pipe, and only after the empty message does the worker send back every batch's
+    entries.
+    """
+
+    def __init__(self, process, connection) -> None:
+        self.process = process
+        self.connection = connection
         self.batch: list[tuple[Sequence[Piece] | None, str | None, PageStandIn]] = []
-        self.futures: list[Future] = []
-        self.order: list[tuple] = []
-        """Per page sent, in page order: (batch number, position in the batch, page)."""
+        self.batches = 0
 
     @classmethod
     def start(cls, index, texts: Sequence[str]) -> Background | None:
-        """A worker forked with the index's settings and ``texts``; None where forking is not
-        safe (then the caller indexes everything itself)."""
+        """A worker forked with the index's settings and ``texts``, started at once; None where
+        forking is not safe (then the caller indexes everything itself)."""
         context = parallel.fork_context()
         if context is None:
             return None
-        executor = ProcessPoolExecutor(
-            max_workers=1, mp_context=context, initializer=_start, initargs=(index.config, texts)
+        chinese = not all(text.isascii() for text in texts)  # the tables' words: a fair guess
+        here, there = context.Pipe()
+        process = context.Process(
+            target=_serve,
+            args=(there, index.config, texts, chinese),
+            name="hirebook-search",
+            daemon=True,
         )
-        return cls(executor)
+        process.start()
+        there.close()
+        return cls(process, here)
 
-    def send(self, page, pieces: Sequence[Piece] | None) -> None:
+    def send(self, page, pieces: Sequence[Piece] | None) -> Ticket:
         """Index ``page`` in the worker: a built page from its pieces, any other page from
         its HTML (so that Chinese is segmented there too, and jieba loads only there)."""
-        self.order.append((len(self.futures), len(self.batch), page))
+        ticket = (self.batches, len(self.batch))
         content = page.content if pieces is None else None
         self.batch.append((pieces, content, stand_in(page)))
         if len(self.batch) >= BATCH:
             self._flush()
+        return ticket
 
-    def merge(self, index, parse) -> None:
-        """Wait for the worker and put every page's entries in page order into ``index``;
-        a page the worker could not read (:class:`.search_sections.Unparsed`) is given to
-        ``parse`` (the plugin's own indexing) here."""
+    def merge(self, index, parse, order: Sequence[tuple[Ticket, object]]) -> None:
+        """Wait for the worker and put the entries of the pages in ``order`` (tickets and
+        pages, in page order) into ``index``; a page the worker could not read
+        (:class:`.search_sections.Unparsed`) is given to ``parse`` (the plugin's own indexing)
+        here."""
         self._flush()
         try:
-            results = [future.result() for future in self.futures]
+            self.connection.send_bytes(_END)
+            outcome, results = self.connection.recv()
+        except (EOFError, OSError):
+            outcome, results = "stopped", f"exit code {self._stop()}"
         finally:
+            self.process.join(timeout=10)  # it exits once it has sent the entries
             self.close()
-        log.info("hirebook: %d pages indexed for search in a worker process", len(self.order))
+        if outcome != "done":
+            raise PluginError(f"hirebook: the process indexing pages for search failed: {results}")
+        log.info("hirebook: %d pages indexed for search in a worker process", len(order))
         entries = index.entries  # pages indexed here (excluded ones: none) hold no entries
         merged: list[dict] = []
-        for batch, position, page in self.order:
+        for (batch, position), page in order:
             found = results[batch][position]
             if found is None:
                 first = len(entries)
@@ -119,11 +152,20 @@ class Background:
         index.entries = merged
 
     def close(self) -> None:
-        self.executor.shutdown(wait=True, cancel_futures=True)
+        """Stop the worker (at once, if the build failed before :meth:`merge`)."""
+        self._stop()
+        self.connection.close()
+
+    def _stop(self) -> int | None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        return self.process.exitcode
 
     def _flush(self) -> None:
         if self.batch:
-            self.futures.append(self.executor.submit(_index_batch, self.batch))
+            self.connection.send(self.batch)
+            self.batches += 1
             self.batch = []
 
 
@@ -133,13 +175,51 @@ _INDEX = None
 _TEXTS: Sequence[str] = ()
 
 
-def _start(config, texts: Sequence[str]) -> None:
-    global _INDEX, _TEXTS
-    from material.plugins.search.plugin import SearchIndex
+_END = b""
+"""The message that ends the batches."""
 
-    _INDEX = SearchIndex(**config)
+
+def _serve(connection, config, texts: Sequence[str], chinese: bool) -> None:
+    """The worker: index every batch it is sent until the end, then send back the entries
+    (or what went wrong)."""
+    gc.freeze()  # what the build made before the fork is read, never freed
+    arrived: queue.SimpleQueue[bytes] = queue.SimpleQueue()
+    reader = threading.Thread(target=_read, args=(connection, arrived), daemon=True)
+    reader.start()
+    try:
+        _start(config, texts, chinese)
+        results = []
+        while (message := arrived.get()) != _END:
+            results.append(_index_batch(pickle.loads(message)))
+        reply = ("done", results)
+    except Exception:  # a bug: the build reports it
+        reply = ("failed", traceback.format_exc())
+    reader.join()
+    connection.send(reply)
+    connection.close()
+
+
+def _read(connection, arrived: queue.SimpleQueue) -> None:
+    """Take every message off the pipe as it comes (the end too, or the end of the pipe)."""
+    message = None
+    while message != _END:
+        try:
+            message = connection.recv_bytes()
+        except (EOFError, OSError):
+            message = _END
+        arrived.put(message)
+
+
+def _start(config, texts: Sequence[str], chinese: bool) -> None:
+    global _INDEX, _TEXTS
+    from material.plugins.search import plugin
+
+    _INDEX = plugin.SearchIndex(**config)
     search_segmentation.spare_ascii(_INDEX)
     _TEXTS = texts
+    if chinese and plugin.jieba is not None:
+        # jieba's dictionary (a second) loads now, while the build is still reading pages.
+        plugin.jieba.initialize()
 
 
 def _index_batch(batch: list[tuple]) -> list[list[dict] | None]:
