@@ -114,3 +114,15 @@ def _flat(tokens):
 
 def _names(tokens):
     return [(t["level"], t["id"], t["name"], _names(t["children"])) for t in tokens]
+
+
+def test_the_anchors_are_every_id_on_the_page_blocks_too():
+    style = HeadingStyle.of(EXTENSIONS, {"toc": {"permalink": True}})
+    blocks = {
+        0: '<table><tr id="row-1"><td data-id="x">1</td></tr></table>',
+        1: '<table><tr><td>no ids here, only an href="#profile"</td></tr></table>',
+    }
+    parts = [Heading(1, "Acme"), 0, Heading(2, "Profile"), 1, '<p class="hb-x" id="raw">r</p>']
+    built = style.build(parts, block=blocks.__getitem__, url_of=lambda target: target)
+    # What the pattern finds in the whole page's HTML (data-id too: it starts at a word boundary).
+    assert built.anchors == {"acme", "profile", "row-1", "x", "raw"}

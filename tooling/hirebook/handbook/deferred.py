@@ -54,7 +54,8 @@ class Deferred:
         self, headings: HeadingStyle | None = None, whole_pages: bool | None = None
     ) -> None:
         self.tables: list[str] = []
-        self.search_texts: list[str] = []
+        self.search_texts = Words(self.tables)
+        """Each block's words for search, made when asked (by the search worker, mostly)."""
         self.headings = headings
         self.whole_pages = headings is not None if whole_pages is None else whole_pages
         """Whether pages are kept whole (:meth:`add_page`): the MkDocs build knows how to
@@ -66,7 +67,6 @@ class Deferred:
         renumbers the markers of ``other``'s Markdown to this collection's numbers."""
         blocks, pages = len(self.tables), len(self.pages)
         self.tables += other.tables
-        self.search_texts += other.search_texts
         self.pages += [
             [part + blocks if isinstance(part, int) else part for part in parts]
             for parts in other.pages
@@ -117,7 +117,6 @@ class Deferred:
     def keep(self, table_html: str) -> int:
         """Keep a table (or any block of HTML); return its number."""
         self.tables.append(table_html)
-        self.search_texts.append(plain_text(table_html))
         return len(self.tables) - 1
 
     def for_search(self, content: str) -> str:
@@ -136,6 +135,22 @@ class Deferred:
         if 'class="hb-search-text"' not in output:
             return output  # a whole page already written with its blocks (search_sections)
         return SEARCH_TEXT.sub(lambda match: self.block(int(match.group(1)), url_of), output)
+
+
+class Words(Sequence[str]):
+    """The words of each block (:func:`plain_text`), by number: made when read, not when the
+    block is kept, so that a build reads them in the search worker, off the busy cores."""
+
+    def __init__(self, tables: list[str]) -> None:
+        self.tables = tables
+
+    def __getitem__(self, number):
+        if isinstance(number, slice):
+            return [plain_text(table) for table in self.tables[number]]
+        return plain_text(self.tables[number])
+
+    def __len__(self) -> int:
+        return len(self.tables)
 
 
 def _page_marker(number: int) -> str:

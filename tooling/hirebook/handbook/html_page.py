@@ -83,6 +83,16 @@ def raw_html(block: str) -> str | None:
     return None
 
 
+def _anchors(out: Sequence[str]) -> set[str]:
+    """The ids in the page's HTML: the parts are searched one by one, and only those that
+    hold an ``id="`` at all (the headings; a table of thousands of cells seldom does)."""
+    found: set[str] = set()
+    for html_part in out:
+        if 'id="' in html_part:
+            found.update(_ID.findall(html_part))
+    return found
+
+
 Piece = tuple[str, list[tuple[str, str]], str] | int | str
 """A part of a built page as :mod:`hirebook.handbook.search_sections` reads it: a heading as
 (tag, attributes, inner HTML), a deferred block by number, or raw HTML."""
@@ -170,12 +180,11 @@ class HeadingStyle:
             else:
                 out.append(part)
                 pieces.append(part)
-        page = "\n".join(out)
         first = parts[0] if parts else None
         title = None
         if isinstance(first, Heading) and first.level == 1:
             title = tokens[0]["name"] if tokens else None
-        return Built(page, nest_toc_tokens(tokens), set(_ID.findall(page)), title, pieces)
+        return Built("\n".join(out), nest_toc_tokens(tokens), _anchors(out), title, pieces)
 
     def _heading(
         self, heading: Heading, used: set[str], url_of: Callable[[str], str]

@@ -101,7 +101,9 @@ class Background:
         context = parallel.fork_context()
         if context is None:
             return None
-        chinese = not all(text.isascii() for text in texts)  # the tables' words: a fair guess
+        # The blocks' words (tags and entities are ASCII: their HTML says as much) are a fair
+        # guess at whether there is Chinese to segment.
+        chinese = not all(text.isascii() for text in getattr(texts, "tables", texts))
         here, there = context.Pipe()
         process = context.Process(
             target=_serve,
