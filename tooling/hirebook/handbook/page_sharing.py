@@ -83,6 +83,9 @@ class PageSharing:
         bounds = context.RawArray("q", [0, len(shared)])
         lock = context.Lock()
         results, sending = context.Pipe(duplex=False)
+        # The records and pages live until the build ends (this is `mkdocs build`, one build
+        # per process): the collector need not walk them again in either process.
+        gc.freeze()
         helper = context.Process(
             target=_help,
             args=(shared, bounds, lock, sending, env, config, documentation, nav),
@@ -180,7 +183,6 @@ class _Routed:
 
 
 def _help(shared, bounds, lock, sending, env, config, documentation, nav) -> None:
-    gc.freeze()  # what the build process made is read, never freed: collections skip it
     records = _collect_log()
     index = search_index(config.plugins)
     if index is not None:  # the build process indexes every page
