@@ -141,7 +141,8 @@ def test_every_page_is_built_once_by_one_of_the_two(count, tmp_path, monkeypatch
     assert set(here) - {"index.md"} == {f"p{n}.md" for n in range(len(here) - 1)}  # the front
     # The helper renders with the template MkDocs would use, not the routed one.
     assert all((tmp_path / name).read_text() == "main.html:-" for name in there)
-    assert here["p0.md"] == "main.html:p0.md"
+    # Here, pages render as always (the helper may have taken them all, on a busy machine).
+    assert all(output == f"main.html:{name}" for name, output in here.items())
 
 
 @needs_fork
