@@ -109,7 +109,7 @@ def helper_took_one(sharing: PageSharing) -> None:
     """Wait until the helper has taken its first page (the last one), so that the loop here
     cannot take every page before the helper starts."""
     deadline = time.monotonic() + 30
-    while sharing.bounds[1] == len(sharing.positions):
+    while sharing.ends.taken_by_back == 0:
         assert time.monotonic() < deadline, "the helper took no page"
         time.sleep(0.001)
 

@@ -42,6 +42,7 @@ from mkdocs.utils import write_file
 
 from hirebook import parallel
 from hirebook.handbook.search_sections import search_index
+from hirebook.handbook.two_ends import TwoEnds
 
 log = logging.getLogger("mkdocs.plugins.hirebook")
 
@@ -63,9 +64,7 @@ class PageSharing:
     """Shared pages (source URIs) by their place in MkDocs' order."""
     helper: object
     results: object
-    bounds: object
-    """``[next page the build process may take, first page the helper took]``, shared."""
-    lock: object
+    ends: TwoEnds
     quiet: set[str] = field(default_factory=set)
     """MkDocs' lines for the empty output of pages the helper builds: not news."""
 
@@ -81,22 +80,21 @@ class PageSharing:
         if len(shared) < MINIMUM_PAGES:
             return None
         _compile_templates(shared[0], config, documentation, nav, env)
-        bounds = context.RawArray("q", [0, len(shared)])
-        lock = context.Lock()
+        ends = TwoEnds(context, len(shared))
         results, sending = context.Pipe(duplex=False)
         # The records and pages live until the build ends (this is `mkdocs build`, one build
         # per process): the collector need not walk them again in either process.
         gc.freeze()
         helper = context.Process(
             target=_help,
-            args=(shared, bounds, lock, sending, env, config, documentation, nav),
+            args=(shared, ends, sending, env, config, documentation, nav),
             name="hirebook-pages",
             daemon=True,
         )
         helper.start()
         sending.close()
         positions = {page.file.src_uri: number for number, page in enumerate(shared)}
-        sharing = cls(positions, helper, results, bounds, lock)
+        sharing = cls(positions, helper, results, ends)
         sharing._route(env)
         logging.getLogger("mkdocs.commands.build").addFilter(sharing._quiet)
         return sharing
@@ -106,10 +104,8 @@ class PageSharing:
         number = self.positions.get(page.file.src_uri) if page is not None else None
         if number is None:
             return True  # hand-written, or not a page template at all (404.html, sitemap)
-        with self.lock:
-            if number < self.bounds[1]:
-                self.bounds[0] = number + 1
-                return True
+        if self.ends.take_front(number):
+            return True
         self.quiet.add(_SKIPPED.format(page.file.src_uri))
         return False
 
@@ -122,8 +118,7 @@ class PageSharing:
         finally:
             self.helper.join()
             self._detach()
-        for name, level, message in records:
-            logging.getLogger(name).log(level, "%s", message)
+        relog(records)
         if error is not None:
             raise PluginError(error)
         if self.helper.exitcode != 0:
@@ -198,23 +193,19 @@ def _compile_templates(page, config, documentation, nav, env) -> None:
 # --- in the helper --------------------------------------------------------------------------
 
 
-def _help(shared, bounds, lock, sending, env, config, documentation, nav) -> None:
-    records = _collect_log()
+def _help(shared, ends: TwoEnds, sending, env, config, documentation, nav) -> None:
+    records = collect_log()
     index = search_index(config.plugins)
     if index is not None:  # the build process indexes every page
         index.add_entry_from_context = _index_nothing
     built, error = 0, None
-    while error is None:
-        with lock:
-            if bounds[1] <= bounds[0]:
-                break
-            bounds[1] -= 1
-            page = shared[bounds[1]]
+    while error is None and (number := ends.take_back()) is not None:
+        page = shared[number]
         try:
             _build_page(page, config, documentation, nav, env)
             built += 1
         except Exception as exc:  # reported to the build process, which fails the build
-            error = _failure(page, exc)
+            error = failure(page.file.src_uri, exc)
     sending.send((records, built, error))
     sending.close()
 
@@ -242,14 +233,22 @@ def _index_nothing(page) -> None:
     return None
 
 
-def _failure(page, exc: Exception) -> str:
-    message = f"Error building page '{page.file.src_uri}': {exc}"
+def failure(src_uri: str, exc: Exception) -> str:
+    """What the build says of a page a helper could not build: MkDocs' words, and for a bug
+    (anything but MkDocs' own errors) where it happened."""
+    message = f"Error building page '{src_uri}': {exc}"
     if isinstance(exc, BuildError):
         return message
     return message + "\n" + "".join(traceback.format_exception(exc))  # a bug: say where
 
 
-def _collect_log() -> list[tuple[str, int, str]]:
+def relog(records: list[tuple[str, int, str]]) -> None:
+    """Log here what a helper logged (:func:`collect_log`), so that ``--strict`` counts it."""
+    for name, level, message in records:
+        logging.getLogger(name).log(level, "%s", message)
+
+
+def collect_log() -> list[tuple[str, int, str]]:
     """Keep what the helper logs under ``mkdocs`` for the build process to log."""
     records: list[tuple[str, int, str]] = []
     logger = logging.getLogger("mkdocs")

@@ -12,6 +12,9 @@ A thin shell around :func:`hirebook.handbook.site.generate`:
                   the search plugin's index;
 ``on_files``      adds the pages as ``File.generated`` (record pages out of the nav, with their
                   record file as edit link) and drops the hand-written pages of other languages;
+``on_nav``        when the records were read by several processes, forks a second process
+                  that writes half of the generated pages' HTML while MkDocs reads the rest
+                  (:mod:`.page_reading`);
 ``on_env``        renders Material's nav once per set of links (:mod:`.nav_cache`); and
                   when the records were read by several processes, forks a second process
                   that builds half of the generated pages while MkDocs builds the rest
@@ -29,7 +32,7 @@ Options: ``records`` (default ``records/`` beside ``mkdocs.yml``), ``language`` 
 ``zh-Hant``, ``zh-Hans``), ``as_of`` (a date or datetime; default: the build time) and ``jobs``
 (processes for reading the records, as ``hirebook lint --jobs``; default 0: every core for a
 large agency; with several, one more process indexes the generated pages for search and
-one more builds half of them) and
+one more writes, then builds, half of them) and
 ``defer`` (default true: generated pages skip Markdown, see :mod:`hirebook.handbook.deferred`
 and :mod:`hirebook.handbook.html_page`; false renders them through Markdown, slower).
 """
@@ -55,6 +58,7 @@ from hirebook.handbook import nav_cache, page_sharing, paths, search_segmentatio
 from hirebook.handbook.deferred import Deferred
 from hirebook.handbook.html_page import HeadingStyle
 from hirebook.handbook.labels import LANGUAGES, THEME_LANGUAGE, labels_for
+from hirebook.handbook.page_reading import PageReading
 from hirebook.handbook.search_sections import SearchShortcut, search_index
 from hirebook.handbook.site import Handbook, HandbookError, prepare
 from hirebook.handbook.sources import Sources
@@ -85,6 +89,7 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
         self.command: str | None = None
         self.nav = None
         self.sharing: page_sharing.PageSharing | None = None
+        self.reading: PageReading | None = None
         self.root = Path.cwd()
         self.records_dir = Path("records")
 
@@ -174,30 +179,51 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
         self.files = files
         return files
 
-    @event_priority(-100)  # the nav as the other plugins leave it
+    @event_priority(-100)  # the nav and files as the other plugins leave them: share reading
     def on_nav(self, nav, config, files):
         self.nav = nav
+        self.reading = None
+        deferred = self.handbook.deferred if self.handbook else None
+        if self._shared(config) and deferred is not None and deferred.headings is not None:
+            self.reading = PageReading.start(files, self._write)
         return nav
 
     @event_priority(-100)  # every page is read, the environment final: share the building
     def on_env(self, env, config, files):
+        reading, self.reading = self.reading, None
+        if reading is not None:
+            reading.finish()
         nav_cache.install(env, self.nav, config)
         if self.sharing is not None:  # a build that failed before on_post_build (serve)
             self.sharing.abandon()
-        large = self.handbook is not None and self.handbook.processes > 1
-        shared = large and self.command in ("build", "gh-deploy")
+        shared = self._shared(config)
         self.sharing = (
             page_sharing.PageSharing.start(env, config, files, self.nav) if shared else None
         )
         return env
+
+    def _shared(self, config) -> bool:
+        """Whether pages are read and built by two processes: ``mkdocs build`` of a large
+        agency (the records read by several processes), with no plugin but search and ours."""
+        large = self.handbook is not None and self.handbook.processes > 1
+        building = self.command in ("build", "gh-deploy")
+        return large and building and page_sharing.shareable(config.plugins)
+
+    def _write(self, file, content: str):
+        """The page ``content`` (MkDocs' HTML of a page's Markdown) stands for, or None."""
+        final = self.search is not None  # the search shortcut indexes a built page's pieces
+        url_of = functools.partial(self._url, of=file)
+        return self.handbook.deferred.page(content, url_of, final=final)
 
     def on_page_content(self, html: str, page, config, files) -> str:
         # Before the search plugin reads the page (on_page_context): tables as plain text.
         deferred = self.handbook.deferred if self.handbook else None
         if deferred is None:
             return html
-        final = self.search is not None  # the search shortcut indexes a built page's pieces
-        built = deferred.page(html, lambda target: self._url(target, page), final=final)
+        if self.reading is not None:
+            built = self.reading.written(page, lambda: self._write(page.file, html))
+        else:
+            built = self._write(page.file, html)
         if built is not None:  # a whole page that skipped Markdown: set what render() sets
             page.toc = get_toc(built.toc_tokens)
             page.present_anchor_ids = built.anchors
@@ -213,7 +239,7 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
         deferred = self.handbook.deferred if self.handbook else None
         if deferred is None:
             return output
-        return deferred.for_reader(output, lambda target: self._url(target, page))
+        return deferred.for_reader(output, functools.partial(self._url, of=page.file))
 
     @event_priority(100)  # before the search plugin writes its index
     def on_post_build(self, config) -> None:
@@ -224,6 +250,9 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
             self.search.finish()
 
     def on_build_error(self, error) -> None:
+        if self.reading is not None:
+            self.reading.abandon()
+            self.reading = None
         if self.sharing is not None:
             self.sharing.abandon()
             self.sharing = None
@@ -231,19 +260,20 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
             self.search.abandon()
             self.search = None
 
-    def _url(self, target: str, page) -> str:
-        """The URL of a link target written as a page path relative to ``page``'s source."""
+    def _url(self, target: str, of: File) -> str:
+        """The URL of a link target written as a page path relative to the source of page
+        file ``of``."""
         if _SCHEME.match(target) or target.startswith("#"):
             return target
         path, _, anchor = target.partition("#")
-        source = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), path))
+        source = posixpath.normpath(posixpath.join(posixpath.dirname(of.src_uri), path))
         # Already a normalised "/" path: looked up directly (get_file_from_path builds a
         # PurePath per call, and the pages hold tens of thousands of links).
         found = self.files.src_uris.get(source) if self.files else None
         if found is None:
-            log.warning("hirebook: %s links to %s, which is not a page", page.file.src_uri, path)
+            log.warning("hirebook: %s links to %s, which is not a page", of.src_uri, path)
             return target
-        url = found.url_relative_to(page.file)
+        url = found.url_relative_to(of)
         return f"{url}#{anchor}" if anchor else url
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
