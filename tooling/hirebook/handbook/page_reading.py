@@ -24,13 +24,12 @@ import gc
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.utils import meta
 
 from hirebook import parallel
+from hirebook.handbook.helper_process import collect_log, failure, receive
 from hirebook.handbook.html_page import Built
-from hirebook.handbook.page_sharing import collect_log, failure, relog
 from hirebook.handbook.two_ends import TwoEnds
 
 Write = Callable[[object, str], Built | None]
@@ -94,22 +93,7 @@ class PageReading:
         self.results.close()
 
     def _receive(self) -> dict[str, Built | None]:
-        try:
-            records, written, error = self.results.recv()
-        except EOFError:
-            records, written, error = [], {}, None
-        finally:
-            self.helper.join()
-            self.results.close()
-        relog(records)
-        if error is not None:
-            raise PluginError(error)
-        if self.helper.exitcode != 0:
-            raise PluginError(
-                f"hirebook: the process writing pages beside MkDocs stopped (exit code "
-                f"{self.helper.exitcode}); build again, or set the plugin's jobs: 1"
-            )
-        return written
+        return receive(self.helper, self.results, nothing={}, doing="writing pages")
 
 
 def _help(generated, ends: TwoEnds, sending, write: Write) -> None:

@@ -32,15 +32,14 @@ from __future__ import annotations
 
 import gc
 import logging
-import traceback
 from dataclasses import dataclass, field
 
 from mkdocs.commands.build import get_context
-from mkdocs.exceptions import BuildError, PluginError
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.utils import write_file
 
 from hirebook import parallel
+from hirebook.handbook.helper_process import collect_log, failure, receive
 from hirebook.handbook.search_sections import search_index
 from hirebook.handbook.two_ends import TwoEnds
 
@@ -112,20 +111,9 @@ class PageSharing:
     def finish(self) -> None:
         """Wait for the helper; log what it logged; raise :class:`PluginError` if it failed."""
         try:
-            records, built, error = self.results.recv()
-        except EOFError:
-            records, built, error = [], 0, None
+            built = receive(self.helper, self.results, nothing=0, doing="building pages")
         finally:
-            self.helper.join()
             self._detach()
-        relog(records)
-        if error is not None:
-            raise PluginError(error)
-        if self.helper.exitcode != 0:
-            raise PluginError(
-                f"hirebook: the process building pages beside MkDocs stopped (exit code "
-                f"{self.helper.exitcode}); build again, or set the plugin's jobs: 1"
-            )
         log.info("hirebook: %d pages built in a second process", built)
 
     def abandon(self) -> None:
@@ -231,38 +219,3 @@ def _build_page(page, config, documentation, nav, env) -> None:
 
 def _index_nothing(page) -> None:
     return None
-
-
-def failure(src_uri: str, exc: Exception) -> str:
-    """What the build says of a page a helper could not build: MkDocs' words, and for a bug
-    (anything but MkDocs' own errors) where it happened."""
-    message = f"Error building page '{src_uri}': {exc}"
-    if isinstance(exc, BuildError):
-        return message
-    return message + "\n" + "".join(traceback.format_exception(exc))  # a bug: say where
-
-
-def relog(records: list[tuple[str, int, str]]) -> None:
-    """Log here what a helper logged (:func:`collect_log`), so that ``--strict`` counts it."""
-    for name, level, message in records:
-        logging.getLogger(name).log(level, "%s", message)
-
-
-def collect_log() -> list[tuple[str, int, str]]:
-    """Keep what the helper logs under ``mkdocs`` for the build process to log."""
-    records: list[tuple[str, int, str]] = []
-    logger = logging.getLogger("mkdocs")
-    level = min((handler.level for handler in logger.handlers), default=logging.WARNING)
-    for handler in list(logger.handlers):
-        logger.removeHandler(handler)
-    logger.addHandler(_Collect(records, level))
-    return records
-
-
-class _Collect(logging.Handler):
-    def __init__(self, records: list, level: int) -> None:
-        super().__init__(level)
-        self.records = records
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append((record.name, record.levelno, record.getMessage()))

@@ -1,0 +1,70 @@
+"""What the build process and a helper forked from it (:mod:`.page_reading`,
+:mod:`.page_sharing`) exchange besides the work: the helper's log, and how it failed.
+
+A helper keeps what it logs under ``mkdocs`` (:func:`collect_log`) and sends it with its
+result; the build logs it again (:func:`receive`), so that ``mkdocs build --strict`` counts the
+helper's warnings. A page the helper could not handle is worded as MkDocs words a page it could
+not build (:func:`failure`), and fails the build; so does a helper that died.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+
+from mkdocs.exceptions import BuildError, PluginError
+
+Records = list[tuple[str, int, str]]
+"""Log records as (logger name, level, message)."""
+
+
+def receive(helper, connection, nothing: object, doing: str):
+    """Wait for ``helper``'s ``(records, result, error)`` on ``connection``; log the records
+    here; return the result, or raise :class:`PluginError` if the helper failed (``nothing`` is
+    the result of a helper that sent none; ``doing`` says what it did, for the message)."""
+    try:
+        records, result, error = connection.recv()
+    except EOFError:
+        records, result, error = [], nothing, None
+    finally:
+        helper.join()
+        connection.close()
+    for name, level, message in records:
+        logging.getLogger(name).log(level, "%s", message)
+    if error is not None:
+        raise PluginError(error)
+    if helper.exitcode != 0:
+        raise PluginError(
+            f"hirebook: the process {doing} beside MkDocs stopped (exit code "
+            f"{helper.exitcode}); build again, or set the plugin's jobs: 1"
+        )
+    return result
+
+
+def failure(src_uri: str, exc: Exception) -> str:
+    """What the build says of a page a helper could not build: MkDocs' words, and for a bug
+    (anything but MkDocs' own errors) where it happened."""
+    message = f"Error building page '{src_uri}': {exc}"
+    if isinstance(exc, BuildError):
+        return message
+    return message + "\n" + "".join(traceback.format_exception(exc))  # a bug: say where
+
+
+def collect_log() -> Records:
+    """Keep what the helper logs under ``mkdocs`` for the build process to log."""
+    records: Records = []
+    logger = logging.getLogger("mkdocs")
+    level = min((handler.level for handler in logger.handlers), default=logging.WARNING)
+    for handler in list(logger.handlers):
+        logger.removeHandler(handler)
+    logger.addHandler(_Collect(records, level))
+    return records
+
+
+class _Collect(logging.Handler):
+    def __init__(self, records: list, level: int) -> None:
+        super().__init__(level)
+        self.records = records
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.name, record.levelno, record.getMessage()))
