@@ -122,3 +122,22 @@ def test_personal_data_is_refused_the_same_way(tmp_path):
         messages.append(str(refused.value))
     assert "HB501" in messages[0]
     assert messages[1] == messages[0]
+
+
+def test_a_bug_in_the_report_pages_process_is_raised_here(monkeypatch):
+    import multiprocessing
+
+    from hirebook import parallel
+    from hirebook.handbook import reporting
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("the report pages are written beside the others only where workers fork")
+    monkeypatch.setattr(parallel, "fork_context", lambda: multiprocessing.get_context("fork"))
+
+    def broken(*args):
+        raise ZeroDivisionError("no placements this year")
+
+    monkeypatch.setattr(reporting, "compute", broken)
+    failed = "(?s)report pages failed.*ZeroDivisionError: no placements"
+    with pytest.raises(RuntimeError, match=failed):
+        prepare(DEMO, DEMO.parent, AS_OF, jobs=2)

@@ -11,6 +11,7 @@ settings say, because the handbook is read by every member of staff.
 from __future__ import annotations
 
 import dataclasses
+import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -173,7 +174,7 @@ def prepare(
     prebuilt = _adopted(outcome.then, deferred)
     handbook = generate(
         repo, moment, language, sources, outcome.lint, deferred=deferred, board=board,
-        prebuilt=prebuilt,
+        prebuilt=prebuilt, beside=True,
     )  # fmt: skip
     return dataclasses.replace(handbook, processes=processes)
 
@@ -263,10 +264,13 @@ def generate(
     deferred: Deferred | None = None,
     board: Board | None = None,
     prebuilt: dict[str, Page] | None = None,
+    beside: bool = False,
 ) -> Handbook:
     """Every generated page of the handbook, as Markdown, from an already loaded repository.
 
-    ``prebuilt`` pages (written by the worker processes) are taken as they are.
+    ``prebuilt`` pages (written by the worker processes) are taken as they are. With
+    ``beside`` (a large agency), the report's numbers and the pages that show them are made in
+    a process forked for the purpose while this one writes the others (:func:`_beside`).
 
     Linear in the number of records: clocks are evaluated once, indexes are built once in the
     :class:`Context`, and each page builder visits only the records its pages show.
@@ -284,13 +288,84 @@ def generate(
         board=board,
         problems=result.problems,
         sources=sources or Sources(),
-        report=report if report is not None else reporting.compute(repo, as_of, board),
+        report=report,
         prebuilt=prebuilt or {},
     )
-    built: dict[str, Page] = {}
+    elsewhere = _beside(ctx, deferred) if beside and report is None else None
+    if elsewhere is None and ctx.report is None:
+        ctx.report = reporting.compute(repo, as_of, board)
+    by_builder: dict[Callable, list[tuple[str, Page]]] = {}
     with collecting(deferred):
         for builder in PAGE_BUILDERS:
-            for path, page in builder(ctx):
-                built[path] = page
+            if elsewhere is None or builder not in REPORT_BUILDERS:
+                by_builder[builder] = list(builder(ctx))
         fragments = policy_tables.fragments(ctx)
+    if elsewhere is not None:
+        by_builder |= elsewhere()
+    built = {path: page for builder in PAGE_BUILDERS for path, page in by_builder[builder]}
     return Handbook(pages=built, fragments=fragments, as_of=as_of, deferred=deferred)
+
+
+# --- the report's pages beside the others ----------------------------------------------------
+#
+# Computing the report (every metric over every record) and writing the pages that show it (the
+# reports and the team's workload) is a third of the main process's page writing, and needs
+# nothing the other pages write. With a large agency that work goes to a process forked for it,
+# while the second core would otherwise idle.
+
+REPORT_BUILDERS = (reports.pages, team.pages)
+"""The page builders that read the report's numbers (``ctx.report``)."""
+
+
+def _beside(
+    ctx: Context, deferred: Deferred | None
+) -> Callable[[], dict[Callable, list[tuple[str, Page]]]] | None:
+    """Fork a process that computes the report and writes :data:`REPORT_BUILDERS`' pages;
+    return the function that waits for them (their blocks taken into ``deferred``), or None
+    where forking is not safe."""
+    context = parallel.fork_context()
+    if context is None:
+        return None
+    results, sending = context.Pipe(duplex=False)
+    process = context.Process(
+        target=_report_pages,
+        args=(ctx, _kept(deferred), sending),
+        name="hirebook-reports",
+        daemon=True,
+    )
+    process.start()
+    sending.close()
+
+    def wait() -> dict[Callable, list[tuple[str, Page]]]:
+        try:
+            outcome, value = results.recv()
+        except EOFError:
+            outcome, value = "failed", "it stopped"
+        finally:
+            process.join()
+            results.close()
+        if outcome != "done":
+            raise RuntimeError(f"the process writing the report pages failed: {value}")
+        pages, kept = value
+        renumber = deferred.adopt(kept) if deferred is not None else None
+        return {
+            builder: [
+                (path, Page(renumber(page.markdown), page.source) if renumber else page)
+                for path, page in pages[number]
+            ]
+            for number, builder in enumerate(REPORT_BUILDERS)
+        }
+
+    return wait
+
+
+def _report_pages(ctx: Context, kept: bool | None, sending) -> None:
+    try:
+        ctx.report = reporting.compute(ctx.repo, ctx.as_of, ctx.board)
+        mine = None if kept is None else Deferred(whole_pages=kept)
+        with collecting(mine):
+            pages = [list(builder(ctx)) for builder in REPORT_BUILDERS]
+        sending.send(("done", (pages, mine)))
+    except Exception:  # a bug: the main process raises it
+        sending.send(("failed", traceback.format_exc()))
+    sending.close()
