@@ -141,3 +141,24 @@ def test_a_bug_in_the_report_pages_process_is_raised_here(monkeypatch):
     failed = "(?s)report pages failed.*ZeroDivisionError: no placements"
     with pytest.raises(RuntimeError, match=failed):
         prepare(DEMO, DEMO.parent, AS_OF, jobs=2)
+
+
+def test_the_report_pages_process_is_stopped_when_a_page_here_fails(monkeypatch):
+    import multiprocessing
+
+    from hirebook import parallel
+    from hirebook.handbook import site
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("the report pages are written beside the others only where workers fork")
+    monkeypatch.setattr(parallel, "fork_context", lambda: multiprocessing.get_context("fork"))
+
+    def broken(ctx):
+        raise LookupError("no such case")
+
+    builders = tuple(broken if b.__name__ == "pages" and "cases" in b.__module__ else b
+                     for b in site.PAGE_BUILDERS)  # fmt: skip
+    monkeypatch.setattr(site, "PAGE_BUILDERS", builders)
+    with pytest.raises(LookupError, match="no such case"):
+        prepare(DEMO, DEMO.parent, AS_OF, jobs=2)
+    assert not [p for p in multiprocessing.active_children() if p.name == "hirebook-reports"]

@@ -270,7 +270,7 @@ def generate(
 
     ``prebuilt`` pages (written by the worker processes) are taken as they are. With
     ``beside`` (a large agency), the report's numbers and the pages that show them are made in
-    a process forked for the purpose while this one writes the others (:func:`_beside`).
+    a process forked for the purpose while this one writes the others (:class:`ReportPages`).
 
     Linear in the number of records: clocks are evaluated once, indexes are built once in the
     :class:`Context`, and each page builder visits only the records its pages show.
@@ -291,17 +291,21 @@ def generate(
         report=report,
         prebuilt=prebuilt or {},
     )
-    elsewhere = _beside(ctx, deferred) if beside and report is None else None
+    elsewhere = ReportPages.start(ctx, deferred) if beside and report is None else None
     if elsewhere is None and ctx.report is None:
         ctx.report = reporting.compute(repo, as_of, board)
     by_builder: dict[Callable, list[tuple[str, Page]]] = {}
-    with collecting(deferred):
-        for builder in PAGE_BUILDERS:
-            if elsewhere is None or builder not in REPORT_BUILDERS:
-                by_builder[builder] = list(builder(ctx))
-        fragments = policy_tables.fragments(ctx)
-    if elsewhere is not None:
-        by_builder |= elsewhere()
+    try:
+        with collecting(deferred):
+            for builder in PAGE_BUILDERS:
+                if elsewhere is None or builder not in REPORT_BUILDERS:
+                    by_builder[builder] = list(builder(ctx))
+            fragments = policy_tables.fragments(ctx)
+        if elsewhere is not None:
+            by_builder |= elsewhere.wait()
+    finally:
+        if elsewhere is not None:
+            elsewhere.stop()  # gone already, unless a page above failed
     built = {path: page for builder in PAGE_BUILDERS for path, page in by_builder[builder]}
     return Handbook(pages=built, fragments=fragments, as_of=as_of, deferred=deferred)
 
@@ -309,7 +313,7 @@ def generate(
 # --- the report's pages beside the others ----------------------------------------------------
 #
 # Computing the report (every metric over every record) and writing the pages that show it (the
-# reports and the team's workload) is a third of the main process's page writing, and needs
+# reports and the team's workload) is about half of the main process's page writing, and needs
 # nothing the other pages write. With a large agency that work goes to a process forked for it,
 # while the second core would otherwise idle.
 
@@ -317,37 +321,44 @@ REPORT_BUILDERS = (reports.pages, team.pages)
 """The page builders that read the report's numbers (``ctx.report``)."""
 
 
-def _beside(
-    ctx: Context, deferred: Deferred | None
-) -> Callable[[], dict[Callable, list[tuple[str, Page]]]] | None:
-    """Fork a process that computes the report and writes :data:`REPORT_BUILDERS`' pages;
-    return the function that waits for them (their blocks taken into ``deferred``), or None
-    where forking is not safe."""
-    context = parallel.fork_context()
-    if context is None:
-        return None
-    results, sending = context.Pipe(duplex=False)
-    process = context.Process(
-        target=_report_pages,
-        args=(ctx, _kept(deferred), sending),
-        name="hirebook-reports",
-        daemon=True,
-    )
-    process.start()
-    sending.close()
+class ReportPages:
+    """The process that computes the report and writes :data:`REPORT_BUILDERS`' pages."""
 
-    def wait() -> dict[Callable, list[tuple[str, Page]]]:
+    def __init__(self, process, results, deferred: Deferred | None) -> None:
+        self.process = process
+        self.results = results
+        self.deferred = deferred
+
+    @classmethod
+    def start(cls, ctx: Context, deferred: Deferred | None) -> ReportPages | None:
+        """Fork the process; None where forking is not safe."""
+        context = parallel.fork_context()
+        if context is None:
+            return None
+        results, sending = context.Pipe(duplex=False)
+        process = context.Process(
+            target=_report_pages,
+            args=(ctx, _kept(deferred), sending),
+            name="hirebook-reports",
+            daemon=True,
+        )
+        process.start()
+        sending.close()
+        return cls(process, results, deferred)
+
+    def wait(self) -> dict[Callable, list[tuple[str, Page]]]:
+        """The pages by builder, their blocks taken into ``deferred``."""
         try:
-            outcome, value = results.recv()
+            outcome, value = self.results.recv()
         except EOFError:
             outcome, value = "failed", "it stopped"
         finally:
-            process.join()
-            results.close()
+            self.process.join(timeout=10)  # it exits once it has sent the pages
+            self.stop()
         if outcome != "done":
             raise RuntimeError(f"the process writing the report pages failed: {value}")
         pages, kept = value
-        renumber = deferred.adopt(kept) if deferred is not None else None
+        renumber = self.deferred.adopt(kept) if self.deferred is not None else None
         return {
             builder: [
                 (path, Page(renumber(page.markdown), page.source) if renumber else page)
@@ -356,7 +367,13 @@ def _beside(
             for number, builder in enumerate(REPORT_BUILDERS)
         }
 
-    return wait
+    def stop(self) -> None:
+        """End the process: it has sent its pages, or nobody will read them (a page of the
+        main process failed)."""
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        self.results.close()
 
 
 def _report_pages(ctx: Context, kept: bool | None, sending) -> None:
