@@ -12,7 +12,8 @@ The HTML depends on nothing but the page's parts and the site's files, which are
 before, while the helper writes the pages it takes from the end. When the plugin reaches the
 first of those, it waits for the helper once and receives them all. A link to a missing page
 is logged by the helper and logged again by the build, so ``mkdocs build --strict`` counts it.
-The pages are the same (``tests/handbook/test_page_sharing.py`` builds the demo both ways).
+The pages are the same (``tests/handbook/test_page_sharing.py`` builds the demo both ways;
+``tests/handbook/test_page_reading.py`` tests the exchange).
 
 Under the same conditions as :mod:`.page_sharing`: ``mkdocs build``, forking safe, the records
 read by several processes, and no plugin but search and hirebook.

@@ -7,8 +7,8 @@ of contents, title, the nav) and building a page changes nothing another page re
 there on a generated page can be built in either process.
 
 :meth:`PageSharing.start` forks a helper there. The two processes take the generated pages
-from the two ends of one list, a page at a time under a lock, until they meet, so the work is
-shared evenly however busy either core is:
+from the two ends of one list (:mod:`.two_ends`), a page at a time under a lock, until they
+meet, so the work is shared evenly however busy either core is:
 
 - MkDocs' loop, in the build process, goes through the pages in order and builds each one it
   takes as always. For a page the helper took, the page template renders as nothing: MkDocs
