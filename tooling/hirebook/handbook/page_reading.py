@@ -29,9 +29,9 @@ from mkdocs.structure.files import InclusionLevel
 from mkdocs.utils import meta
 
 from hirebook import parallel
-from hirebook.handbook.helper_process import collect_log, failure, receive
+from hirebook.handbook.helper_process import Helper, collect_log, failure
 from hirebook.handbook.html_page import Built
-from hirebook.handbook.two_ends import TwoEnds
+from hirebook.handbook.two_ends import MINIMUM, TwoEnds
 
 Write = Callable[[object, str], Built | None]
 """How the plugin writes a page: from its file and its Markdown (a page marker, or not)."""
@@ -43,8 +43,7 @@ class PageReading:
 
     positions: dict[str, int]
     """Generated pages (source URIs) by their place in MkDocs' order."""
-    helper: object
-    results: object
+    helper: Helper
     ends: TwoEnds
     received: dict[str, Built | None] | None = field(default=None)
 
@@ -56,21 +55,13 @@ class PageReading:
             return None
         documentation = files.documentation_pages(inclusion=InclusionLevel.is_included)
         generated = [file for file in documentation if file.generated_by]
-        if len(generated) < 2:
+        if len(generated) < MINIMUM:
             return None
         ends = TwoEnds(context, len(generated))
-        results, sending = context.Pipe(duplex=False)
         gc.freeze()  # `mkdocs build`: what is made so far lives until the build ends
-        helper = context.Process(
-            target=_help,
-            args=(generated, ends, sending, write),
-            name="hirebook-reading",
-            daemon=True,
-        )
-        helper.start()
-        sending.close()
+        helper = Helper.fork(context, _help, (generated, ends, write), "hirebook-reading")
         positions = {file.src_uri: number for number, file in enumerate(generated)}
-        return cls(positions, helper, results, ends)
+        return cls(positions, helper, ends)
 
     def written(self, page, write: Callable[[], Built | None]) -> Built | None:
         """``page`` written: by ``write()`` here if this process takes it, else the helper's."""
@@ -88,16 +79,13 @@ class PageReading:
 
     def abandon(self) -> None:
         """Stop the helper (the build failed)."""
-        if self.helper.is_alive():
-            self.helper.kill()
-        self.helper.join()
-        self.results.close()
+        self.helper.stop()
 
     def _receive(self) -> dict[str, Built | None]:
-        return receive(self.helper, self.results, nothing={}, doing="writing pages")
+        return self.helper.receive(nothing={}, doing="writing pages")
 
 
-def _help(generated, ends: TwoEnds, sending, write: Write) -> None:
+def _help(generated, ends: TwoEnds, write: Write, sending) -> None:
     records = collect_log()
     written: dict[str, Built | None] = {}
     error = None

@@ -39,18 +39,15 @@ from mkdocs.structure.files import InclusionLevel
 from mkdocs.utils import write_file
 
 from hirebook import parallel
-from hirebook.handbook.helper_process import collect_log, failure, receive
+from hirebook.handbook.helper_process import Helper, collect_log, failure
 from hirebook.handbook.search_sections import search_index
-from hirebook.handbook.two_ends import TwoEnds
+from hirebook.handbook.two_ends import MINIMUM, TwoEnds
 
 log = logging.getLogger("mkdocs.plugins.hirebook")
 
 SHAREABLE_PLUGINS = frozenset({"search", "material/search", "hirebook"})
 """Plugins whose page events depend on nothing but the page (search indexes in the build
 process only)."""
-
-MINIMUM_PAGES = 2
-"""Fewer generated pages than this are not worth a process."""
 
 _SKIPPED = "Page skipped: '{}'. Generated empty output."  # MkDocs' line for an empty page
 
@@ -61,8 +58,7 @@ class PageSharing:
 
     positions: dict[str, int]
     """Shared pages (source URIs) by their place in MkDocs' order."""
-    helper: object
-    results: object
+    helper: Helper
     ends: TwoEnds
     quiet: set[str] = field(default_factory=set)
     """MkDocs' lines for the empty output of pages the helper builds: not news."""
@@ -76,24 +72,17 @@ class PageSharing:
             return None
         documentation = files.documentation_pages(inclusion=InclusionLevel.is_included)
         shared = [file.page for file in documentation if file.generated_by and file.page]
-        if len(shared) < MINIMUM_PAGES:
+        if len(shared) < MINIMUM:
             return None
         _compile_templates(shared[0], config, documentation, nav, env)
         ends = TwoEnds(context, len(shared))
-        results, sending = context.Pipe(duplex=False)
         # The records and pages live until the build ends (this is `mkdocs build`, one build
         # per process): the collector need not walk them again in either process.
         gc.freeze()
-        helper = context.Process(
-            target=_help,
-            args=(shared, ends, sending, env, config, documentation, nav),
-            name="hirebook-pages",
-            daemon=True,
-        )
-        helper.start()
-        sending.close()
+        work = (shared, ends, env, config, documentation, nav)
+        helper = Helper.fork(context, _help, work, "hirebook-pages")
         positions = {page.file.src_uri: number for number, page in enumerate(shared)}
-        sharing = cls(positions, helper, results, ends)
+        sharing = cls(positions, helper, ends)
         sharing._route(env)
         logging.getLogger("mkdocs.commands.build").addFilter(sharing._quiet)
         return sharing
@@ -111,16 +100,14 @@ class PageSharing:
     def finish(self) -> None:
         """Wait for the helper; log what it logged; raise :class:`PluginError` if it failed."""
         try:
-            built = receive(self.helper, self.results, nothing=0, doing="building pages")
+            built = self.helper.receive(nothing=0, doing="building pages")
         finally:
             self._detach()
         log.info("hirebook: %d pages built in a second process", built)
 
     def abandon(self) -> None:
         """Stop the helper (the build failed)."""
-        if self.helper.is_alive():
-            self.helper.kill()
-        self.helper.join()
+        self.helper.stop()
         self._detach()
 
     def _route(self, env) -> None:
@@ -139,7 +126,6 @@ class PageSharing:
 
     def _detach(self) -> None:
         logging.getLogger("mkdocs.commands.build").removeFilter(self._quiet)
-        self.results.close()
 
 
 def shareable(plugins) -> bool:
@@ -181,7 +167,7 @@ def _compile_templates(page, config, documentation, nav, env) -> None:
 # --- in the helper --------------------------------------------------------------------------
 
 
-def _help(shared, ends: TwoEnds, sending, env, config, documentation, nav) -> None:
+def _help(shared, ends: TwoEnds, env, config, documentation, nav, sending) -> None:
     records = collect_log()
     index = search_index(config.plugins)
     if index is not None:  # the build process indexes every page

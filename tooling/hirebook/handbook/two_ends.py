@@ -9,6 +9,9 @@ way.
 
 from __future__ import annotations
 
+MINIMUM = 2
+"""Fewer items than this are not worth a second process."""
+
 
 class TwoEnds:
     """``count`` items, numbered from 0, taken from the front by the build process (in order)
