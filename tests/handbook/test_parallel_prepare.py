@@ -7,7 +7,7 @@ import pytest
 
 from hirebook.handbook.deferred import MARKER, PAGE_MARKER, Deferred
 from hirebook.handbook.pages import client
-from hirebook.handbook.site import HandbookError, prepare
+from hirebook.handbook.site import HandbookError, Stages, prepare
 from hirebook.partitioned import below
 from hirebook.records.partition import split
 
@@ -56,11 +56,23 @@ def test_deferred_blocks_are_the_same_too(whole_pages, monkeypatch):
     one = prepare(DEMO, root, AS_OF, jobs=1, deferred=Deferred(whole_pages=whole_pages))
     written_here = []
     monkeypatch.setattr(client, "render", counted(client.render, written_here))
-    two = prepare(DEMO, root, AS_OF, jobs=3, deferred=Deferred(whole_pages=whole_pages))
+    seen = []
+    stages = Stages(reading=seen.append, part_read=seen.append)
+    two = prepare(
+        DEMO, root, AS_OF, jobs=3, deferred=Deferred(whole_pages=whole_pages), stages=stages
+    )
     assert resolved(two) == resolved(one)
-    assert len(resolved(one)) > 60
-    # The client pages were written by the workers, not here.
-    assert written_here == []
+    # The caller heard of the three processes before they read, then of each part's pages.
+    assert seen[0] == 3
+    assert len(seen) == 4
+    assert all(part.deferred.tables for part in seen[1:])
+    # Between them, the parts' pages are every client's and requirement's page.
+    parts_pages = sorted(path for part in seen[1:] for path in part.pages)
+    clients_and_requirements = [
+        p for p in one.pages if p.startswith("clients/") and p.count("/") > 1
+    ]
+    assert parts_pages == sorted(clients_and_requirements)
+    assert len(parts_pages) > 30
 
 
 def counted(function, calls: list):

@@ -12,6 +12,7 @@ from hirebook import parallel
 from hirebook.handbook.deferred import Deferred
 from hirebook.handbook.html_page import Heading, HeadingStyle
 from hirebook.handbook.search_sections import SearchShortcut
+from hirebook.handbook.search_worker import Background, segmenting
 
 from .handbook_site import PROJECT, build_site
 
@@ -51,13 +52,19 @@ def page(uri: str, content: str = "", meta: dict | None = None) -> SimpleNamespa
     )
 
 
-def index_pages(in_background: bool, early: bool = False) -> list[dict]:
+def index_pages(in_background: bool, early: bool = False, forked_first: bool = False) -> list[dict]:
+    index = search_index()
+    background = None
+    if forked_first:  # as the plugin does: forked before the blocks exist, jieba loaded ahead
+        background = Background.fork(index)
+        background.load_segmenter()
     deferred = Deferred(headings=STYLE)
     for words in ("acme 竹林生物科技 offer", "li na accepted", ""):
         deferred.keep(f"<p>{words}</p>")
-    index = search_index()
     plugins = {"material/search": SimpleNamespace(search_index=index)}
-    shortcut = SearchShortcut.install(plugins, deferred.search_texts, in_background, early)
+    shortcut = SearchShortcut.install(
+        plugins, deferred.search_texts, in_background, early, background=background
+    )
     assert (shortcut.background is not None) == in_background
     built = [
         [Heading(1, "Acme"), 0, Heading(2, "Pipeline"), 1],
@@ -92,6 +99,7 @@ def test_a_worker_gives_each_kind_of_page_the_same_entries_in_order(monkeypatch)
     assert there == here
     # Built pages sent as soon as they are built: their entries still go in the plugin's order.
     assert index_pages(True, early=True) == here
+    assert index_pages(True, early=True, forked_first=True) == here
     zwsp = "\u200b"
     assert here == [
         {"location": "hand-written/", "title": "Hand", "text": "<p>by <code>hand</code></p>"},
@@ -111,3 +119,9 @@ def test_a_worker_gives_each_kind_of_page_the_same_entries_in_order(monkeypatch)
             "text": f"<p>{zwsp}有限公司{zwsp} {zwsp}招聘{zwsp}需求{zwsp}</p>",
         },
     ]
+
+
+def test_jieba_is_called_for_by_any_text_but_ascii():
+    assert segmenting(["<p>acme &#38; co</p>", "<td>2026-11-20</td>"]) is False
+    assert segmenting(["<p>acme</p>", "<p>竹林</p>"]) is True
+    assert segmenting(Deferred(headings=STYLE).search_texts) is False  # no blocks at all

@@ -52,11 +52,13 @@ def run(
     jobs: Sequence[Job],
     processes: int,
     progress: Callable[[int], None] | None = None,
+    arrived: Callable[[Result], None] | None = None,
 ) -> list[Result]:
     """``[function(job) for job in jobs]``, computed in ``processes`` worker processes.
 
     ``progress`` is called now and then with the number of files the workers have read (they
-    call :func:`tick`). An exception in a worker is raised here, as a bug should be.
+    call :func:`tick`); ``arrived`` with each result as it comes in. An exception in a worker
+    is raised here, as a bug should be.
     """
     context = _context()
     counter = context.Value("q", 0) if progress else None
@@ -73,7 +75,9 @@ def run(
             if progress and counter is not None:
                 progress(counter.value)
             for future in done:
-                future.result()  # re-raises a worker's exception at once
+                result = future.result()  # re-raises a worker's exception at once
+                if arrived is not None:
+                    arrived(result)
         return [future.result() for future in futures]
 
 

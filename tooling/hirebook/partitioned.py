@@ -309,13 +309,15 @@ def check_in_parallel(
     direct: Iterable[str] = (),
     then: PartHook | None = None,
     encode: bool = False,
+    arrived: Callable[[object], None] | None = None,
 ) -> Outcome:
     """Lint every record in ``processes`` worker processes; with ``clocks_at``, evaluate the
     clocks too (only when no part has a lint error: they are not evaluated on broken records).
 
     ``paths`` is the listing of :func:`below` when the caller already has it. ``select_only``
     narrows what is reported, given every known file (PATH arguments), as a single-process run
-    would narrow it.
+    would narrow it. ``arrived`` is called with what ``then`` returned for each part, as the
+    part comes in.
     """
     records_dir = records_dir.resolve()
     # Every worker needs every candidate's name (HB503): read once, while the files are listed.
@@ -342,7 +344,8 @@ def check_in_parallel(
         )
         for part in parts
     ]
-    results = parallel.run(check_part, jobs, processes, progress)
+    received = None if arrived is None else (lambda result: arrived(result.then))
+    results = parallel.run(check_part, jobs, processes, progress, received)
     known: set[str] = set().union(*(result.known for result in results))
     problems = [problem for result in results for problem in result.problems]
     if select_only is not None:

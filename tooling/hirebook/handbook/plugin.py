@@ -9,7 +9,10 @@ A thin shell around :func:`hirebook.handbook.site.generate`:
 ``on_pre_build``  loads and lints the records and generates every page — before MkDocs cleans
                   the site folder, so records with errors stop the build with the lint report
                   and leave no half-built site; then puts :mod:`.search_sections` in front of
-                  the search plugin's index;
+                  the search plugin's index. For a large agency, the search worker is forked
+                  before the records are read and loads jieba as soon as a worker is done;
+                  under ``mkdocs build``, MkDocs then writes over the old site instead of
+                  emptying it first (:mod:`.site_rewrite`);
 ``on_files``      adds the pages as ``File.generated`` (record pages out of the nav, with their
                   record file as edit link) and drops the hand-written pages of other languages;
 ``on_nav``        when the records were read by several processes, forks a second process
@@ -24,9 +27,9 @@ A thin shell around :func:`hirebook.handbook.site.generate`:
 ``on_page_content`` writes a generated page that skipped Markdown (:mod:`.html_page`), and
                   gives the search plugin the words of deferred tables (:mod:`.deferred`);
 ``on_post_page``  puts deferred tables into pages that went through Markdown;
-``on_post_build`` waits for that process, and puts the search entries a worker process made
+``on_post_build`` waits for that process, puts the search entries a worker process made
                   (:mod:`.search_worker`) into the search plugin's index before it is
-                  written.
+                  written, and deletes what is left of the old site.
 
 Options: ``records`` (default ``records/`` beside ``mkdocs.yml``), ``language`` (``en``,
 ``zh-Hant``, ``zh-Hans``), ``as_of`` (a date or datetime; default: the build time) and ``jobs``
@@ -60,7 +63,8 @@ from hirebook.handbook.html_page import HeadingStyle
 from hirebook.handbook.labels import LANGUAGES, THEME_LANGUAGE, labels_for
 from hirebook.handbook.page_reading import PageReading
 from hirebook.handbook.search_sections import SearchShortcut, search_index
-from hirebook.handbook.site import Handbook, HandbookError, prepare
+from hirebook.handbook.site import Handbook, HandbookError, Stages, prepare
+from hirebook.handbook.site_rewrite import SiteRewrite
 from hirebook.handbook.sources import Sources
 from hirebook.records.repository import RecordsFolderError
 
@@ -90,11 +94,16 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
         self.nav = None
         self.sharing: page_sharing.PageSharing | None = None
         self.reading: PageReading | None = None
+        self.early_search = None  # the search worker, forked before the records are read
+        self.rewrite: SiteRewrite | None = None
+        self.segmenter_asked = False
+        self.dirty = False
         self.root = Path.cwd()
         self.records_dir = Path("records")
 
     def on_startup(self, command: str, dirty: bool) -> None:
         self.command = command  # pages are built in two processes by `mkdocs build` only
+        self.dirty = dirty  # --dirty keeps the old site's files: MkDocs' way only (site_rewrite)
 
     @event_priority(100)  # before the search plugin derives its language from the theme
     def on_config(self, config):
@@ -114,6 +123,10 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
         return config
 
     def on_pre_build(self, config) -> None:
+        deferred = self._deferred(config)
+        stages = Stages(
+            reading=functools.partial(self._reading, config, deferred), part_read=self._part_read
+        )
         try:
             self.handbook = prepare(
                 self.records_dir,
@@ -122,34 +135,76 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
                 self.config.language,
                 _sources(config, self.root),
                 jobs=self.config.jobs,
-                deferred=self._deferred(config),
+                deferred=deferred,
+                stages=stages,
             )
-        except RecordsFolderError as err:
+        except (RecordsFolderError, HandbookError, ValueError) as err:
+            self._stop_early_work()
             raise PluginError(f"hirebook: {err}") from None
-        except (HandbookError, ValueError) as err:
-            raise PluginError(f"hirebook: {err}") from None
+        except BaseException:
+            self._stop_early_work()
+            raise
         index = search_index(config.plugins)
         if index is not None:
             search_segmentation.spare_ascii(index)
-        deferred = self.handbook.deferred
         if self.search is not None:  # a build that failed before on_post_build (serve)
             self.search.abandon()
-        self.search = (
-            SearchShortcut.install(
+        early, self.early_search = self.early_search, None
+        self.search = None
+        if deferred is not None and deferred.headings is not None:
+            self.search = SearchShortcut.install(
                 config.plugins,
                 deferred.search_texts,
                 in_background=self.handbook.processes > 1,  # a large agency: use the idle core
                 early=page_sharing.shareable(config.plugins),
+                background=early,
             )
-            if deferred is not None and deferred.headings is not None
-            else None
-        )
+        elif early is not None:
+            early.close()
+        if self._shared(config) and not self.dirty:
+            # Nothing stops the build for its records now: MkDocs may write over the old site.
+            self.rewrite = SiteRewrite.install(config.site_dir)
         log.info(
             "hirebook: %d pages generated from %s as of %s",
             len(self.handbook.pages),
             self.records_dir,
             self.handbook.as_of.isoformat(),
         )
+
+    def _reading(self, config, deferred: Deferred | None, processes: int) -> None:
+        """Before the records are read (:class:`Stages`): fork the search worker of a large
+        agency now, while this process has one thread, so that it can load jieba's dictionary
+        as soon as a worker is done (:meth:`_part_read`)."""
+        self.segmenter_asked = False
+        index = search_index(config.plugins)
+        if processes > 1 and index is not None and deferred and deferred.headings is not None:
+            from hirebook.handbook.search_worker import Background
+
+            self.early_search = Background.fork(index)
+
+    def _part_read(self, part) -> None:
+        """A worker is done (:class:`Stages`): if its blocks hold Chinese, the search worker
+        loads jieba's dictionary now, on the core the workers leave idle while this process
+        receives and assembles the records."""
+        early = self.early_search
+        if early is None or part is None or part.deferred is None or self.segmenter_asked:
+            return
+        from hirebook.handbook.search_worker import segmenting
+
+        if segmenting(part.deferred.tables):
+            early.load_segmenter()
+            self.segmenter_asked = True
+
+    def _finish_rewrite(self) -> None:
+        rewrite, self.rewrite = self.rewrite, None
+        if rewrite is not None:
+            rewrite.finish()
+
+    def _stop_early_work(self) -> None:
+        """The build stopped: end the processes started in :meth:`on_pre_build`."""
+        if self.early_search is not None:
+            self.early_search.close()
+            self.early_search = None
 
     def _deferred(self, config) -> Deferred | None:
         if not self.config.defer:
@@ -177,6 +232,8 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
                 file.edit_uri = sources.edit_path(page.source)
             files.append(file)
         self.files = files
+        if self.rewrite is not None:
+            self.rewrite.make_way(_destinations(files, config))
         return files
 
     @event_priority(-100)  # the nav and files as the other plugins leave them: share reading
@@ -202,10 +259,13 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
         )
         return env
 
-    def _shared(self, config) -> bool:
+    def _shared(self, config, processes: int | None = None) -> bool:
         """Whether pages are read and built by two processes: ``mkdocs build`` of a large
-        agency (the records read by several processes), with no plugin but search and ours."""
-        large = self.handbook is not None and self.handbook.processes > 1
+        agency (the records read by several ``processes``, by default the handbook's), with no
+        plugin but search and ours."""
+        if processes is None:
+            processes = self.handbook.processes if self.handbook is not None else 1
+        large = processes > 1
         building = self.command in ("build", "gh-deploy")
         return large and building and page_sharing.shareable(config.plugins)
 
@@ -246,10 +306,13 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
         sharing, self.sharing = self.sharing, None
         if sharing is not None:
             sharing.finish()
+        self._finish_rewrite()
         if self.search is not None:
             self.search.finish()
 
     def on_build_error(self, error) -> None:
+        self._stop_early_work()
+        self._finish_rewrite()  # what a clean build would leave of the old site: nothing
         if self.reading is not None:
             self.reading.abandon()
             self.reading = None
@@ -298,6 +361,13 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
             return fragments[name]
 
         return PLACEHOLDER.sub(fill, markdown)
+
+
+def _destinations(files: Files, config) -> list[str]:
+    """Where the build writes, relative to the site folder: the files, the theme's templates
+    (``404.html``, ``sitemap.xml`` and its ``.gz``) and the search index."""
+    theme = [*config.theme.static_templates, "sitemap.xml.gz", "search/search_index.json"]
+    return [*(file.dest_uri for file in files), *theme]
 
 
 def _render_marker(page, config, files) -> None:

@@ -10,11 +10,13 @@ entries it sends back into the search plugin's index at the end of the build, in
 the pages, where the plugin would have put them. The index is the same
 (``tests/handbook/test_search_worker.py``).
 
-The worker is forked from the build, so it starts with the deferred blocks' words, the
-plugin's search settings and its jieba dictionary. It starts at once, and when those words hold
-anything but ASCII it loads jieba's dictionary (a second) while MkDocs is still reading the
-pages. Where forking is not safe (``mkdocs serve`` runs a server thread), everything is indexed
-in the build's own process.
+The plugin forks the worker before the records are read, while the build has one thread (a
+pool's threads would make forking unsafe later), with the search plugin's settings. As soon as
+the first records worker is done, it tells the worker to load jieba's dictionary (a second)
+when that worker's blocks hold anything but ASCII: the second core is then idle while the build
+receives and assembles the records. After the pages are generated it sends the blocks' words
+(:meth:`Background.begin`), then the pages. Where forking is not safe (``mkdocs serve`` runs a
+server thread), everything is indexed in the build's own process.
 """
 
 from __future__ import annotations
@@ -78,6 +80,12 @@ Ticket = tuple[int, int]
 """Where a page's entries will be: (batch number, position in the batch)."""
 
 
+def segmenting(texts: Sequence[str]) -> bool:
+    """Whether the blocks' words call for jieba: a fair guess at whether there is Chinese to
+    segment (tags and entities are ASCII, so their HTML says as much)."""
+    return not all(text.isascii() for text in getattr(texts, "tables", texts))
+
+
 class Background:
     """A worker process that indexes built pages; :meth:`merge` puts its entries in place.
 
@@ -95,25 +103,38 @@ class Background:
         self.batches = 0
 
     @classmethod
-    def start(cls, index, texts: Sequence[str]) -> Background | None:
-        """A worker forked with the index's settings and ``texts``, started at once; None where
-        forking is not safe (then the caller indexes everything itself)."""
+    def fork(cls, index) -> Background | None:
+        """A worker forked with the index's settings, waiting for the blocks' words
+        (:meth:`begin`); None where forking is not safe (then the caller indexes everything
+        itself)."""
         context = parallel.fork_context()
         if context is None:
             return None
-        # The blocks' words (tags and entities are ASCII: their HTML says as much) are a fair
-        # guess at whether there is Chinese to segment.
-        chinese = not all(text.isascii() for text in getattr(texts, "tables", texts))
         here, there = context.Pipe()
         process = context.Process(
-            target=_serve,
-            args=(there, index.config, texts, chinese),
-            name="hirebook-search",
-            daemon=True,
+            target=_serve, args=(there, index.config), name="hirebook-search", daemon=True
         )
         process.start()
         there.close()
         return cls(process, here)
+
+    @classmethod
+    def start(cls, index, texts: Sequence[str]) -> Background | None:
+        """:meth:`fork`, then :meth:`begin` with ``texts``."""
+        background = cls.fork(index)
+        if background is not None:
+            background.begin(texts)
+        return background
+
+    def load_segmenter(self) -> None:
+        """Have the worker load jieba's dictionary now, ahead of the pages: a second of a core
+        that is idle while the build receives the records."""
+        self.connection.send(("segmenter",))
+
+    def begin(self, texts: Sequence[str]) -> None:
+        """Give the worker the blocks' words; it loads jieba's dictionary (if it has not yet)
+        when they hold anything but ASCII."""
+        self.connection.send(("texts", texts, segmenting(texts)))
 
     def send(self, page, pieces: Sequence[Piece] | None) -> Ticket:
         """Index ``page`` in the worker: a built page from its pieces, any other page from
@@ -166,7 +187,7 @@ class Background:
 
     def _flush(self) -> None:
         if self.batch:
-            self.connection.send(self.batch)
+            self.connection.send(("batch", self.batch))
             self.batches += 1
             self.batch = []
 
@@ -181,18 +202,23 @@ _END = b""
 """The message that ends the batches."""
 
 
-def _serve(connection, config, texts: Sequence[str], chinese: bool) -> None:
-    """The worker: index every batch it is sent until the end, then send back the entries
+def _serve(connection, config) -> None:
+    """The worker: follow the build's messages until the end, then send back the entries
     (or what went wrong)."""
     gc.freeze()  # what the build made before the fork is read, never freed
     arrived: queue.SimpleQueue[bytes] = queue.SimpleQueue()
     reader = threading.Thread(target=_read, args=(connection, arrived), daemon=True)
     reader.start()
     try:
-        _start(config, texts, chinese)
         results = []
         while (message := arrived.get()) != _END:
-            results.append(_index_batch(pickle.loads(message)))
+            kind, *arguments = pickle.loads(message)
+            if kind == "segmenter":
+                _load_segmenter()
+            elif kind == "texts":
+                _start(config, *arguments)
+            else:
+                results.append(_index_batch(*arguments))
         reply = ("done", results)
     except Exception:  # a bug: the build reports it
         reply = ("failed", traceback.format_exc())
@@ -219,9 +245,16 @@ def _start(config, texts: Sequence[str], chinese: bool) -> None:
     _INDEX = plugin.SearchIndex(**config)
     search_segmentation.spare_ascii(_INDEX)
     _TEXTS = texts
-    if chinese and plugin.jieba is not None:
-        # jieba's dictionary (a second) loads now, while the build is still reading pages.
-        plugin.jieba.initialize()
+    if chinese:
+        _load_segmenter()  # while the build is still reading the pages
+
+
+def _load_segmenter() -> None:
+    """jieba's dictionary (a second), which the plugin would load at the first Chinese word."""
+    from material.plugins.search import plugin
+
+    if plugin.jieba is not None:
+        plugin.jieba.initialize()  # once: it returns at once when it is loaded
 
 
 def _index_batch(batch: list[tuple]) -> list[list[dict] | None]:

@@ -79,6 +79,19 @@ class Handbook:
     """How many processes read the records (several: a large agency, and forking is fine)."""
 
 
+@dataclass(frozen=True)
+class Stages:
+    """What a caller of :func:`prepare` does between its stages (the plugin starts processes
+    of its own while the records are read)."""
+
+    reading: Callable[[int], None] = lambda processes: None
+    """Before the records are read, with the number of processes that read them: the last
+    moment this process has one thread, so the last to fork a process of its own."""
+    part_read: Callable[[PartPages | None], None] = lambda part: None
+    """A worker is done: the pages it wrote (None if the parent writes them), as it sends
+    them. Not called when one process reads the records."""
+
+
 def instant(repo: Repository, as_of: date | datetime | str | None) -> datetime:
     """``as_of`` as an aware instant in the policy timezone: default now; a bare date is the end
     of that day's working hours (as ``--as-of`` everywhere)."""
@@ -132,17 +145,20 @@ def prepare(
     sources: Sources | None = None,
     jobs: int = 0,
     deferred: Deferred | None = None,
+    stages: Stages = Stages(),
 ) -> Handbook:
     """Read, check and generate: one process, or (a large agency) one per core.
 
     Several processes lint and evaluate the clocks of their parts (:mod:`hirebook.partitioned`)
     and send back the records the pages show — every kind but candidates, whose pages do not
     exist — so that only page generation runs here. Raises :class:`HandbookError` for records
-    that must not be published, :class:`RecordsFolderError` for a missing folder.
+    that must not be published, :class:`RecordsFolderError` for a missing folder. ``stages``
+    are called as the work reaches them.
     """
     records_dir = records_dir.resolve()
     listing = below(records_dir)
     processes = parallel.jobs_for(jobs, len(listing))
+    stages.reading(processes)
     if processes == 1:
         repo = load(records_dir, root, files=absolute(records_dir, listing))
         moment = instant(repo, as_of)
@@ -164,6 +180,7 @@ def prepare(
             lines="lazy",
             direct=PERSONAL_DATA_CODES,
             then=PartHook(part_pages, pages_job),
+            arrived=stages.part_read,
         )
     except PolicyError as err:
         raise HandbookError(str(err)) from None
