@@ -40,7 +40,7 @@ def install(env: Environment, nav: Navigation | None, config) -> bool:
         template = env.get_template(NAV_TEMPLATE)
     except TemplateNotFound:
         return False
-    if template.filename is None or not _materials(template.filename):
+    if template.filename is None or not materials(template.filename):
         return False
     in_nav = {id(page) for page in nav.pages}
     targets = [*_link_targets(nav.items), nav.homepage.url if nav.homepage else ""]
@@ -65,8 +65,11 @@ def install(env: Environment, nav: Navigation | None, config) -> bool:
     return True
 
 
-def _materials(filename: str) -> bool:
-    return Path(filename).resolve().parents[1] == MATERIAL_TEMPLATES
+def materials(filename: str) -> bool:
+    """Whether the template file ``filename`` is one of Material's own (not an override)."""
+    return MATERIAL_TEMPLATES is not None and Path(filename).resolve().is_relative_to(
+        MATERIAL_TEMPLATES
+    )
 
 
 def _link_targets(items) -> Iterator[str]:

@@ -18,7 +18,9 @@ A thin shell around :func:`hirebook.handbook.site.generate`:
 ``on_nav``        when the records were read by several processes, forks a second process
                   that writes half of the generated pages' HTML while MkDocs reads the rest
                   (:mod:`.page_reading`);
-``on_env``        renders Material's nav once per set of links (:mod:`.nav_cache`); and
+``on_env``        renders Material's nav once per set of links (:mod:`.nav_cache`), and its
+                  header and config script once per set of links and kind of title
+                  (:mod:`.frame_cache`); and
                   when the records were read by several processes, forks a second process
                   that builds half of the generated pages while MkDocs builds the rest
                   (:mod:`.page_sharing`; ``mkdocs build`` only, as ``on_startup`` tells);
@@ -57,7 +59,13 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
-from hirebook.handbook import nav_cache, page_sharing, paths, search_segmentation
+from hirebook.handbook import (
+    frame_cache,
+    nav_cache,
+    page_sharing,
+    paths,
+    search_segmentation,
+)
 from hirebook.handbook.deferred import Deferred
 from hirebook.handbook.html_page import HeadingStyle
 from hirebook.handbook.labels import LANGUAGES, THEME_LANGUAGE, labels_for
@@ -251,6 +259,7 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
         if reading is not None:
             reading.finish()
         nav_cache.install(env, self.nav, config)
+        frame_cache.install(env, self.nav, config)
         if self.sharing is not None:  # a build that failed before on_post_build (serve)
             self.sharing.abandon()
         shared = self._shared(config)
