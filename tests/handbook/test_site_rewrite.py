@@ -8,7 +8,7 @@ import mkdocs.utils
 import pytest
 
 from hirebook import parallel
-from hirebook.handbook.site_rewrite import SiteRewrite
+from hirebook.handbook.site_rewrite import SiteRewrite, write_over
 
 from .handbook_site import PROJECT, build_site
 from .test_page_sharing import assert_same_site
@@ -101,12 +101,27 @@ def test_it_stands_in_for_one_clean_up_of_the_site_folder_only(site, tmp_path):
     assert files_below(site) == [".keep/notes.txt"]
 
 
-def test_finish_puts_mkdocs_clean_up_back_if_it_was_never_called(site):
-    original = mkdocs.utils.clean_directory
+def test_finish_puts_mkdocs_clean_up_and_writing_back_if_cleaning_was_never_called(site):
+    clean, write_file = mkdocs.utils.clean_directory, mkdocs.utils.write_file
     rewrite = SiteRewrite.install(str(site))
+    assert mkdocs.utils.write_file is write_over
     rewrite.finish()  # the build failed before MkDocs cleaned: nothing noted, nothing deleted
-    assert mkdocs.utils.clean_directory is original
+    assert mkdocs.utils.clean_directory is clean
+    assert mkdocs.utils.write_file is write_file
     assert (site / "a.css").exists()
+
+
+def test_a_file_written_over_holds_exactly_the_new_bytes(tmp_path):
+    page = tmp_path / "page/index.html"
+    write(page, "a long old page, longer than the new one")
+    inode = page.stat().st_ino
+    write_over(b"short", str(page))
+    assert page.read_bytes() == b"short"
+    write_over(b"longer than before, and then some", str(page))
+    assert page.read_bytes() == b"longer than before, and then some"
+    assert page.stat().st_ino == inode
+    write_over(b"new", str(tmp_path / "new/folder/index.html"))  # missing: made as MkDocs does
+    assert (tmp_path / "new/folder/index.html").read_bytes() == b"new"
 
 
 @pytest.mark.skipif(
@@ -119,7 +134,7 @@ def test_the_demo_rebuilt_over_an_old_site_is_the_clean_build(tmp_path, monkeypa
     old.mkdir()
     first = build_site(old, PROJECT / "records", "zh-Hant", plugin_options=options)
     assert first.ok, first.log
-    inode = (first.site / "index.html").stat().st_ino
+    inodes = {page: page.stat().st_ino for page in first.site.rglob("*.html")}
     write(first.site / "clients/gone/index.html", "a client since removed")
     write(first.site / "stale.txt", "old")
     write(first.site / ".hidden/mine.txt", "the user's")
@@ -134,7 +149,10 @@ def test_the_demo_rebuilt_over_an_old_site_is_the_clean_build(tmp_path, monkeypa
     fresh = build_site(fresh_folder, PROJECT / "records", "zh-Hant", plugin_options=options)
     assert fresh.ok, fresh.log
 
-    assert (again.site / "index.html").stat().st_ino == inode  # written over, not anew
+    # Every page written over, not anew: those of the build's process and of its helper.
+    kept = [page for page, inode in inodes.items() if page.stat().st_ino == inode]
+    assert len(kept) == len(inodes) - 1  # but the link where 404.html was
+    assert len(kept) > 60
     assert (again.site / ".hidden/mine.txt").read_text(encoding="utf-8") == "the user's"
     assert (tmp_path / "outside.html").read_text(encoding="utf-8") == "outside"
     (again.site / ".hidden/mine.txt").unlink()

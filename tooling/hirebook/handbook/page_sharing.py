@@ -34,9 +34,9 @@ import gc
 import logging
 from dataclasses import dataclass, field
 
+import mkdocs.utils
 from mkdocs.commands.build import get_context
 from mkdocs.structure.files import InclusionLevel
-from mkdocs.utils import write_file
 
 from hirebook import parallel
 from hirebook.handbook.helper_process import Helper, collect_log, failure
@@ -195,7 +195,9 @@ def _build_page(page, config, documentation, nav, env) -> None:
         output = template.render(context)
         output = config.plugins.on_post_page(output, page=page, config=config)
         if output.strip():
-            write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
+            mkdocs.utils.write_file(
+                output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path
+            )
         else:
             logging.getLogger("mkdocs.commands.build").info(_SKIPPED.format(page.file.src_uri))
     finally:

@@ -14,9 +14,12 @@ the end:
    inode and its change time, and deletes at once what MkDocs must not write through: symbolic
    links, files with a second name (a hard link), files it may not write, and anything but
    files and folders.
-2. When the build's files are known (``on_files``), :meth:`SiteRewrite.make_way` removes old
+2. MkDocs writes each file over the old one (:func:`write_over` stands in for its
+   ``write_file``): the new bytes first, then the file cut to their length. Emptying the file
+   first, as ``open(path, "wb")`` does, would make ext4 write it to disk when it is closed.
+3. When the build's files are known (``on_files``), :meth:`SiteRewrite.make_way` removes old
    entries in the way of one of them (a file where a folder must go, or the reverse).
-3. At the end (:meth:`SiteRewrite.finish`), every old file whose inode and change time are
+4. At the end (:meth:`SiteRewrite.finish`), every old file whose inode and change time are
    unchanged — the build did not write it — is deleted, then the old folders left empty.
 
 The site is the one a clean build leaves, file for file (``tests/handbook/test_site_rewrite.py``);
@@ -56,13 +59,16 @@ class SiteRewrite:
 
     @classmethod
     def install(cls, site_dir: str) -> SiteRewrite:
-        """Stand in for MkDocs' ``clean_directory`` for the next build's call."""
+        """Stand in for MkDocs' ``clean_directory`` for the next build's call, and for its
+        ``write_file`` until :meth:`finish`."""
         rewrite = cls(site_dir)
         mkdocs.utils.clean_directory = rewrite._instead_of_cleaning
+        mkdocs.utils.write_file = write_over
         return rewrite
 
     def _instead_of_cleaning(self, directory: str) -> None:
-        self._restore()
+        if mkdocs.utils.clean_directory == self._instead_of_cleaning:
+            mkdocs.utils.clean_directory = self._clean
         if Path(directory) != self.site:  # not the call it was put there for
             self._clean(directory)
             return
@@ -71,6 +77,8 @@ class SiteRewrite:
     def _restore(self) -> None:
         if mkdocs.utils.clean_directory == self._instead_of_cleaning:
             mkdocs.utils.clean_directory = self._clean
+        if mkdocs.utils.write_file is write_over:
+            mkdocs.utils.write_file = _WRITE_FILE
 
     def take_stock(self) -> None:
         """Note the old files and folders; delete the entries MkDocs must not write through."""
@@ -128,6 +136,25 @@ class SiteRewrite:
             with contextlib.suppress(OSError):  # not empty: the build wrote into it
                 (self.site / relative).rmdir()
         self.files, self.folders = {}, []
+
+
+_WRITE_FILE = mkdocs.utils.write_file
+
+
+def write_over(content: bytes, output_path: str) -> None:
+    """MkDocs' ``write_file``, but an existing file is written over and then cut to length
+    instead of being emptied first: ext4 (``auto_da_alloc``) starts writing a file emptied and
+    written again to disk when it is closed, which costs a build of 2,000 pages about a second.
+    The file holds the same bytes either way."""
+    os.makedirs(os.path.dirname(output_path), exist_ok=True)
+    try:
+        descriptor = os.open(output_path, os.O_WRONLY)
+    except FileNotFoundError:
+        _WRITE_FILE(content, output_path)
+        return
+    with open(descriptor, "wb") as handle:
+        handle.write(content)
+        handle.truncate()
 
 
 def _remove(path: str | Path) -> None:
