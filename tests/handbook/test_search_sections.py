@@ -157,3 +157,48 @@ def test_the_shortcut_indexes_announced_pages_and_leaves_the_others_to_the_plugi
 def test_no_search_plugin_no_shortcut():
     assert SearchShortcut.install({}, []) is None
     assert SearchShortcut.install({"search": SimpleNamespace()}, []) is None
+
+
+@pytest.mark.parametrize("alone", [True, False])
+def test_a_page_without_search_attributes_is_spared_the_plugins_scan(alone):
+    index = search_index()
+    shortcut = SearchShortcut.install(
+        {"material/search": SimpleNamespace(search_index=index)}, [], early=alone
+    )
+    plain = fake_page("a.md", SimpleNamespace(html="<h1 id='a'>A</h1><p>text</p>"))
+    marked = fake_page(
+        "b.md", SimpleNamespace(html='<h1 id="b">B</h1><p data-search-exclude>x</p>')
+    )
+    held = {}
+    for page in (plain, marked):
+        before = page.content
+        index.add_entry_from_context(page)  # what the search plugin's on_page_context calls
+        held[page.file.src_uri] = page.content == "" and before != ""
+        shortcut.restore(page)  # the plugin's own on_page_context, after the search plugin's
+        assert page.content == before
+    # Held back only with no other plugin about, and only a page the scan has nothing to do on.
+    assert held == {"a.md": alone, "b.md": False}
+    assert [entry["location"] for entry in index.entries] == ["a/", "b/"]
+
+
+NO_SPARING = (
+    "from hirebook.handbook.search_sections import SearchShortcut\n"
+    "SearchShortcut.hold_back = lambda self, page: None"
+)
+
+
+def test_the_demo_site_is_the_same_without_sparing_the_scan(tmp_path):
+    from .handbook_site import PROJECT, build_site
+    from .test_page_sharing import assert_same_site
+
+    builds = []
+    for prelude in (None, NO_SPARING):
+        folder = tmp_path / ("plain" if prelude else "spared")
+        folder.mkdir()
+        builds.append(
+            build_site(
+                folder, PROJECT / "records", "zh-Hant", plugin_options={"jobs": 2}, prelude=prelude
+            )
+        )
+        assert builds[-1].ok, builds[-1].log
+    assert_same_site(*builds)

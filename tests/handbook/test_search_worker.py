@@ -86,7 +86,8 @@ def index_pages(in_background: bool, early: bool = False, forked_first: bool = F
         current.content = result.html
         shortcut.expect(current, result.pieces)
     for current in pages:
-        index.add_entry_from_context(current)
+        index.add_entry_from_context(current)  # the search plugin's on_page_context
+        shortcut.restore(current)  # then the hirebook plugin's
     shortcut.finish()
     return index.entries
 

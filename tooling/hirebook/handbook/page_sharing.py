@@ -40,7 +40,7 @@ from mkdocs.structure.files import InclusionLevel
 
 from hirebook import parallel
 from hirebook.handbook.helper_process import Helper, collect_log, failure
-from hirebook.handbook.search_sections import search_index
+from hirebook.handbook.search_sections import SearchShortcut, search_index
 from hirebook.handbook.two_ends import MINIMUM, TwoEnds
 
 log = logging.getLogger("mkdocs.plugins.hirebook")
@@ -171,7 +171,9 @@ def _help(shared, ends: TwoEnds, env, config, documentation, nav, sending) -> No
     records = collect_log()
     index = search_index(config.plugins)
     if index is not None:  # the build process indexes every page
-        index.add_entry_from_context = _index_nothing
+        shortcut = getattr(index.add_entry_from_context, "__self__", None)
+        spare = isinstance(shortcut, SearchShortcut)  # its content kept from the search's scan
+        index.add_entry_from_context = shortcut.hold_back if spare else _index_nothing
     built, error = 0, None
     while error is None and (number := ends.take_back()) is not None:
         page = shared[number]

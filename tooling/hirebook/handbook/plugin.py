@@ -28,6 +28,8 @@ A thin shell around :func:`hirebook.handbook.site.generate`:
                   and spares a generated page with no Markdown its Markdown run;
 ``on_page_content`` writes a generated page that skipped Markdown (:mod:`.html_page`), and
                   gives the search plugin the words of deferred tables (:mod:`.deferred`);
+``on_page_context`` gives a page back the content the search shortcut kept from the search
+                  plugin's attribute scan (:meth:`.SearchShortcut.hold_back`);
 ``on_post_page``  puts deferred tables into pages that went through Markdown;
 ``on_post_build`` waits for that process, puts the search entries a worker process made
                   (:mod:`.search_worker`) into the search plugin's index before it is
@@ -302,6 +304,12 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
                 return built.html
             html = built.html
         return deferred.for_search(html)
+
+    @event_priority(-100)  # after the search plugin's
+    def on_page_context(self, context, page, config, nav):
+        if self.search is not None:
+            self.search.restore(page)  # the content spared the search plugin's scan
+        return context
 
     def on_post_page(self, output: str, page, config) -> str:
         # After search and the theme: the tables themselves, links resolved like MkDocs does.
