@@ -94,6 +94,23 @@ def build_site(
     return Build(result, folder / "public")
 
 
+def with_and_without(
+    tmp_path: Path, prelude: str, language: str = "zh-Hant", plugin_options: dict | None = None
+) -> tuple[Build, Build]:
+    """The demo built as it is, then with ``prelude`` turning a piece of the plugin off; both
+    builds must succeed (for tests that the piece changes nothing in the site)."""
+    builds = []
+    for name, code in (("as-is", None), ("without", prelude)):
+        folder = tmp_path / name
+        folder.mkdir()
+        built = build_site(
+            folder, PROJECT / "records", language, plugin_options=plugin_options, prelude=code
+        )
+        assert built.ok, built.log
+        builds.append(built)
+    return builds[0], builds[1]
+
+
 def _mkdocs(prelude: str | None) -> list[str]:
     if prelude is None:
         return [sys.executable, "-m", "mkdocs"]

@@ -10,7 +10,7 @@ from mkdocs.utils import templates
 
 from hirebook.handbook import frame_cache
 
-from .handbook_site import PROJECT, build_site
+from .handbook_site import PROJECT, with_and_without
 from .test_page_sharing import assert_same_site
 
 NO_CACHE = "import hirebook.handbook.frame_cache as f\nf.install = lambda *args: False"
@@ -18,16 +18,10 @@ MATERIAL = Path(material.__file__).resolve().parent / "templates"
 
 
 def test_the_demo_site_is_the_same_without_the_cache(tmp_path):
-    builds = []
-    for prelude in (None, NO_CACHE):
-        folder = tmp_path / ("plain" if prelude else "cached")
-        folder.mkdir()
-        builds.append(build_site(folder, PROJECT / "records", "zh-Hant", prelude=prelude))
-        assert builds[-1].ok, builds[-1].log
-    assert_same_site(*builds)
+    cached, plain = with_and_without(tmp_path, NO_CACHE)
+    assert_same_site(cached, plain)
     # Pages at three depths and with titles of their own: the same header, links and title
     # put right for each.
-    cached = builds[0]
     home = cached.text("index.html")
     client = next(cached.site.glob("clients/*/index.html")).read_text(encoding="utf-8")
     assert 'href="." title=' in home

@@ -2,20 +2,14 @@
 
 from hirebook.handbook import nav_cache
 
-from .handbook_site import PROJECT, build_site
+from .handbook_site import with_and_without
 from .test_page_sharing import assert_same_site
 
 NO_CACHE = "import hirebook.handbook.nav_cache as n\nn.install = lambda *args: False"
 
 
 def test_the_demo_site_is_the_same_without_the_cache(tmp_path):
-    builds = []
-    for prelude in (None, NO_CACHE):
-        folder = tmp_path / ("plain" if prelude else "cached")
-        folder.mkdir()
-        builds.append(build_site(folder, PROJECT / "records", "zh-Hant", prelude=prelude))
-        assert builds[-1].ok, builds[-1].log
-    assert_same_site(*builds)
+    assert_same_site(*with_and_without(tmp_path, NO_CACHE))
 
 
 def test_only_materials_own_nav_is_cached(tmp_path):

@@ -27,7 +27,7 @@ from jinja2 import Environment, TemplateNotFound, nodes
 from jinja2.meta import find_undeclared_variables
 from mkdocs.utils import normalize_url
 
-from hirebook.handbook.nav_cache import materials
+from hirebook.handbook.nav_cache import materials, materials_template
 
 HEADER = "partials/header.html"
 BASE = "base.html"
@@ -64,7 +64,7 @@ def install(env: Environment, nav, config) -> bool:
 
 
 def _install_header(env: Environment, nav, config) -> bool:
-    template = _materials_template(env, HEADER)
+    template = materials_template(env, HEADER)
     features = config.theme.get("features") or []
     if template is None or "navigation.tabs.sticky" in features:
         return False
@@ -98,7 +98,7 @@ def _install_header(env: Environment, nav, config) -> bool:
 
 
 def _install_config_script(env: Environment) -> bool:
-    template = _materials_template(env, BASE)
+    template = materials_template(env, BASE)
     block = template.blocks.get("config") if template is not None else None
     if block is None:
         return False
@@ -114,16 +114,6 @@ def _install_config_script(env: Environment) -> bool:
 
     template.blocks["config"] = cached
     return True
-
-
-def _materials_template(env: Environment, name: str):
-    try:
-        template = env.get_template(name)
-    except TemplateNotFound:
-        return None
-    if template.filename is None or not materials(template.filename):
-        return None
-    return template
 
 
 def _page_independent(env: Environment, name: str) -> bool:

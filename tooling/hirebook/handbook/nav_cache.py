@@ -34,13 +34,8 @@ except ImportError:  # another theme: nothing to cache
 
 def install(env: Environment, nav: Navigation | None, config) -> bool:
     """Cache ``env``'s nav template for pages outside ``nav``; False where it is not Material's."""
-    if nav is None or MATERIAL_TEMPLATES is None:
-        return False
-    try:
-        template = env.get_template(NAV_TEMPLATE)
-    except TemplateNotFound:
-        return False
-    if template.filename is None or not materials(template.filename):
+    template = materials_template(env, NAV_TEMPLATE)
+    if nav is None or template is None:
         return False
     in_nav = {id(page) for page in nav.pages}
     targets = [*_link_targets(nav.items), nav.homepage.url if nav.homepage else ""]
@@ -63,6 +58,17 @@ def install(env: Environment, nav: Navigation | None, config) -> bool:
 
     template.root_render_func = cached
     return True
+
+
+def materials_template(env: Environment, name: str):
+    """``env``'s template ``name`` if it is Material's own (not an override), else None."""
+    try:
+        template = env.get_template(name)
+    except TemplateNotFound:
+        return None
+    if template.filename is None or not materials(template.filename):
+        return None
+    return template
 
 
 def materials(filename: str) -> bool:

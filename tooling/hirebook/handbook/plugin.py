@@ -206,6 +206,7 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
             self.segmenter_asked = True
 
     def _finish_rewrite(self) -> None:
+        """Delete what is left of the old site (:mod:`.site_rewrite`)."""
         rewrite, self.rewrite = self.rewrite, None
         if rewrite is not None:
             rewrite.finish()
@@ -270,13 +271,10 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
         )
         return env
 
-    def _shared(self, config, processes: int | None = None) -> bool:
+    def _shared(self, config) -> bool:
         """Whether pages are read and built by two processes: ``mkdocs build`` of a large
-        agency (the records read by several ``processes``, by default the handbook's), with no
-        plugin but search and ours."""
-        if processes is None:
-            processes = self.handbook.processes if self.handbook is not None else 1
-        large = processes > 1
+        agency (the records read by several processes), with no plugin but search and ours."""
+        large = self.handbook is not None and self.handbook.processes > 1
         building = self.command in ("build", "gh-deploy")
         return large and building and page_sharing.shareable(config.plugins)
 
