@@ -55,16 +55,15 @@ def page(uri: str, content: str = "", meta: dict | None = None) -> SimpleNamespa
 def index_pages(in_background: bool, early: bool = False, forked_first: bool = False) -> list[dict]:
     index = search_index()
     background = None
-    if forked_first:  # as the plugin does: forked before the blocks exist, jieba loaded ahead
+    if in_background:  # as the plugin does: forked before the blocks exist
         background = Background.fork(index)
+    if forked_first:  # and jieba loaded ahead, as when a records worker is done
         background.load_segmenter()
     deferred = Deferred(headings=STYLE)
     for words in ("acme 竹林生物科技 offer", "li na accepted", ""):
         deferred.keep(f"<p>{words}</p>")
     plugins = {"material/search": SimpleNamespace(search_index=index)}
-    shortcut = SearchShortcut.install(
-        plugins, deferred.search_texts, in_background, early, background=background
-    )
+    shortcut = SearchShortcut.install(plugins, deferred.search_texts, early, background)
     assert (shortcut.background is not None) == in_background
     built = [
         [Heading(1, "Acme"), 0, Heading(2, "Pipeline"), 1],

@@ -165,9 +165,8 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
             self.search = SearchShortcut.install(
                 config.plugins,
                 deferred.search_texts,
-                in_background=self.handbook.processes > 1,  # a large agency: use the idle core
                 early=page_sharing.shareable(config.plugins),
-                background=early,
+                background=early,  # forked when the records were read by several processes
             )
         elif early is not None:
             early.close()

@@ -133,15 +133,14 @@ class SearchShortcut:
         cls,
         plugins,
         texts: Sequence[str],
-        in_background: bool = False,
         early: bool = False,
         background: Background | None = None,
     ) -> SearchShortcut | None:
         """Put the shortcut in front of the search plugin's index, if Material's is there;
-        ``in_background`` indexes built pages in a worker process where that is safe (the
-        ``background`` worker forked earlier, if given), and ``early`` sends them as soon as
-        they are built (only where no other plugin can change a page between
-        ``on_page_content`` and ``on_page_context``)."""
+        with a ``background`` worker (forked by the caller, :meth:`Background.fork`) built
+        pages are indexed there, and ``early`` sends them as soon as they are built (only
+        where no other plugin can change a page between ``on_page_content`` and
+        ``on_page_context``)."""
         index = search_index(plugins)
         if index is None:
             if background is not None:
@@ -149,10 +148,6 @@ class SearchShortcut:
             return None
         if background is not None:
             background.begin(texts)
-        elif in_background:  # the worker module reads this one: imported only when it is used
-            from hirebook.handbook.search_worker import Background
-
-            background = Background.start(index, texts)
         return cls(index, texts, background, early)
 
     def expect(self, page, pieces: Sequence[Piece]) -> None:

@@ -118,14 +118,6 @@ class Background:
         there.close()
         return cls(process, here)
 
-    @classmethod
-    def start(cls, index, texts: Sequence[str]) -> Background | None:
-        """:meth:`fork`, then :meth:`begin` with ``texts``."""
-        background = cls.fork(index)
-        if background is not None:
-            background.begin(texts)
-        return background
-
     def load_segmenter(self) -> None:
         """Have the worker load jieba's dictionary now, ahead of the pages: a second of a core
         that is idle while the build receives the records."""

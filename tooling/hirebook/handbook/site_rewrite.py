@@ -67,16 +67,18 @@ class SiteRewrite:
         return rewrite
 
     def _instead_of_cleaning(self, directory: str) -> None:
-        if mkdocs.utils.clean_directory == self._instead_of_cleaning:
-            mkdocs.utils.clean_directory = self._clean
+        self._restore_cleaning()  # one call only
         if Path(directory) != self.site:  # not the call it was put there for
             self._clean(directory)
             return
         self.take_stock()
 
-    def _restore(self) -> None:
+    def _restore_cleaning(self) -> None:
         if mkdocs.utils.clean_directory == self._instead_of_cleaning:
             mkdocs.utils.clean_directory = self._clean
+
+    def _restore(self) -> None:
+        self._restore_cleaning()
         if mkdocs.utils.write_file is write_over:
             mkdocs.utils.write_file = _WRITE_FILE
 
