@@ -100,6 +100,16 @@ READ = [
      {"with": ["Deng Hui", "鄭磊", 7], "none": [], "empty": {}}),
     ("consent: {given_on: 2021-12-03, purpose: Recruitment for roles}\n",
      {"consent": {"given_on": "2021-12-03", "purpose": "Recruitment for roles"}}),
+    # Quoted words in flow collections: commas, colons, brackets and # are text inside quotes.
+    ("consent: {given_on: 2022-06-08, purpose: \"Talent pool: future roles\"}\n",
+     {"consent": {"given_on": "2022-06-08", "purpose": "Talent pool: future roles"}}),
+    ("l: ['x', y, \"a, b\" ,'it''s', \"[#1]\", '', O'Brien]  # c\n",
+     {"l": ["x", "y", "a, b", "it's", "[#1]", "", "O'Brien"]}),
+    ("m: { k: '1',j: \"true\" }\n", {"m": {"k": "1", "j": "true"}}),
+    ("requirements: {must: [SQL, \"Go, Rust\"], nice: []}\nsla: {client-feedback: 1bd}\n",
+     {"requirements": {"must": ["SQL", "Go, Rust"], "nice": []},
+      "sla": {"client-feedback": "1bd"}}),
+    ("l: [[a, 1], {k: [x]}, []]\n", {"l": [["a", 1], {"k": ["x"]}, []]}),
     ("a:\n  b:\n    c: 1\n  d:\nafter: 2\n", {"a": {"b": {"c": 1}, "d": None}, "after": 2}),
     ("contacts:\n  - name: A\n    role: B\n  - name: C\nnext: x\n",
      {"contacts": [{"name": "A", "role": "B"}, {"name": "C"}], "next": "x"}),
@@ -131,11 +141,22 @@ STEPS_ASIDE = [
     "a:b\n",
     "a: 1\na: 2\n",  # duplicate key
     "m: {a: 1, a: 2}\n",
-    "m: {a: [1]}\n",
+    "m: {a: [[[[[[[[1]]]]]]]]}\n",  # nested deeper than records nest
+    "m: {a: [1], b: {c}}\n",
+    "m: {a: [1]]}\n",
+    "m: {a: [1}\n",
     "m: {a}\n",
     "l: [a, , b]\n",
     "l: [a, b,]\n",
-    "l: ['x', y]\n",
+    "l: ['x' y]\n",  # something after a quoted word
+    'l: ["x"y]\n',
+    'l: ["esc\\"aped"]\n',
+    "l: ['open]\n",
+    'l: ["x", ]\n',
+    'm: {"k": v}\n',  # a quoted key
+    "m: {k: 'v' # c}\n",
+    "m: {k: }\n",
+    'm: {k: "a", k: b}\n',
     "l: [a,\n  b]\n",
     "l: [a] tail\n",
     "- a\n- b\n",  # not a mapping
@@ -176,7 +197,9 @@ _word = st.sampled_from(
      "null", "~", "yes", "09:00", "2026-03-05", "a: b", "a:b", "a #c", "a#c", "x:", "- x",
      "-", "'q''s'", "'q", '"d"', '"d\\"', "[a, b]", "[]", "{a: 1}", "{}", "[a, ]", "{a}",
      "[x: y]", "&a", "*a", "!t", "|", ">", "@", "`", "%", "?", ":", ",", "#", "it's",
-     "a, b", "R&D", "x ", "\t", "\u00a0", "\u2028", "中，文"]
+     "a, b", "R&D", "x ", "\t", "\u00a0", "\u2028", "中，文", "['a, b', \"c: d\"]",
+     "{k: \"a: b\", j: 'it''s'}", "[\"x\" y]", "{k: \"]\"}", "['', \"#\"]", "[O'Brien]",
+     "{k: 'x}", "{k: [a, \"b\"], j: {}}", "[[1, x], {a: []}]", "{a-b: c}", "{k: [a}"]
 )  # fmt: skip
 _line = st.one_of(
     st.builds(lambda i, k, v: f"{i}{k}: {v}", _indent, _key, _word),
@@ -279,6 +302,7 @@ def test_positions_worked_out_by_hand() -> None:
         "list:\n"  # 7
         "-\n"  # 8
         "- b   # note\n"  # 9
+        'need: {must: [SQL, "Go, Rust"],  nice: x}\n'  # 10
     )
     found, keys = plainyaml.positions(text)
     assert found[()] == (1, 1)
@@ -290,6 +314,8 @@ def test_positions_worked_out_by_hand() -> None:
     assert (
         found[("list",)] == (8, 1) and found[("list", 0)] == (8, 2) and found[("list", 1)] == (9, 3)
     )
+    assert found[("need", "must")] == (10, 14) and found[("need", "must", 1)] == (10, 20)
+    assert keys[("need", "nice")] == (10, 34) and found[("need", "nice")] == (10, 40)
 
 
 def test_a_cases_front_matter_is_placed_after_its_opening_line() -> None:

@@ -4,15 +4,17 @@ Composing a node tree is most of what reading a record costs: libyaml builds a n
 marks for every value, and :mod:`yamlread` walks that tree again to build the data. Records,
 though, are written in a small part of YAML (``hirebook new`` and the handbook's examples write
 them so): ``key: value`` lines, ``- item`` lines, indentation for nesting, one-line quoted
-values and one-line ``[a, b]`` lists. For such text, a value's place and meaning follow from
-its line alone, and :func:`read` builds the data from the lines in a fraction of the time.
+values and one-line flow collections (``[a, "b, c"]``, ``{must: [SQL], nice: []}``). For such
+text, a value's place and meaning follow from its line alone, and :func:`read` builds the data
+from the lines in a fraction of the time.
 
 :func:`read` answers exactly what composing and :class:`yamlread._Builder` would — or ``None``
 as soon as the text holds anything it does not model: block scalars (``|``, ``>``), quoted text
-with escapes or over several lines, flow mappings, anchors, tags, tabs, duplicate keys, plain
-text continued on the next line, or anything libyaml would refuse. Then the caller composes, so
-every problem is still found and worded by one reader. Tests compare the two on every demo
-record, on a generated agency and on random texts built from the tricky cases.
+with escapes or over several lines, flow collections over several lines or with comments,
+anchors, tags, tabs, duplicate keys, plain text continued on the next line, or anything libyaml
+would refuse. Then the caller composes, so every problem is still found and worded by one
+reader. Tests compare the two on every demo record, on a generated agency and on random texts
+built from the tricky cases.
 """
 
 from __future__ import annotations
@@ -107,7 +109,11 @@ def _mapping(rows: list, start: int, indent: int) -> tuple[dict, int]:
             break
         colon = content.find(":")
         key = content[:colon]
-        if not 0 < colon <= _LONGEST_KEY or not key.isidentifier() or key in result:
+        if (
+            not 0 < colon <= _LONGEST_KEY
+            or not (key.isidentifier() or _is_key(key))  # the first test is the quick one
+            or key in result
+        ):
             raise _Unsure  # a quoted or spaced key, not a mapping line, or a duplicate key
         row += 1
         value = content[colon + 1 :]
@@ -133,6 +139,16 @@ def _mapping(rows: list, start: int, indent: int) -> tuple[dict, int]:
                 continue
         result[key] = None
     return result, row
+
+
+def _is_key(text: str) -> bool:
+    """Whether ``text`` is a key this reader takes: a word of letters, digits, ``_`` and
+    ``-`` (not first), as record fields and SLA rule ids (``client-feedback``) are written.
+    libyaml keeps a key's text as it is (the builder never resolves keys), so these are
+    safe."""
+    if text.isidentifier():
+        return True
+    return text[:1] not in ("-", "") and text.replace("-", "_").isidentifier()
 
 
 def _simple_plain(text: str, first: str) -> object:
@@ -185,10 +201,8 @@ def _scalar(text: str) -> object:
         return _double_quoted(text)
     if first == "'":
         return _single_quoted(text)
-    if first == "[":
-        return _flow_list(text)
-    if first == "{":
-        return _flow_mapping(text)
+    if first in ("[", "{"):
+        return _flow(text)
     return resolve_plain_scalar(_plain(text))
 
 
@@ -228,36 +242,133 @@ def _single_quoted(text: str) -> str:
     return text[1:end].replace("''", "'")
 
 
-def _flow_list(text: str) -> list:
-    """A one-line ``[a, b]`` of plain words; anything fancier is composed."""
-    return [resolve_plain_scalar(_plain(item)) for item in _flow_items(text, "]")]
+def _flow(text: str) -> object:
+    """A one-line flow collection (``[a, "b"]``, ``{k: [c], j: 'd'}``) and nothing after it
+    but a comment."""
+    closing = "}" if text[0] == "{" else "]"
+    end = text.find(closing)
+    if end != -1 and _FLAT_FLOW.isdisjoint(text[1:end]):
+        # Most are flat lists and mappings of plain words (`with: [Deng Hui, Ma Li]`): they
+        # are split at their commas, without walking them a character at a time.
+        if not _only_comment(text[end + 1 :]):
+            raise _Unsure
+        return _flat_flow(text[1:end], closing)
+    value, end = _FlowReader(text).collection(0, ())
+    if not _only_comment(text[end:]):
+        raise _Unsure  # something after it, or another collection
+    return value
 
 
-def _flow_mapping(text: str) -> dict:
-    """A one-line ``{key: value, key: value}`` of plain words; anything fancier is composed."""
+# A flow collection without these inside is flat and holds only plain words.
+_FLAT_FLOW = frozenset("[]{}#?\"'")
+
+
+def _flat_flow(inner: str, closing: str) -> list | dict:
+    """The items of a flat flow collection (see :data:`_FLAT_FLOW`) between its brackets."""
+    if not inner.strip(" "):
+        return {} if closing == "}" else []
+    items = [part.strip(" ") for part in inner.split(",")]
+    if not all(items):
+        raise _Unsure  # `[a, , b]` or a trailing comma
+    if closing == "]":
+        return [resolve_plain_scalar(_plain(item)) for item in items]
     result: dict = {}
-    for item in _flow_items(text, "}"):
+    for item in items:
         key, colon, value = item.partition(": ")
-        if not colon or not key.isidentifier() or key in result:
-            raise _Unsure  # `{a}`, a quoted key, a duplicate key
+        if not colon or not _is_key(key) or key in result:
+            raise _Unsure  # `{a}`, a spaced key, a duplicate key
         result[key] = resolve_plain_scalar(_plain(value.lstrip(" ")))
     return result
 
 
-def _flow_items(text: str, closing: str) -> list[str]:
-    """The items of a one-line flow collection, each stripped; [] when it is empty."""
-    end = text.find(closing)
-    if end == -1 or not _only_comment(text[end + 1 :]):
-        raise _Unsure  # over several lines, or something after it
-    inner = text[1:end]
-    if not _NOT_IN_FLOW.isdisjoint(inner):
-        raise _Unsure  # nested collections, comments
-    if not inner.strip(" "):
-        return []
-    items = [part.strip(" ") for part in inner.split(",")]
-    if not all(items):
-        raise _Unsure  # `[a, , b]` or a trailing comma
-    return items
+_FLOW_DEPTH = 8
+"""Flow collections nested deeper than this are left to libyaml (records nest one or two)."""
+
+
+class _FlowReader:
+    """Read the flow collections of one line; with ``places``, note where each value and key
+    starts (indexes into the line) as :class:`_PositionWalk` needs them.
+
+    A mapping's key is a plain word (:func:`_is_key`) followed by ``: ``; a value is a
+    double-quoted word without escapes, a single-quoted one, a nested collection or a plain
+    word without ``[]{}#?`` (comments are left to libyaml, and so is ``?``, which libyaml
+    versions disagree on). No trailing comma, nothing empty: those too are left to libyaml.
+    """
+
+    def __init__(self, text: str, places: dict | None = None, key_places: dict | None = None):
+        self.text = text
+        self.places = places
+        self.key_places = key_places
+
+    def collection(self, at: int, path: tuple, depth: int = 0) -> tuple[object, int]:
+        """The collection whose bracket is at ``at``, and the index after its closing one."""
+        text, places = self.text, self.places
+        closing = "}" if text[at] == "{" else "]"
+        if depth >= _FLOW_DEPTH:
+            raise _Unsure
+        result: dict | list = {} if closing == "}" else []
+        at = _skip_spaces(text, at + 1)
+        if text.startswith(closing, at):
+            return result, at + 1  # `[]`, `{ }`
+        while True:
+            if closing == "}":
+                colon = text.find(": ", at)
+                key = text[at:colon]
+                if colon == -1 or not _is_key(key) or key in result:
+                    raise _Unsure  # `{a}`, `{a:b}`, a quoted key, a duplicate key
+                child = (*path, key)
+                if self.key_places is not None:
+                    self.key_places[child] = at
+                at = _skip_spaces(text, colon + 2)
+            else:
+                child = (*path, len(result))
+            if places is not None:
+                places[child] = at
+            value, at = self.value(at, closing, child, depth)
+            if closing == "}":
+                result[key] = value
+            else:
+                result.append(value)
+            at = _skip_spaces(text, at)
+            if at >= len(text):
+                raise _Unsure  # not closed on this line
+            if text[at] == closing:
+                return result, at + 1
+            if text[at] != ",":
+                raise _Unsure  # `["a" b]`: something after a quoted word
+            at = _skip_spaces(text, at + 1)
+
+    def value(self, at: int, closing: str, path: tuple, depth: int) -> tuple[object, int]:
+        """The value starting at ``at`` inside a collection closed by ``closing``; and where
+        it ends."""
+        text = self.text
+        first = text[at : at + 1]
+        if first == '"':
+            end = text.find('"', at + 1)
+            if end == -1 or "\\" in text[at:end]:
+                raise _Unsure  # escapes, or text over several lines
+            return text[at + 1 : end], end + 1
+        if first == "'":
+            end = text.find("'", at + 1)
+            while end != -1 and text.startswith("'", end + 1):  # '' is one quote
+                end = text.find("'", end + 2)
+            if end == -1:
+                raise _Unsure
+            return text[at + 1 : end].replace("''", "'"), end + 1
+        if first in ("[", "{"):
+            return self.collection(at, path, depth + 1)
+        ends = [found for found in (text.find(",", at), text.find(closing, at)) if found != -1]
+        end = min(ends) if ends else len(text)
+        word = text[at:end].rstrip(" ")
+        if not word or not _NOT_IN_FLOW.isdisjoint(word):
+            raise _Unsure  # `[a, , b]`, `[a, ]`; nested collections, comments
+        return resolve_plain_scalar(_plain(word)), end
+
+
+def _skip_spaces(text: str, at: int) -> int:
+    while text.startswith(" ", at):
+        at += 1
+    return at
 
 
 def _only_comment(rest: str) -> bool:
@@ -365,20 +476,10 @@ class _PositionWalk:
         self.positions[path] = (number, column + 1)
         if value[0] not in "[{":
             return
-        mapping = value[0] == "{"
-        inner = value[1 : value.find("}" if mapping else "]")]
-        if not inner.strip(" "):
-            return
-        start = column + 1  # the first character inside the brackets
-        for index, part in enumerate(inner.split(",")):
-            item = start + len(part) - len(part.lstrip(" "))
-            start += len(part) + 1
-            if not mapping:
-                self.positions[(*path, index)] = (number, item + 1)
-                continue
-            key, _, rest = part.strip(" ").partition(": ")
-            self.key_positions[(*path, key)] = (number, item + 1)
-            self.positions[(*path, key)] = (
-                number,
-                item + len(key) + 2 + len(rest) - len(rest.lstrip(" ")) + 1,
-            )
+        places: dict = {}
+        key_places: dict = {}
+        _FlowReader(value, places, key_places).collection(0, path)
+        for child, at in places.items():
+            self.positions[child] = (number, column + at + 1)
+        for child, at in key_places.items():
+            self.key_positions[child] = (number, column + at + 1)
