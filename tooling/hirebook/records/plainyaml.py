@@ -123,7 +123,12 @@ def _mapping(rows: list, start: int, indent: int) -> tuple[dict, int]:
             value = value.lstrip(" ")
             first = value[0]
             if first not in _NOT_SIMPLE_START:
-                result[key] = _simple_plain(value, first)
+                # A plain word starting with a letter or digit: _plain_body, inline.
+                if " #" in value:
+                    value = value[: value.find(" #")].rstrip(" ")
+                if ": " in value or value[-1] == ":":
+                    raise _Unsure  # libyaml refuses a mapping inside a plain value
+                result[key] = resolve_plain_scalar(value) if first in _SPECIAL_START else value
                 continue
             if first != "#":
                 result[key] = _scalar(value)
@@ -149,12 +154,6 @@ def _is_key(text: str) -> bool:
     if text.isidentifier():
         return True
     return text[:1] not in ("-", "") and text.replace("-", "_").isidentifier()
-
-
-def _simple_plain(text: str, first: str) -> object:
-    """The value of a plain word that starts with a letter or digit (``first``)."""
-    text = _plain_body(text)
-    return resolve_plain_scalar(text) if first in _SPECIAL_START else text
 
 
 def _sequence(rows: list, start: int, indent: int) -> tuple[list, int]:
