@@ -108,30 +108,101 @@ def test_jobs_must_not_be_negative(runner, broken):
     assert "--jobs" in result.output
 
 
-def test_candidate_names_are_read_once_for_all_workers(broken, monkeypatch):
-    """The parent greps every candidate's name while it lists the files and sends them along:
-    a worker finds names from what it was sent, and never reads them again."""
-    from datetime import date
-
-    from hirebook.partitioned import PartJob, check_part
+def _named_in_a_touchpoint(broken, name: str | None = None):
+    """A touchpoint whose summary names ``name`` (None: the first candidate the part does not
+    read), the part (of three) that reports it, and the listing."""
     from hirebook.records import repository
     from hirebook.records.partition import split
 
-    def read_again(folder):
-        raise AssertionError(f"a worker read the candidates' names again from {folder}")
-
-    monkeypatch.setattr(repository, "_name_lines", read_again)
     listing = repository.record_paths(broken)
     touchpoint = sorted((broken / "clients").iterdir())[0] / "touchpoints"
     path = sorted(touchpoint.glob("*.yaml"))[0]
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("summary: ", "summary: Zhou Shiyi called ", 1), encoding="utf-8")
-    sent = {"cand-0001": "Zhou Shiyi"}  # in no candidate's file: only in what was sent
     part = next(
         p
         for p in split(listing, 3)
         if f"clients/{path.parent.parent.name}/touchpoints/{path.name}" in p.report
     )
-    job = PartJob(broken, broken.parent, part, date(2026, 11, 20), listing=listing, name_lines=sent)
-    found = check_part(job).problems
-    assert any(p.code == "HB503" and p.file.endswith(path.name) for p in found)
+    if name is None:
+        other = next(p for p in listing if p.startswith("candidates/") and p not in part.read)
+        lines = (broken / other).read_text(encoding="utf-8").splitlines()
+        name = next(line[5:].strip().strip("\"'") for line in lines if line.startswith("name:"))
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("summary: ", f"summary: {name} called ", 1), encoding="utf-8")
+    return path, part, listing
+
+
+def _hb503_in(path, part, listing, broken, names) -> bool:
+    from datetime import date
+
+    from hirebook.partitioned import PartJob, check_part
+
+    job = PartJob(broken, broken.parent, part, date(2026, 11, 20), listing=listing, names=names)
+    return any(p.code == "HB503" and p.file.endswith(path.name) for p in check_part(job).problems)
+
+
+def test_candidate_names_are_read_once_for_all_workers(broken, monkeypatch, tmp_path):
+    """The parent greps every candidate's name while the workers read their records and hands
+    the names over: a worker finds names from what it was handed, and never reads them."""
+    from hirebook import partitioned
+    from hirebook.records import repository
+
+    def read_again(folder):
+        raise AssertionError(f"a worker read the candidates' names again from {folder}")
+
+    monkeypatch.setattr(repository, "_name_lines", read_again)
+    monkeypatch.setattr(partitioned, "NameLines", read_again)
+    path, part, listing = _named_in_a_touchpoint(broken, "Zhou Shiyi")
+    handed = partitioned.HandedNames(str(tmp_path / "names"), broken / "candidates")
+    handed.hand_over({"cand-0001": "Zhou Shiyi"})  # in no candidate's file: only handed over
+    assert _hb503_in(path, part, listing, broken, handed)
+
+
+def test_a_worker_waits_for_the_names_the_parent_is_still_reading(broken, tmp_path):
+    import threading
+
+    from hirebook import partitioned
+
+    path, part, listing = _named_in_a_touchpoint(broken, "Zhou Shiyi")
+    handed = partitioned.HandedNames(str(tmp_path / "names"), broken / "candidates")
+    later = threading.Timer(0.3, handed.hand_over, [{"cand-0001": "Zhou Shiyi"}])
+    later.start()
+    try:
+        assert _hb503_in(path, part, listing, broken, handed)
+    finally:
+        later.join()
+
+
+def test_a_worker_reads_the_names_itself_when_the_parent_could_not(broken, tmp_path):
+    from hirebook import partitioned
+
+    path, part, listing = _named_in_a_touchpoint(broken)  # a candidate read by another part
+    handed = partitioned.HandedNames(str(tmp_path / "names"), broken / "candidates")
+    handed.hand_over(None)  # the parent's grep failed and its reading too
+    assert _hb503_in(path, part, listing, broken, handed)
+
+
+def test_the_parent_hands_the_names_over_even_when_reading_them_fails(broken, monkeypatch):
+    """A worker must never wait two minutes for names that are not coming."""
+    from datetime import date
+
+    from hirebook import partitioned
+
+    class Failing:
+        def __init__(self, folder) -> None:
+            self.folder = folder
+
+        def result(self):
+            raise OSError("no candidates today")
+
+    handed: list = []
+    real = partitioned.HandedNames.hand_over
+
+    def noted(self, names):
+        handed.append(names)
+        real(self, names)
+
+    monkeypatch.setattr(partitioned, "NameLines", Failing)
+    monkeypatch.setattr(partitioned.HandedNames, "hand_over", noted)
+    with pytest.raises(OSError, match="no candidates today"):
+        partitioned.check_in_parallel(broken, broken.parent, date(2026, 11, 20), 2)
+    assert handed == [None]

@@ -53,12 +53,14 @@ def run(
     processes: int,
     progress: Callable[[int], None] | None = None,
     arrived: Callable[[Result], None] | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> list[Result]:
     """``[function(job) for job in jobs]``, computed in ``processes`` worker processes.
 
     ``progress`` is called now and then with the number of files the workers have read (they
-    call :func:`tick`); ``arrived`` with each result as it comes in. An exception in a worker
-    is raised here, as a bug should be.
+    call :func:`tick`); ``arrived`` with each result as it comes in; ``meanwhile`` once, here,
+    as soon as the jobs are handed out (work the workers need only later). An exception in a
+    worker is raised here, as a bug should be.
     """
     context = _context()
     counter = context.Value("q", 0) if progress else None
@@ -69,6 +71,8 @@ def run(
         initargs=(counter,),
     ) as pool:
         futures = [pool.submit(function, job) for job in jobs]
+        if meanwhile is not None:
+            meanwhile()
         pending = set(futures)
         while pending:
             done, pending = wait(pending, timeout=0.2, return_when=FIRST_EXCEPTION)

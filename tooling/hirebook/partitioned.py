@@ -11,8 +11,12 @@ References to records of other parts are resolved by their files' existence, as
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
+import pickle
+import tempfile
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -63,8 +67,45 @@ class PartJob:
     that JSON and what sorts, scopes and filters the findings then travel back."""
     listing: list[str] | None = None
     """Every file below ``records/``: which records exist, without listing the folders again."""
-    name_lines: dict[str, str] | None = None
+    names: HandedNames | None = None
     """Every candidate's `name:` line (:class:`NameLines`), read once for all the workers."""
+
+
+@dataclass(frozen=True)
+class HandedNames:
+    """Every candidate's `name:` line, handed from the parent to its workers through a file.
+
+    The parent's `git grep` of the candidates (:class:`NameLines`) takes half a second at
+    100,000 records; the workers need the names only for their last rule (HB503). So the
+    workers start at once, and the parent writes the names to ``path`` (whole, by renaming)
+    while they read their records. A worker that asks before they are there waits for them.
+    """
+
+    path: str
+    candidates: Path
+    """The candidates folder: read by the worker itself if the parent could not hand them."""
+
+    def hand_over(self, names: dict[str, str] | None) -> None:
+        """Write ``names`` for the workers; None tells them to read the names themselves."""
+        part = f"{self.path}.part"
+        with open(part, "wb") as handle:
+            pickle.dump(names, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(part, self.path)
+
+    def result(self) -> dict[str, str]:
+        """The names the parent handed over; waits for them if need be."""
+        give_up = time.monotonic() + _LONGEST_WAIT
+        while not os.path.exists(self.path) and time.monotonic() < give_up:
+            time.sleep(0.01)
+        names = None
+        with contextlib.suppress(OSError), open(self.path, "rb") as handle:
+            names = pickle.load(handle)
+        return names if names is not None else NameLines(self.candidates).result()
+
+
+_LONGEST_WAIT = 120.0
+"""Seconds a worker waits for the parent's names before it reads them itself (a safeguard:
+the parent hands them over, or says it cannot, as soon as its `git grep` ends)."""
 
 
 @dataclass(frozen=True)
@@ -121,7 +162,8 @@ def check_part(job: PartJob) -> PartResult:
         progress=parallel.tick,
         listing=job.listing,
     )
-    repo.name_lines = job.name_lines
+    if job.names is not None:
+        repo.name_lines = job.names.result
     report = {repo.records_prefix + path for path in job.part.report}
     found = find(repo, job.today)
     result = settle(repo, found, only=report)
@@ -320,32 +362,47 @@ def check_in_parallel(
     part comes in.
     """
     records_dir = records_dir.resolve()
-    # Every worker needs every candidate's name (HB503): read once, while the files are listed.
+    # Every worker needs every candidate's name (HB503): read once, while the workers run.
     names = NameLines(records_dir / "candidates")
     listing = paths if paths is not None else below(records_dir)
-    parts = split(listing, processes)
-    name_lines = names.result()
     rules = tuple(rules) if rules is not None else None
-    jobs = [
-        PartJob(
-            records_dir,
-            root,
-            part,
-            today,
-            clocks_at,
-            rules,
-            frozenset(ship),
-            lines,
-            tuple(direct),
-            then,
-            encode and lines == "now",
-            listing,
-            name_lines,
-        )
-        for part in parts
-    ]
     received = None if arrived is None else (lambda result: arrived(result.then))
-    results = parallel.run(check_part, jobs, processes, progress, received)
+    with tempfile.TemporaryDirectory(prefix="hirebook-") as folder:
+        handed = HandedNames(os.path.join(folder, "names"), records_dir / "candidates")
+
+        def hand_over() -> None:
+            found = None
+            try:
+                found = names.result()
+            finally:
+                handed.hand_over(found)  # whatever happens: no worker waits in vain
+
+        jobs = [
+            PartJob(
+                records_dir,
+                root,
+                part,
+                today,
+                clocks_at,
+                rules,
+                frozenset(ship),
+                lines,
+                tuple(direct),
+                then,
+                encode and lines == "now",
+                listing,
+                handed,
+            )
+            for part in split(listing, processes)
+        ]
+        results = parallel.run(check_part, jobs, processes, progress, received, hand_over)
+    return _outcome(results, select_only)
+
+
+def _outcome(
+    results: list[PartResult], select_only: Callable[[set[str]], set[str]] | None
+) -> Outcome:
+    """Every part's results, together and sorted as one process would have them."""
     known: set[str] = set().union(*(result.known for result in results))
     problems = [problem for result in results for problem in result.problems]
     if select_only is not None:

@@ -80,9 +80,10 @@ class Repository:
     """Every file below ``records/`` (``/`` paths, sorted), when the caller has listed them: a
     partial load then learns which files exist from it instead of asking the disk (a worker
     process would otherwise list all 1,000 client folders again)."""
-    name_lines: dict[str, str] | None = field(default=None, repr=False)
-    """candidate id → `name:` line of every candidate file (:class:`NameLines`), when the caller
-    has them: a partial load reads them otherwise."""
+    name_lines: Callable[[], dict[str, str]] | None = field(default=None, repr=False)
+    """Gives candidate id → `name:` line of every candidate file (:class:`NameLines`), when the
+    caller has them (or will have them by the time they are asked for): a partial load reads
+    them otherwise."""
     _disk_paths: dict[str, dict[str, list[str]]] = field(default_factory=dict, repr=False)
 
     @cached_property
@@ -173,8 +174,9 @@ class Repository:
             if document.kind == "candidate" and isinstance(document.data.get("name"), str):
                 names[document.data["name"]] = str(document.data.get("id"))
         if not self.complete:
-            lines = self.name_lines
-            if lines is None:
+            if self.name_lines is not None:
+                lines = self.name_lines()
+            else:
                 lines = _name_lines(self.records_dir / "candidates")
             for record_id, name in lines.items():
                 names.setdefault(name, record_id)
