@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
 from hirebook.records.document import Document
 from hirebook.records.repository import Repository
@@ -21,15 +20,29 @@ PHONE = re.compile(r"(?<![\w.+-])(?:\+\d(?:[ .-]?\d){7,14}|\d(?:[ .-]?\d){9,14})
 DATE_LIKE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-@dataclass(frozen=True)
 class Texts:
-    """The free text of one record: each string by its path, and all of them joined."""
+    """The free text of one record: all its strings joined, and each string by its path."""
 
-    document: Document
-    items: list[tuple[tuple, str]]
-    joined: str
-    """The strings one per line: one regular-expression search per record finds out whether
-    any of them needs a closer look (a call per string was most of these rules' cost)."""
+    __slots__ = ("document", "joined", "_items")
+
+    def __init__(self, document: Document, joined: str) -> None:
+        self.document = document
+        self.joined = joined
+        """The strings one per line: one regular-expression search per record finds out
+        whether any of them needs a closer look (a call per string was most of these rules'
+        cost)."""
+        self._items: list[tuple[tuple, str]] | None = None
+
+    @property
+    def items(self) -> list[tuple[tuple, str]]:
+        """(path, string) of each string, found again only for the few records a rule looks
+        at closely: building every path of every record cost more than the rules' searches."""
+        if self._items is None:
+            self._items = []
+            _collect(self.document.data, (), self._items)
+            if self.document.body:
+                self._items.append((("body",), self.document.body))
+        return self._items
 
 
 def texts(repo: Repository) -> list[Texts]:
@@ -59,14 +72,14 @@ def suspects(
 
 def _all_texts(repo: Repository) -> Iterator[Texts]:
     for document in repo.documents.values():
-        if document.kind == "candidate":
+        if document.place.kind == "candidate":
             continue
-        found: list[tuple[tuple, str]] = []
-        _collect(document.data, (), found)
+        found: list[str] = []
+        _collect(document.data, None, found)
         if document.body:
-            found.append((("body",), document.body))
+            found.append(document.body)
         if found:
-            yield Texts(document, found, "\n".join(text for _, text in found))
+            yield Texts(document, "\n".join(found))
 
 
 # Text that can hold personal data has a space, an "@", a digit run or a non-ASCII letter;
@@ -82,8 +95,9 @@ _MAYBE_PERSONAL = re.compile(
 )
 
 
-def _collect(value: object, path: tuple, found: list[tuple[tuple, str]]) -> None:
-    """Append (path, text) for every string worth scanning below ``value``.
+def _collect(value: object, path: tuple | None, found: list) -> None:
+    """Append every string worth scanning below ``value``: as (path, text) below ``path``, or
+    the text alone when ``path`` is None.
 
     Loops over children inline (a call per value was the rule's largest cost), and builds a
     child's path only when something is kept or a container is entered.
@@ -93,9 +107,9 @@ def _collect(value: object, path: tuple, found: list[tuple[tuple, str]]) -> None
         kind = type(item)
         if kind is str:
             if len(item) > 6 and key not in CONTACT_KEYS and _MAYBE_PERSONAL.match(item):
-                found.append(((*path, key), item))
+                found.append(item if path is None else ((*path, key), item))
         elif (kind is dict or kind is list) and key not in CONTACT_KEYS:
-            _collect(item, (*path, key), found)
+            _collect(item, None if path is None else (*path, key), found)
 
 
 def phone_numbers(text: str) -> list[str]:
