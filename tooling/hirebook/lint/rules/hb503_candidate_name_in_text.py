@@ -84,8 +84,12 @@ class _NameIndex:
 
     def find(self, text: str) -> str | None:
         """The id of a candidate whose name appears in ``text``, or None."""
+        # isdisjoint first: most texts hold no first character (word) of any name, and that
+        # one call is quicker than looking at each character (word) in turn.
         if self.cjk:
             for run in _CJK_RUN.findall(text):
+                if self.cjk_firsts.isdisjoint(run):
+                    continue
                 starts = [i for i, char in enumerate(run) if char in self.cjk_firsts]
                 for size in self.cjk_lengths:
                     for start in starts:
@@ -95,6 +99,8 @@ class _NameIndex:
                                 return found
         if self.latin:
             words = _WORD.findall(text)
+            if self.latin_firsts.isdisjoint(words):
+                return None
             starts = [i for i, word in enumerate(words) if word in self.latin_firsts]
             for size in self.latin_lengths:
                 for start in starts:
