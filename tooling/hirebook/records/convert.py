@@ -52,11 +52,17 @@ def _converter(hint: object):
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
         return _converter(next(a for a in typing.get_args(hint) if a is not type(None)))
+    # Lists and mappings of text or numbers (`with`, `tags`, `sla`) are copied as they are,
+    # without a call per item.
     if origin is list:
         item = _converter(typing.get_args(hint)[0])
+        if item is _identity:
+            return _list_copy
         return lambda value, ctx, path: [item(v, ctx, (*path, i)) for i, v in enumerate(value)]
     if origin is dict:
         item = _converter(typing.get_args(hint)[1])
+        if item is _identity:
+            return _dict_copy
         return lambda value, ctx, path: {k: item(v, ctx, (*path, k)) for k, v in value.items()}
     if hint is datetime:
         return _datetime
@@ -71,6 +77,14 @@ def _converter(hint: object):
 
 def _identity(value, ctx, path):
     return value
+
+
+def _list_copy(value, ctx, path):
+    return list(value)
+
+
+def _dict_copy(value, ctx, path):
+    return dict(value)
 
 
 def _date(value, ctx, path):
