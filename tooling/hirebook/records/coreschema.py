@@ -36,7 +36,16 @@ def resolve_plain_scalar(text: str) -> object:
     """
     if not text:
         return None
-    if text[0] not in SPECIAL_START or _MAYBE_NOT_TEXT.match(text) is None:
+    if text[0] not in SPECIAL_START:
+        return text
+    # Quick answers before the expression (which costs a microsecond): whole numbers, and
+    # dates and times — no number, null or boolean holds a `:`, or a `-` but as its sign or in
+    # an exponent (`1e-3`).
+    if text.isdigit() and text.isascii():
+        return int(text)
+    if ":" in text or ("-" in text[1:] and "e" not in text and "E" not in text):
+        return text
+    if _MAYBE_NOT_TEXT.match(text) is None:
         return text
     if text in _NULL:
         return None
