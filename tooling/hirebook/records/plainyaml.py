@@ -280,14 +280,24 @@ def _flat_flow(inner: str, closing: str) -> list | dict:
     if not all(items):
         raise _Unsure  # `[a, , b]` or a trailing comma
     if closing == "]":
-        return [resolve_plain_scalar(_plain(item)) for item in items]
+        return [_flat_word(item) for item in items]
     result: dict = {}
     for item in items:
         key, colon, value = item.partition(": ")
         if not colon or not _is_key(key) or key in result:
             raise _Unsure  # `{a}`, a spaced key, a duplicate key
-        result[key] = resolve_plain_scalar(_plain(value.lstrip(" ")))
+        result[key] = _flat_word(value.lstrip(" "))
     return result
+
+
+def _flat_word(text: str) -> object:
+    """The value of one word of a flat flow collection (stripped, never empty, no ``#``)."""
+    first = text[0]
+    if first in _NOT_SIMPLE_START:
+        return resolve_plain_scalar(_plain(text))
+    if ": " in text or text[-1] == ":":
+        raise _Unsure  # libyaml refuses a mapping inside a plain value
+    return resolve_plain_scalar(text) if first in _SPECIAL_START else text
 
 
 _FLOW_DEPTH = 8
