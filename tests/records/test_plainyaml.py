@@ -328,3 +328,58 @@ def test_a_cases_front_matter_is_placed_after_its_opening_line() -> None:
     assert document.where("tags", 1) == (3, 16)
     assert document.key_where("tags") == (3, 1)
     assert document.where("no", "such") == (2, 1)  # the nearest parent: the mapping itself
+
+
+# --- the flat fast path -------------------------------------------------------------------
+
+
+def test_a_flat_record_is_read_at_once() -> None:
+    text = (
+        "id: tp-2026-0301-1\n"
+        "type: call\n"
+        "at: 2026-03-01T10:00:00+08:00\n"
+        "with: [Deng Hui, 鄭磊]\n"
+        'consent: {given_on: 2022-06-08, purpose: "Talent pool: future roles"}\n'
+        "openings: 2   \n"
+        "summary: Agreed the shortlist with O'Brien at 09:30\n"
+    )
+    expected = {
+        "id": "tp-2026-0301-1",
+        "type": "call",
+        "at": "2026-03-01T10:00:00+08:00",
+        "with": ["Deng Hui", "鄭磊"],
+        "consent": {"given_on": "2022-06-08", "purpose": "Talent pool: future roles"},
+        "openings": 2,
+        "summary": "Agreed the shortlist with O'Brien at 09:30",
+    }
+    assert same(plainyaml._flat(text), expected)
+    assert same(plainyaml._block(text), expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\n# c\nb: 2\n",  # a comment line
+        "a: 1 # c\n",  # a comment after a value
+        "a: 1\n\nb: 2\n",  # a blank line
+        "a:\n  b: 1\n",  # nesting
+        "a:\n- 1\n",
+        "a: 1\na: 2\n",  # a key twice
+        "a: x: y\n",
+        "a: x:\n",
+        "a:   \n",
+        "a: [1,\n",
+        "a b: 1\n",
+    ],
+)
+def test_anything_but_flat_lines_is_left_to_the_line_walk(text: str) -> None:
+    assert plainyaml._flat(text) is None
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.builds(lambda k, v: f"{k}: {v}", _key, _word), min_size=1, max_size=8))
+def test_flat_texts_are_read_as_the_line_walk_reads_them(lines: list[str]) -> None:
+    text = "\n".join(lines) + "\n"
+    flat = plainyaml._flat(text)
+    assert flat is None or same(flat, plainyaml._block(text)), text
+    assert agrees(text), text
