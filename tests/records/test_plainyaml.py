@@ -277,7 +277,14 @@ def positions_agree(text: str) -> bool:
     if found is None:
         return plainyaml.read(text) is None
     composed_positions = yamlread.positions(text)
-    return found == (composed_positions.positions, composed_positions.key_positions)
+    if found != (composed_positions.positions, composed_positions.key_positions):
+        return False
+    # A top-level value on its key's line is found from that line alone, at the same place.
+    return all(
+        plainyaml.top_level_position(text, path[0]) in (None, place)
+        for path, place in found[0].items()
+        if len(path) == 1
+    )
 
 
 def test_every_demo_record_has_the_positions_libyaml_gives(demo_records: Path) -> None:
@@ -315,6 +322,10 @@ def test_positions_worked_out_by_hand() -> None:
         found[("list",)] == (8, 1) and found[("list", 0)] == (8, 2) and found[("list", 1)] == (9, 3)
     )
     assert found[("need", "must")] == (10, 14) and found[("need", "must", 1)] == (10, 20)
+    assert plainyaml.top_level_position(text, "with") == (2, 7)
+    assert plainyaml.top_level_position(text, "need") == (10, 7)
+    assert plainyaml.top_level_position(text, "contacts") is None  # its value is below it
+    assert plainyaml.top_level_position(text, "name") is None  # not a top-level key
     assert keys[("need", "nice")] == (10, 34) and found[("need", "nice")] == (10, 40)
 
 

@@ -82,6 +82,11 @@ class Document:
         """
         if self.text is None:
             self.text = _source_of(self.file, self.kind)
+        if self._located is None and self.plain and len(path) == 1 and self.text:
+            # One top-level value (a candidate's `retain_until`): found by its key's line.
+            found = plainyaml.top_level_position(self.text, path[0])
+            if found is not None:
+                return found[0] + self.line_offset, found[1]
         if self._located is None and self.text and not self.plain:
             if self._lines is None:
                 self._lines = quickpos.Lines(self.text)

@@ -468,6 +468,28 @@ def positions(text: str, read_already: bool = False) -> tuple[Positions, Positio
     return walk.positions, walk.key_positions
 
 
+def top_level_position(text: str, key: object) -> tuple[int, int] | None:
+    """Where the value of top-level ``key`` starts, as :func:`positions` finds it — when the
+    value is on the key's line; else None (then walk the lines). For a text :func:`read` reads.
+
+    Such a text has no text over several lines, so a line starting with ``key:`` is that key of
+    the top-level mapping (if the mapping is indented, no line starts so and None is the answer).
+    """
+    if not isinstance(key, str):
+        return None
+    head = f"{key}:"
+    start = 0 if text.startswith(head) else text.find(f"\n{head}") + 1
+    if start == 0 and not text.startswith(head):
+        return None
+    column = start + len(head)
+    end = text.find("\n", column)
+    line = text[column : len(text) if end == -1 else end]
+    value = line.lstrip(" ")
+    if not value or value[0] == "#" or line[:1] != " ":
+        return None  # the value is below its key (or null): left to the walk
+    return text.count("\n", 0, start) + 1, len(head) + len(line) - len(value) + 1
+
+
 class _PositionWalk:
     """The walk of :func:`_mapping` and :func:`_sequence` again, noting positions."""
 
