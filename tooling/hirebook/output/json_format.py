@@ -45,9 +45,15 @@ def dumps_listing(head: dict, key: str, items: list[dict | str]) -> str:
     encoder, which dominated ``sla --all --format json`` on large agencies.
     """
     lines = [item if type(item) is str else _COMPACT(item) for item in items]
-    fields = [f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in head.items()]
-    body = "[]" if not lines else "[\n    " + ",\n    ".join(lines) + "\n  ]"
-    return "{\n" + ",\n".join([*fields, f"  {json.dumps(key)}: {body}"]) + "\n}"
+    parts = ["{\n"]
+    for name, value in head.items():
+        parts.append(f"  {json.dumps(name)}: {json.dumps(value, ensure_ascii=False)},\n")
+    parts.append(f"  {json.dumps(key)}: ")
+    # The items are joined once and the whole once more: 115,000 clocks make 35 MB of text,
+    # and every `+` of the pieces would copy it all again.
+    parts += ["[\n    ", ",\n    ".join(lines), "\n  ]"] if lines else ["[]"]
+    parts.append("\n}")
+    return "".join(parts)
 
 
 class JsonReporter(Reporter):
