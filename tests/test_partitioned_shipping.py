@@ -43,6 +43,18 @@ def test_without_lines_every_line_is_one():
         assert _finding(_plain_finding(finding, "none")).clock.line == 1
 
 
+def test_the_report_gets_what_its_metrics_read_and_what_sorts_them():
+    findings = demo_findings()
+    arrived = [_finding(pickle.loads(pickle.dumps(_plain_finding(f, "none")))) for f in findings]
+    for finding, came in zip(findings, arrived, strict=True):
+        for name in ("rule", "client", "tier", "record", "subject", "owner", "due"):
+            assert getattr(came.clock, name) == getattr(finding.clock, name), name
+        assert came.state is finding.state
+    assert sorted(arrived, key=finding_order) == [
+        arrived[findings.index(f)] for f in sorted(findings, key=finding_order)
+    ]
+
+
 def test_a_finding_written_as_json_in_the_worker_reads_as_the_parent_would_write_it():
     findings = demo_findings()
     arrived = [
