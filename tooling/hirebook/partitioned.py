@@ -296,7 +296,23 @@ def _encoded_finding(plain: tuple) -> Finding:
     needs travels: what sorts (:func:`finding_order`), scopes (client, owner, tier) and
     filters (state) the findings, and the JSON itself. The clock's other fields are None.
     Half the pickling of the full tuple: one date-time instead of three, no time span."""
-    rule, client, tier, record, line_number, subject, owner, due, state, encoded = plain
+    return _partial_finding(*plain)  # the same fields in the same order
+
+
+_REPORTED_FIELDS = 8
+
+
+def _reported_finding(plain: tuple) -> Finding:
+    """A finding as the report's metrics read it (``lines="none"``): a third of the full tuple
+    to pickle and unpickle for each of 115,000 clocks. The clock's other fields are None."""
+    rule, client, tier, record, subject, owner, due, state = plain
+    return _partial_finding(rule, client, tier, record, 1, subject, owner, due, state, None)
+
+
+def _partial_finding(
+    rule, client, tier, record, line_number, subject, owner, due, state: str, encoded
+) -> Finding:
+    """A finding that knows only what sorts, scopes and filters it (and maybe its JSON)."""
     clock = _new(Clock, {
         "rule": rule, "client": client, "tier": tier, "record": record,
         "line_number": line_number, "subject": subject, "owner": owner, "describe": None,
@@ -307,26 +323,6 @@ def _encoded_finding(plain: tuple) -> Finding:
         Finding,
         {"clock": clock, "state": _STATES[state], "message": None, "remaining": None,
          "encoded": encoded},
-    )  # fmt: skip
-
-
-_REPORTED_FIELDS = 8
-
-
-def _reported_finding(plain: tuple) -> Finding:
-    """A finding as the report's metrics read it (``lines="none"``): a third of the full tuple
-    to pickle and unpickle for each of 115,000 clocks. The clock's other fields are None."""
-    rule, client, tier, record, subject, owner, due, state = plain
-    clock = _new(Clock, {
-        "rule": rule, "client": client, "tier": tier, "record": record, "line_number": 1,
-        "subject": subject, "owner": owner, "describe": None, "goal": None, "started": None,
-        "due": due, "stopped": None, "stop_is_date": None, "business": None,
-        "due_date_rule": None, "source": None, "line_path": (),
-    })  # fmt: skip
-    return _new(
-        Finding,
-        {"clock": clock, "state": _STATES[state], "message": None, "remaining": None,
-         "encoded": None},
     )  # fmt: skip
 
 
