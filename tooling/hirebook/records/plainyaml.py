@@ -117,12 +117,7 @@ def _flat(text: str) -> dict | None:
             first = value[:1]
             if not first:
                 return None  # `key:` and spaces: null, or a block below (not flat)
-            if first in _NOT_SIMPLE_START:
-                result[key] = _scalar(value)
-            elif ": " in value or value[-1] == ":":
-                return None  # libyaml refuses a mapping inside a plain value
-            else:
-                result[key] = resolve_plain_scalar(value) if first in _SPECIAL_START else value
+            result[key] = _scalar(value) if first in _NOT_SIMPLE_START else _flat_word(value)
     except _Unsure:
         return None
     return result if len(result) == len(found) else None  # else a key is there twice
@@ -315,7 +310,7 @@ def _flow(text: str) -> object:
 
 
 # A flow collection without these inside is flat and holds only plain words.
-_FLAT_FLOW = frozenset("[]{}#?\"'")
+_FLAT_FLOW = _NOT_IN_FLOW | frozenset("\"'")
 
 
 def _flat_flow(inner: str, closing: str) -> list | dict:
@@ -337,7 +332,8 @@ def _flat_flow(inner: str, closing: str) -> list | dict:
 
 
 def _flat_word(text: str) -> object:
-    """The value of one word of a flat flow collection (stripped, never empty, no ``#``)."""
+    """The value of a plain word without a comment (stripped, never empty): a word of a flat
+    flow collection, or a value of a flat text."""
     first = text[0]
     if first in _NOT_SIMPLE_START:
         return resolve_plain_scalar(_plain(text))
@@ -478,9 +474,11 @@ def top_level_position(text: str, key: object) -> tuple[int, int] | None:
     if not isinstance(key, str):
         return None
     head = f"{key}:"
-    start = 0 if text.startswith(head) else text.find(f"\n{head}") + 1
-    if start == 0 and not text.startswith(head):
-        return None
+    start = 0
+    if not text.startswith(head):
+        start = text.find(f"\n{head}") + 1
+        if not start:
+            return None
     column = start + len(head)
     end = text.find("\n", column)
     line = text[column : len(text) if end == -1 else end]
