@@ -131,29 +131,31 @@ def _named_in_a_touchpoint(broken, name: str | None = None):
     return path, part, listing
 
 
-def _hb503_in(path, part, listing, broken, names) -> bool:
+def _hb503_in(path, part, listing, broken, handed) -> bool:
     from datetime import date
 
     from hirebook.partitioned import PartJob, check_part
 
-    job = PartJob(broken, broken.parent, part, date(2026, 11, 20), listing=listing, names=names)
+    job = PartJob(
+        broken, broken.parent, part, date(2026, 11, 20), listing=listing, candidates=handed
+    )
     return any(p.code == "HB503" and p.file.endswith(path.name) for p in check_part(job).problems)
 
 
 def test_candidate_names_are_read_once_for_all_workers(broken, monkeypatch, tmp_path):
-    """The parent greps every candidate's name while the workers read their records and hands
-    the names over: a worker finds names from what it was handed, and never reads them."""
+    """The parent reads every candidate while the workers read their records and hands the
+    personal fields over: a worker finds names from what it was handed, and never reads them."""
     from hirebook import partitioned
     from hirebook.records import repository
 
     def read_again(folder):
-        raise AssertionError(f"a worker read the candidates' names again from {folder}")
+        raise AssertionError(f"a worker read the candidates again from {folder}")
 
-    monkeypatch.setattr(repository, "_name_lines", read_again)
-    monkeypatch.setattr(partitioned, "NameLines", read_again)
+    monkeypatch.setattr(repository, "read_candidate_fields", read_again)
+    monkeypatch.setattr(partitioned, "read_candidate_fields", read_again)
     path, part, listing = _named_in_a_touchpoint(broken, "Zhou Shiyi")
-    handed = partitioned.HandedNames(str(tmp_path / "names"), broken / "candidates")
-    handed.hand_over({"cand-0001": "Zhou Shiyi"})  # in no candidate's file: only handed over
+    handed = partitioned.HandedCandidates(str(tmp_path / "names"), broken)
+    handed.hand_over({"cand-0001": {"name": "Zhou Shiyi"}})  # in no file: only handed over
     assert _hb503_in(path, part, listing, broken, handed)
 
 
@@ -163,8 +165,8 @@ def test_a_worker_waits_for_the_names_the_parent_is_still_reading(broken, tmp_pa
     from hirebook import partitioned
 
     path, part, listing = _named_in_a_touchpoint(broken, "Zhou Shiyi")
-    handed = partitioned.HandedNames(str(tmp_path / "names"), broken / "candidates")
-    later = threading.Timer(0.3, handed.hand_over, [{"cand-0001": "Zhou Shiyi"}])
+    handed = partitioned.HandedCandidates(str(tmp_path / "names"), broken)
+    later = threading.Timer(0.3, handed.hand_over, [{"cand-0001": {"name": "Zhou Shiyi"}}])
     later.start()
     try:
         assert _hb503_in(path, part, listing, broken, handed)
@@ -176,8 +178,8 @@ def test_a_worker_reads_the_names_itself_when_the_parent_could_not(broken, tmp_p
     from hirebook import partitioned
 
     path, part, listing = _named_in_a_touchpoint(broken)  # a candidate read by another part
-    handed = partitioned.HandedNames(str(tmp_path / "names"), broken / "candidates")
-    handed.hand_over(None)  # the parent's grep failed and its reading too
+    handed = partitioned.HandedCandidates(str(tmp_path / "names"), broken)
+    handed.hand_over(None)  # the parent's reading failed
     assert _hb503_in(path, part, listing, broken, handed)
 
 
@@ -187,22 +189,35 @@ def test_the_parent_hands_the_names_over_even_when_reading_them_fails(broken, mo
 
     from hirebook import partitioned
 
-    class Failing:
-        def __init__(self, folder) -> None:
-            self.folder = folder
-
-        def result(self):
-            raise OSError("no candidates today")
+    def failing(records_dir):
+        raise OSError("no candidates today")
 
     handed: list = []
-    real = partitioned.HandedNames.hand_over
+    real = partitioned.HandedCandidates.hand_over
 
-    def noted(self, names):
-        handed.append(names)
-        real(self, names)
+    def noted(self, fields):
+        handed.append(fields)
+        real(self, fields)
 
-    monkeypatch.setattr(partitioned, "NameLines", Failing)
-    monkeypatch.setattr(partitioned.HandedNames, "hand_over", noted)
+    monkeypatch.setattr(partitioned, "read_candidate_fields", failing)
+    monkeypatch.setattr(partitioned.HandedCandidates, "hand_over", noted)
     with pytest.raises(OSError, match="no candidates today"):
         partitioned.check_in_parallel(broken, broken.parent, date(2026, 11, 20), 2)
     assert handed == [None]
+
+
+def test_a_quoted_name_is_read_alike_by_one_process_and_by_several(runner, broken):
+    """`name: 'Sean O''Brien'` is Sean O'Brien on every path: the workers read candidates
+    with the records' own reader, never a line of text parsed by hand."""
+    candidate = sorted((broken / "candidates").glob("*.yaml"))[0]
+    text = candidate.read_text(encoding="utf-8")
+    lines = [
+        "name: 'Sean O''Brien'" if line.startswith("name:") else line for line in text.splitlines()
+    ]
+    candidate.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path, _, _ = _named_in_a_touchpoint(broken, "Sean O'Brien")
+    _, one = lint_json(runner, broken, "--jobs", "1")
+    _, two = lint_json(runner, broken, "--jobs", "2")
+    assert two == one
+    named = [p for p in one["problems"] if p["code"] == "HB503"]
+    assert [p["file"].rsplit("/", 1)[1] for p in named] == [path.name]

@@ -30,10 +30,10 @@ from hirebook.records.document import Document
 from hirebook.records.layout import Placement
 from hirebook.records.partition import POLICY, Part, split
 from hirebook.records.repository import (
-    NameLines,
     Repository,
     few_collections,
     load,
+    read_candidate_fields,
     record_paths,
 )
 from hirebook.sla.clock import Clock, Finding, State
@@ -68,45 +68,46 @@ class PartJob:
     that JSON and what sorts, scopes and filters the findings then travel back."""
     listing: list[str] | None = None
     """Every file below ``records/``: which records exist, without listing the folders again."""
-    names: HandedNames | None = None
-    """Every candidate's `name:` line (:class:`NameLines`), read once for all the workers."""
+    candidates: HandedCandidates | None = None
+    """Every candidate's personal fields, read once for all the workers."""
 
 
 @dataclass(frozen=True)
-class HandedNames:
-    """Every candidate's `name:` line, handed from the parent to its workers through a file.
+class HandedCandidates:
+    """Every candidate's personal fields (:meth:`Repository.candidate_fields`), handed from
+    the parent to its workers through a file.
 
-    The parent's `git grep` of the candidates (:class:`NameLines`) takes half a second at
-    100,000 records; the workers need the names only for their last rule (HB503). So the
-    workers start at once, and the parent writes the names to ``path`` (whole, by renaming)
-    while they read their records. A worker that asks before they are there waits for them.
+    The workers need them only for their last rules (HB503, HB505), so they start at once,
+    and the parent reads the candidates — with the same reader as any load — and writes what
+    it found to ``path`` (whole, by renaming) while they read their records. A worker that
+    asks before they are there waits for them.
     """
 
     path: str
-    candidates: Path
-    """The candidates folder: read by the worker itself if the parent could not hand them."""
+    records_dir: Path
+    """The records folder: read by the worker itself if the parent could not hand them."""
 
-    def hand_over(self, names: dict[str, str] | None) -> None:
-        """Write ``names`` for the workers; None tells them to read the names themselves."""
+    def hand_over(self, fields: dict[str, dict[str, str]] | None) -> None:
+        """Write ``fields`` for the workers; None tells them to read the candidates themselves."""
         part = f"{self.path}.part"
         with open(part, "wb") as handle:
-            pickle.dump(names, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(fields, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(part, self.path)
 
-    def result(self) -> dict[str, str]:
-        """The names the parent handed over; waits for them if need be."""
+    def result(self) -> dict[str, dict[str, str]]:
+        """The fields the parent handed over; waits for them if need be."""
         give_up = time.monotonic() + _LONGEST_WAIT
         while not os.path.exists(self.path) and time.monotonic() < give_up:
             time.sleep(0.01)
-        names = None
+        fields = None
         with contextlib.suppress(OSError), open(self.path, "rb") as handle:
-            names = pickle.load(handle)
-        return names if names is not None else NameLines(self.candidates).result()
+            fields = pickle.load(handle)
+        return fields if fields is not None else read_candidate_fields(self.records_dir)
 
 
-_LONGEST_WAIT = 120.0
-"""Seconds a worker waits for the parent's names before it reads them itself (a safeguard:
-the parent hands them over, or says it cannot, as soon as its `git grep` ends)."""
+_LONGEST_WAIT = 600.0
+"""Seconds a worker waits for the parent's candidates before it reads them itself (a
+safeguard: the parent hands them over, or says it cannot, as soon as it has read them)."""
 
 
 @dataclass(frozen=True)
@@ -163,8 +164,8 @@ def check_part(job: PartJob) -> PartResult:
         progress=parallel.tick,
         listing=job.listing,
     )
-    if job.names is not None:
-        repo.name_lines = job.names.result
+    if job.candidates is not None:
+        repo.candidates_read = job.candidates.result
     report = {repo.records_prefix + path for path in job.part.report}
     found = find(repo, job.today)
     result = settle(repo, found, only=report)
@@ -386,18 +387,18 @@ def check_in_parallel(
     part comes in.
     """
     records_dir = records_dir.resolve()
-    # Every worker needs every candidate's name (HB503): read once, while the workers run.
-    names = NameLines(records_dir / "candidates")
     listing = paths if paths is not None else below(records_dir)
     rules = tuple(rules) if rules is not None else None
     received = None if arrived is None else (lambda result: arrived(result.then))
     with tempfile.TemporaryDirectory(prefix="hirebook-") as folder:
-        handed = HandedNames(os.path.join(folder, "names"), records_dir / "candidates")
+        # Every worker needs every candidate's personal fields (HB503, HB505): read once
+        # here, while the workers read their parts.
+        handed = HandedCandidates(os.path.join(folder, "candidates"), records_dir)
 
         def hand_over() -> None:
             found = None
             try:
-                found = names.result()
+                found = read_candidate_fields(records_dir)
             finally:
                 handed.hand_over(found)  # whatever happens: no worker waits in vain
 

@@ -14,6 +14,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from hirebook.records import files
 from hirebook.records.layout import place_of
 from hirebook.records.repository import record_files
 
@@ -116,13 +117,12 @@ def _referrers(records_dir: Path, listing: _Listing, changed: set[str]) -> set[s
 
 
 def _mentioning(records_dir: Path, paths: list[str], record_id: str) -> set[str]:
-    """A plain byte search: a false match only means one more file is checked."""
+    """A plain byte search: a false match only means one more file is checked (a file that
+    must not be read, such as a link, is checked too: reading it reports why)."""
     needle = record_id.encode("utf-8")
     found = set()
     for path in paths:
-        try:
-            if needle in (records_dir / path).read_bytes():
-                found.add(path)
-        except OSError:
-            continue
+        raw = files.read_or_none(os.path.join(records_dir, path))
+        if raw is None or needle in raw:
+            found.add(path)
     return found

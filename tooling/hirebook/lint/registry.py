@@ -23,6 +23,7 @@ RULE_MODULES = (
     "hb108_not_a_mapping",
     "hb109_case_front_matter",
     "hb110_misplaced_file",
+    "hb111_not_a_regular_file",
     # HB2xx — schema
     "hb201_unknown_field",
     "hb202_missing_field",

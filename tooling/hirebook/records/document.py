@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from hirebook.records import plainyaml, quickpos, yamlread
+from hirebook.records import files, plainyaml, quickpos, yamlread
 from hirebook.records.layout import Placement
 
 _IGNORE = re.compile(r"#\s*hirebook:\s*ignore\s+((?:HB\d{3}[\s,]*)+)")
@@ -169,8 +169,7 @@ def read_document(path: str | Path, rel: str, place: Placement, raw: bytes) -> D
 def _source_of(file: str | Path, kind: str) -> str:
     """The YAML source of a record file, read again (empty if it is gone or unreadable)."""
     try:
-        with open(file, "rb") as handle:
-            text = yamlread.decode(handle.read())
+        text = yamlread.decode(files.read_record(str(file)))
         return split_front_matter(text)[0] if kind == "case" else text
     except (OSError, yamlread.LoadProblem):
         return ""

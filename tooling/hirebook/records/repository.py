@@ -12,8 +12,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-import re
-import subprocess
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -22,7 +20,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from hirebook.problem import Problem, Severity
-from hirebook.records import convert, schemas, yamlread
+from hirebook.records import convert, files, schemas, yamlread
 from hirebook.records.document import Document, read_document, relative_to
 from hirebook.records.layout import FOLDER_OF_KIND, file_for, place_of
 from hirebook.records.model import (
@@ -80,10 +78,12 @@ class Repository:
     """Every file below ``records/`` (``/`` paths, sorted), when the caller has listed them: a
     partial load then learns which files exist from it instead of asking the disk (a worker
     process would otherwise list all 1,000 client folders again)."""
-    name_lines: Callable[[], dict[str, str]] | None = field(default=None, repr=False)
-    """Gives candidate id → `name:` line of every candidate file (:class:`NameLines`), when the
-    caller has them (or will have them by the time they are asked for): a partial load reads
-    them otherwise."""
+    candidates_read: Callable[[], dict[str, dict[str, str]]] | None = field(
+        default=None, repr=False
+    )
+    """Gives :meth:`candidate_fields` when the caller has read them (or will have by the time
+    they are asked for, see :class:`hirebook.partitioned.HandedCandidates`): a partial load
+    reads them otherwise."""
     _disk_paths: dict[str, dict[str, list[str]]] = field(default_factory=dict, repr=False)
 
     @cached_property
@@ -164,23 +164,28 @@ class Repository:
             yield from self.table(kind).values()
 
     def candidate_names(self) -> dict[str, str]:
-        """name → candidate id, for the rule that keeps names out of free text (HB503).
-
-        The only reader of candidates' personal data; in a partial load the names are taken
-        from the files directly (their `name:` line), without reading them as records.
-        """
+        """name → candidate id, for the rules that keep names out of other records (HB503)."""
         names: dict[str, str] = {}
-        for document in self.documents.values():
-            if document.kind == "candidate" and isinstance(document.data.get("name"), str):
-                names[document.data["name"]] = str(document.data.get("id"))
-        if not self.complete:
-            if self.name_lines is not None:
-                lines = self.name_lines()
-            else:
-                lines = _name_lines(self.records_dir / "candidates")
-            for record_id, name in lines.items():
-                names.setdefault(name, record_id)
+        for candidate, fields in self.candidate_fields().items():
+            if "name" in fields:
+                names.setdefault(fields["name"], candidate)
         return names
+
+    def candidate_fields(self) -> dict[str, dict[str, str]]:
+        """candidate id → the personal fields of that candidate's file that are text
+        (:data:`PERSONAL_FIELDS`), for the rules that keep them out of every other record.
+
+        The only reader of candidates' personal data. A partial load reads every candidate
+        file with the same reader as a full load (or takes what the caller read that way), so
+        every path sees the same values.
+        """
+        if self.complete:
+            return personal_fields(
+                doc for doc in self.documents.values() if doc.kind == "candidate"
+            )
+        if self.candidates_read is not None:
+            return self.candidates_read()
+        return read_candidate_fields(self.records_dir)
 
     @cached_property
     def zone(self) -> ZoneInfo:
@@ -258,75 +263,44 @@ def _names_listed(listing: list[str], prefix: str) -> dict[str, dict[str, list[s
     return index
 
 
-_NAME_LINE = re.compile(rb"^name:[ \t]*(.+?)[ \t]*$", re.MULTILINE)
+PERSONAL_FIELDS = ("name", "email", "phone")
+"""A candidate's fields that identify the person (the rules look for them elsewhere)."""
 
 
-class NameLines:
-    """candidate id → the text of its `name:` line, for every file in ``folder``.
-
-    `git grep` reads 20,000 files in a fraction of the time Python needs, and it starts at
-    once: the caller can do other work while it runs (:meth:`result` waits for it). Without
-    git (or if it fails) the files are read here.
-    """
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        try:
-            self._grep: subprocess.Popen | None = subprocess.Popen(
-                ["git", "grep", "--no-index", "-I", "--no-color", "-e", "^name:", "--", "."],
-                cwd=folder,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL,
-            )
-        except OSError:  # no git, or no candidates folder
-            self._grep = None
-
-    def result(self) -> dict[str, str]:
-        if self._grep is not None:
-            try:
-                output, _ = self._grep.communicate(timeout=60)
-            except subprocess.TimeoutExpired:
-                self._grep.kill()
-                self._grep.communicate()
-            else:
-                if self._grep.returncode in (0, 1):
-                    return _grepped_names(output)
-        return _name_lines_by_reading(self.folder)
-
-
-def _name_lines(folder: Path) -> dict[str, str]:
-    return NameLines(folder).result()
-
-
-def _grepped_names(output: bytes) -> dict[str, str]:
-    found = {}
-    for line in output.splitlines():
-        file, _, rest = line.partition(b":")
-        value = _name_value(rest)
-        if value and file.endswith(b".yaml"):
-            found[file.decode("utf-8", errors="replace")[:-5]] = value
+def personal_fields(documents: Iterable[Document]) -> dict[str, dict[str, str]]:
+    """candidate id → personal fields, from candidates' documents in path order."""
+    found: dict[str, dict[str, str]] = {}
+    for document in sorted(documents, key=lambda doc: doc.rel):
+        record_id = document.data.get("id")
+        if not isinstance(record_id, str):
+            record_id = document.place.expected_id
+        fields = {key: document.data[key] for key in PERSONAL_FIELDS}
+        fields = {key: value for key, value in fields.items() if isinstance(value, str) and value}
+        if fields and record_id not in found:
+            found[record_id] = fields
     return found
 
 
-def _name_lines_by_reading(folder: Path) -> dict[str, str]:
-    found = {}
-    for path in folder.glob("*.yaml"):
-        try:
-            match = _NAME_LINE.search(path.read_bytes())
-        except OSError:
+def read_candidate_fields(records_dir: Path) -> dict[str, dict[str, str]]:
+    """:func:`personal_fields` of every file in ``records/candidates/``, each read as a full
+    load reads it (a file that cannot be read is reported by whoever loads it)."""
+    folder = os.path.join(records_dir, "candidates")
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return {}
+    documents = []
+    for name in names:
+        below = f"candidates/{name}"
+        place = place_of(below)
+        if place is None or place.kind != "candidate" or name.startswith("."):
             continue
-        value = _name_value(match.group(0)) if match else None
-        if value:
-            found[path.stem] = value
-    return found
-
-
-def _name_value(line: bytes) -> str | None:
-    value = line.decode("utf-8", errors="replace").removeprefix("name:")
-    value = value.split(" #")[0].strip()
-    if value[:1] in "\"'":
-        value = value[1:-1]
-    return value or None
+        file = os.path.join(folder, name)
+        try:
+            documents.append(read_document(file, below, place, files.read_record(file)))
+        except (OSError, yamlread.LoadProblem, yamlread.LoadFailed):
+            continue
+    return personal_fields(documents)
 
 
 def _zone(policy: Policy | None) -> ZoneInfo:
@@ -353,7 +327,7 @@ def record_paths(records_dir: Path) -> list[str]:
     sorted (a stable order).
 
     Hidden files and folders (``.git``, editor swap files) and ``IGNORED_NAMES`` are skipped;
-    links to folders are not followed (as ``os.walk`` does not). Built as plain strings while
+    links are listed, never followed: reading reports them (HB111). Built as plain strings while
     walking: joining and then cutting 100,000 paths cost as much as reading the folders.
     """
     found: list[str] = []
@@ -373,14 +347,13 @@ def _scan(folder: str, prefix: str, found: list[str]) -> None:
         if name.startswith("."):
             continue
         try:
-            is_folder = entry.is_dir()
+            is_folder = entry.is_dir(follow_symlinks=False)
         except OSError:
             is_folder = False
-        if not is_folder:
-            if name not in IGNORED_NAMES:
-                found.append(prefix + name)
-        elif not entry.is_symlink():
+        if is_folder:
             _scan(entry.path, f"{prefix}{name}/", found)
+        elif name not in IGNORED_NAMES:
+            found.append(prefix + name)  # links and special files too: reading reports them
 
 
 def record_files(records_dir: Path) -> list[str]:
@@ -523,13 +496,16 @@ def _read(repo: Repository, file: str, select: Callable[[str], bool] | None) -> 
         return None
     if place is None:
         path = Path(file)
-        if path.suffix in RECORD_SUFFIXES:
+        special = _special_kind(file)
+        if special is not None:
+            repo.problems.append(_from_load(rel, files.not_regular(special)))
+        elif path.suffix in RECORD_SUFFIXES:
             repo.problems.append(_misplaced(rel, path))
         return None
     if place.expected_id:
         repo.file_ids[place.kind][place.expected_id].append(rel)
     try:
-        document = read_document(file, rel, place, read_bytes(file))
+        document = read_document(file, rel, place, files.read_record(file))
     except yamlread.LoadProblem as problem:
         repo.problems.append(_from_load(rel, problem))
         return None
@@ -545,20 +521,12 @@ def _read(repo: Repository, file: str, select: Callable[[str], bool] | None) -> 
     return document
 
 
-_FIRST_READ = 64 * 1024  # every real record fits in one read
-
-
-def read_bytes(file: str) -> bytes:
-    """The bytes of ``file``, by plain ``os.read`` calls: ``open().read()`` and its buffered file
-    object cost twice as much (16 µs a file, against 8; 100,000 files are read per lint)."""
-    handle = os.open(file, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+def _special_kind(file: str) -> str | None:
+    """What ``file`` is when it is not a regular file (a link to a folder, a FIFO…)."""
     try:
-        chunks = []
-        while chunk := os.read(handle, _FIRST_READ if not chunks else 1024 * 1024):
-            chunks.append(chunk)  # until a read finds the end: a short read need not be it
-        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
-    finally:
-        os.close(handle)
+        return files.kind_of(os.lstat(file).st_mode)
+    except OSError:
+        return None
 
 
 def _misplaced(rel: str, path: Path) -> Problem:
