@@ -7,7 +7,9 @@ from pathlib import Path
 
 import click
 
+from hirebook import atomic
 from hirebook.cli import common
+from hirebook.cli.failures import machine_failure
 from hirebook.codeowners import render
 
 
@@ -44,7 +46,8 @@ def codeowners_command(records_dir, check, output):
     ownership = render(repo, prefix)
     for note in ownership.unowned:
         click.echo(f"warning: {note}", err=True)
-    current = target.read_text(encoding="utf-8") if target.is_file() else None
+    # Undecodable bytes read as U+FFFD: such a file is stale, not a crash.
+    current = target.read_text(encoding="utf-8", errors="replace") if target.is_file() else None
     if check:
         if current == ownership.text:
             click.echo(f"{target} is up to date.")
@@ -59,8 +62,14 @@ def codeowners_command(records_dir, check, output):
         click.echo("\n".join(diff))
         click.echo(f"{target} is stale: run `hirebook codeowners` and commit the result.", err=True)
         raise SystemExit(common.EXIT_FINDINGS)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(ownership.text, encoding="utf-8")
+    created: list[Path] = []
+    try:
+        created = atomic.make_folders(target.parent)
+        atomic.write_text(target, ownership.text)
+    except OSError as err:
+        atomic.remove_folders(created)
+        kept = f"{target} is unchanged." if current is not None else f"{target} was not written."
+        raise machine_failure(err, kept) from None
     click.echo(str(target))
 
 

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import errno
+import sqlite3
 from pathlib import Path
 
 import click
 
+from hirebook import atomic
 from hirebook.cli import common
+from hirebook.cli.failures import machine_failure
 from hirebook.reports.export.writer import write_sqlite
+
+# SQLite's errors of the disk (by the prefix of their name), with the errno that says the same.
+_DISK_ERRORS = {
+    "SQLITE_FULL": errno.ENOSPC,
+    "SQLITE_IOERR": errno.EIO,
+    "SQLITE_READONLY": errno.EROFS,
+    "SQLITE_CANTOPEN": None,
+}
 
 
 @click.command("export")
@@ -56,8 +68,17 @@ def export_command(records_dir, target, force, as_of):
         raise click.UsageError(f"no folder {target.parent} to write {target.name} in")
     repo = common.load(records_dir)
     board, _ = common.checked_board(repo, as_of, "they can be exported")
+    kept = f"{target} is unchanged." if target.exists() else "No database was written."
     try:
         counts = write_sqlite(target, repo, board)
     except OSError as err:
-        raise click.UsageError(f"cannot write {target}: {err.strerror or err}") from None
+        raise machine_failure(err, kept) from None
+    except sqlite3.OperationalError as err:
+        # SQLite reports a full disk or an I/O error in its own words, not as an OSError.
+        name = getattr(err, "sqlite_errorname", "")
+        prefix = next((each for each in _DISK_ERRORS if name.startswith(each)), None)
+        if prefix is None:
+            raise
+        failure = atomic.WriteError(_DISK_ERRORS[prefix], str(err), str(target))
+        raise machine_failure(failure, kept) from None
     click.echo(f"Wrote {sum(counts.values())} rows in {len(counts)} tables to {target}")

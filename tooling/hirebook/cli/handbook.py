@@ -11,7 +11,9 @@ from pathlib import Path
 
 import click
 
+from hirebook import atomic
 from hirebook.cli import common
+from hirebook.cli.failures import machine_failure
 from hirebook.handbook.labels import LANGUAGES
 from hirebook.handbook.site import HandbookError, prepare
 
@@ -58,18 +60,29 @@ def handbook_command(records_dir, out_dir, language, as_of, jobs):
     except HandbookError as err:
         click.echo(str(err), err=True)
         raise SystemExit(common.EXIT_USAGE) from None
-    written = write(handbook.pages, handbook.fragments, out_dir)
+    try:
+        written = write(handbook.pages, handbook.fragments, out_dir)
+    except OSError as err:
+        raise machine_failure(
+            err, "Pages written before the failure are complete; none is half-written."
+        ) from None
     click.echo(f"{written} pages written to {out_dir} (as of {handbook.as_of.isoformat()})")
 
 
 def write(pages: dict, fragments: dict[str, str], out_dir: Path) -> int:
-    for path, page in pages.items():
-        _write(out_dir / path, page.markdown)
-    for name, text in fragments.items():
-        _write(out_dir / "fragments" / f"{name}.md", text + "\n")
+    created: list[Path] = []
+    try:
+        for path, page in pages.items():
+            _write(out_dir / path, page.markdown, created)
+        for name, text in fragments.items():
+            _write(out_dir / "fragments" / f"{name}.md", text + "\n", created)
+    except BaseException:
+        atomic.remove_folders(created)  # those left empty: nothing was written in them
+        raise
     return len(pages)
 
 
-def _write(target: Path, text: str) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+def _write(target: Path, text: str, created: list[Path]) -> None:
+    created += atomic.make_folders(target.parent)
+    # Not flushed to the disk page by page: any run writes every page again.
+    atomic.write_text(target, text, durable=False)

@@ -7,6 +7,7 @@ start-up is a third of a second on a small agency.
 
 from __future__ import annotations
 
+import errno
 import importlib
 
 import click
@@ -44,6 +45,18 @@ class LazyGroup(click.Group):
                 raise TypeError(f"{self.lazy_commands[cmd_name]} is not a Click command")
             return command
         return super().get_command(ctx, cmd_name)
+
+    def invoke(self, ctx: click.Context):
+        """Every command, with any ``OSError`` it did not handle (a read-only folder, a full
+        disk, a missing permission) shown as a message and exit status 2, never a traceback."""
+        try:
+            return super().invoke(ctx)
+        except OSError as err:
+            if err.errno == errno.EPIPE:  # Click's own handling: a reader that went away
+                raise
+            from hirebook.cli.failures import machine_failure
+
+            raise machine_failure(err) from None
 
 
 @click.group(

@@ -2,7 +2,8 @@
 
 Each kind is a subcommand whose options are what the record needs; options left out are
 asked for at the prompt. The file is created exclusively: an existing file is never
-overwritten. The path of the new file is printed, ready for an editor or ``git add``.
+overwritten, and a file that cannot be written whole is not created at all. The path of the
+new file is printed, ready for an editor or ``git add``.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from pathlib import Path
 
 import click
 
+from hirebook import atomic
 from hirebook.cli import common
+from hirebook.cli.failures import machine_failure
 from hirebook.records import templates
 from hirebook.records.layout import path_for
 from hirebook.records.repository import Repository
@@ -53,14 +56,14 @@ def _now(repo: Repository) -> datetime:
 
 def _write(repo: Repository, relative: Path, text: str) -> None:
     target = repo.records_dir / relative
-    target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        with target.open("x", encoding="utf-8") as handle:
-            handle.write(text)
+        atomic.create_new(target, text)
     except FileExistsError:
         raise click.ClickException(
             f"{target} already exists; hirebook never overwrites a record — choose another id"
         ) from None
+    except OSError as err:
+        raise machine_failure(err, "No record was written.") from None
     click.echo(target.relative_to(repo.root) if target.is_relative_to(repo.root) else target)
 
 

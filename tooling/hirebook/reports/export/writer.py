@@ -8,13 +8,12 @@ asked to replace.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import tempfile
 from contextlib import closing
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 
+from hirebook import atomic
 from hirebook.records.repository import Repository
 from hirebook.reports.export.schema import SqlTable
 from hirebook.reports.export.tables import TABLES
@@ -36,22 +35,21 @@ def sql_value(value: object, zone: tzinfo) -> object:
 
 
 def write_sqlite(target: Path, repo: Repository, board: Board) -> dict[str, int]:
-    """Write every table to ``target`` (replacing it); returns the row count per table."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    os.close(handle)
-    os.chmod(temporary, 0o666 & ~_umask())  # as an ordinary new file, not mkstemp's 0600
-    try:
-        counts = _fill(Path(temporary), repo, board)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return counts
+    """Write every table to ``target`` (replacing it); returns the row count per table.
+
+    A failure of the disk raises ``OSError`` or ``sqlite3.OperationalError``; either way the
+    temporary file is gone and ``target`` is as it was.
+    """
+    with atomic.replacing(target) as temporary:
+        return _fill(temporary, repo, board)
 
 
 def _fill(path: Path, repo: Repository, board: Board) -> dict[str, int]:
     counts = {}
     with closing(sqlite3.connect(path)) as connection, connection:
+        # A failed export is thrown away whole, so it needs no rollback journal — a file
+        # beside the target that a failure could leave behind.
+        connection.execute("PRAGMA journal_mode = MEMORY")
         for table in TABLES:
             connection.execute(table.ddl())
             rows = [_values(table, row, repo.zone) for row in table.rows(repo, board)]
@@ -65,9 +63,3 @@ def _values(table: SqlTable, row: dict, zone: tzinfo) -> tuple:
     if list(row) != names:
         raise ValueError(f"{table.name}: row keys {list(row)} are not the columns {names}")
     return tuple(sql_value(row[name], zone) for name in names)
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
