@@ -274,8 +274,11 @@ def personal_fields(documents: Iterable[Document]) -> dict[str, dict[str, str]]:
         record_id = document.data.get("id")
         if not isinstance(record_id, str):
             record_id = document.place.expected_id
-        fields = {key: document.data[key] for key in PERSONAL_FIELDS}
-        fields = {key: value for key, value in fields.items() if isinstance(value, str) and value}
+        fields = {
+            key: value
+            for key in PERSONAL_FIELDS
+            if isinstance(value := document.data.get(key), str) and value
+        }
         if fields and record_id not in found:
             found[record_id] = fields
     return found
@@ -596,10 +599,14 @@ def _add(
         repo.policy = record
         repo.__dict__.pop("zone", None)
         return
+    # Typed by its file name, which is its id (HB301 reports an `id:` that differs): a copy of
+    # a record under a new name that kept the old `id:` is typed too, and reported (HB301,
+    # HB302), rather than silently hiding the original or being hidden by it.
+    key = document.place.expected_id or record.id
     table = repo.table(document.kind)
-    if record.id in table or _earlier_file_has_id(repo, document, record.id):
-        return  # a duplicate id (HB302): only the first file with it is typed, as in a full load
-    table[record.id] = record
+    if key in table or _earlier_file_has_id(repo, document, key):
+        return  # two files of one name in two clients (HB302): the first is typed, everywhere
+    table[key] = record
 
 
 def _earlier_file_has_id(repo: Repository, document: Document, record_id: str) -> bool:
