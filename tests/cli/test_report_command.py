@@ -157,6 +157,22 @@ def test_filters(runner, agency):
     assert run(runner, agency, "--tier", "gold").exit_code == 2
 
 
+def test_unknown_ids_are_the_same_usage_error_as_in_sla(runner, agency):
+    with_globex(agency)
+    for jobs in ("1", "2"):
+        typo = run(runner, agency, "--jobs", jobs, "--client", "globx")
+        assert typo.exit_code == 2
+        assert (
+            "Invalid value for --client: no client `globx` in the records; did you mean `globex`?"
+        ) in typo.output
+        nobody = run(runner, agency, "--jobs", jobs, "--owner", "nobody")
+        assert nobody.exit_code == 2
+        assert (
+            "no team member `nobody` in the records; the team member ids are: chen-jie, wang-li, "
+            "zhou-min"
+        ) in nobody.output
+
+
 def test_unknown_metric_lists_the_names(runner, agency):
     result = run(runner, agency, "time-to-hire")
     assert result.exit_code == 2

@@ -30,8 +30,32 @@ def test_filters(runner, agency):
     result = run(runner, agency, "--rule", "tier-review", "--fail-on", "overdue")
     assert result.exit_code == 0
     assert "progress-report" not in result.output
-    assert run(runner, agency, "--owner", "nobody").output.strip().endswith("No clocks to show.")
+    # zhou-min is on the team but owns no clock: an empty board, not an error.
+    assert run(runner, agency, "--owner", "zhou-min").output.strip().endswith("No clocks to show.")
     assert run(runner, agency, "--tier", "key").exit_code == 0
+
+
+def test_unknown_owner_or_client_is_a_usage_error(runner, agency):
+    # One process or several: the ids are checked against the folders before any work.
+    for jobs in ("1", "2"):
+        nobody = run(runner, agency, "--jobs", jobs, "--owner", "nobody")
+        assert nobody.exit_code == 2, nobody.output
+        assert (
+            "Invalid value for --owner: no team member `nobody` in the records; the team "
+            "member ids are: wang-li, zhou-min"
+        ) in nobody.output
+        assert "No clocks to show." not in nobody.output
+        typo = run(runner, agency, "--jobs", jobs, "--owner", "wang-li", "--owner", "wang-lee")
+        assert typo.exit_code == 2
+        assert "no team member `wang-lee` in the records; did you mean `wang-li`?" in typo.output
+        client = run(runner, agency, "--jobs", jobs, "--client", "acmee")
+        assert client.exit_code == 2
+        assert (
+            "Invalid value for --client: no client `acmee` in the records; did you mean "
+            "`acme`?" in client.output
+        )
+        other = run(runner, agency, "--jobs", jobs, "--client", "zzz")
+        assert "no client `zzz` in the records; the client ids are: acme" in other.output
 
 
 def test_all_and_state(runner, agency):

@@ -290,3 +290,48 @@ def _lint_text(result) -> str:
     from hirebook.output.text import TextReporter  # the text reporter imports this module's peers
 
     return TextReporter().lint(result)
+
+
+_ID_FOLDERS = {"--client": ("clients", "client"), "--owner": ("team", "team member")}
+
+
+def known_ids(records_dir: Path | None, option: str, values: tuple[str, ...]) -> tuple[str, ...]:
+    """The ``--client`` or ``--owner`` values, each checked against the records folder.
+
+    A typo is a usage error naming the closest id (or the ids there are), never an empty board
+    or report. An id is its file name, so the folders are listed (``clients/<id>/client.yaml``,
+    ``team/<id>.yaml``) rather than the records read: a command that reads its records in
+    several processes checks them the same way, before any work starts.
+    """
+    if not values:
+        return values
+    import difflib
+
+    folder_name, what = _ID_FOLDERS[option]
+    folder = records_folder(records_dir)[0] / folder_name
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        names = []
+    if option == "--client":
+        ids = sorted(name for name in names if os.path.isfile(folder / name / "client.yaml"))
+    else:
+        ids = sorted(name[: -len(".yaml")] for name in names if name.endswith(".yaml"))
+    known = set(ids)
+    unknown = [value for value in values if value not in known]
+    if not unknown:
+        return values
+    value = unknown[0]
+    close = difflib.get_close_matches(value, ids, n=1)
+    if close:
+        hint = f"did you mean `{close[0]}`?"
+    elif ids:
+        shown = ", ".join(ids[:10]) + (f" and {len(ids) - 10} more" if len(ids) > 10 else "")
+        hint = f"the {what} ids are: {shown}"
+    else:
+        hint = f"records/{folder_name}/ holds no {what}"
+    from hirebook.output.inert import inert  # the value is echoed back
+
+    raise click.BadParameter(
+        f"no {what} `{inert(value)}` in the records; {hint}", param_hint=option
+    )

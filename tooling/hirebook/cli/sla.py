@@ -91,7 +91,8 @@ def sla_command(
     the clocks someone must act on — overdue and at risk — grouped by owner, overdue first.
 
     Records with lint errors are not evaluated: the command prints the lint summary and exits
-    2. Exit 1 when a clock is in a --fail-on state, else 0.
+    2, as it does for a --client or --owner that is not in the records. Exit 1 when a clock is
+    in a --fail-on state, else 0.
 
     \b
     Examples:
@@ -99,6 +100,8 @@ def sla_command(
       hirebook sla --as-of 2026-11-20 --owner wang-li
       hirebook sla --all --rule client-feedback --format json
     """
+    common.known_ids(records_dir, "--client", clients)
+    common.known_ids(records_dir, "--owner", owners)
     board, root = _evaluate(records_dir, as_of, rules or None, jobs, output_format == "json")
     scoped = _scope(board, clients, owners, tiers)
     shown = (
