@@ -2,6 +2,8 @@
 
 import subprocess
 
+import pytest
+
 from hirebook.cli.main import cli
 
 
@@ -61,6 +63,41 @@ def test_unknown_ref_is_a_usage_error(runner, agency):
     )
     assert result.exit_code == 2
     assert "no-such-ref" in result.output
+
+
+def test_a_ref_is_never_read_as_an_option(runner, agency, tmp_path):
+    # Handed to `git diff` as it was, `--output=FILE` made Git truncate FILE.
+    git(agency.root, "init", "-q")
+    commit_all(agency.root, "base")
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me\n")
+    for ref in (f"--output={victim}", "-p"):
+        result = runner.invoke(
+            cli, ["lint", "--records", str(agency.records), f"--changed-since={ref}"]
+        )
+        assert result.exit_code == 2, result.output
+        assert "a Git ref (a branch, tag or commit) cannot be empty or start with `-`" in (
+            result.output
+        )
+    assert victim.read_text() == "keep me\n"
+
+
+def test_a_ref_is_resolved_to_a_commit_first(agency):
+    from hirebook.lint.changed import ChangedSinceError, changed_files
+
+    git(agency.root, "init", "-q")
+    commit_all(agency.root, "base")
+    tree = subprocess.run(
+        ["git", "-C", str(agency.root), "rev-parse", "HEAD^{tree}"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    # A tree is an object Git knows, but not a commit to compare with.
+    with pytest.raises(ChangedSinceError, match=f"--changed-since {tree}: git"):
+        changed_files(agency.root, tree)
+    agency.write("team/chen-jie.yaml", "id: chen-jie\n")
+    assert changed_files(agency.root, "HEAD") == {"records/team/chen-jie.yaml"}
 
 
 GLOBEX = """\

@@ -33,9 +33,31 @@ class Scope:
 
 def changed_files(root: Path, ref: str) -> set[str]:
     """Files changed since ``ref`` — committed, staged, unstaged or new — relative to ``root``."""
-    changed = _git(root, ["diff", "--name-only", "--relative", ref, "--"], ref)
+    commit = _commit(root, ref)
+    changed = _git(root, ["diff", "--name-only", "--relative", commit, "--"], ref)
     changed |= _git(root, ["ls-files", "--others", "--exclude-standard"], ref)
     return changed
+
+
+def _commit(root: Path, ref: str) -> str:
+    """The commit ``ref`` names, as Git's hexadecimal id.
+
+    The ref comes from the command line: Git must never read it as an option
+    (``--output=FILE`` would truncate FILE). It is refused if it starts with ``-``, and Git
+    is told where its options end (``--end-of-options``, Git 2.30 or later for ``rev-parse``);
+    only the id it answers is passed on.
+    """
+    if not ref or ref.startswith("-"):
+        raise ChangedSinceError(
+            f"--changed-since {ref!r}: a Git ref (a branch, tag or commit) cannot be empty or "
+            "start with `-`"
+        )
+    found = _git(
+        root, ["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"], ref
+    )
+    if len(found) != 1:
+        raise ChangedSinceError(f"--changed-since {ref}: git knows no commit of that name")
+    return found.pop()
 
 
 def _git(root: Path, args: list[str], ref: str) -> set[str]:
