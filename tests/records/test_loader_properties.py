@@ -104,3 +104,43 @@ def test_arbitrary_records_lint_without_exceptions(tmp_path_factory, data, rel):
     for problem in problems:
         assert problem.line >= 1 and problem.column >= 1
         assert problem.message
+
+
+@given(
+    st.integers(min_value=4290, max_value=20000),
+    st.sampled_from(["", "-", "+", "0x", "0o"]),
+    st.sampled_from(["amount", "note"]),
+)
+@settings(max_examples=30)
+def test_numbers_of_any_length_never_crash(length, prefix, key):
+    """A run of digits longer than Python converts by default is text, never a crash; the
+    schema then says whether text may stand there."""
+    digits = "7" * length
+    raw = f"id: x\n{key}: {prefix}{digits}\n".encode()
+    data, problems = read(raw)
+    assert problems == []
+    value = data[key]
+    if isinstance(value, int):
+        assert len(str(abs(value))) <= 4300
+    else:
+        assert value == f"{prefix}{digits}"
+
+
+def test_a_huge_number_in_a_record_is_a_lint_problem_not_a_crash(tmp_path):
+    from click.testing import CliRunner
+
+    from hirebook.cli.main import cli
+
+    runner = CliRunner()
+    agency = Agency(tmp_path)
+    agency.write(
+        "clients/acme/requirements/req-2026-001.yaml",
+        (agency.records / "clients/acme/requirements/req-2026-001.yaml")
+        .read_text(encoding="utf-8")
+        .replace("openings: 1", "openings: " + "9" * 5000),
+    )
+    for jobs in ("1", "2"):
+        result = runner.invoke(cli, ["lint", "--records", str(agency.records), "--jobs", jobs])
+        assert result.exit_code == 1, result.output
+        assert "records/clients/acme/requirements/req-2026-001.yaml\n  5:11 " in result.output
+        assert "HB203  `openings` must be a whole number, not text" in result.output

@@ -16,6 +16,10 @@ _OCT = re.compile(r"0o[0-7]+\Z")
 _HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
 _INF = re.compile(r"[-+]?\.(inf|Inf|INF)\Z")
 _NAN = re.compile(r"\.(nan|NaN|NAN)\Z")
+MAX_DIGITS = 4300
+"""Longest whole number read as a number; a longer run of digits stays text (the schema then
+says whether text may stand there). Python refuses to convert more than 4,300 decimal digits
+by default, and the limit is fixed here so that no interpreter setting changes an answer."""
 # Only scalars starting with one of these can be anything but text: most words skip all regexes.
 SPECIAL_START = frozenset("0123456789+-.~nNtTfF")
 # Everything above in one expression: a word that starts like a number but is not one (a date,
@@ -25,6 +29,15 @@ _MAYBE_NOT_TEXT = re.compile(
     r"|[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?"
     r"|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))\Z"
 )
+
+
+_LIMIT = 10**MAX_DIGITS
+
+
+def _within_limit(value: int, text: str) -> int | str:
+    """An octal or hexadecimal number, or its text when it has more decimal digits than
+    :data:`MAX_DIGITS` (it could not be written in a message)."""
+    return value if value < _LIMIT else text
 
 
 def resolve_plain_scalar(text: str) -> object:
@@ -42,7 +55,7 @@ def resolve_plain_scalar(text: str) -> object:
     # dates and times — no number, null or boolean holds a `:`, or a `-` but as its sign or in
     # an exponent (`1e-3`).
     if text.isdigit() and text.isascii():
-        return int(text)
+        return int(text) if len(text) <= MAX_DIGITS else text
     if ":" in text or ("-" in text[1:] and "e" not in text and "E" not in text):
         return text
     if _MAYBE_NOT_TEXT.match(text) is None:
@@ -52,11 +65,13 @@ def resolve_plain_scalar(text: str) -> object:
     if text in _BOOL:
         return _BOOL[text]
     if _NUMBER.match(text):
-        return int(text) if _INT.match(text) else float(text)
+        if not _INT.match(text):
+            return float(text)
+        return int(text) if len(text.lstrip("+-")) <= MAX_DIGITS else text
     if text.startswith("0o") and _OCT.match(text):
-        return int(text[2:], 8)
+        return _within_limit(int(text[2:], 8), text)
     if text.startswith("0x") and _HEX.match(text):
-        return int(text[2:], 16)
+        return _within_limit(int(text[2:], 16), text)
     if _INF.match(text):
         return float("-inf") if text.startswith("-") else float("inf")
     if _NAN.match(text):
