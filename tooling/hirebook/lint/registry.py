@@ -24,6 +24,7 @@ RULE_MODULES = (
     "hb109_case_front_matter",
     "hb110_misplaced_file",
     "hb111_not_a_regular_file",
+    "hb112_unusual_line_break",
     # HB2xx — schema
     "hb201_unknown_field",
     "hb202_missing_field",

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from hirebook.records import files, plainyaml, quickpos, yamlread
+from hirebook.records import files, plainyaml, yamlread
 from hirebook.records.layout import Placement
 
 _IGNORE = re.compile(r"#\s*hirebook:\s*ignore\s+((?:HB\d{3}[\s,]*)+)")
@@ -39,7 +39,6 @@ class Document:
     plain: bool = False
     """``text`` was read line by line (:mod:`plainyaml`): its positions come from its lines."""
     _located: yamlread.ParsedYaml | None = field(default=None, repr=False, compare=False)
-    _lines: quickpos.Lines | None = field(default=None, repr=False, compare=False)
 
     @property
     def path(self) -> Path:
@@ -77,8 +76,8 @@ class Document:
         """Line and column of the value at ``path``, or of its nearest present parent.
 
         Plain block-style text answers from its lines (:mod:`plainyaml`, every position at
-        once); other text from its indentation (:mod:`quickpos`); anything else, or a path
-        that is not there, composes the file again.
+        once, tested equal to libyaml's marks); any other text is composed again by libyaml,
+        whose marks are the positions.
         """
         if self.text is None:
             self.text = _source_of(self.file, self.kind)
@@ -87,12 +86,6 @@ class Document:
             found = plainyaml.top_level_position(self.text, path[0])
             if found is not None:
                 return found[0] + self.line_offset, found[1]
-        if self._located is None and self.text and not self.plain:
-            if self._lines is None:
-                self._lines = quickpos.Lines(self.text)
-            found = quickpos.locate(self._lines, path, self.line_offset)
-            if found is not None:
-                return found
         while path:
             found = self.positions.get(path)
             if found is not None:

@@ -13,6 +13,7 @@ the node tree, which is fast and keeps marks, and construct the values ourselves
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -111,7 +112,34 @@ def decode(raw: bytes) -> str:
             line,
             column,
         ) from None
-    return text.removeprefix("\ufeff")
+    text = text.removeprefix("\ufeff")
+    if _YAML11_BREAK.search(text) is not None:
+        _refuse_yaml11_breaks(text)
+    return text
+
+
+_YAML11_BREAK = re.compile("[\x85\u2028\u2029]")
+_BREAK_NAMES = {
+    "\x85": "NEL (U+0085)",
+    "\u2028": "LINE SEPARATOR (U+2028)",
+    "\u2029": "PARAGRAPH SEPARATOR (U+2029)",
+}
+
+
+def _refuse_yaml11_breaks(text: str) -> None:
+    """YAML 1.1 readers (libyaml among them) take NEL, LS and PS as line breaks, YAML 1.2 and
+    editors do not: ``name: X<NEL>city: Y`` would silently become two keys. Refused, with
+    the place, rather than read one way or the other."""
+    offset = _YAML11_BREAK.search(text).start()
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    raise LoadProblem(
+        "HB112",
+        f"the text holds a {_BREAK_NAMES[text[offset]]} character, which some YAML readers "
+        "take as a line break and others do not; replace it by a space or a new line",
+        line,
+        column,
+    )
 
 
 def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
