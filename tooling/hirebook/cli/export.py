@@ -11,6 +11,7 @@ import click
 from hirebook import atomic
 from hirebook.cli import common
 from hirebook.cli.failures import machine_failure
+from hirebook.privacy import Redactor
 from hirebook.reports.export.writer import write_sqlite
 
 # SQLite's errors of the disk (by the prefix of their name), with the errno that says the same.
@@ -49,8 +50,11 @@ def export_command(records_dir, target, force, as_of):
     One table per record kind (primary key: the record id), child tables for the lists
     inside records (interviews, check-ins, milestones, actions, …) keyed by their parent's
     id and position, and a clocks table with each clock's state as of --as-of. Candidates
-    appear with their id, consent dates and retain_until only: no personal data. The
-    README lists every table and column.
+    appear with their id, consent dates and retain_until only: no personal data. Personal
+    data found in other records (HB501-HB503, HB505) is withheld from every column: a
+    candidate's name is written as the id, an e-mail address or phone number as
+    [personal data withheld], and stderr names the records. The README lists every table
+    and column.
 
     An existing FILE is never overwritten without --force. Records with lint errors are not
     exported: the command prints the lint summary and exits 2.
@@ -69,8 +73,9 @@ def export_command(records_dir, target, force, as_of):
     repo = common.load(records_dir)
     board, _ = common.checked_board(repo, as_of, "they can be exported")
     kept = f"{target} is unchanged." if target.exists() else "No database was written."
+    redactor = Redactor.of(repo)
     try:
-        counts = write_sqlite(target, repo, board)
+        counts = write_sqlite(target, repo, board, redactor)
     except OSError as err:
         raise machine_failure(err, kept) from None
     except sqlite3.OperationalError as err:
@@ -81,4 +86,6 @@ def export_command(records_dir, target, force, as_of):
             raise
         failure = atomic.WriteError(_DISK_ERRORS[prefix], str(err), str(target))
         raise machine_failure(failure, kept) from None
+    if redactor:
+        click.echo(redactor.notice(), err=True)
     click.echo(f"Wrote {sum(counts.values())} rows in {len(counts)} tables to {target}")

@@ -8,6 +8,7 @@ import click
 
 from hirebook.cli import common
 from hirebook.output.registry import REPORTERS
+from hirebook.privacy import PERSONAL_DATA_CODES, Redactor
 from hirebook.records.repository import Repository, assemble
 from hirebook.reports.context import Filters
 from hirebook.reports.engine import REPORTED_KINDS, compute_report
@@ -82,7 +83,9 @@ def report_command(
     (an accepted offer by offer.accepted_on, a clock by its due time, a survey by its on).
 
     Records with lint errors are not evaluated: the command prints the lint summary and exits
-    2. Otherwise it exits 0.
+    2. Otherwise it exits 0. Personal data found in the records (HB501-HB503, HB505) is
+    withheld from every format: a candidate's name shows as the id, an e-mail address or phone
+    number as [personal data withheld], and stderr names the records.
 
     \b
     Examples:
@@ -93,17 +96,23 @@ def report_command(
     """
     common.known_ids(records_dir, "--client", clients)
     common.known_ids(records_dir, "--owner", owners)
-    repo, board, instant = _records_and_board(records_dir, as_of, jobs)
+    repo, board, instant, redactor = _records_and_board(records_dir, as_of, jobs)
     period = report_period(repo, instant, start, end)
     filters = Filters(clients=tuple(clients), owners=tuple(owners), tiers=tuple(tiers))
     result = compute_report(repo, board, period, instant, filters, names=[name] if name else None)
+    result = redactor.value(result)
+    if redactor:
+        click.echo(redactor.notice(), err=True)
     options = common.output_options(output_format, repo.root)
     common.emit(REPORTERS[output_format](options).report(result), options)
     raise SystemExit(common.EXIT_OK)
 
 
-def _records_and_board(records_dir, as_of, jobs: int) -> tuple[Repository, Board, datetime]:
-    """The records the metrics read and the evaluated board; exit 2 on lint errors.
+def _records_and_board(
+    records_dir, as_of, jobs: int
+) -> tuple[Repository, Board, datetime, Redactor]:
+    """The records the metrics read, the evaluated board and the redactor that withholds the
+    personal data the records hold (:mod:`hirebook.privacy`); exit 2 on lint errors.
 
     A large agency is linted and its clocks evaluated on every core; only the documents of
     the kinds the metrics read come back to be typed here.
@@ -113,11 +122,12 @@ def _records_and_board(records_dir, as_of, jobs: int) -> tuple[Repository, Board
     if work.processes == 1:
         repo = common.load(records_dir, files=work.listing_paths())
         board, instant = common.checked_board(repo, as_of, purpose)
-        return repo, board, instant
+        return repo, board, instant, Redactor.of(repo)
     outcome, board, instant = common.board_in_parts(
-        work, as_of, purpose, ship=REPORTED_KINDS, lines="none"
+        work, as_of, purpose, ship=REPORTED_KINDS, lines="none", direct=PERSONAL_DATA_CODES
     )
-    return assemble(work.folder, work.root, outcome.documents, work.listing), board, instant
+    repo = assemble(work.folder, work.root, outcome.documents, work.listing)
+    return repo, board, instant, Redactor.after(outcome.direct, work.folder, work.root)
 
 
 def report_period(

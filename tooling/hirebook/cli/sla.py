@@ -8,6 +8,7 @@ import click
 
 from hirebook.cli import common
 from hirebook.output.registry import REPORTERS
+from hirebook.privacy import PERSONAL_DATA_CODES, Redactor
 from hirebook.sla.clock import State
 from hirebook.sla.engine import Board
 from hirebook.sla.registry import SLA_RULES_BY_ID
@@ -92,7 +93,9 @@ def sla_command(
 
     Records with lint errors are not evaluated: the command prints the lint summary and exits
     2, as it does for a --client or --owner that is not in the records. Exit 1 when a clock is
-    in a --fail-on state, else 0.
+    in a --fail-on state, else 0. Personal data found in the records (HB501-HB503, HB505) is
+    withheld from every format: a candidate's name shows as the id, an e-mail address or phone
+    number as [personal data withheld], and stderr names the records.
 
     \b
     Examples:
@@ -102,30 +105,38 @@ def sla_command(
     """
     common.known_ids(records_dir, "--client", clients)
     common.known_ids(records_dir, "--owner", owners)
-    board, root = _evaluate(records_dir, as_of, rules or None, jobs, output_format == "json")
+    board, root, redactor = _evaluate(
+        records_dir, as_of, rules or None, jobs, output_format == "json"
+    )
     scoped = _scope(board, clients, owners, tiers)
     shown = (
         [s for s in State if s.value in states]
         if states
         else (list(State) if show_all else list(OPEN_BY_DEFAULT))
     )
-    visible = Board(scoped.as_of, [f for f in scoped.findings if f.state in shown])
+    visible = redactor.board(Board(scoped.as_of, [f for f in scoped.findings if f.state in shown]))
+    if redactor:
+        click.echo(redactor.notice(), err=True)
     options = common.output_options(output_format, root)
     common.emit(REPORTERS[output_format](options).sla(visible), options)
     failing = any(f.state in FAILING[fail_on] for f in scoped.findings)
     raise SystemExit(common.EXIT_FINDINGS if failing else common.EXIT_OK)
 
 
-def _evaluate(records_dir, as_of, rules, jobs: int, encode: bool) -> tuple[Board, Path]:
+def _evaluate(records_dir, as_of, rules, jobs: int, encode: bool) -> tuple[Board, Path, Redactor]:
     """Every clock, in one process or (large agencies) in one per core; exit 2 on lint errors.
-    With ``encode`` the workers also write each clock's JSON (spread over the cores)."""
+    With ``encode`` the workers also write each clock's JSON (spread over the cores). The
+    redactor withholds the personal data the records hold (:mod:`hirebook.privacy`)."""
     purpose = "the SLA board can be evaluated"
     work = common.work_for(records_dir, jobs)
     if work.processes == 1:
         repo = common.load(records_dir, files=work.listing_paths())
-        return common.checked_board(repo, as_of, purpose, rules)[0], repo.root
-    _, board, _ = common.board_in_parts(work, as_of, purpose, rules=rules, encode=encode)
-    return board, work.root
+        board = common.checked_board(repo, as_of, purpose, rules)[0]
+        return board, repo.root, Redactor.of(repo)
+    outcome, board, _ = common.board_in_parts(
+        work, as_of, purpose, rules=rules, encode=encode, direct=PERSONAL_DATA_CODES
+    )
+    return board, work.root, Redactor.after(outcome.direct, work.folder, work.root)
 
 
 def _scope(board: Board, clients, owners, tiers) -> Board:

@@ -4,8 +4,11 @@
 nothing of MkDocs: the plugin turns its pages into ``File.generated`` objects, and
 ``hirebook handbook --out DIR`` writes them to disk. :func:`check` refuses records that must
 not be published: any lint error (the build stops with the lint report instead of publishing a
-half-true site) and any personal data found in free text, whatever the policy's severity
-settings say, because the handbook is read by every member of staff.
+half-true site) and any personal data found outside candidates' files
+(:data:`hirebook.privacy.PERSONAL_DATA_CODES`: in free text, or a candidate's data in a
+contact's or team member's fields), whatever the policy's severity settings and ignore comments
+say, because the handbook is read by every member of staff. It is the one output that refuses:
+the others (`export`, `sla`, `report`) withhold what the same rules find (:mod:`hirebook.privacy`).
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ from hirebook.handbook.sources import Sources
 from hirebook.lint.engine import LintResult, as_written, find, settle
 from hirebook.output.text import TextReporter
 from hirebook.partitioned import PartHook, absolute, below, check_in_parallel
+from hirebook.privacy import PERSONAL_DATA_CODES
 from hirebook.problem import Problem, Severity
 from hirebook.records.repository import Repository, assemble, load, load_policy
 from hirebook.sla.engine import Board, PolicyError, calendar_of, evaluate_all
@@ -57,9 +61,6 @@ PAGE_BUILDERS: tuple[Callable[[Context], Iterator[tuple[str, Page]]], ...] = (
     problems.pages,
     lint_codes.pages,
 )
-
-PERSONAL_DATA_CODES = ("HB501", "HB502", "HB503")
-"""E-mail addresses, phone numbers and candidate names in free text: never published."""
 
 
 class HandbookError(Exception):
@@ -110,8 +111,8 @@ def instant(repo: Repository, as_of: date | datetime | str | None) -> datetime:
 def check(repo: Repository, as_of: datetime) -> LintResult:
     """The lint result, or :class:`HandbookError` when the records must not be published.
 
-    HB501–HB503 count as written: ``lint.severity: off`` or an ignore comment cannot publish
-    personal data.
+    :data:`PERSONAL_DATA_CODES` (HB501–HB503, HB505) count as written: ``lint.severity: off``
+    or an ignore comment cannot publish personal data.
     """
     found = find(repo, as_of.date())
     result = settle(repo, found)
@@ -128,8 +129,8 @@ def _refusal(result: LintResult, personal: list[Problem]) -> str:
     if personal:
         lines += [
             "",
-            "Free text would publish personal data (the handbook never publishes it, whatever "
-            "lint.severity says):",
+            "The records would publish personal data (the handbook never publishes it, "
+            "whatever lint.severity and ignore comments say):",
             TextReporter().lint(
                 LintResult([p.with_severity(Severity.ERROR) for p in personal], result.files)
             ),

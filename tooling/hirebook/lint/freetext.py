@@ -1,7 +1,9 @@
 """Free text in records outside ``candidates/``: where personal data could slip in by mistake.
 
 Shared by the personal-data rules (HB501–HB503). Contact fields that are *meant* to hold an
-e-mail address or phone number (a client contact's, a team member's) are not free text.
+e-mail address or phone number (a client contact's, a team member's) are not free text, nor
+are those people's names: HB505 checks all three (:func:`hirebook.privacy.person_fields`).
+Texts are normalised (:func:`hirebook.privacy.normalise`) before they are searched.
 """
 
 from __future__ import annotations
@@ -9,15 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from hirebook.privacy import free_text_data, normalise
 from hirebook.records.document import Document
 from hirebook.records.repository import Repository
 
 CONTACT_KEYS = {"email", "phone", "website", "github"}
-
-EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-# A phone number: 10+ digits, or 8+ after a "+", optionally grouped by spaces, dashes or dots.
-PHONE = re.compile(r"(?<![\w.+-])(?:\+\d(?:[ .-]?\d){7,14}|\d(?:[ .-]?\d){9,14})(?![\w-])")
-DATE_LIKE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class Texts:
@@ -27,21 +25,23 @@ class Texts:
 
     def __init__(self, document: Document, joined: str) -> None:
         self.document = document
-        self.joined = joined
-        """The strings one per line: one regular-expression search per record finds out
-        whether any of them needs a closer look (a call per string was most of these rules'
-        cost)."""
+        self.joined = normalise(joined)
+        """The strings one per line, normalised: one regular-expression search per record
+        finds out whether any of them needs a closer look (a call per string was most of
+        these rules' cost)."""
         self._items: list[tuple[tuple, str]] | None = None
 
     @property
     def items(self) -> list[tuple[tuple, str]]:
-        """(path, string) of each string, found again only for the few records a rule looks
-        at closely: building every path of every record cost more than the rules' searches."""
+        """(path, normalised string) of each string, found again only for the few records a
+        rule looks at closely: building every path of every record cost more than the rules'
+        searches."""
         if self._items is None:
-            self._items = []
-            _collect(self.document.data, (), self._items)
+            found: list[tuple[tuple, str]] = []
+            _collect(free_text_data(self.document), (), found)
             if self.document.body:
-                self._items.append((("body",), self.document.body))
+                found.append((("body",), self.document.body))
+            self._items = [(path, normalise(text)) for path, text in found]
         return self._items
 
 
@@ -59,7 +59,8 @@ def texts(repo: Repository) -> list[Texts]:
 def suspects(
     repo: Repository, test: Callable[[str], object]
 ) -> Iterator[tuple[Document, tuple, str]]:
-    """(document, path, text) for each string of the records whose joined text passes ``test``.
+    """(document, path, text) for each string of the records whose joined text passes ``test``
+    (texts normalised).
 
     ``test`` must find in the joined text whatever it finds in one of its strings (a search
     that cannot span a line break does); the rule then tests each string for itself.
@@ -75,15 +76,16 @@ def _all_texts(repo: Repository) -> Iterator[Texts]:
         if document.place.kind == "candidate":
             continue
         found: list[str] = []
-        _collect(document.data, None, found)
+        _collect(free_text_data(document), None, found)
         if document.body:
             found.append(document.body)
         if found:
             yield Texts(document, "\n".join(found))
 
 
-# Text that can hold personal data has a space, an "@", a digit run or a non-ASCII letter;
-# codes and single English words have none and are skipped without more work. Ids
+# Text that can hold personal data has a space, an "@", a digit run or a non-ASCII character
+# (a Chinese name, a full-width digit, a zero-width space); codes and single English words
+# have none and are skipped without more work. Ids
 # (`tp-2026-0929-1`) and dates (`2026-09-29T16:30:00+08:00`) have digit runs but cannot hold an
 # address, a phone number (no digit run in them starts a word) or a name: they are skipped too,
 # which makes the text scanned by the rules a third as long.
@@ -106,14 +108,16 @@ def _collect(value: object, path: tuple | None, found: list) -> None:
     for key, item in items:
         kind = type(item)
         if kind is str:
-            if len(item) > 6 and key not in CONTACT_KEYS and _MAYBE_PERSONAL.match(item):
+            # A short text is worth the expression only if it has more than letters and
+            # digits: `劉洋` or `Li Na` alone is a name, `active` or `90d` is not.
+            if (
+                (len(item) > 6 or not (item.isascii() and item.isalnum()))
+                and key not in CONTACT_KEYS
+                and _MAYBE_PERSONAL.match(item)
+            ):
                 found.append(item if path is None else ((*path, key), item))
         elif (kind is dict or kind is list) and key not in CONTACT_KEYS:
             _collect(item, None if path is None else (*path, key), found)
-
-
-def phone_numbers(text: str) -> list[str]:
-    return [m.group(0) for m in PHONE.finditer(text) if not DATE_LIKE.fullmatch(m.group(0))]
 
 
 def where(document: Document, path: tuple) -> tuple[int, int]:

@@ -62,6 +62,7 @@ RULE_MODULES = (
     "hb502_phone_in_text",
     "hb503_candidate_name_in_text",
     "hb504_retention_expired",
+    "hb505_candidate_data_in_contact",
 )
 
 RULES: tuple[Rule, ...] = tuple(

@@ -3,18 +3,21 @@
 Candidate contact details live only in `records/candidates/`, which is never published. An
 e-mail address typed into a summary, note or comment elsewhere would reach the handbook, the
 reports and CI logs. Contact fields meant for it (`email:` of a client contact or a team
-member) are not checked. The message does not repeat the address, so the warning itself does
-not spread it.
+member) are checked by HB505 instead. The text is normalised first, so an address written
+with a full-width `＠` or with zero-width spaces inside is found too. The message does not
+repeat the address, so the warning itself does not spread it. The handbook is not built while
+the address is there, and `export`, `sla` and `report` show it as `[personal data withheld]`.
 
 Example::
 
-    summary: Called the candidate back on liu.yang@mail.example
+    summary: Called the candidate back on someone@mail.example
 
 Fix: remove the address from the text; refer to the candidate by id (`cand-0042`).
 """
 
 from collections.abc import Iterator
 
+from hirebook import privacy
 from hirebook.lint import freetext
 from hirebook.lint.rule import Context
 from hirebook.problem import Problem, Severity
@@ -44,4 +47,4 @@ def check(repo: Repository, context: Context) -> Iterator[Problem]:
 
 
 def _has_email(text: str) -> bool:
-    return "@" in text and freetext.EMAIL.search(text) is not None
+    return "@" in text and privacy.EMAIL.search(text) is not None

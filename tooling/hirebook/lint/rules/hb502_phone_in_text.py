@@ -1,18 +1,21 @@
 """HB502 — Free text outside `candidates/` contains a phone number.
 
 Like HB501, for phone numbers: ten or more digits, or eight or more after a `+`, possibly
-grouped by spaces or dashes (dates are not mistaken for numbers). The number is not repeated
-in the message.
+grouped by spaces, dashes or dots (dates are not mistaken for numbers). Full-width digits,
+no-break and other spaces, any kind of dash and invisible characters count as their plain
+forms. The number is not repeated in the message; `export`, `sla` and `report` show it as
+`[personal data withheld]`.
 
 Example::
 
-    note: Candidate prefers WhatsApp, +86 138 0000 0042
+    note: Candidate prefers WhatsApp, +86 199 5550 1234
 
 Fix: remove the number from the text; the candidate's file holds it.
 """
 
 from collections.abc import Iterator
 
+from hirebook import privacy
 from hirebook.lint import freetext
 from hirebook.lint.rule import Context
 from hirebook.problem import Problem, Severity
@@ -25,8 +28,8 @@ SEVERITY = Severity.WARNING
 
 
 def check(repo: Repository, context: Context) -> Iterator[Problem]:
-    for document, path, text in freetext.suspects(repo, freetext.PHONE.search):
-        if freetext.phone_numbers(text):
+    for document, path, text in freetext.suspects(repo, privacy.PHONE.search):
+        if privacy.phone_numbers(text):
             line, column = freetext.where(document, path)
             yield Problem(
                 document.rel,

@@ -1,0 +1,501 @@
+"""Candidates' personal data: recognising it outside ``records/candidates/``, and withholding it
+from everything that leaves the machine.
+
+Nothing from a candidate's file but the id may appear in the handbook, the SQLite export, the
+output of ``sla`` and ``report`` (and so the workflows' job summaries, annotations and issue
+bodies). Personal data is recognised the same way everywhere:
+
+- **Normalised first** (:func:`normalise`): Unicode NFKC (full-width letters, digits and `＠`
+  become ASCII), format and other invisible characters removed (zero-width spaces and joiners,
+  bidi controls, soft hyphens, variation selectors), every kind of space folded to a plain
+  space, every kind of dash to `-`, and a space between two Chinese characters dropped (`劉　洋`
+  is `劉洋`). A name with a zero-width space inside, a phone number with no-break spaces or an
+  e-mail with a full-width `＠` is found like the plain one. Pure-ASCII text needs none of it
+  and is passed through as it is.
+- **Free text** (every string of a record outside ``candidates/`` but the person fields below):
+  any e-mail address (HB501), any phone number (HB502) and any candidate's name (HB503).
+- **Person fields** (:data:`PERSON_FIELDS`: a client contact's and a team member's `name`,
+  `email` and `phone`) are meant to hold a person's data, so only a *candidate's* name, e-mail
+  or phone found there is a problem (HB505); e-mails and phones are compared as addresses
+  (case folded) and as digits (with or without the country code).
+
+**One gate.** :data:`PERSONAL_DATA_CODES` are those four rules. The handbook refuses to build
+when any of them finds something, whatever ``lint.severity`` and ignore comments say. Every
+other output is *redacted* instead (:class:`Redactor`): when — and only when — the same rules
+find something, every string that comes from record text passes through the redactor before
+it reaches a reporter or the SQLite file, which replaces a candidate's name by the candidate's
+id and an e-mail address or phone number by :data:`WITHHELD`. Redacting rather than refusing
+keeps the morning SLA board and its issues running while the record is fixed; the command says
+on stderr which records it withheld data from.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from hirebook.problem import Problem
+
+if TYPE_CHECKING:
+    from hirebook.records.document import Document
+    from hirebook.records.repository import Repository
+    from hirebook.sla.clock import Finding
+    from hirebook.sla.engine import Board
+
+PERSONAL_DATA_CODES = ("HB501", "HB502", "HB503", "HB505")
+"""The rules that find personal data outside ``candidates/``: what the handbook never
+publishes and the other outputs withhold."""
+
+WITHHELD = "[personal data withheld]"
+"""What an e-mail address or phone number is replaced by in a redacted output."""
+
+# --- normalisation -------------------------------------------------------------------------
+
+_INVISIBLE = (
+    # Format characters (Unicode category Cf): soft hyphen, Arabic number signs, zero-width
+    # space, non-joiner and joiner, direction marks and overrides, word joiner, invisible
+    # operators, the byte-order mark, interlinear annotation, tags …
+    (0x00AD, 0x00AD), (0x0600, 0x0605), (0x061C, 0x061C), (0x06DD, 0x06DD),
+    (0x070F, 0x070F), (0x0890, 0x0891), (0x08E2, 0x08E2), (0x180E, 0x180E),
+    (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x2064), (0x2066, 0x206F),
+    (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB), (0x110BD, 0x110BD), (0x110CD, 0x110CD),
+    (0x13430, 0x1343F), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0001, 0xE0001),
+    (0xE0020, 0xE007F),
+    # … and characters that are not Cf but show nothing either: the combining grapheme
+    # joiner, variation selectors, Hangul fillers.
+    (0x034F, 0x034F), (0xFE00, 0xFE0F), (0xE0100, 0xE01EF), (0x115F, 0x1160),
+    (0x3164, 0x3164), (0xFFA0, 0xFFA0),
+)  # fmt: skip
+_SPACES = "\t\r\x0b\x0c\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+"""Every space but the plain one (Unicode Zs, the line and paragraph separators, tab and the
+other ASCII spaces but the line feed, which separates the texts a rule searches at once)."""
+_DASHES = (
+    "\u058a\u05be\u1400\u1806\u2010-\u2015\u2212\u2e17\u2e1a\u2e3a\u2e3b\u2e40\u2e5d"
+    "\u301c\u3030\u30a0\ufe31\ufe32\ufe58\ufe63\uff0d\U00010ead"
+)
+"""Every dash (Unicode Pd) and the minus sign: a phone number grouped by them is one."""
+_CJK = "\u3400-\u9fff\uf900-\ufaff"
+
+
+def _class(ranges: Sequence[tuple[int, int]]) -> str:
+    return "".join(f"{chr(low)}-{chr(high)}" if high > low else chr(low) for low, high in ranges)
+
+
+def _table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {}
+    for low, high in _INVISIBLE:
+        table.update(dict.fromkeys(range(low, high + 1)))
+    for chars, into in ((_SPACES, " "), (_DASHES, "-")):
+        for run in re.findall(r".-.|.", chars, re.DOTALL):
+            low, high = (run[0], run[2]) if len(run) == 3 else (run, run)
+            table.update(dict.fromkeys(range(ord(low), ord(high) + 1), into))
+    return table
+
+
+_FOLD = _table()
+_NEEDS_FOLDING = re.compile(f"[{_class(_INVISIBLE)}{_SPACES}{_DASHES}]|(?<=[{_CJK}]) +(?=[{_CJK}])")
+_CJK_GAP = re.compile(f"(?<=[{_CJK}]) +(?=[{_CJK}])")
+
+
+def normalise(text: str) -> str:
+    """``text`` as personal data is searched in (see the module's documentation).
+
+    Pure-ASCII text is returned as it is, and so is text that is already normal: only the rare
+    text that needs it is rewritten. Line feeds are kept.
+    """
+    if text.isascii():
+        return text
+    if unicodedata.is_normalized("NFKC", text) and not _NEEDS_FOLDING.search(text):
+        return text
+    folded = unicodedata.normalize("NFKC", text.translate(_FOLD)).translate(_FOLD)
+    return _CJK_GAP.sub("", folded)
+
+
+# --- e-mail addresses and phone numbers ------------------------------------------------------
+
+EMAIL = re.compile(r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}")
+"""An e-mail address (letters of any script: `劉洋@mail.example` is one too)."""
+PHONE = re.compile(
+    r"(?<![A-Za-z0-9_.+-])(?:\+\d(?:[ .-]?\d){7,14}|\d(?:[ .-]?\d){9,14})(?![A-Za-z0-9_-])"
+)
+"""A phone number: 10+ digits, or 8+ after a "+", optionally grouped by spaces, dashes or
+dots. Only ASCII letters and digits around it make it part of a word: Chinese text writes a
+number straight after a word (`电话13800000001`)."""
+DATE_LIKE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def emails(text: str) -> list[re.Match]:
+    """The e-mail addresses in normalised ``text``."""
+    return list(EMAIL.finditer(text)) if "@" in text else []
+
+
+def phone_numbers(text: str) -> list[re.Match]:
+    """The phone numbers in normalised ``text`` (dates are not mistaken for numbers)."""
+    return [m for m in PHONE.finditer(text) if not DATE_LIKE.fullmatch(m.group(0))]
+
+
+# --- person fields ---------------------------------------------------------------------------
+
+PERSON_FIELDS = ("name", "email", "phone")
+"""A client contact's and a team member's fields that hold a person's data (HB505)."""
+
+
+def person_fields(document: Document) -> Iterator[tuple[tuple, str]]:
+    """(path, text) of every person field of a team member's or a client's record."""
+    data = document.data
+    if document.kind == "person":
+        for key in PERSON_FIELDS:
+            if isinstance(data.get(key), str):
+                yield (key,), data[key]
+    elif document.kind == "client" and isinstance(data.get("contacts"), list):
+        for index, contact in enumerate(data["contacts"]):
+            if isinstance(contact, dict):
+                for key in PERSON_FIELDS:
+                    if isinstance(contact.get(key), str):
+                        yield ("contacts", index, key), contact[key]
+
+
+def free_text_data(document: Document) -> object:
+    """The document's data without the names of :func:`person_fields` (their e-mails and
+    phones are contact fields already): those are HB505's, not free text."""
+    data = document.data
+    if document.kind == "person" and "name" in data:
+        return {key: value for key, value in data.items() if key != "name"}
+    if document.kind == "client" and isinstance(data.get("contacts"), list):
+        contacts = [
+            {key: value for key, value in contact.items() if key != "name"}
+            if isinstance(contact, dict)
+            else contact
+            for contact in data["contacts"]
+        ]
+        return {**data, "contacts": contacts}
+    return data
+
+
+# --- the candidates' data --------------------------------------------------------------------
+
+_CJK_RUN = re.compile(f"[{_CJK}]{{2,}}")
+_LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*)*")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_SHORTEST_NUMBER = 9
+"""Digits a phone number keeps without its country code (or trunk zero) to be compared."""
+
+
+class Candidates:
+    """Every candidate's name, e-mail and phone, indexed so that a text is searched in time
+    linear in its length (a regular expression of thousands of alternatives took half a
+    minute on 10,000 records).
+
+    A Chinese name is found as a run of Chinese characters; a Latin name as whole words
+    ("Li" never matches "Lina"), in the same case. A name written both ways (`劉洋 (Liu Yang)`)
+    is found either way. E-mail addresses compare case folded; phone numbers by their digits,
+    with or without the country code.
+    """
+
+    def __init__(self, fields: dict[str, dict[str, str]]) -> None:
+        self.cjk: dict[str, str] = {}
+        self.latin: dict[tuple[str, ...], str] = {}
+        self.emails: dict[str, str] = {}
+        self.phones: dict[str, str] = {}
+        """digits (shortened too, see :func:`_shortened`) → candidate."""
+        self.full_phones: dict[str, str] = {}
+        for candidate, found in fields.items():
+            if "name" in found:
+                self._add_name(normalise(found["name"]), candidate)
+            if "email" in found:
+                self.emails.setdefault(normalise(found["email"]).strip().casefold(), candidate)
+            if "phone" in found:
+                digits = _digits(normalise(found["phone"]))
+                if len(digits) >= _SHORTEST_NUMBER:
+                    self.full_phones.setdefault(digits, candidate)
+                    for key in (digits, *_shortened(digits)):
+                        self.phones.setdefault(key, candidate)
+        self.cjk_lengths = sorted({len(key) for key in self.cjk}, reverse=True)
+        self.latin_lengths = sorted({len(key) for key in self.latin}, reverse=True)
+        # A name can only start where its first character (word) stands: most positions of
+        # a text are skipped without building a key.
+        self.cjk_firsts = {key[0] for key in self.cjk}
+        self.latin_firsts = {key[0] for key in self.latin}
+
+    @classmethod
+    def of(cls, repo: Repository) -> Candidates:
+        """The index of ``repo``'s candidates, built once per load (rules and outputs share it)."""
+        index = repo.derived.get("privacy-candidates")
+        if index is None:
+            index = repo.derived["privacy-candidates"] = cls(repo.candidate_fields())
+        return index
+
+    def __bool__(self) -> bool:
+        return bool(self.cjk or self.latin or self.emails or self.phones)
+
+    def _add_name(self, name: str, candidate: str) -> None:
+        for run in _CJK_RUN.findall(name):
+            self.cjk.setdefault(run, candidate)
+        for phrase in _LATIN_WORDS.findall(name):
+            words = tuple(_WORD.findall(phrase))
+            if len(words) >= 2 or (words and len(words[0]) >= 2):
+                self.latin.setdefault(words, candidate)
+
+    def name_in(self, text: str) -> str | None:
+        """The id of a candidate whose name is in normalised ``text``, or None."""
+        # isdisjoint first: most texts hold no first character (word) of any name, and that
+        # one call is quicker than looking at each character (word) in turn.
+        if self.cjk:
+            for run in _CJK_RUN.findall(text):
+                if self.cjk_firsts.isdisjoint(run):
+                    continue
+                starts = [i for i, char in enumerate(run) if char in self.cjk_firsts]
+                for size in self.cjk_lengths:
+                    for start in starts:
+                        if start + size <= len(run):
+                            found = self.cjk.get(run[start : start + size])
+                            if found:
+                                return found
+        if self.latin:
+            words = _WORD.findall(text)
+            if self.latin_firsts.isdisjoint(words):
+                return None
+            starts = [i for i, word in enumerate(words) if word in self.latin_firsts]
+            for size in self.latin_lengths:
+                for start in starts:
+                    if start + size <= len(words):
+                        found = self.latin.get(tuple(words[start : start + size]))
+                        if found:
+                            return found
+        return None
+
+    def names(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, candidate) of every name in normalised ``text``, longest first where
+        names overlap."""
+        for run in _CJK_RUN.finditer(text) if self.cjk else ():
+            chars, i = run.group(), 0
+            while i < len(chars):
+                size = self._cjk_at(chars, i)
+                if size:
+                    yield run.start() + i, run.start() + i + size, self.cjk[chars[i : i + size]]
+                    i += size
+                else:
+                    i += 1
+        if self.latin:
+            words = list(_WORD.finditer(text))
+            texts = [word.group() for word in words]
+            i = 0
+            while i < len(words):
+                size = self._latin_at(texts, i)
+                if size:
+                    key = tuple(texts[i : i + size])
+                    yield words[i].start(), words[i + size - 1].end(), self.latin[key]
+                    i += size
+                else:
+                    i += 1
+
+    def _cjk_at(self, chars: str, i: int) -> int:
+        if chars[i] in self.cjk_firsts:
+            for size in self.cjk_lengths:
+                if i + size <= len(chars) and chars[i : i + size] in self.cjk:
+                    return size
+        return 0
+
+    def _latin_at(self, words: list[str], i: int) -> int:
+        if words[i] in self.latin_firsts:
+            for size in self.latin_lengths:
+                if i + size <= len(words) and tuple(words[i : i + size]) in self.latin:
+                    return size
+        return 0
+
+    def email_owner(self, text: str) -> str | None:
+        """The candidate whose e-mail address is (in) normalised ``text``."""
+        for match in emails(text):
+            found = self.emails.get(match.group(0).casefold())
+            if found:
+                return found
+        return self.emails.get(text.strip().casefold())
+
+    def phone_owner(self, text: str) -> str | None:
+        """The candidate whose phone number is (in) normalised ``text``: the same digits, or
+        the same but for a country code (or trunk zero) on one side."""
+        for number in [m.group(0) for m in phone_numbers(text)] or [text]:
+            digits = _digits(number)
+            if len(digits) < _SHORTEST_NUMBER:
+                continue
+            found = self.phones.get(digits)
+            if found:
+                return found
+            for shorter in _shortened(digits):
+                found = self.full_phones.get(shorter)
+                if found:
+                    return found
+        return None
+
+    def owner(self, text: str) -> tuple[str, str] | None:
+        """(candidate, what: "name", "e-mail address" or "phone number") of candidate data in
+        normalised ``text`` (a person field), or None."""
+        found = self.name_in(text)
+        if found:
+            return found, "name"
+        found = self.email_owner(text)
+        if found:
+            return found, "e-mail address"
+        found = self.phone_owner(text)
+        if found:
+            return found, "phone number"
+        return None
+
+
+def _digits(text: str) -> str:
+    return "".join(char for char in text if char.isdigit()).lstrip("0")
+
+
+def _shortened(digits: str) -> list[str]:
+    """``digits`` without a country code of one to three digits (those that keep enough)."""
+    return [digits[cut:] for cut in (1, 2, 3) if len(digits) - cut >= _SHORTEST_NUMBER]
+
+
+# --- the gate and redaction ------------------------------------------------------------------
+
+
+def found_in(repo: Repository) -> list[Problem]:
+    """What :data:`PERSONAL_DATA_CODES` find in ``repo``, as written (no severity, no ignore
+    comment silences them), sorted. Their results are cached on the repository by a lint that
+    ran before, so this costs their searches only."""
+    from hirebook.lint.registry import RULES_BY_CODE  # the rules import this module
+    from hirebook.lint.rule import Context
+
+    context = Context(today=date.today())  # these rules do not read the day
+    return sorted(
+        problem
+        for code in PERSONAL_DATA_CODES
+        for problem in RULES_BY_CODE[code].check(repo, context)
+    )
+
+
+class Redactor:
+    """Withholds personal data from an output: candidates' names become their ids, e-mail
+    addresses and phone numbers :data:`WITHHELD`.
+
+    Built for an output by :meth:`of` (one process) or :meth:`after` (worker processes): it
+    redacts when the gate found personal data, and is a no-op (false) otherwise — when the
+    rules find nothing in the records, no text made from them holds anything to redact.
+    """
+
+    def __init__(self, candidates: Candidates | None, found: Sequence[Problem] = ()) -> None:
+        self.candidates = candidates
+        self.found = list(found)
+        """What the gate found: the records data was withheld from."""
+
+    @classmethod
+    def of(cls, repo: Repository) -> Redactor:
+        """The redactor for outputs made from ``repo`` (a full load)."""
+        found = found_in(repo)
+        return cls(Candidates.of(repo), found) if found else NOTHING
+
+    @classmethod
+    def after(cls, found: Sequence[Problem], records_dir: Path, root: Path) -> Redactor:
+        """The redactor for outputs made by worker processes, from what they found (``direct``
+        codes :data:`PERSONAL_DATA_CODES`); the candidates are read only if it is needed."""
+        if not found:
+            return NOTHING
+        from hirebook.records.repository import load_policy
+
+        return cls(Candidates.of(load_policy(records_dir, root)), found)
+
+    def __bool__(self) -> bool:
+        return self.candidates is not None
+
+    def text(self, value: str) -> str:
+        """Free text: every e-mail address, phone number and candidate's name withheld. Text
+        with none is returned as it is; text with some, normalised and redacted."""
+        if self.candidates is None or not value:
+            return value
+        plain = normalise(value)
+        spans = [(m.start(), m.end(), WITHHELD) for m in emails(plain)]
+        spans += [(m.start(), m.end(), WITHHELD) for m in phone_numbers(plain)]
+        spans += self.candidates.names(plain)
+        return _replaced(plain, spans) if spans else value
+
+    def field(self, value: str) -> str:
+        """A person field (a contact's or team member's name, e-mail or phone): a candidate's
+        name becomes the id, a candidate's e-mail or phone the whole value :data:`WITHHELD`;
+        anyone else's data is what the field is for."""
+        if self.candidates is None or not value:
+            return value
+        plain = normalise(value)
+        if self.candidates.email_owner(plain) or self.candidates.phone_owner(plain):
+            return WITHHELD
+        spans = list(self.candidates.names(plain))
+        return _replaced(plain, spans) if spans else value
+
+    def value(self, value: object) -> object:
+        """``value`` with :meth:`text` applied to every string in it (dict keys included)."""
+        if self.candidates is None:
+            return value
+        if isinstance(value, str):
+            return self.text(value)
+        if isinstance(value, dict):
+            return {self.value(key): self.value(item) for key, item in value.items()}
+        if isinstance(value, list | tuple):
+            return type(value)(self.value(item) for item in value)
+        return value
+
+    def board(self, board: Board) -> Board:
+        """The SLA board with its findings' texts (and JSON written by workers) redacted."""
+        if self.candidates is None:
+            return board
+        return dataclasses.replace(board, findings=[self._finding(f) for f in board.findings])
+
+    def _finding(self, finding: Finding) -> Finding:
+        clock = finding.clock
+        describe = self.text(clock.describe) if clock.describe else clock.describe
+        subject = self.text(clock.subject) if clock.subject else clock.subject
+        message = self.text(finding.message) if finding.message else finding.message
+        encoded = self._json(finding.encoded) if finding.encoded else finding.encoded
+        if (describe, subject, message, encoded) == (
+            clock.describe, clock.subject, finding.message, finding.encoded,
+        ):  # fmt: skip
+            return finding
+        clock = dataclasses.replace(clock, describe=describe, subject=subject)
+        return dataclasses.replace(finding, clock=clock, message=message, encoded=encoded)
+
+    def _json(self, encoded: str) -> str:
+        if self.text(encoded) == encoded:
+            return encoded
+        from hirebook.output.json_format import compact
+
+        return compact(self.value(json.loads(encoded)))
+
+    def notice(self) -> str:
+        """For stderr: which records data was withheld from, and where to look."""
+        if not self.found:
+            return ""
+        places = sorted({f"{p.location} {p.code}" for p in self.found})
+        shown = places[:20] + ([f"… and {len(places) - 20} more"] if len(places) > 20 else [])
+        return "\n".join(
+            [
+                "Personal data was withheld from this output (a candidate's name is shown as "
+                "the id, e-mail addresses and phone numbers as "
+                f"{WITHHELD}); remove it from the records (hirebook lint):",
+                *(f"  {place}" for place in shown),
+            ]
+        )
+
+
+NOTHING = Redactor(None)
+"""The redactor of records with no personal data: every output as it is."""
+
+
+def _replaced(text: str, spans: list[tuple[int, int, str]]) -> str:
+    """``text`` with each span replaced; of overlapping spans the first (longest) wins."""
+    parts, end = [], 0
+    for start, stop, replacement in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if start < end:
+            continue
+        parts += (text[end:start], replacement)
+        end = stop
+    parts.append(text[end:])
+    return "".join(parts)
