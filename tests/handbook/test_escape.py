@@ -23,11 +23,38 @@ def test_inline_text_has_no_ascii_punctuation_left(value):
     assert "\n" not in out
 
 
+BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc"))))
 def test_inline_text_displays_as_typed(value):
-    # The browser shows the text exactly as typed, whitespace runs aside.
+    # The browser shows the text exactly as typed, whitespace runs and bidi controls aside.
     shown = html.unescape(escape.text(value))
-    assert shown == " ".join(value.split())
+    assert shown == " ".join(value.translate(dict.fromkeys(map(ord, BIDI))).split())
+
+
+def test_terminal_escapes_and_bidi_controls_never_reach_a_page():
+    assert escape.text("a\x1b[31mb\u202ec\x9bd\x07") == "a&#91;31mbcd"
+    assert escape.html_text("x\u202ey\u2066z\x1b\u200f\x85") == "xyz"
+    assert escape.lines("one\x1b\ntwo\u202e") == "one<br>two"
+    assert escape.front_matter(title="\u202eevil\x1b") == '---\ntitle: "evil"\n---\n\n'
+    assert richtext.render("**b**\u202e\x1b[2J") == (
+        '<div class="hb-text">\n<p><strong>b</strong>[2J</p>\n</div>'
+    )
+
+
+def test_hostile_client_name_reaches_no_page_raw(agency):
+    from hirebook.handbook.site import generate, instant
+
+    text = (agency.records / "clients/acme/client.yaml").read_text()
+    name = r"ACME\e[2J\x9b\a\u202eevil\u2066 Co"  # YAML escapes: ESC, CSI, BEL, RLO, LRI
+    agency.write("clients/acme/client.yaml", text.replace("ACME Technology Co., Ltd.", f'"{name}"'))
+    repo = agency.load()
+    pages = generate(repo, instant(repo, "2026-11-20T17:00:00+08:00"), "en", None).pages
+    unsafe = set("\x1b\x9b\x07" + BIDI)
+    assert any("ACME&#91;2Jevil Co" in page.markdown for page in pages.values())
+    for path, page in pages.items():
+        assert not set(page.markdown) & unsafe, path
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)

@@ -8,6 +8,7 @@ from datetime import datetime
 import click
 
 from hirebook.cli import common
+from hirebook.output.inert import inert
 from hirebook.records.model import Client
 from hirebook.records.pipeline import pipeline_stage
 from hirebook.records.repository import Repository
@@ -88,7 +89,8 @@ def summary_lines(repo: Repository, client: Client, as_of: datetime) -> list[str
         latest = feedback[-1]
         nps = f", NPS answer {latest.nps}" if latest.nps is not None else ""
         lines.append(f"Latest feedback: {latest.on} overall {latest.scores.overall}/5{nps}")
-    return lines
+    # Each line is made inert whole: a record can neither break it nor start the next one.
+    return [inert(line) for line in lines]
 
 
 def _open_clocks(repo: Repository, client: Client, as_of: datetime) -> list[str]:

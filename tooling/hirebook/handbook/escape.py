@@ -19,13 +19,16 @@ import string
 
 _ENTITIES = {ord(char): f"&#{ord(char)};" for char in string.punctuation}
 # C0 controls (but tab and newline) and DEL: Python-Markdown's own placeholders use \x02/\x03,
-# so record text must never carry them into a page.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# so record text must never carry them into a page. C1 controls and the bidirectional controls
+# go too: an override (U+202E) or isolate in a record would reorder the text around it, so a
+# page could show something other than what the record says.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _SPACES = re.compile(r"\s+")
 
 
 def clean(value: object) -> str:
-    """The value as text, without control characters (``None`` → ``""``)."""
+    """The value as text, without control characters (C0 but tab and newline, DEL, C1) or
+    bidirectional controls (``None`` → ``""``)."""
     if value is None:
         return ""
     return _CONTROLS.sub("", str(value))

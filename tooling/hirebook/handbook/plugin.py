@@ -76,6 +76,7 @@ from hirebook.handbook.search_sections import SearchShortcut, search_index
 from hirebook.handbook.site import Handbook, HandbookError, Stages, prepare
 from hirebook.handbook.site_rewrite import SiteRewrite
 from hirebook.handbook.sources import Sources
+from hirebook.output.inert import inert
 from hirebook.records.repository import RecordsFolderError
 
 log = logging.getLogger("mkdocs.plugins.hirebook")
@@ -150,7 +151,10 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
             )
         except (RecordsFolderError, HandbookError, ValueError) as err:
             self._stop_early_work()
-            raise PluginError(f"hirebook: {err}") from None
+            # MkDocs prints it into the build log, which CI scans for workflow commands: each
+            # line inert (the lint summary in it already is; a policy error quotes the policy).
+            message = "\n".join(inert(line) for line in str(err).splitlines())
+            raise PluginError(f"hirebook: {message}") from None
         except BaseException:
             self._stop_early_work()
             raise
@@ -348,7 +352,9 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
         # PurePath per call, and the pages hold tens of thousands of links).
         found = self.files.src_uris.get(source) if self.files else None
         if found is None:
-            log.warning("hirebook: %s links to %s, which is not a page", of.src_uri, path)
+            log.warning(
+                "hirebook: %s links to %s, which is not a page", inert(of.src_uri), inert(path)
+            )
             return target
         url = found.url_relative_to(of)
         return f"{url}#{anchor}" if anchor else url

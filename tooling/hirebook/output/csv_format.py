@@ -4,6 +4,10 @@ Long format, one row per number: ``metric,group,key,label,measure,value`` (see
 :mod:`hirebook.reports.tidy`). One metric or all of them, the layout is the same, so every
 output is a single well-formed CSV file that any spreadsheet or ``pandas.read_csv`` opens;
 filter on ``metric`` and pivot on ``measure``.
+
+A spreadsheet would run a cell that starts with ``=``, ``+``, ``-`` or ``@`` as a formula, so
+such text is written behind a single quote (``'=1+1``); numbers stay numbers
+(:func:`~hirebook.output.inert.csv_cell`).
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import csv
 import io
 
 from hirebook.output.base import Reporter
+from hirebook.output.inert import csv_cell
 
 
 class CsvReporter(Reporter):
@@ -24,5 +29,5 @@ class CsvReporter(Reporter):
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(COLUMNS)
-        writer.writerows(row.as_tuple() for row in tidy_rows(result))
+        writer.writerows([csv_cell(c) for c in row.as_tuple()] for row in tidy_rows(result))
         return buffer.getvalue().rstrip("\n")

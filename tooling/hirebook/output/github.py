@@ -2,7 +2,8 @@
 
 ``::error file=F,line=L,col=C,title=T::M`` — paths relative to the repository root, and the
 property and message values escaped as the Actions runner requires (``%``, CR, LF, and in
-properties also ``:`` and ``,``).
+properties also ``:`` and ``,``). Other control characters, bidirectional controls and
+``##[`` in record text are made inert first (:func:`~hirebook.output.inert.inert`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from hirebook.lint.registry import RULES_BY_CODE
 from hirebook.output.base import Reporter
+from hirebook.output.inert import inert
 from hirebook.sla.clock import State
 
 if TYPE_CHECKING:
@@ -27,7 +29,7 @@ _SLA_LEVEL = {
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return inert(text, breaks=True).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:

@@ -10,6 +10,9 @@ whose stop is a date such as ``done_on``).
 Report: ``{"as_of": ISO, "from": DATE, "to": DATE, "filters": {client, owner, tier},
 <metric name>: {...}}`` — each metric's counts beside its rates, rates unrounded, ``null``
 where a denominator is zero (``hirebook.reports``).
+
+Strings hold the records' text exactly; the characters a terminal or the Actions runner would
+act on are written as JSON escapes (:func:`~hirebook.output.inert.json_text`).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import json
 from typing import TYPE_CHECKING
 
 from hirebook.output.base import Reporter
+from hirebook.output.inert import json_text
 
 if TYPE_CHECKING:
     from hirebook.lint.engine import LintResult
@@ -25,7 +29,7 @@ if TYPE_CHECKING:
 
 
 def dumps(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=False)
+    return json_text(json.dumps(value, ensure_ascii=False, indent=2, sort_keys=False))
 
 
 _COMPACT = json.JSONEncoder(ensure_ascii=False).encode
@@ -33,21 +37,22 @@ _COMPACT = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def compact(item: dict) -> str:
-    """One item of a listing: compact JSON, as :func:`dumps_listing` writes it."""
-    return _COMPACT(item)
+    """One item of a listing: compact JSON, as :func:`dumps_listing` writes it (record text
+    made inert with JSON's own escapes, :func:`~hirebook.output.inert.json_text`)."""
+    return json_text(_COMPACT(item))
 
 
 def dumps_listing(head: dict, key: str, items: list[dict | str]) -> str:
     """``head`` with ``key`` holding ``items``, one compact item per line (an item already
-    written by :func:`compact` is taken as it is).
+    written by :func:`compact` is taken as it is: it must come from there).
 
     Readable in a diff or a log, and fast: ``indent`` makes Python fall back to its pure-Python
     encoder, which dominated ``sla --all --format json`` on large agencies.
     """
-    lines = [item if type(item) is str else _COMPACT(item) for item in items]
+    lines = [item if type(item) is str else compact(item) for item in items]
     parts = ["{\n"]
     for name, value in head.items():
-        parts.append(f"  {json.dumps(name)}: {json.dumps(value, ensure_ascii=False)},\n")
+        parts.append(f"  {json.dumps(name)}: {json_text(json.dumps(value, ensure_ascii=False))},\n")
     parts.append(f"  {json.dumps(key)}: ")
     # The items are joined once and the whole once more: 115,000 clocks make 35 MB of text,
     # and every `+` of the pieces would copy it all again.

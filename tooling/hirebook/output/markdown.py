@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from hirebook.output.base import Reporter
+from hirebook.output.inert import inert
 from hirebook.sla.clock import State
 
 if TYPE_CHECKING:
@@ -14,10 +15,12 @@ if TYPE_CHECKING:
 
 
 def cell(text: object) -> str:
-    """Text safe inside a Markdown table cell: pipes escaped, no line breaks, no raw HTML."""
-    value = str(text).replace("\\", "\\\\").replace("|", "\\|")
-    value = value.replace("<", "&lt;").replace(">", "&gt;")
-    return " ".join(value.split())
+    """Text safe inside a Markdown table cell: pipes escaped, no line breaks, no raw HTML,
+    control characters visible (:func:`~hirebook.output.inert.inert`; white space first
+    folded to one space)."""
+    value = inert(" ".join(str(text).split()))
+    value = value.replace("\\", "\\\\").replace("|", "\\|")
+    return value.replace("<", "&lt;").replace(">", "&gt;")
 
 
 class MarkdownReporter(Reporter):

@@ -1,4 +1,8 @@
-"""``sarif``: SARIF 2.1.0, for GitHub code scanning and other static-analysis viewers."""
+"""``sarif``: SARIF 2.1.0, for GitHub code scanning and other static-analysis viewers.
+
+Messages are text that viewers show, so record text in them is made inert
+(:func:`~hirebook.output.inert.inert`); ``properties`` hold the data as JSON does.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from typing import TYPE_CHECKING
 from hirebook import __version__
 from hirebook.lint.registry import RULES
 from hirebook.output.base import Reporter
+from hirebook.output.inert import inert
 from hirebook.output.json_format import dumps
 from hirebook.sla.clock import State
 from hirebook.sla.registry import SLA_RULES
@@ -71,7 +76,7 @@ class SarifReporter(Reporter):
                 "ruleId": problem.code,
                 "ruleIndex": index.get(problem.code, 0),
                 "level": _LEVEL[str(problem.severity)],
-                "message": {"text": problem.message},
+                "message": {"text": inert(problem.message)},
                 "locations": [location(problem.file, problem.line, problem.column)],
             }
             for problem in result.problems
@@ -97,7 +102,7 @@ class SarifReporter(Reporter):
                 "ruleId": finding.clock.rule,
                 "ruleIndex": index[finding.clock.rule],
                 "level": _SLA_LEVEL.get(finding.state, "note"),
-                "message": {"text": finding.message},
+                "message": {"text": inert(finding.message)},
                 "locations": [location(finding.clock.record, finding.clock.line)],
                 "properties": finding.as_dict(),
             }

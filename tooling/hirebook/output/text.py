@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from hirebook.output.base import Reporter
+from hirebook.output.inert import inert
 from hirebook.problem import Severity
 from hirebook.sla.clock import State
 
@@ -37,11 +38,12 @@ class TextReporter(Reporter):
     def lint(self, result: LintResult) -> str:
         lines: list[str] = []
         for file, problems in groupby(result.problems, key=lambda p: p.file):
-            lines.append(self._style(file, bold=True, underline=True))
+            lines.append(self._style(inert(file), bold=True, underline=True))
             for problem in problems:
                 severity = self._style(f"{problem.severity!s:<7}", fg=_COLOURS[problem.severity])
                 position = f"{problem.line}:{problem.column}"
-                lines.append(f"  {position:<8} {severity} {problem.code}  {problem.message}")
+                message = inert(problem.message)
+                lines.append(f"  {position:<8} {severity} {problem.code}  {message}")
             lines.append("")
         lines.append(self._summary(result))
         return "\n".join(lines)
@@ -54,13 +56,14 @@ class TextReporter(Reporter):
         )
         for owner in owners:
             findings = [f for f in board.findings if (f.clock.owner or NO_OWNER) == owner]
-            lines.append(self._style(owner, bold=True, underline=True))
+            lines.append(self._style(inert(owner), bold=True, underline=True))
             for finding in findings:
                 state = self._style(f"{finding.state!s:<9}", fg=_STATE_COLOURS[finding.state])
                 clock = finding.clock
-                lines.append(f"  {state} {clock.rule:<25} {finding.message}")
+                lines.append(f"  {state} {clock.rule:<25} {inert(finding.message)}")
                 lines.append(
-                    f"  {'':9} {'':25} due {clock.due:%Y-%m-%d %H:%M} · {clock.record}:{clock.line}"
+                    f"  {'':9} {'':25} due {clock.due:%Y-%m-%d %H:%M} · "
+                    f"{inert(clock.record)}:{clock.line}"
                 )
             lines.append("")
         counts = ", ".join(f"{board.count(state)} {state}" for state in State if board.count(state))
@@ -77,15 +80,15 @@ class TextReporter(Reporter):
         metrics = list(metrics_in(result))
         if len(metrics) == 1:
             return self._metric_in_full(result, *metrics[0])
-        lines = [self._style(f"Reports {scope(result)}", bold=True), ""]
+        lines = [self._style(inert(f"Reports {scope(result)}"), bold=True), ""]
         size = max((width(metric.title) for metric, _ in metrics), default=0)
         for metric, data in metrics:
-            lines.append(f"  {pad(metric.title, size)}  {metric.headline(data)}")
+            lines.append(f"  {pad(metric.title, size)}  {inert(metric.headline(data))}")
         for metric, data in metrics:
             for table in metric.tables(data):
                 if table.in_summary:
-                    lines += ["", self._style(f"{metric.title} — {table.title.lower()}", bold=True)]
-                    lines += text_table(table)
+                    title = inert(f"{metric.title} — {table.title.lower()}")
+                    lines += ["", self._style(title, bold=True), *text_table(table)]
         lines += ["", "Run `hirebook report NAME` for a metric in full, its definition included."]
         return "\n".join(lines)
 
@@ -94,14 +97,14 @@ class TextReporter(Reporter):
 
         lines = [
             self._style(f"{metric.title} ({metric.name})", bold=True),
-            scope(result),
+            inert(scope(result)),
             "",
             *textwrap.wrap(metric.description, 96),
             "",
-            metric.headline(data),
+            inert(metric.headline(data)),
         ]
         for table in metric.tables(data):
-            lines += ["", self._style(table.title, bold=True), *text_table(table)]
+            lines += ["", self._style(inert(table.title), bold=True), *text_table(table)]
         return "\n".join(lines)
 
     def _summary(self, result: LintResult) -> str:

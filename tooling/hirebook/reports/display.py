@@ -11,6 +11,7 @@ from datetime import datetime
 
 from wcwidth import wcswidth
 
+from hirebook.output.inert import inert
 from hirebook.reports.view import Amount, Cell, Rate, Table
 
 NOT_AVAILABLE = "n/a"
@@ -83,7 +84,8 @@ def clip(text: str, size: int) -> str:
 def text_table(table: Table, indent: str = "  ", widest: int = 40) -> list[str]:
     """The table's lines, columns aligned by display width, numbers right-aligned; words
     longer than ``widest`` columns (long client names) are clipped to keep rows on a line."""
-    cells = [[clip(cell_text(cell), widest) for cell in row] for row in table.rows]
+    # Cells hold client and team names: record text, made inert before it is measured.
+    cells = [[clip(inert(cell_text(cell)), widest) for cell in row] for row in table.rows]
     numeric = [any(is_numeric(row[i]) for row in table.rows) for i in range(len(table.columns))]
     sizes = [
         max([width(column)] + [width(row[i]) for row in cells])

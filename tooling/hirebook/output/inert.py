@@ -1,0 +1,94 @@
+"""Record text made inert for output that people and other programs read.
+
+A record is written by anyone who can open a pull request, and its text ends up in a terminal,
+in a CI log that GitHub Actions scans for workflow commands, in an annotation or a spreadsheet.
+So every reporter passes record text through :func:`inert` (and :func:`csv_cell` for CSV):
+
+- control characters — C0 (newline, carriage return and tab included), DEL and C1 — the Unicode
+  line and paragraph separators and the bidirectional controls (U+061C, U+200E, U+200F,
+  U+202A–U+202E, U+2066–U+2069) are written as visible escapes: ``\\n``, ``\\r``, ``\\t``,
+  ``\\x1b``, ``\\u202e``. A record can neither start a line of the output, nor move the
+  cursor, colour the terminal or reorder the text a reader sees;
+- ``##[`` anywhere (a workflow command of the Actions runner's older syntax) becomes
+  ``##\\[``, and ``::`` at the start of the text, after any spaces (the runner's
+  ``::command::``), becomes ``:\\:``.
+
+The text still reads as typed, except for those few characters.
+
+JSON is read by programs, so its strings keep the exact text, written with JSON's own escapes
+(:func:`json_text`): ``json`` escapes C0 itself; DEL, C1, the separators and the bidirectional
+controls become ``\\u`` escapes and ``##[`` becomes ``##\\u005b``, which a JSON reader turns
+back into the same characters. A JSON line in a CI log then carries no workflow command.
+"""
+
+from __future__ import annotations
+
+import re
+
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_BUT_BREAKS = re.compile(
+    "[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+# What JSON leaves raw with ensure_ascii=False (it escapes C0 itself).
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?")
+
+
+def _visible(match: re.Match) -> str:
+    char = match.group()
+    named = _NAMED.get(char)
+    if named:
+        return named
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def inert(value: object, breaks: bool = False) -> str:
+    """``value`` as text that can share a line of output without acting on its reader.
+
+    ``breaks`` leaves CR and LF as they are, for a format that encodes them itself (GitHub's
+    workflow commands write them as ``%0D`` and ``%0A``).
+    """
+    text = "" if value is None else str(value)
+    unsafe = _UNSAFE_BUT_BREAKS if breaks else _UNSAFE
+    if unsafe.search(text):
+        text = unsafe.sub(_visible, text)
+    if "##[" in text:
+        text = text.replace("##[", "##\\[")
+    # The runner strips leading white space before it looks for `::`.
+    rest = text.lstrip()
+    if rest.startswith("::"):
+        text = text[: len(text) - len(rest)] + ":\\:" + rest[2:]
+    return text
+
+
+def csv_cell(value: object) -> object:
+    """A CSV cell a spreadsheet shows as text: :func:`inert`, and a leading ``=``, ``+``,
+    ``-`` or ``@`` (a formula) behind a single quote, as OWASP advises. Numbers, and text
+    that is a plain number (``-3``, ``-1.5``), stay numbers."""
+    if value is None or isinstance(value, int | float):
+        return value
+    text = str(value)
+    if text.startswith(_FORMULA_STARTS) and not _NUMBER.fullmatch(text):
+        text = "'" + text
+    return inert(text)
+
+
+def json_text(text: str) -> str:
+    """JSON text (as ``json.dumps(..., ensure_ascii=False)`` writes it) with the characters of
+    :func:`inert` written as JSON escapes: the same data for a reader, nothing for a terminal
+    or the Actions runner to act on.
+
+    Outside its strings JSON holds only ASCII punctuation, digits, letters and spaces, so every
+    match is inside a string and the escapes keep the text valid.
+    """
+    if "##[" in text:
+        text = text.replace("##[", "##\\u005b")
+    if text.isascii():  # a constant-time check; DEL is the one unsafe ASCII character left
+        return text.replace("\x7f", "\\u007f") if "\x7f" in text else text
+    if _JSON_UNSAFE.search(text):
+        text = _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    return text
