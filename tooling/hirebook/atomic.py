@@ -37,11 +37,14 @@ _FLAGS |= getattr(os, "O_CLOEXEC", 0)
 _NO_HARD_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.ENOSYS, errno.EMLINK}
 
 
+WRITE, MAKE_FOLDER = "write", "create the folder"  # the actions of a WriteError
+
+
 class WriteError(OSError):
     """Writing ``filename`` (the path the caller asked for) failed; ``action`` says what was
-    being done ("write", "create the folder")."""
+    being done (:data:`WRITE` or :data:`MAKE_FOLDER`)."""
 
-    def __init__(self, code: int | None, reason: str | None, filename: str, action="write"):
+    def __init__(self, code: int | None, reason: str | None, filename: str, action=WRITE):
         super().__init__(code, reason, filename)
         self.action = action
 
@@ -167,10 +170,10 @@ def make_folders(folder: str | os.PathLike) -> list[Path]:
             if each.is_dir():  # made meanwhile by someone else: theirs, not ours to remove
                 continue
             remove_folders(created)
-            raise WriteError(err.errno, err.strerror, str(each), "create the folder") from err
+            raise WriteError(err.errno, err.strerror, str(each), MAKE_FOLDER) from err
         except OSError as err:
             remove_folders(created)
-            raise WriteError(err.errno, err.strerror, str(each), "create the folder") from err
+            raise WriteError(err.errno, err.strerror, str(each), MAKE_FOLDER) from err
         created.append(each)
     return created
 

@@ -46,8 +46,7 @@ def codeowners_command(records_dir, check, output):
     ownership = render(repo, prefix)
     for note in ownership.unowned:
         click.echo(f"warning: {note}", err=True)
-    # Undecodable bytes read as U+FFFD: such a file is stale, not a crash.
-    current = target.read_text(encoding="utf-8", errors="replace") if target.is_file() else None
+    current = _current(target)
     if check:
         if current == ownership.text:
             click.echo(f"{target} is up to date.")
@@ -71,6 +70,18 @@ def codeowners_command(records_dir, check, output):
         kept = f"{target} is unchanged." if current is not None else f"{target} was not written."
         raise machine_failure(err, kept) from None
     click.echo(str(target))
+
+
+def _current(target: Path) -> str | None:
+    """The file as it is (None if there is none); undecodable bytes read as U+FFFD: such a
+    file is stale, not a crash."""
+    if not target.is_file():
+        return None
+    try:
+        return target.read_text(encoding="utf-8", errors="replace")
+    except OSError as err:  # an error of the read itself names no file: name it
+        failure = OSError(err.errno, err.strerror or str(err), str(target))
+        raise machine_failure(failure) from None
 
 
 def _default_target(root: Path, prefix: str) -> Path:

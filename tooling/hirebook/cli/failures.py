@@ -12,7 +12,7 @@ import errno
 
 import click
 
-from hirebook.atomic import WriteError
+from hirebook.atomic import MAKE_FOLDER, WriteError
 
 EXIT_MACHINE = 2  # as a usage error: the command could not do what it was asked
 
@@ -60,5 +60,8 @@ def machine_failure(err: OSError, consequence: str | None = None) -> MachineFail
     if consequence:
         lines.append(consequence)
     advice = {**_ADVICE, **_PATH_ADVICE} if what else _ADVICE
-    lines.append(advice.get(err.errno, _DEFAULT_ADVICE))
+    if isinstance(err, WriteError) and err.action == MAKE_FOLDER and err.errno == errno.EEXIST:
+        lines.append("A file stands where the folder should be: move it, or choose another path.")
+    else:
+        lines.append(advice.get(err.errno, _DEFAULT_ADVICE))
     return MachineFailure("\n".join(lines))

@@ -64,7 +64,7 @@ def handbook_command(records_dir, out_dir, language, as_of, jobs):
         written = write(handbook.pages, handbook.fragments, out_dir)
     except OSError as err:
         raise machine_failure(
-            err, "Pages written before the failure are complete; none is half-written."
+            err, "No page is half-written: each has its old text or its new."
         ) from None
     click.echo(f"{written} pages written to {out_dir} (as of {handbook.as_of.isoformat()})")
 
