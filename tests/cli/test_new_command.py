@@ -105,6 +105,15 @@ def test_unknown_reference_is_a_usage_error(runner, agency):
     result = new(runner, agency, "requirement", "--client", "nobody", "--title", "X")
     assert result.exit_code == 2
     assert "no client `nobody`" in result.output
+    # The same check as sla and report: the closest id is named.
+    for kind, *rest in (
+        ("requirement", "--title", "X"),
+        ("touchpoint", "--type", "call", "--by", "wang-li", "--summary", "X"),
+        ("feedback", "--by", "wang-li", "--overall", "4"),
+    ):
+        typo = new(runner, agency, kind, "--client", "acmee", *rest)
+        assert typo.exit_code == 2
+        assert "no client `acmee` in the records; did you mean `acme`?" in typo.output
 
 
 def test_bad_id_is_a_usage_error(runner, agency):

@@ -120,7 +120,7 @@ def new_client(record_id, name, tier, manager, records_dir):
 def new_requirement(client_id, title, hiring_manager, records_dir):
     """A requirement confirmation (draft, to be signed by both sides)."""
     repo = common.load(records_dir)
-    _need(repo, "client", client_id)
+    common.known_ids(records_dir, "--client", (client_id,))
     now = _now(repo)
     record_id = templates.next_id("requirement", repo.file_ids["requirement"], now.date())
     text = templates.requirement(record_id, title, now, hiring_manager)
@@ -187,7 +187,7 @@ def new_application(requirement, candidate, channel, records_dir):
 def new_touchpoint(client_id, kind, by, plan_id, summary, records_dir):
     """A contact with the client: meeting, call, visit, revisit, progress report…"""
     repo = common.load(records_dir)
-    _need(repo, "client", client_id)
+    common.known_ids(records_dir, "--client", (client_id,))
     _need(repo, "person", by)
     if kind == "progress_report" and not plan_id:
         raise click.BadParameter(
@@ -214,7 +214,7 @@ def new_touchpoint(client_id, kind, by, plan_id, summary, records_dir):
 def new_feedback(client_id, by, overall, records_dir):
     """Client satisfaction feedback, with room for improvement actions."""
     repo = common.load(records_dir)
-    _need(repo, "client", client_id)
+    common.known_ids(records_dir, "--client", (client_id,))
     _need(repo, "person", by)
     today = _now(repo).date()
     record_id = templates.next_id("feedback", repo.file_ids["feedback"], today)
