@@ -140,3 +140,152 @@ def test_ids_and_dates_are_not_scanned_as_free_text():
         assert not _MAYBE_PERSONAL.match(machine), machine
     for text in ("13800000001", "Tp-2026-0929-23", "2026-09-29 call", "劉洋", "a@b.example"):
         assert _MAYBE_PERSONAL.match(text), text
+
+
+# --- found after normalisation (issue 17, item 3) ---------------------------------------------
+
+
+def test_hb503_name_with_a_zero_width_space_inside(agency):
+    found = agency.check(
+        TP, touchpoint("劉\u200b洋 did well in the technical round"), expect=[(5, 10, "HB503")]
+    )
+    assert "cand-0001" in found[0].message
+
+
+def test_hb503_name_with_an_ideographic_space_or_in_full_width_letters(agency):
+    agency.check(TP, touchpoint("劉\u3000洋 called back"), expect=[(5, 10, "HB503")])
+    agency.write(
+        "candidates/cand-0003.yaml",
+        """\
+        id: cand-0003
+        name: Chen Xiaoming
+        consent: {given_on: 2026-03-10, purpose: Recruitment}
+        retain_until: 2028-03-10
+        """,
+    )
+    found = agency.check(
+        TP, touchpoint("\uff23\uff48\uff45\uff4e\u00a0Xiaoming accepted"), expect=[(5, 10, "HB503")]
+    )
+    assert "cand-0003" in found[0].message
+
+
+def test_hb503_a_short_name_standing_alone_is_found(agency):
+    # Two characters were too short to be scanned at all.
+    agency.check(TP, touchpoint("劉洋"), expect=[(5, 10, "HB503")])
+
+
+def test_hb502_phone_with_no_break_spaces(agency):
+    found = agency.check(
+        TP, touchpoint("Call back on +86\u00a0138\u00a00000\u00a00001"), expect=[(5, 10, "HB502")]
+    )
+    assert "138" not in found[0].message
+
+
+def test_hb502_phone_in_full_width_digits_or_with_other_dashes(agency):
+    agency.check(TP, touchpoint("手机：１３８－００００－０００１"), expect=[(5, 10, "HB502")])
+    agency.check(TP, touchpoint("Call 138\u20130000\u20130001 today"), expect=[(5, 10, "HB502")])
+
+
+def test_hb502_phone_straight_after_a_chinese_word(agency):
+    agency.check(TP, touchpoint("电话13800000001，明天回电"), expect=[(5, 10, "HB502")])
+
+
+def test_hb501_email_with_a_full_width_at_sign(agency):
+    found = agency.check(
+        TP, touchpoint("Wrote to liu.yang\uff20mail.example about it"), expect=[(5, 10, "HB501")]
+    )
+    assert "liu.yang" not in found[0].message
+
+
+def test_hb501_email_with_zero_width_characters_inside(agency):
+    agency.check(
+        TP, touchpoint("Wrote to liu.\u200dyang@\u2060mail.example"), expect=[(5, 10, "HB501")]
+    )
+
+
+# --- HB505: a candidate's data in a contact's or team member's fields --------------------------
+
+CLIENT = "clients/acme/client.yaml"
+
+
+def client_with_contact(contact: str) -> str:
+    return f"""\
+id: acme
+name: ACME Technology Co., Ltd.
+industry: internet
+tier: strategic
+tier_reason: Five-year partner
+tier_reviewed_on: 2026-01-15
+status: active
+since: 2024-03-01
+account_manager: wang-li
+contacts:
+  - {{name: Zhang Wei, role: HR Director, primary: true}}
+  - {{name: Li Na, role: Engineering Manager}}
+{contact}"""
+
+
+def test_hb505_candidate_name_email_and_phone_as_a_client_contact(agency):
+    found = agency.check(
+        CLIENT,
+        client_with_contact(
+            "  - name: 劉洋\n"
+            "    role: Recruiter\n"
+            "    email: LIU.YANG@mail.example\n"
+            '    phone: "138 0000 0001"\n'
+        ),
+        expect=[(13, 11, "HB505"), (15, 12, "HB505"), (16, 12, "HB505")],
+    )
+    assert [p.message.split("`")[1] for p in found] == [
+        "contacts[3].name",
+        "contacts[3].email",
+        "contacts[3].phone",
+    ]
+    for problem in found:
+        assert "cand-0001" in problem.message
+        for secret in ("劉洋", "liu.yang", "LIU.YANG", "138"):
+            assert secret not in problem.message
+
+
+def test_hb505_compares_after_normalisation(agency):
+    agency.check(
+        CLIENT,
+        client_with_contact(
+            "  - name: 劉\u200b洋\n"
+            "    email: Liu.Yang@Mail.Example\n"
+            '    phone: "0086\u00a0138\u00a00000\u00a00001"\n'
+        ),
+        expect=[(13, 11, "HB505"), (14, 12, "HB505"), (15, 12, "HB505")],
+    )
+
+
+def test_hb505_a_contacts_own_details_are_fine(agency):
+    agency.check(
+        CLIENT,
+        client_with_contact(
+            '  - name: Liu Jun\n    email: liu.jun@acme.example\n    phone: "+86 21 5555 0100"\n'
+        ),
+        expect=[],
+    )
+
+
+def test_hb505_candidate_data_as_a_team_member(agency):
+    found = agency.check(
+        "team/wang-li.yaml",
+        """\
+        id: wang-li
+        name: 劉洋 (Liu Yang)
+        roles: [account_manager]
+        email: liu.yang@mail.example
+        github: wangli
+        active: true
+        """,
+        expect=[(2, 7, "HB505"), (4, 8, "HB505")],
+    )
+    assert "of a team member" in found[0].message
+
+
+def test_hb505_is_the_one_code_for_a_contacts_name(agency):
+    # A contact's name is a person field, not free text: HB503 does not report it again.
+    agency.check(CLIENT, client_with_contact("  - {name: 劉洋 (Liu Yang), role: Recruiter}\n"),
+                 expect=[(13, 12, "HB505")])  # fmt: skip
