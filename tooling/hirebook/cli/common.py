@@ -22,6 +22,7 @@ from hirebook.records import repository
 from hirebook.records.repository import Repository
 
 if TYPE_CHECKING:
+    from hirebook.pipeline import Answer
     from hirebook.sla.engine import Board
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -90,24 +91,75 @@ class Work:
     folder: Path
     root: Path
     listing: list[str]
-    """Every file below the records folder (see :func:`hirebook.partitioned.below`)."""
+    """Every file below the records folder (see :func:`hirebook.pipeline.listing_of`)."""
     processes: int
-
-    def listing_paths(self) -> list[str]:
-        """The listing as absolute paths, for a one-process load (no second walk)."""
-        from hirebook.partitioned import absolute
-
-        return absolute(self.folder, self.listing)
 
 
 def work_for(records_dir: Path | None, jobs: int) -> Work:
     """The records folder, its files and the processes ``--jobs`` asks for (0: auto)."""
     from hirebook import parallel
-    from hirebook.partitioned import below
+    from hirebook.pipeline import listing_of
 
     folder, root = records_folder(records_dir)
-    listing = below(folder)
+    listing = listing_of(folder)
     return Work(folder, root, listing, parallel.jobs_for(jobs, len(listing)))
+
+
+@dataclass(frozen=True)
+class Run:
+    """What :func:`run_pipeline` computed, with the instant and day it judged by."""
+
+    work: Work
+    answer: Answer
+    instant: datetime
+    board: Board | None
+    """The clocks, when they were asked for (the records then lint clean)."""
+
+
+def run_pipeline(
+    records_dir: Path | None,
+    jobs: int,
+    as_of,
+    clocks_for: str | None = None,
+    show_progress: bool = False,
+    **request,
+) -> Run:
+    """Read, lint and (with ``clocks_for``, the purpose named when lint errors refuse it)
+    evaluate the clocks of every record, in the processes ``--jobs`` asks for: the one path
+    of every whole-agency command (:mod:`hirebook.pipeline`). ``request`` holds the other
+    fields of :class:`hirebook.pipeline.Request` (rules, lines, keep, gate).
+
+    With ``clocks_for``, lint errors print the lint summary and exit 2, and a policy that
+    cannot drive the clocks is a usage error.
+    """
+    from hirebook import pipeline
+    from hirebook.sla.engine import Board, PolicyError, calendar_of
+
+    work = work_for(records_dir, jobs)
+    policy = repository.load_policy(work.folder, work.root)
+    instant = as_of_instant(policy, as_of)
+    today = instant.astimezone(policy.zone).date()
+    calendar = None
+    if clocks_for is not None:
+        try:
+            calendar = calendar_of(policy)
+        except PolicyError as err:
+            raise click.UsageError(str(err)) from None
+    order = pipeline.Request(
+        work.folder,
+        work.root,
+        today,
+        work.listing,
+        clocks_at=instant if clocks_for is not None else None,
+        **request,
+    )
+    with progress_bar(len(work.listing) if show_progress else 0) as advance:
+        answer = pipeline.run(order, work.processes, progress=advance)
+    board = None
+    if calendar is not None:
+        refuse_lint_errors(answer.lint, clocks_for)
+        board = Board(as_of=calendar.to_local(instant), findings=answer.findings)
+    return Run(work, answer, instant, board)
 
 
 @contextlib.contextmanager
@@ -235,36 +287,6 @@ def refuse_lint_errors(result, purpose: str) -> None:
             err=True,
         )
         raise SystemExit(EXIT_USAGE)
-
-
-def board_in_parts(work: Work, as_of, purpose: str, **options):
-    """Lint a large agency and evaluate its clocks in worker processes.
-
-    Returns (outcome, board, instant); exits 2 on lint errors (like :func:`require_lint_clean`)
-    and makes a policy that cannot drive the clocks a usage error. ``options`` go to
-    :func:`hirebook.partitioned.check_in_parallel`.
-    """
-    from hirebook.partitioned import check_in_parallel
-    from hirebook.sla.engine import Board, PolicyError, calendar_of
-
-    policy = repository.load_policy(work.folder, work.root)
-    instant = as_of_instant(policy, as_of)
-    try:
-        calendar = calendar_of(policy)
-        today = instant.astimezone(policy.zone).date()
-        outcome = check_in_parallel(
-            work.folder,
-            work.root,
-            today,
-            work.processes,
-            work.listing,
-            clocks_at=instant,
-            **options,
-        )
-    except PolicyError as err:
-        raise click.UsageError(str(err)) from None
-    refuse_lint_errors(outcome.lint, purpose)
-    return outcome, Board(as_of=calendar.to_local(instant), findings=outcome.findings), instant
 
 
 def checked_board(repo: Repository, as_of, purpose: str, rules=None) -> tuple[Board, datetime]:

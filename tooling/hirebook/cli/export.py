@@ -11,7 +11,9 @@ import click
 from hirebook import atomic
 from hirebook.cli import common
 from hirebook.cli.failures import machine_failure
-from hirebook.privacy import Redactor
+from hirebook.pipeline import EVERY_KIND
+from hirebook.privacy import PERSONAL_DATA_CODES, Redactor
+from hirebook.records.repository import assemble
 from hirebook.reports.export.writer import write_sqlite
 
 # SQLite's errors of the disk (by the prefix of their name), with the errno that says the same.
@@ -44,7 +46,8 @@ _DISK_ERRORS = {
     help="Evaluate the SLA clocks as of this instant: a date (the end of that day's working "
     "hours) or a datetime. Default: now.",
 )
-def export_command(records_dir, target, force, as_of):
+@common.jobs_option
+def export_command(records_dir, target, force, as_of, jobs):
     """Write every record and every SLA clock into a new SQLite database, for analysts.
 
     One table per record kind (primary key: the record id), child tables for the lists
@@ -70,10 +73,18 @@ def export_command(records_dir, target, force, as_of):
         raise click.UsageError(f"{target} exists; pass --force to replace it")
     if not target.parent.is_dir():
         raise click.UsageError(f"no folder {target.parent} to write {target.name} in")
-    repo = common.load(records_dir)
-    board, _ = common.checked_board(repo, as_of, "they can be exported")
+    run = common.run_pipeline(
+        records_dir,
+        jobs,
+        as_of,
+        clocks_for="they can be exported",
+        keep=EVERY_KIND,
+        gate=PERSONAL_DATA_CODES,
+    )
+    work, board = run.work, run.board
+    repo = assemble(work.folder, work.root, run.answer.documents, work.listing)
     kept = f"{target} is unchanged." if target.exists() else "No database was written."
-    redactor = Redactor.of(repo)
+    redactor = Redactor.after(run.answer.gated, work.folder, work.root)
     try:
         counts = write_sqlite(target, repo, board, redactor)
     except OSError as err:

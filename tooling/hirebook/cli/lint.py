@@ -7,13 +7,14 @@ from pathlib import Path
 import click
 
 from hirebook.cli import common
-from hirebook.lint.changed import ChangedSinceError, changed_files, scope
+from hirebook.lint.changed import ChangedSinceError, changed_files, present, scope
+from hirebook import pipeline
 from hirebook.lint.engine import LintResult
-from hirebook.lint.engine import lint as run_lint
 from hirebook.output.registry import REPORTERS
-from hirebook.partitioned import check_in_parallel, known_files
+from hirebook.pipeline import Answer
 from hirebook.records.document import relative_to
-from hirebook.records.repository import Repository, load_policy
+from hirebook.records.partition import Part
+from hirebook.records.repository import load_policy
 
 
 @click.command("lint")
@@ -55,66 +56,44 @@ def lint_command(paths, records_dir, output_format, changed_since, fail_on, as_o
       hirebook lint --jobs 1
     """
     if changed_since:
-        repo, only = _load_changed(records_dir, changed_since, paths)
-        result, root = run_lint(repo, common.today_in(repo, as_of), only=only), repo.root
+        answer, root = _lint_changed(records_dir, changed_since, as_of)
     else:
-        result, root = _lint_all(records_dir, paths, as_of, jobs, output_format == "text")
+        run = common.run_pipeline(records_dir, jobs, as_of, show_progress=output_format == "text")
+        answer, root = run.answer, run.work.root
+    result = answer.lint
+    if paths:
+        only = {rel for path in paths for rel in _files_under(answer.known, root, path)}
+        result = LintResult([p for p in result.problems if p.file in only], len(only))
     options = common.output_options(output_format, root)
     common.emit(REPORTERS[output_format](options).lint(result), options)
     failing = result.problems if fail_on == "warning" else result.errors
     raise SystemExit(common.EXIT_FINDINGS if failing else common.EXIT_OK)
 
 
-def _lint_all(records_dir, paths, as_of, jobs: int, progress: bool) -> tuple[LintResult, Path]:
-    """Every record, in one process or (large agencies) in one per core."""
-    work = common.work_for(records_dir, jobs)
-    root = work.root
-
-    def narrow(known: set[str]) -> set[str] | None:
-        return {rel for path in paths for rel in _files_under(known, root, path)} if paths else None
-
-    if work.processes == 1:
-        repo = common.load(records_dir, show_progress=progress, files=work.listing_paths())
-        result = run_lint(repo, common.today_in(repo, as_of), only=narrow(known_files(repo)))
-        return result, repo.root
-    today = common.today_in(load_policy(work.folder, root), as_of)
-    with common.progress_bar(len(work.listing) if progress else 0) as advance:
-        outcome = check_in_parallel(
-            work.folder,
-            root,
-            today,
-            work.processes,
-            work.listing,
-            advance,
-            narrow if paths else None,
-        )
-    return outcome.lint, root
-
-
-def _load_changed(records_dir, ref: str, paths) -> tuple[Repository, set[str]]:
-    """Read only what the changed records need (see :mod:`hirebook.lint.changed`)."""
-    folder, root = common.locate(records_dir)
-    if not folder.is_dir():
-        return common.load(records_dir), set()  # raises the usage error
+def _lint_changed(records_dir, ref: str, as_of) -> tuple[Answer, Path]:
+    """The pipeline over one part of its own: the records changed since ``ref`` and what
+    refers to them (see :mod:`hirebook.lint.changed`); references to other records are
+    resolved by the existence of their files."""
+    folder, root = common.records_folder(records_dir)
     try:
         changed = changed_files(root, ref)
     except ChangedSinceError as err:
         raise click.UsageError(str(err)) from None
     prefix = relative_to(folder, root).rstrip("/") + "/"
-    found = scope(folder.resolve(), prefix, changed)
+    found = scope(folder, prefix, changed)
+    policy = load_policy(folder, root)
+    today = common.today_in(policy, as_of)
     if found is None:  # the policy changed: everything depends on it
-        repo = common.load(records_dir)
-        only = set(repo.documents) | {p.file for p in repo.problems}
+        listing = pipeline.listing_of(folder)
+        part = Part(read=listing, report=listing)
     else:
-        # Only the files in scope are listed and read; references to others are resolved by
-        # the existence of their files.
-        base = folder.resolve()
-        files = sorted(str(base / path) for path in found.read if (base / path).is_file())
-        repo = common.load(records_dir, select=found.read.__contains__, files=files)
-        only = {prefix + path for path in found.report}
-    if paths:
-        only &= {rel for path in paths for rel in _files_under(known_files(repo), repo.root, path)}
-    return repo, only
+        part = Part(
+            read=sorted(path for path in found.read if present(folder / path)),
+            report=sorted(found.report),
+        )
+        listing = None  # a file's existence is asked of the disk: no listing of everything
+    request = pipeline.Request(folder, root, today, listing)
+    return pipeline.run(request, 1, parts=[part]), root
 
 
 def _files_under(known: set[str], root: Path, path: Path) -> set[str]:

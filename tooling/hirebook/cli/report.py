@@ -114,20 +114,22 @@ def _records_and_board(
     """The records the metrics read, the evaluated board and the redactor that withholds the
     personal data the records hold (:mod:`hirebook.privacy`); exit 2 on lint errors.
 
-    A large agency is linted and its clocks evaluated on every core; only the documents of
-    the kinds the metrics read come back to be typed here.
+    The records are linted and their clocks evaluated in the processes ``--jobs`` asks for;
+    the documents of the kinds the metrics read come back to be typed here.
     """
-    purpose = "the report can be computed"
-    work = common.work_for(records_dir, jobs)
-    if work.processes == 1:
-        repo = common.load(records_dir, files=work.listing_paths())
-        board, instant = common.checked_board(repo, as_of, purpose)
-        return repo, board, instant, Redactor.of(repo)
-    outcome, board, instant = common.board_in_parts(
-        work, as_of, purpose, ship=REPORTED_KINDS, lines="none", direct=PERSONAL_DATA_CODES
+    run = common.run_pipeline(
+        records_dir,
+        jobs,
+        as_of,
+        clocks_for="the report can be computed",
+        lines=False,
+        keep=REPORTED_KINDS,
+        gate=PERSONAL_DATA_CODES,
     )
-    repo = assemble(work.folder, work.root, outcome.documents, work.listing)
-    return repo, board, instant, Redactor.after(outcome.direct, work.folder, work.root)
+    work = run.work
+    repo = assemble(work.folder, work.root, run.answer.documents, work.listing)
+    redactor = Redactor.after(run.answer.gated, work.folder, work.root)
+    return repo, run.board, run.instant, redactor
 
 
 def report_period(

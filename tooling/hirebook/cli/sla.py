@@ -105,9 +105,7 @@ def sla_command(
     """
     common.known_ids(records_dir, "--client", clients)
     common.known_ids(records_dir, "--owner", owners)
-    board, root, redactor = _evaluate(
-        records_dir, as_of, rules or None, jobs, output_format == "json"
-    )
+    board, root, redactor = _evaluate(records_dir, as_of, tuple(rules) or None, jobs)
     scoped = _scope(board, clients, owners, tiers)
     shown = (
         [s for s in State if s.value in states]
@@ -123,20 +121,19 @@ def sla_command(
     raise SystemExit(common.EXIT_FINDINGS if failing else common.EXIT_OK)
 
 
-def _evaluate(records_dir, as_of, rules, jobs: int, encode: bool) -> tuple[Board, Path, Redactor]:
-    """Every clock, in one process or (large agencies) in one per core; exit 2 on lint errors.
-    With ``encode`` the workers also write each clock's JSON (spread over the cores). The
-    redactor withholds the personal data the records hold (:mod:`hirebook.privacy`)."""
-    purpose = "the SLA board can be evaluated"
-    work = common.work_for(records_dir, jobs)
-    if work.processes == 1:
-        repo = common.load(records_dir, files=work.listing_paths())
-        board = common.checked_board(repo, as_of, purpose, rules)[0]
-        return board, repo.root, Redactor.of(repo)
-    outcome, board, _ = common.board_in_parts(
-        work, as_of, purpose, rules=rules, encode=encode, direct=PERSONAL_DATA_CODES
+def _evaluate(records_dir, as_of, rules, jobs: int) -> tuple[Board, Path, Redactor]:
+    """Every clock, in the processes ``--jobs`` asks for; exit 2 on lint errors. The redactor
+    withholds the personal data the records hold (:mod:`hirebook.privacy`)."""
+    run = common.run_pipeline(
+        records_dir,
+        jobs,
+        as_of,
+        clocks_for="the SLA board can be evaluated",
+        rules=rules,
+        gate=PERSONAL_DATA_CODES,
     )
-    return board, work.root, Redactor.after(outcome.direct, work.folder, work.root)
+    work = run.work
+    return run.board, work.root, Redactor.after(run.answer.gated, work.folder, work.root)
 
 
 def _scope(board: Board, clients, owners, tiers) -> Board:

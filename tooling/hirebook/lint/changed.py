@@ -10,6 +10,7 @@ file's existence alone. On a 100,000-record agency this is a few hundred files i
 from __future__ import annotations
 
 import os
+import stat
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -86,7 +87,7 @@ def scope(records_dir: Path, records_prefix: str, changed: set[str]) -> Scope | 
     if "policy.yaml" in below_changed:
         return None
     listing = _Listing(records_dir)
-    existing = {path for path in below_changed if (records_dir / path).is_file()}
+    existing = {path for path in below_changed if present(records_dir / path)}
     referrers = _referrers(records_dir, listing, below_changed)
     report = existing | referrers
     clients = {path.split("/")[1] for path in report if path.startswith("clients/")}
@@ -94,6 +95,15 @@ def scope(records_dir: Path, records_prefix: str, changed: set[str]) -> Scope | 
     for client in clients:
         read.update(listing.under(f"clients/{client}/"))
     return Scope(report=frozenset(report), read=frozenset(read | report))
+
+
+def present(path: Path) -> bool:
+    """Whether ``path`` is there and is not a folder: a link or a FIFO counts (reading it
+    reports it), where ``is_file`` would follow the link or pass over the FIFO."""
+    try:
+        return not stat.S_ISDIR(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 class _Listing:
