@@ -1,7 +1,7 @@
 """The workflows' own commands, run here as GitHub would run them: a workflow that would fail on
 GitHub fails in ``make test``.
 
-Every ``run:` step of ``.github/workflows/*.yml`` is read from the workflow itself (never copied
+Every ``run:`` step of ``.github/workflows/*.yml`` is read from the workflow itself (never copied
 into this file) and either run below or named in ``NOT_RUN`` with the reason; a new ``run:``
 step that is neither fails :func:`test_every_run_step_is_run_here_or_listed_with_a_reason`.
 
