@@ -4,8 +4,7 @@ import threading
 from datetime import date
 from pathlib import Path
 
-from hirebook import parallel
-from hirebook.partitioned import check_in_parallel
+from hirebook import parallel, pipeline
 
 DEMO = Path(__file__).resolve().parents[1] / "records"
 
@@ -16,8 +15,15 @@ def test_jobs_auto_is_one_process_for_a_small_agency_and_every_core_for_a_large_
     assert parallel.jobs_for(3, 10) == 3
 
 
+def check_in_two(records):
+    request = pipeline.Request(
+        records, records.parent, date(2026, 11, 20), pipeline.listing_of(records)
+    )
+    return pipeline.run(request, 2)
+
+
 def test_workers_are_spawned_while_another_thread_runs_and_answer_the_same():
-    forked = check_in_parallel(DEMO, DEMO.parent, date(2026, 11, 20), 2)
+    forked = check_in_two(DEMO)
     if threading.active_count() == 1:  # earlier tests (the browser's) may leave threads behind
         assert parallel._context().get_start_method() == "fork"
     stop = threading.Event()
@@ -25,7 +31,7 @@ def test_workers_are_spawned_while_another_thread_runs_and_answer_the_same():
     server.start()
     try:
         assert parallel._context().get_start_method() == "spawn"
-        spawned = check_in_parallel(DEMO, DEMO.parent, date(2026, 11, 20), 2)
+        spawned = check_in_two(DEMO)
     finally:
         stop.set()
         server.join()

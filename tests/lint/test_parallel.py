@@ -131,79 +131,80 @@ def _named_in_a_touchpoint(broken, name: str | None = None):
     return path, part, listing
 
 
-def _hb503_in(path, part, listing, broken, handed) -> bool:
-    from datetime import date
+_NOTED_RUN = """
+import os, sys, time
+from datetime import date
+from pathlib import Path
 
-    from hirebook.partitioned import PartJob, check_part
+from hirebook import pipeline
+from hirebook.records import repository
 
-    job = PartJob(
-        broken, broken.parent, part, date(2026, 11, 20), listing=listing, candidates=handed
+records, notes, mode = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+parent, real = os.getpid(), repository.read_candidate_fields
+
+
+def noted(records_dir):
+    with open(notes, "a", encoding="utf-8") as handle:
+        handle.write("parent\\n" if os.getpid() == parent else "worker\\n")
+    if os.getpid() == parent and mode == "slow":
+        time.sleep(1)
+    if os.getpid() == parent and mode == "fail":
+        raise RuntimeError("no candidates today")
+    return real(records_dir)
+
+
+pipeline.read_candidate_fields = noted  # the parent's reading and the workers' own
+request = pipeline.Request(records, records.parent, date(2026, 11, 20), pipeline.listing_of(records))
+try:
+    answer = pipeline.run(request, 3)
+except RuntimeError as err:
+    print("raised:", err)
+else:
+    print(" ".join(p.file for p in answer.lint.problems if p.code == "HB503"))
+"""
+
+
+def _noted_run(broken, tmp_path, mode: str) -> tuple[str, list[str]]:
+    """Lint ``broken`` in three processes from a fresh interpreter (one thread: the workers
+    are forked, with the reading noted in them too), noting which process reads the
+    candidates; ``mode`` "slow" or "fail" changes the parent's reading."""
+    import subprocess
+    import sys
+
+    notes = tmp_path / "readers"
+    done = subprocess.run(
+        [sys.executable, "-c", _NOTED_RUN, str(broken), str(notes), mode],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
-    return any(p.code == "HB503" and p.file.endswith(path.name) for p in check_part(job).problems)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip(), notes.read_text(encoding="utf-8").split()
 
 
-def test_candidate_names_are_read_once_for_all_workers(broken, monkeypatch, tmp_path):
+def test_candidates_are_read_once_for_all_workers(broken, tmp_path):
     """The parent reads every candidate while the workers read their records and hands the
-    personal fields over: a worker finds names from what it was handed, and never reads them."""
-    from hirebook import partitioned
-    from hirebook.records import repository
-
-    def read_again(folder):
-        raise AssertionError(f"a worker read the candidates again from {folder}")
-
-    monkeypatch.setattr(repository, "read_candidate_fields", read_again)
-    monkeypatch.setattr(partitioned, "read_candidate_fields", read_again)
-    path, part, listing = _named_in_a_touchpoint(broken, "Zhou Shiyi")
-    handed = partitioned.HandedCandidates(str(tmp_path / "names"), broken)
-    handed.hand_over({"cand-0001": {"name": "Zhou Shiyi"}})  # in no file: only handed over
-    assert _hb503_in(path, part, listing, broken, handed)
+    personal fields over: the workers find names in what they were handed, and never read."""
+    path, _, _ = _named_in_a_touchpoint(broken)  # a candidate another part reads
+    found, readers = _noted_run(broken, tmp_path, "normal")
+    assert path.name in found
+    assert readers == ["parent"]
 
 
-def test_a_worker_waits_for_the_names_the_parent_is_still_reading(broken, tmp_path):
-    import threading
-
-    from hirebook import partitioned
-
-    path, part, listing = _named_in_a_touchpoint(broken, "Zhou Shiyi")
-    handed = partitioned.HandedCandidates(str(tmp_path / "names"), broken)
-    later = threading.Timer(0.3, handed.hand_over, [{"cand-0001": {"name": "Zhou Shiyi"}}])
-    later.start()
-    try:
-        assert _hb503_in(path, part, listing, broken, handed)
-    finally:
-        later.join()
+def test_a_worker_waits_for_the_candidates_the_parent_is_still_reading(broken, tmp_path):
+    path, _, _ = _named_in_a_touchpoint(broken)
+    found, readers = _noted_run(broken, tmp_path, "slow")
+    assert path.name in found
+    assert readers == ["parent"]
 
 
-def test_a_worker_reads_the_names_itself_when_the_parent_could_not(broken, tmp_path):
-    from hirebook import partitioned
-
-    path, part, listing = _named_in_a_touchpoint(broken)  # a candidate read by another part
-    handed = partitioned.HandedCandidates(str(tmp_path / "names"), broken)
-    handed.hand_over(None)  # the parent's reading failed
-    assert _hb503_in(path, part, listing, broken, handed)
-
-
-def test_the_parent_hands_the_names_over_even_when_reading_them_fails(broken, monkeypatch):
-    """A worker must never wait two minutes for names that are not coming."""
-    from datetime import date
-
-    from hirebook import partitioned
-
-    def failing(records_dir):
-        raise OSError("no candidates today")
-
-    handed: list = []
-    real = partitioned.HandedCandidates.hand_over
-
-    def noted(self, fields):
-        handed.append(fields)
-        real(self, fields)
-
-    monkeypatch.setattr(partitioned, "read_candidate_fields", failing)
-    monkeypatch.setattr(partitioned.HandedCandidates, "hand_over", noted)
-    with pytest.raises(OSError, match="no candidates today"):
-        partitioned.check_in_parallel(broken, broken.parent, date(2026, 11, 20), 2)
-    assert handed == [None]
+def test_the_workers_read_the_candidates_when_the_parent_fails(broken, tmp_path):
+    """A worker never waits for candidates that are not coming: the parent's failure hands
+    over None, each worker reads for itself, and the failure is raised once they are done."""
+    found, readers = _noted_run(broken, tmp_path, "fail")
+    assert found == "raised: no candidates today"
+    assert readers.count("parent") == 1
+    assert readers.count("worker") == 3
 
 
 def test_a_quoted_name_is_read_alike_by_one_process_and_by_several(runner, broken):

@@ -10,8 +10,8 @@ what refers to them.
 A record's problems and clocks depend only on the policy, the team, its own client's folder
 and whether other records *exist* (an id is its file name), so a part answers for its own
 files exactly as a reading of the whole agency would. Candidates' personal fields are the one
-thing every part needs from outside: the parent reads them once and hands them over
-(:class:`HandedCandidates`).
+thing every part needs from outside: the parent reads them once, while the workers read their
+parts, and hands them over (:func:`hirebook.parallel.received`).
 
 Only typed messages travel between processes (:class:`PartJob` out, :class:`PartAnswer`
 back); this module knows nothing of reporters or pages: callers turn the :class:`Answer`
@@ -20,11 +20,8 @@ into output.
 
 from __future__ import annotations
 
-import contextlib
+import functools
 import os
-import pickle
-import tempfile
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -45,7 +42,6 @@ from hirebook.records.repository import (
 )
 from hirebook.sla.clock import Finding
 from hirebook.sla.engine import evaluate_all, finding_order
-
 
 EVERY_KIND = frozenset(MODEL_OF_KIND)
 """Keep every kind: what a caller that types the whole agency asks for."""
@@ -83,7 +79,8 @@ class PartJob:
     part: Part
     whole: bool
     """The part is every file: its load is a complete one."""
-    candidates: HandedCandidates | None = None
+    handed: bool = False
+    """Candidates' personal fields come from the parent (:func:`parallel.received`)."""
 
 
 @dataclass(frozen=True)
@@ -115,44 +112,6 @@ class Answer:
     gated: list[Problem] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class HandedCandidates:
-    """Every candidate's personal fields (:meth:`Repository.candidate_fields`), handed from
-    the parent to its workers through a file.
-
-    The workers need them only for their last rules (HB503, HB505), so they start at once,
-    and the parent reads the candidates — with the same reader as any load — and writes what
-    it found to ``path`` (whole, by renaming) while they read their records. A worker that
-    asks before they are there waits for them.
-    """
-
-    path: str
-    records_dir: Path
-    """The records folder: read by the worker itself if the parent could not hand them."""
-
-    def hand_over(self, fields: dict[str, dict[str, str]] | None) -> None:
-        """Write ``fields`` for the workers; None tells them to read the candidates themselves."""
-        part = f"{self.path}.part"
-        with open(part, "wb") as handle:
-            pickle.dump(fields, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(part, self.path)
-
-    def result(self) -> dict[str, dict[str, str]]:
-        """The fields the parent handed over; waits for them if need be."""
-        give_up = time.monotonic() + _LONGEST_WAIT
-        while not os.path.exists(self.path) and time.monotonic() < give_up:
-            time.sleep(0.01)
-        fields = None
-        with contextlib.suppress(OSError), open(self.path, "rb") as handle:
-            fields = pickle.load(handle)
-        return fields if fields is not None else read_candidate_fields(self.records_dir)
-
-
-_LONGEST_WAIT = 600.0
-"""Seconds a worker waits for the parent's candidates before it reads them itself (a
-safeguard: the parent hands them over, or says it cannot, as soon as it has read them)."""
-
-
 def listing_of(records_dir: Path) -> list[str]:
     """Every file below ``records_dir`` as a ``/`` path relative to it, sorted."""
     return record_paths(records_dir)
@@ -179,18 +138,11 @@ def run(
     if len(parts) == 1 or processes == 1:
         jobs = [PartJob(request, part, whole) for part in parts]
         return merge([check_part(job, progress) for job in jobs])
-    with tempfile.TemporaryDirectory(prefix="hirebook-") as folder:
-        handed = HandedCandidates(os.path.join(folder, "candidates"), request.records_dir)
-
-        def hand_over() -> None:
-            found = None
-            try:
-                found = read_candidate_fields(request.records_dir)
-            finally:
-                handed.hand_over(found)  # whatever happens: no worker waits in vain
-
-        jobs = [PartJob(request, part, False, handed) for part in parts]
-        return merge(parallel.run(check_part, jobs, processes, progress, meanwhile=hand_over))
+    # Every worker needs every candidate's personal fields (HB503, HB505): read once, here,
+    # while the workers read their parts.
+    jobs = [PartJob(request, part, False, handed=True) for part in parts]
+    candidates = functools.partial(read_candidate_fields, request.records_dir)
+    return merge(parallel.run(check_part, jobs, processes, progress, handed=candidates))
 
 
 @few_collections()  # everything this process makes lives until it returns
@@ -208,8 +160,8 @@ def check_part(job: PartJob, progress: Callable[[int], None] | None = None) -> P
         progress=read,
         listing=request.listing,
     )
-    if job.candidates is not None:
-        repo.candidates_read = job.candidates.result
+    if job.handed:
+        repo.candidates_read = functools.partial(_handed_candidates, request.records_dir)
     report = {repo.records_prefix + path for path in part.report}
     found = find(repo, request.today)
     settled = settle(repo, found, only=report)
@@ -229,6 +181,12 @@ def check_part(job: PartJob, progress: Callable[[int], None] | None = None) -> P
         ]
     gated = [p for p in as_written(found, request.gate) if p.file in report]
     return PartAnswer(settled.problems, known_files(repo) & report, findings, documents, gated)
+
+
+def _handed_candidates(records_dir: Path) -> dict[str, dict[str, str]]:
+    """The candidates the parent read; read here if it could not."""
+    fields = parallel.received()
+    return fields if fields is not None else read_candidate_fields(records_dir)
 
 
 def _per_file(progress: Callable[[int], None] | None) -> Callable[[str], None]:

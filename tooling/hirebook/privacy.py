@@ -32,7 +32,6 @@ on stderr which records it withheld data from.
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -444,7 +443,7 @@ class Redactor:
         return value
 
     def board(self, board: Board) -> Board:
-        """The SLA board with its findings' texts (and JSON written by workers) redacted."""
+        """The SLA board with its findings' texts redacted."""
         if self.candidates is None:
             return board
         return dataclasses.replace(board, findings=[self._finding(f) for f in board.findings])
@@ -454,20 +453,10 @@ class Redactor:
         describe = self.text(clock.describe) if clock.describe else clock.describe
         subject = self.text(clock.subject) if clock.subject else clock.subject
         message = self.text(finding.message) if finding.message else finding.message
-        encoded = self._json(finding.encoded) if finding.encoded else finding.encoded
-        if (describe, subject, message, encoded) == (
-            clock.describe, clock.subject, finding.message, finding.encoded,
-        ):  # fmt: skip
+        if (describe, subject, message) == (clock.describe, clock.subject, finding.message):
             return finding
         clock = dataclasses.replace(clock, describe=describe, subject=subject)
-        return dataclasses.replace(finding, clock=clock, message=message, encoded=encoded)
-
-    def _json(self, encoded: str) -> str:
-        if self.text(encoded) == encoded:
-            return encoded
-        from hirebook.output.json_format import compact
-
-        return compact(self.value(json.loads(encoded)))
+        return dataclasses.replace(finding, clock=clock, message=message)
 
     def notice(self) -> str:
         """For stderr: which records data was withheld from, and where to look."""

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
+from hirebook import pipeline
 from hirebook.cli import common
 from hirebook.lint.changed import ChangedSinceError, changed_files, present, scope
-from hirebook import pipeline
 from hirebook.lint.engine import LintResult
 from hirebook.output.registry import REPORTERS
 from hirebook.pipeline import Answer

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from hirebook.handbook import deferred, escape, html_page
+from hirebook.handbook import deferred, escape
 
 _PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:/#-]{0,99}")
 
@@ -80,21 +80,15 @@ _ORDERED_LIST = re.compile(r"(?:1\. [^\n]+\n)*1\. [^\n]+")
 
 
 def _deferred_body(collector: deferred.Deferred, body: str) -> str:
-    """The page body while a collector is active (an MkDocs build).
-
-    Runs of plain paragraphs, lists and our HTML blocks become one deferred block each; headings
-    (for the table of contents), markers and anything else stay Markdown. When nothing is left
-    for Markdown but headings and our own raw HTML, and the collector knows how the site writes
-    headings, the whole page becomes one marker (:mod:`hirebook.handbook.html_page`).
-    """
-    whole = collector.whole_pages
-    items: list[tuple[html_page.Part | None, str]] = []  # (part of a whole page, Markdown)
+    """The page body while a collector is active (an MkDocs build): runs of plain
+    paragraphs, lists and our HTML blocks become one deferred block each; headings (for the
+    table of contents), markers and anything else stay Markdown."""
+    blocks: list[str] = []
     run: list[str] = []
 
     def flush() -> None:
         if run:
-            number = collector.keep("".join(run))
-            items.append((number, collector.marker(number)))
+            blocks.append(collector.add("".join(run)))
             run.clear()
 
     for block in body.split("\n\n"):
@@ -103,23 +97,9 @@ def _deferred_body(collector: deferred.Deferred, body: str) -> str:
             run.append(html)
             continue
         flush()
-        part = _page_part(block)
-        whole = whole and part is not None
-        items.append((part, block))
+        blocks.append(block)
     flush()
-    if whole:
-        return collector.add_page([part for part, _ in items])
-    return "\n\n".join(text for _, text in items)
-
-
-def _page_part(block: str) -> html_page.Part | None:
-    """What a block that stays Markdown is in a whole page, or None (Markdown's business)."""
-    marker = deferred.MARKER.fullmatch(block)
-    if marker:
-        return int(marker.group(1))
-    if block.startswith("#"):
-        return html_page.Heading.parse(block)
-    return html_page.raw_html(block)
+    return "\n\n".join(blocks)
 
 
 def _block_html(block: str) -> str | None:

@@ -14,7 +14,6 @@ from functools import cached_property
 
 from hirebook.handbook import blocks, escape, paths
 from hirebook.handbook.labels import Labels
-from hirebook.handbook.page import Page
 from hirebook.handbook.reporting import ReportData
 from hirebook.handbook.sources import Sources
 from hirebook.problem import Problem
@@ -37,9 +36,6 @@ class Context:
     sources: Sources = field(default_factory=Sources)
     report: ReportData | None = None
     """The reports engine's numbers (year to date and monthly trends)."""
-    prebuilt: dict[str, Page] = field(default_factory=dict)
-    """Pages already written (by worker processes, :func:`hirebook.handbook.site.part_pages`),
-    by path: the page builders take them instead of writing them again."""
 
     @property
     def language(self) -> str:

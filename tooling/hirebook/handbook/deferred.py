@@ -12,11 +12,9 @@ of constructs (links, code, bold, our badges), so they are rendered straight to 
 3. ``on_post_page`` replaces that paragraph with the table, its links resolved as MkDocs
    resolves links (a missing target is logged, and fails a ``--strict`` build).
 
-Without an active :class:`Deferred` (``hirebook handbook --out``), tables stay Markdown. A page
-made of nothing but such blocks, headings and our own HTML skips Markdown altogether: see
-:mod:`hirebook.handbook.html_page`. Such a page is written with its tables at once, and the
-search plugin indexes it from its parts, the same words as the hidden paragraphs would give
-(:mod:`hirebook.handbook.search_sections`).
+Without an active :class:`Deferred` (``hirebook handbook --out``), tables stay Markdown. All of
+this goes through MkDocs' public plugin events only: the pages' Markdown (headings, markers)
+is rendered by MkDocs as any page is.
 """
 
 from __future__ import annotations
@@ -26,17 +24,12 @@ import contextvars
 import html
 import re
 from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from hirebook.handbook.html_page import Built, HeadingStyle, Part
 
 _ACTIVE: contextvars.ContextVar[Deferred | None] = contextvars.ContextVar(
     "hirebook_deferred", default=None
 )
 
 MARKER = re.compile(r"<!-- hirebook-block (\d+) -->")
-PAGE_MARKER = re.compile(r"<!-- hirebook-page (\d+) -->")
 SEARCH_TEXT = re.compile(r'<p class="hb-search-text" hidden data-block="(\d+)">[^<]*</p>')
 _MD_HREF = re.compile(r'href="hb-md:([^"]*)"')
 
@@ -47,59 +40,12 @@ _TAGS = re.compile(r"<[^>]+>")
 
 
 class Deferred:
-    """The tables of one generation, by number; and whole pages (see
-    :mod:`hirebook.handbook.html_page`) when ``headings`` says how to write their headings."""
+    """The tables (and other blocks of HTML) of one generation, by number."""
 
-    def __init__(
-        self, headings: HeadingStyle | None = None, whole_pages: bool | None = None
-    ) -> None:
+    def __init__(self) -> None:
         self.tables: list[str] = []
         self.search_texts = Words(self.tables)
-        """Each block's words for search, made when asked (by the search worker, mostly)."""
-        self.headings = headings
-        self.whole_pages = headings is not None if whole_pages is None else whole_pages
-        """Whether pages are kept whole (:meth:`add_page`): the MkDocs build knows how to
-        write their headings; a worker process keeps them for the build that will."""
-        self.pages: list[list[Part]] = []
-
-    def adopt(self, other: Deferred) -> Callable[[str], str]:
-        """Take in what ``other`` kept (in a worker process); return the function that
-        renumbers the markers of ``other``'s Markdown to this collection's numbers."""
-        blocks, pages = len(self.tables), len(self.pages)
-        self.tables += other.tables
-        self.pages += [
-            [part + blocks if isinstance(part, int) else part for part in parts]
-            for parts in other.pages
-        ]
-
-        def renumber(markdown: str) -> str:
-            markdown = MARKER.sub(lambda m: self.marker(int(m.group(1)) + blocks), markdown)
-            return PAGE_MARKER.sub(lambda m: _page_marker(int(m.group(1)) + pages), markdown)
-
-        return renumber
-
-    def add_page(self, parts: list[Part]) -> str:
-        """Keep a whole page; return the marker that is all of its Markdown."""
-        self.pages.append(parts)
-        return _page_marker(len(self.pages) - 1)
-
-    def is_page(self, markdown: str) -> bool:
-        """Whether ``markdown`` is nothing but a page marker (a page of :meth:`add_page`)."""
-        return self.headings is not None and PAGE_MARKER.fullmatch(markdown.strip()) is not None
-
-    def page(self, content: str, url_of: Callable[[str], str], final: bool = False) -> Built | None:
-        """The page ``content`` stands for (MkDocs' HTML of a page marker), or None.
-
-        Its blocks are markers (for :meth:`for_search` and :meth:`for_reader`), or with
-        ``final`` the blocks themselves, links resolved.
-        """
-        found = PAGE_MARKER.fullmatch(content.strip())
-        if found is None or self.headings is None:
-            return None
-        parts = self.pages[int(found.group(1))]
-        if final:
-            return self.headings.build(parts, lambda n: self.block(n, url_of), url_of)
-        return self.headings.build(parts, self.marker, url_of)
+        """Each block's words for search, made when asked."""
 
     def block(self, number: int, url_of: Callable[[str], str]) -> str:
         """Block ``number`` as the reader sees it: its links resolved by ``url_of``."""
@@ -131,15 +77,14 @@ class Deferred:
 
     def for_reader(self, output: str, url_of: Callable[[str], str]) -> str:
         """Hidden paragraphs → the tables, ``hb-md:`` links turned into URLs by ``url_of``."""
-
         if 'class="hb-search-text"' not in output:
-            return output  # a whole page already written with its blocks (search_sections)
+            return output
         return SEARCH_TEXT.sub(lambda match: self.block(int(match.group(1)), url_of), output)
 
 
 class Words(Sequence[str]):
     """The words of each block (:func:`plain_text`), by number: made when read, not when the
-    block is kept, so that a build reads them in the search worker, off the busy cores."""
+    block is kept."""
 
     def __init__(self, tables: list[str]) -> None:
         self.tables = tables
@@ -151,10 +96,6 @@ class Words(Sequence[str]):
 
     def __len__(self) -> int:
         return len(self.tables)
-
-
-def _page_marker(number: int) -> str:
-    return f"<!-- hirebook-page {number} -->"
 
 
 def resolve_links(fragment: str, url_of: Callable[[str], str]) -> str:

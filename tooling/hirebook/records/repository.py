@@ -82,7 +82,7 @@ class Repository:
         default=None, repr=False
     )
     """Gives :meth:`candidate_fields` when the caller has read them (or will have by the time
-    they are asked for, see :class:`hirebook.partitioned.HandedCandidates`): a partial load
+    they are asked for, see :func:`hirebook.parallel.received`): a partial load
     reads them otherwise."""
     _disk_paths: dict[str, dict[str, list[str]]] = field(default_factory=dict, repr=False)
 

@@ -21,31 +21,12 @@ import yaml
 from hirebook.records import plainyaml
 from hirebook.records.coreschema import resolve_plain_scalar
 
-try:  # the C parser is ten times faster; fall back to pure Python where it is missing
-    from yaml import CSafeLoader as _BaseLoader
-    from yaml._yaml import CParser as _CParser
+try:  # libyaml, the C parser, where PyYAML was built with it
+    from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
-
-    _CParser = _BaseLoader  # its own __init__ sets up everything it needs
-
-
-class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
-    """Composes without PyYAML's (YAML 1.1) tag resolution: we resolve scalars ourselves."""
-
-    def __init__(self, stream) -> None:
-        # The parser only: composing needs no constructor or resolver state (the resolver's
-        # path hooks read class attributes), and their set-up is a tenth of a small file.
-        _CParser.__init__(self, stream)
-
-    # The composer calls these three for every node: resolve(kind, value, implicit) for its
-    # tag, and the path-resolver hooks descend_resolver(parent, index) and ascend_resolver().
-    # No tag is ever read here (plain scalars are resolved by :func:`resolve_plain_scalar`)
-    # and there are no path resolvers, so any callable taking those arguments will do. Built-in
-    # types run without a Python frame: composing is a fifth faster than with no-op methods.
-    resolve = slice
-    descend_resolver = slice
-    ascend_resolver = tuple
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+# Composing resolves each node's tag by YAML 1.1 rules; no tag is ever read here (plain scalars
+# are resolved by :func:`resolve_plain_scalar`), so those rules never decide a value.
 
 
 MAX_BYTES = 1024 * 1024

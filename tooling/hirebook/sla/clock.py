@@ -81,9 +81,6 @@ class Finding:
     message: str
     remaining: timedelta
     """Time left until due (negative when late), in the clock's own time."""
-    encoded: str | None = field(default=None, compare=False, repr=False)
-    """:meth:`as_dict` as one compact JSON object, when a worker process wrote it already
-    (``sla --format json`` on a large agency: the parent only joins the lines)."""
 
     def as_dict(self) -> dict:
         clock = self.clock

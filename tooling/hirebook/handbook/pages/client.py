@@ -23,10 +23,7 @@ from hirebook.records.pipeline import pipeline_stage
 def pages(ctx: Context) -> Iterator[tuple[str, Page]]:
     for client in ctx.repo.clients.values():
         path = paths.client(client.id)
-        page = ctx.prebuilt.get(path)
-        if page is None:
-            page = Page(render(ctx, client, path), client.doc.rel if client.doc else None)
-        yield path, page
+        yield path, Page(render(ctx, client, path), client.doc.rel if client.doc else None)
 
 
 def render(ctx: Context, client: Client, path: str) -> str:

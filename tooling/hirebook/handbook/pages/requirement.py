@@ -22,11 +22,8 @@ def pages(ctx: Context) -> Iterator[tuple[str, Page]]:
         if requirement.client not in ctx.repo.clients:
             continue
         path = paths.requirement(requirement.client, requirement.id)
-        page = ctx.prebuilt.get(path)
-        if page is None:
-            source = requirement.doc.rel if requirement.doc else None
-            page = Page(render(ctx, requirement, path), source)
-        yield path, page
+        source = requirement.doc.rel if requirement.doc else None
+        yield path, Page(render(ctx, requirement, path), source)
 
 
 def render(ctx: Context, requirement: Requirement, path: str) -> str:
