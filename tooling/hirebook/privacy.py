@@ -76,9 +76,10 @@ _SPACES = "\t\r\x0b\x0c\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000
 other ASCII spaces but the line feed, which separates the texts a rule searches at once)."""
 _DASHES = (
     "\u058a\u05be\u1400\u1806\u2010-\u2015\u2212\u2e17\u2e1a\u2e3a\u2e3b\u2e40\u2e5d"
-    "\u301c\u3030\u30a0\ufe31\ufe32\ufe58\ufe63\uff0d\U00010ead"
+    "\u301c\u3030\u30a0\ufe31\ufe32\ufe58\ufe63\uff0d"
 )
 """Every dash (Unicode Pd) and the minus sign: a phone number grouped by them is one."""
+_ASTRAL_DASHES = "\U00010ead"
 _CJK = "\u3400-\u9fff\uf900-\ufaff"
 
 
@@ -90,7 +91,7 @@ def _table() -> dict[int, str | None]:
     table: dict[int, str | None] = {}
     for low, high in _INVISIBLE:
         table.update(dict.fromkeys(range(low, high + 1)))
-    for chars, into in ((_SPACES, " "), (_DASHES, "-")):
+    for chars, into in ((_SPACES, " "), (_DASHES + _ASTRAL_DASHES, "-")):
         for run in re.findall(r".-.|.", chars, re.DOTALL):
             low, high = (run[0], run[2]) if len(run) == 3 else (run, run)
             table.update(dict.fromkeys(range(ord(low), ord(high) + 1), into))
@@ -98,8 +99,18 @@ def _table() -> dict[int, str | None]:
 
 
 _FOLD = _table()
-_NEEDS_FOLDING = re.compile(f"[{_class(_INVISIBLE)}{_SPACES}{_DASHES}]|(?<=[{_CJK}]) +(?=[{_CJK}])")
+_FOLDED_BMP = re.compile(
+    f"[{_class([r for r in _INVISIBLE if r[1] <= 0xFFFF])}{_SPACES}{_DASHES}"
+    "\U00010000-\U0010ffff]"  # astral characters are rare: any one takes the long way
+)
+_CJK_GAPS = re.compile(f"[{_CJK}] +[{_CJK}]")
 _CJK_GAP = re.compile(f"(?<=[{_CJK}]) +(?=[{_CJK}])")
+
+
+def _needs_folding(text: str) -> bool:
+    # One character class of the basic plane and no alternative: with astral ranges in the
+    # class, or an alternative, the engine tries every position of a Chinese text the long way.
+    return bool(_FOLDED_BMP.search(text) or (" " in text and _CJK_GAPS.search(text)))
 
 
 def normalise(text: str) -> str:
@@ -110,8 +121,13 @@ def normalise(text: str) -> str:
     """
     if text.isascii():
         return text
-    if unicodedata.is_normalized("NFKC", text) and not _NEEDS_FOLDING.search(text):
-        return text
+    if not _needs_folding(text):
+        # Most Chinese text is here: at most full-width punctuation for NFKC to fold.
+        if unicodedata.is_normalized("NFKC", text):
+            return text
+        text = unicodedata.normalize("NFKC", text)
+        if not _needs_folding(text):
+            return text
     folded = unicodedata.normalize("NFKC", text.translate(_FOLD)).translate(_FOLD)
     return _CJK_GAP.sub("", folded)
 
@@ -182,6 +198,8 @@ def free_text_data(document: Document) -> object:
 _CJK_RUN = re.compile(f"[{_CJK}]{{2,}}")
 _LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*)*")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_DIGIT = re.compile(r"\d")
+_NOT_DIGITS = re.compile(r"\D+")
 _SHORTEST_NUMBER = 9
 """Digits a phone number keeps without its country code (or trunk zero) to be compared."""
 
@@ -319,7 +337,10 @@ class Candidates:
     def phone_owner(self, text: str) -> str | None:
         """The candidate whose phone number is (in) normalised ``text``: the same digits, or
         the same but for a country code (or trunk zero) on one side."""
-        for number in [m.group(0) for m in phone_numbers(text)] or [text]:
+        numbers = [m.group(0) for m in phone_numbers(text)]
+        if not numbers and _DIGIT.search(text):
+            numbers = [text]  # a number written some other way: its digits alone
+        for number in numbers:
             digits = _digits(number)
             if len(digits) < _SHORTEST_NUMBER:
                 continue
@@ -348,7 +369,7 @@ class Candidates:
 
 
 def _digits(text: str) -> str:
-    return "".join(char for char in text if char.isdigit()).lstrip("0")
+    return _NOT_DIGITS.sub("", text).lstrip("0")
 
 
 def _shortened(digits: str) -> list[str]:

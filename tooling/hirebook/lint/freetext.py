@@ -16,6 +16,8 @@ from hirebook.records.document import Document
 from hirebook.records.repository import Repository
 
 CONTACT_KEYS = {"email", "phone", "website", "github"}
+_PEOPLE = {"person", "client"}
+"""The kinds whose records hold person fields (:func:`hirebook.privacy.person_fields`)."""
 
 
 class Texts:
@@ -76,7 +78,8 @@ def _all_texts(repo: Repository) -> Iterator[Texts]:
         if document.place.kind == "candidate":
             continue
         found: list[str] = []
-        _collect(free_text_data(document), None, found)
+        kind = document.place.kind
+        _collect(free_text_data(document) if kind in _PEOPLE else document.data, None, found)
         if document.body:
             found.append(document.body)
         if found:
@@ -108,10 +111,10 @@ def _collect(value: object, path: tuple | None, found: list) -> None:
     for key, item in items:
         kind = type(item)
         if kind is str:
-            # A short text is worth the expression only if it has more than letters and
-            # digits: `劉洋` or `Li Na` alone is a name, `active` or `90d` is not.
+            # A short text is worth the expression only if it is not plain ASCII or has a
+            # space or an "@": `劉洋` or `Li Na` alone is a name, `active` or `he-tao` is not.
             if (
-                (len(item) > 6 or not (item.isascii() and item.isalnum()))
+                (len(item) > 6 or not item.isascii() or " " in item or "@" in item)
                 and key not in CONTACT_KEYS
                 and _MAYBE_PERSONAL.match(item)
             ):
