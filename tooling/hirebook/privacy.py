@@ -201,7 +201,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _DIGIT = re.compile(r"\d")
 _NOT_DIGITS = re.compile(r"\D+")
 _SHORTEST_NUMBER = 9
-"""Digits a phone number keeps without its country code (or trunk zero) to be compared."""
+"""Digits a phone number keeps without its country code (one to three digits) or trunk zero,
+to be compared at all."""
 
 
 class Candidates:
@@ -219,9 +220,8 @@ class Candidates:
         self.cjk: dict[str, str] = {}
         self.latin: dict[tuple[str, ...], str] = {}
         self.emails: dict[str, str] = {}
-        self.phones: dict[str, str] = {}
-        """digits (shortened too, see :func:`_shortened`) → candidate."""
-        self.full_phones: dict[str, str] = {}
+        self.phones: dict[str, list[tuple[str, str]]] = {}
+        """last digits → (digits, candidate) of the numbers that end in them."""
         for candidate, found in fields.items():
             if "name" in found:
                 self._add_name(normalise(found["name"]), candidate)
@@ -230,9 +230,8 @@ class Candidates:
             if "phone" in found:
                 digits = _digits(normalise(found["phone"]))
                 if len(digits) >= _SHORTEST_NUMBER:
-                    self.full_phones.setdefault(digits, candidate)
-                    for key in (digits, *_shortened(digits)):
-                        self.phones.setdefault(key, candidate)
+                    key = digits[-_SHORTEST_NUMBER:]
+                    self.phones.setdefault(key, []).append((digits, candidate))
         self.cjk_lengths = sorted({len(key) for key in self.cjk}, reverse=True)
         self.latin_lengths = sorted({len(key) for key in self.latin}, reverse=True)
         # A name can only start where its first character (word) stands: most positions of
@@ -344,13 +343,10 @@ class Candidates:
             digits = _digits(number)
             if len(digits) < _SHORTEST_NUMBER:
                 continue
-            found = self.phones.get(digits)
-            if found:
-                return found
-            for shorter in _shortened(digits):
-                found = self.full_phones.get(shorter)
-                if found:
-                    return found
+            for known, candidate in self.phones.get(digits[-_SHORTEST_NUMBER:], ()):
+                longer, shorter = (known, digits) if len(known) > len(digits) else (digits, known)
+                if longer.endswith(shorter) and len(longer) - len(shorter) <= 3:
+                    return candidate
         return None
 
     def owner(self, text: str) -> tuple[str, str] | None:
@@ -370,11 +366,6 @@ class Candidates:
 
 def _digits(text: str) -> str:
     return _NOT_DIGITS.sub("", text).lstrip("0")
-
-
-def _shortened(digits: str) -> list[str]:
-    """``digits`` without a country code of one to three digits (those that keep enough)."""
-    return [digits[cut:] for cut in (1, 2, 3) if len(digits) - cut >= _SHORTEST_NUMBER]
 
 
 # --- the gate and redaction ------------------------------------------------------------------
