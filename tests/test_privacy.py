@@ -354,3 +354,45 @@ def test_documentation_examples_hold_no_records_data():
 def test_the_phone_example_of_hb502_was_a_candidates():
     # What the test above guards against: cand-0042's number was HB502's published example.
     assert Candidates(_demo_candidates()).phone_owner("+86 138 0000 0042") == "cand-0042"
+
+
+# --- lint messages that quote record text ----------------------------------------------------
+
+QUOTED = """\
+id: tp-2026-0003
+type: 劉洋 13800000001
+at: 2026-03-11T10:00:00+08:00
+by: wang-li
+summary: Spoke with Zhang Wei
+"""
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("output_format", ["text", "github", "json"])
+def test_lint_messages_withhold_what_they_quote(runner, agency, jobs, output_format):
+    agency.write("clients/acme/touchpoints/tp-2026-0003.yaml", QUOTED)
+    result = runner.invoke(
+        cli,
+        ["lint", "--records", str(agency.records), "--format", output_format, "--jobs", jobs],
+    )
+    assert result.exit_code == 1, result.output
+    for secret in SECRETS:
+        assert secret not in result.output, secret
+    assert "HB204" in result.output
+    assert f"cand-0001 {WITHHELD}" in result.output
+
+
+def test_the_lint_summary_of_a_refusal_withholds_it_too(runner, agency):
+    agency.write("clients/acme/touchpoints/tp-2026-0003.yaml", QUOTED)
+    for command in ("sla", "report"):
+        result = runner.invoke(cli, [command, "--records", str(agency.records), "--as-of", AS_OF])
+        assert result.exit_code == 2, result.output
+        assert "HB204" in result.stderr
+        for secret in SECRETS:
+            assert secret not in result.output, (command, secret)
+    repo = agency.load()
+    with pytest.raises(HandbookError) as refused:
+        check(repo, instant(repo, AS_OF))
+    assert "HB204" in str(refused.value)
+    for secret in SECRETS:
+        assert secret not in str(refused.value), secret

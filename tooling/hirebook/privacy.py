@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING
 from hirebook.problem import Problem
 
 if TYPE_CHECKING:
+    from hirebook.lint.engine import LintResult
     from hirebook.records.document import Document
     from hirebook.records.repository import Repository
     from hirebook.sla.clock import Finding
@@ -453,6 +454,17 @@ class Redactor:
         if isinstance(value, list | tuple):
             return type(value)(self.value(item) for item in value)
         return value
+
+    def lint(self, result: LintResult) -> LintResult:
+        """The lint result with record text quoted in its messages redacted (``HB204`` quotes
+        the value it refuses, which may be anything a person typed)."""
+        if self.candidates is None:
+            return result
+        problems = [
+            dataclasses.replace(problem, message=self.text(problem.message))
+            for problem in result.problems
+        ]
+        return dataclasses.replace(result, problems=problems)
 
     def board(self, board: Board) -> Board:
         """The SLA board with its findings' texts redacted."""

@@ -157,7 +157,12 @@ def run_pipeline(
         answer = pipeline.run(order, work.processes, progress=advance)
     board = None
     if calendar is not None:
-        refuse_lint_errors(answer.lint, clocks_for)
+        lint = answer.lint
+        if lint.errors and answer.gated:  # the summary would quote personal data
+            from hirebook.privacy import Redactor
+
+            lint = Redactor.after(answer.gated, work.folder, work.root).lint(lint)
+        refuse_lint_errors(lint, clocks_for)
         board = Board(as_of=calendar.to_local(instant), findings=answer.findings)
     return Run(work, answer, instant, board)
 

@@ -12,6 +12,7 @@ from hirebook.lint.changed import ChangedSinceError, changed_files, present, sco
 from hirebook.lint.engine import LintResult
 from hirebook.output.registry import REPORTERS
 from hirebook.pipeline import Answer
+from hirebook.privacy import PERSONAL_DATA_CODES, Redactor
 from hirebook.records.document import relative_to
 from hirebook.records.partition import Part
 from hirebook.records.repository import load_policy
@@ -58,9 +59,16 @@ def lint_command(paths, records_dir, output_format, changed_since, fail_on, as_o
     if changed_since:
         answer, root = _lint_changed(records_dir, changed_since, as_of)
     else:
-        run = common.run_pipeline(records_dir, jobs, as_of, show_progress=output_format == "text")
+        run = common.run_pipeline(
+            records_dir,
+            jobs,
+            as_of,
+            show_progress=output_format == "text",
+            gate=PERSONAL_DATA_CODES,
+        )
         answer, root = run.answer, run.work.root
-    result = answer.lint
+    # A message may quote record text (HB204 the value it refuses): withheld like any output.
+    result = Redactor.after(answer.gated, *common.records_folder(records_dir)).lint(answer.lint)
     if paths:
         only = {rel for path in paths for rel in _files_under(answer.known, root, path)}
         result = LintResult([p for p in result.problems if p.file in only], len(only))
@@ -92,7 +100,7 @@ def _lint_changed(records_dir, ref: str, as_of) -> tuple[Answer, Path]:
             report=sorted(found.report),
         )
         listing = None  # a file's existence is asked of the disk: no listing of everything
-    request = pipeline.Request(folder, root, today, listing)
+    request = pipeline.Request(folder, root, today, listing, gate=PERSONAL_DATA_CODES)
     return pipeline.run(request, 1, parts=[part]), root
 
 

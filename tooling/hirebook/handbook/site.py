@@ -41,7 +41,7 @@ from hirebook.handbook.reporting import ReportData
 from hirebook.handbook.sources import Sources
 from hirebook.lint.engine import LintResult, as_written, find, settle
 from hirebook.output.text import TextReporter
-from hirebook.privacy import PERSONAL_DATA_CODES
+from hirebook.privacy import NOTHING, PERSONAL_DATA_CODES, Candidates, Redactor
 from hirebook.problem import Problem, Severity
 from hirebook.records.repository import RecordsFolderError, Repository, assemble, load_policy
 from hirebook.sla.engine import Board, PolicyError, calendar_of, evaluate_all
@@ -100,14 +100,18 @@ def check(repo: Repository, as_of: datetime) -> LintResult:
     result = settle(repo, found)
     personal = as_written(found, PERSONAL_DATA_CODES)
     if result.errors or personal:
-        raise HandbookError(_refusal(result, personal))
+        withheld = Redactor(Candidates.of(repo), personal) if personal else NOTHING
+        raise HandbookError(_refusal(result, personal, withheld))
     return result
 
 
-def _refusal(result: LintResult, personal: list[Problem]) -> str:
+def _refusal(result: LintResult, personal: list[Problem], withheld: Redactor) -> str:
+    """The report of a refused build; ``withheld`` redacts record text the lint messages
+    quote (the build log leaves the machine too)."""
     lines = ["The handbook was not built: the records have problems that must be fixed first."]
     if result.errors:
-        lines += ["", TextReporter().lint(LintResult(result.errors, result.files))]
+        errors = withheld.lint(LintResult(result.errors, result.files))
+        lines += ["", TextReporter().lint(errors)]
     if personal:
         lines += [
             "",
@@ -157,7 +161,8 @@ def prepare(
     except PolicyError as err:
         raise HandbookError(str(err)) from None
     if answer.lint.errors or answer.gated:
-        raise HandbookError(_refusal(answer.lint, answer.gated))
+        withheld = Redactor.after(answer.gated, records_dir, root)
+        raise HandbookError(_refusal(answer.lint, answer.gated, withheld))
     repo = assemble(records_dir, root, answer.documents, listing)
     board = Board(as_of=calendar.to_local(moment), findings=answer.findings)
     return generate(repo, moment, language, sources, answer.lint, deferred=deferred, board=board)
