@@ -306,9 +306,9 @@ def test_outputs_are_untouched_without_personal_data(runner, agency):
 # --- documentation examples hold no record's data (issue 17, item 3) --------------------------
 
 
-def _demo_candidates() -> dict[str, dict[str, str]]:
+def _demo_candidates(records: Path) -> dict[str, dict[str, str]]:
     found = {}
-    for path in sorted((ROOT / "records" / "candidates").glob("*.yaml")):
+    for path in sorted((records / "candidates").glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         found[path.stem] = {
             key: str(data[key]) for key in ("name", "email", "phone") if key in data
@@ -330,8 +330,8 @@ def _examples() -> list[tuple[str, str]]:
     return examples
 
 
-def test_documentation_examples_hold_no_records_data():
-    candidates = _demo_candidates()
+def test_documentation_examples_hold_no_records_data(demo_records):
+    candidates = _demo_candidates(demo_records)
     assert len(candidates) > 50  # the demo's candidates were read
     index = Candidates(candidates)
     for where, example in _examples():
@@ -351,9 +351,10 @@ def test_documentation_examples_hold_no_records_data():
                     assert value not in text, (where, candidate)
 
 
-def test_the_phone_example_of_hb502_was_a_candidates():
+def test_the_phone_example_of_hb502_was_a_candidates(demo_records):
     # What the test above guards against: cand-0042's number was HB502's published example.
-    assert Candidates(_demo_candidates()).phone_owner("+86 138 0000 0042") == "cand-0042"
+    candidates = Candidates(_demo_candidates(demo_records))
+    assert candidates.phone_owner("+86 138 0000 0042") == "cand-0042"
 
 
 # --- lint messages that quote record text ----------------------------------------------------
