@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from hirebook.demo import DEMO_RECORDS
 from hirebook.lint.engine import lint
 from hirebook.problem import Problem
 from hirebook.records.repository import Repository, load
@@ -26,7 +27,7 @@ BASE_FILES = {
         calendar:
           workdays: [mon, tue, wed, thu, fri]
           hours: {start: "09:00", end: "18:00"}
-          holidays: [2026-10-01, 2026-10-02]
+          holidays: [2026-10-01, 2026-10-02, NEW_YEARS]
           extra_workdays: [2026-09-27]
         tiers:
           strategic: {label: {en: Strategic, zh-Hant: 戰略客戶, zh-Hans: 战略客户}}
@@ -109,6 +110,12 @@ BASE_FILES = {
         """,
 }
 
+# New Year's Day of 2027 and of every year after it up to next year: the calendar rules
+# (HB601, HB602) judge the current year, and the tests of every other rule must not age into
+# them. Nothing before 2027 changes, so the 2026 clocks of the tests stay as they are.
+NEW_YEARS = ", ".join(f"{year}-01-01" for year in range(2027, max(2027, date.today().year + 1) + 1))
+BASE_FILES["policy.yaml"] = BASE_FILES["policy.yaml"].replace("NEW_YEARS", NEW_YEARS)
+
 
 class Agency:
     """A small agency on disk; ``write`` replaces or adds a file, ``lint`` checks it all."""
@@ -166,4 +173,6 @@ def runner() -> CliRunner:
 
 @pytest.fixture
 def demo_records() -> Path:
-    return Path(__file__).resolve().parents[1] / "records"
+    """The demo agency as the package ships it (read it; copy it before changing anything).
+    Never the project's own records/: an agency's fork keeps its own there."""
+    return DEMO_RECORDS

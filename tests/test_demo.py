@@ -11,13 +11,14 @@ from pathlib import Path
 import pytest
 import yaml
 
+from hirebook.demo import DEMO_RECORDS
 from hirebook.lint.engine import lint
 from hirebook.records.document import split_front_matter
 from hirebook.records.repository import load
 from hirebook.sla.engine import evaluate_all
 
 ROOT = Path(__file__).resolve().parents[1]
-RECORDS = ROOT / "records"
+RECORDS = DEMO_RECORDS  # as the package ships it, not the project's records/
 AS_OF = datetime(2026, 11, 20, 17, 0, tzinfo=timezone(timedelta(hours=8)))
 
 # The clocks the demo's story leaves open on Friday 2026-11-20 at 17:00 in Shanghai.
@@ -53,7 +54,7 @@ PLANTED = {
 
 @pytest.fixture(scope="module")
 def repo():
-    return load(RECORDS, ROOT)
+    return load(RECORDS, RECORDS.parent)
 
 
 def test_demo_lints_without_errors(repo):

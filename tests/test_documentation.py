@@ -52,7 +52,7 @@ def test_every_rule_module_is_registered():
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
 def test_every_rule_is_documented(rule):
-    assert re.fullmatch(r"HB[1-5]\d\d", rule.code)
+    assert re.fullmatch(r"HB[1-6]\d\d", rule.code)
     assert rule.doc.startswith(f"{rule.code} — ")
     assert "Example::" in rule.doc, "an example that triggers the rule"
     assert "Fix:" in rule.doc, "how to fix it"

@@ -2,11 +2,11 @@
 
 import threading
 from datetime import date
-from pathlib import Path
 
 from hirebook import parallel, pipeline
+from hirebook.demo import DEMO_RECORDS
 
-DEMO = Path(__file__).resolve().parents[1] / "records"
+DEMO = DEMO_RECORDS
 
 
 def test_jobs_auto_is_one_process_for_a_small_agency_and_every_core_for_a_large_one():

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from .handbook_site import CHROMIUM, CHROMIUM_ARGS, PROJECT, Build, build_site
+from hirebook.demo import DEMO_RECORDS
+
+from .handbook_site import CHROMIUM, CHROMIUM_ARGS, Build, build_site
 
 
 @pytest.fixture
@@ -25,8 +27,8 @@ def build(tmp_path):
 
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory) -> Build:
-    """The demo agency (records/ of the project) built once, as of the fixed instant."""
-    built = build_site(tmp_path_factory.mktemp("demo"), PROJECT / "records")
+    """The demo agency (as the package ships it) built once, as of the fixed instant."""
+    built = build_site(tmp_path_factory.mktemp("demo"), DEMO_RECORDS)
     assert built.ok, built.log
     return built
 

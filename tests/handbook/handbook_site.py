@@ -21,6 +21,8 @@ from pathlib import Path
 import yaml
 from mkdocs.utils import yaml_load
 
+from hirebook.demo import DEMO_RECORDS
+
 PROJECT = Path(__file__).resolve().parents[2]
 AS_OF = "2026-11-20T17:00:00+08:00"
 CHROMIUM = "/usr/bin/chromium"
@@ -104,7 +106,7 @@ def with_and_without(
         folder = tmp_path / name
         folder.mkdir()
         built = build_site(
-            folder, PROJECT / "records", language, plugin_options=plugin_options, prelude=code
+            folder, DEMO_RECORDS, language, plugin_options=plugin_options, prelude=code
         )
         assert built.ok, built.log
         builds.append(built)

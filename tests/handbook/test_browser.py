@@ -13,13 +13,14 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from hirebook.demo import DEMO_RECORDS
 from hirebook.handbook.site import instant
 from hirebook.records.repository import load
 from hirebook.sla.clock import State
 from hirebook.sla.engine import evaluate_all
 
 from .handbook_records import MARKER
-from .handbook_site import ARTIFACTS, AS_OF, PROJECT, serve
+from .handbook_site import ARTIFACTS, AS_OF, serve
 from .test_build import with_everything
 
 pytestmark = pytest.mark.browser
@@ -139,7 +140,7 @@ def test_search_in_a_chinese_build(chromium, agency, build):
 
 
 def test_sla_board_shows_the_demo_overdue_clocks(chromium, demo_site):
-    repo = load(PROJECT / "records", PROJECT)
+    repo = load(DEMO_RECORDS, DEMO_RECORDS.parent)
     board = evaluate_all(repo, instant(repo, AS_OF))
     overdue = [f for f in board.findings if f.state is State.OVERDUE]
     assert overdue, "the demo should have overdue clocks as of the fixed instant"

@@ -13,7 +13,9 @@ from collections import Counter
 
 import pytest
 
-from .handbook_site import PROJECT, build_site
+from hirebook.demo import DEMO_RECORDS
+
+from .handbook_site import build_site
 
 ARTICLE = re.compile(r"<article[^>]*>(.*?)</article>", re.S)
 TITLE = re.compile(r"<title>(.*?)</title>", re.S)
@@ -41,10 +43,10 @@ def builds(request, tmp_path_factory):
     folder = tmp_path_factory.mktemp(f"deferred-{request.param}")
     (folder / "fast").mkdir()
     (folder / "slow").mkdir()
-    fast = build_site(folder / "fast", PROJECT / "records", language=request.param)
+    fast = build_site(folder / "fast", DEMO_RECORDS, language=request.param)
     slow = build_site(
         folder / "slow",
-        PROJECT / "records",
+        DEMO_RECORDS,
         language=request.param,
         plugin_options={"defer": False},
     )

@@ -1,13 +1,13 @@
 """The handbook read in several processes is the handbook read in one."""
 
-from pathlib import Path
 
 import pytest
 
+from hirebook.demo import DEMO_RECORDS
 from hirebook.handbook.deferred import MARKER, Deferred
 from hirebook.handbook.site import HandbookError, prepare
 
-DEMO = Path(__file__).resolve().parents[2] / "records"
+DEMO = DEMO_RECORDS
 AS_OF = "2026-11-20T17:00:00+08:00"
 
 

@@ -8,13 +8,13 @@ requirement referenced from another client's folder.
 
 import json
 import shutil
-from pathlib import Path
 
 import pytest
 
 from hirebook.cli.main import cli
+from hirebook.demo import DEMO_RECORDS
 
-DEMO = Path(__file__).resolve().parents[2] / "records"
+DEMO = DEMO_RECORDS
 
 
 @pytest.fixture

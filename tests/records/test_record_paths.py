@@ -56,8 +56,8 @@ def test_the_listing_is_what_os_walk_finds(tmp_path):
     assert record_files(records) == [str(records / path) for path in listing]
 
 
-def test_the_demo_listing_is_what_os_walk_finds():
-    demo = Path(__file__).resolve().parents[2] / "records"
+def test_the_demo_listing_is_what_os_walk_finds(demo_records):
+    demo = demo_records
     assert record_paths(demo) == walked(demo)
     assert len(record_paths(demo)) > 800
 

@@ -24,6 +24,9 @@ COMMANDS = {
     "new": "hirebook.cli.new:new_group",
     "handbook": "hirebook.cli.handbook:handbook_command",
     "codeowners": "hirebook.cli.codeowners:codeowners_command",
+    "init": "hirebook.cli.init:init_command",
+    "demo": "hirebook.cli.demo:demo_command",
+    "holidays": "hirebook.cli.holidays:holidays_command",
 }
 
 

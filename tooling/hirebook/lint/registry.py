@@ -63,6 +63,9 @@ RULE_MODULES = (
     "hb503_candidate_name_in_text",
     "hb504_retention_expired",
     "hb505_candidate_data_in_contact",
+    # HB6xx — calendar
+    "hb601_no_holidays_this_year",
+    "hb602_no_holidays_next_year",
 )
 
 RULES: tuple[Rule, ...] = tuple(

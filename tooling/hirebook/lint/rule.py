@@ -5,7 +5,7 @@ the user documentation published in the handbook's lint-code reference. A rule m
 
 ``CODE``      stable code, ``HB`` + three digits (``HB1xx`` YAML and encoding, ``HB2xx`` schema,
               ``HB3xx`` ids and references, ``HB4xx`` process and chronology, ``HB5xx``
-              personal data);
+              personal data, ``HB6xx`` calendar);
 ``NAME``      a short kebab-case name;
 ``SEVERITY``  the default severity (``policy.yaml`` ``lint.severity`` may change it);
 ``check``     ``check(repo, context) -> Iterable[Problem]`` for rules over loaded records.

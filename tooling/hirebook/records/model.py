@@ -47,6 +47,7 @@ class Hours:
 
 @dataclass
 class CalendarSettings:
+    country: str | None = None
     workdays: list[str] = field(default_factory=lambda: ["mon", "tue", "wed", "thu", "fri"])
     hours: Hours = field(default_factory=Hours)
     holidays: list[date] = field(default_factory=list)

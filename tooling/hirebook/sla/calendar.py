@@ -85,7 +85,7 @@ _BLOCK = 256
 _BLOCK_CACHE_LIMIT = 4096
 _MIN_ORDINAL = date.min.toordinal()
 _MAX_ORDINAL = date.max.toordinal()
-_POLICY_KEYS = ("workdays", "hours", "holidays", "extra_workdays")
+_POLICY_KEYS = ("country", "workdays", "hours", "holidays", "extra_workdays")
 _HHMM = re.compile(r"(?P<h>[01][0-9]|2[0-3]):(?P<m>[0-5][0-9])")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -183,7 +183,8 @@ class WorkCalendar:
         ``calendar`` is plain YAML data: ``workdays`` (list of ``mon``..``sun``),
         ``hours`` (``{start: "09:00", end: "18:00"}``), ``holidays`` and
         ``extra_workdays`` (lists of ``datetime.date`` or ``YYYY-MM-DD`` strings, since
-        loaders differ in whether they resolve dates). Missing keys take the constructor
+        loaders differ in whether they resolve dates); ``country`` is for ``hirebook holidays``
+        and not read here. Missing keys take the constructor
         defaults; unknown keys are refused, because a misspelt ``holiday:`` would silently
         drop every holiday. Every problem is reported as ``ValueError``.
         """

@@ -21,6 +21,7 @@ GROUPS = {
     "HB3": "HB3xx — ids, references",
     "HB4": "HB4xx — process, chronology",
     "HB5": "HB5xx — personal data",
+    "HB6": "HB6xx — calendar",
 }
 
 

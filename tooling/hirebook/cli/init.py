@@ -1,0 +1,238 @@
+"""``hirebook init [DIR]``: start an agency — starter records and, where missing, the project.
+
+What is written and why is :mod:`hirebook.scaffold`'s and :mod:`hirebook.starter`'s; this
+module asks before replacing records, and says what it did and what to do next. ``hirebook
+demo --out`` writes the demo agency the same way (:func:`write_agency`).
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import click
+
+from hirebook import scaffold
+from hirebook.cli import common
+from hirebook.cli.failures import machine_failure
+from hirebook.handbook.labels import LANGUAGES
+from hirebook.public_holidays import (
+    UnknownCountry,
+    check_categories,
+    check_country,
+    library_version,
+)
+
+NEXT_STEPS = """\
+Next:
+  1. Put your name and GitHub handle in {lead}, then run `hirebook codeowners`.
+  2. git init (if this is not a repository yet), git add -A, git commit, and push: the checks,
+     the handbook and the SLA digest run on GitHub from the first push."""
+
+
+@click.command("init")
+@click.argument(
+    "directory",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    required=False,
+)
+@click.option(
+    "--country",
+    required=True,
+    help="The ISO 3166-1 code of the country or region whose public holidays and make-up "
+    "working days fill the calendar, e.g. CN, HK, TW, SG.",
+)
+@click.option(
+    "--timezone",
+    default=None,
+    help="The IANA timezone of the agency's working hours, e.g. Asia/Shanghai. Default: the "
+    "country's first timezone in the system's tz database.",
+)
+@click.option(
+    "--language",
+    type=click.Choice(LANGUAGES),
+    default="en",
+    show_default=True,
+    help="The handbook's language (policy.yaml and mkdocs.yml) and the language of the "
+    "holidays' names where the holidays package has them.",
+)
+@click.option(
+    "--name",
+    default=None,
+    help="The agency's name, shown in the handbook. Default: the folder's name.",
+)
+@click.option(
+    "--category",
+    "categories",
+    multiple=True,
+    help="A category of the country's holidays to take, as the holidays package names them; "
+    "repeat for several. Default: public (Hong Kong's general holidays: --category public "
+    "--category optional).",
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace the records already in DIR/records/ without asking (files there that are "
+    "not records are kept).",
+)
+@click.option(
+    "--as-of",
+    type=common.AsOf(),
+    default=None,
+    help="The day the agency starts: the calendar gets that year's holidays and the next "
+    "year's. Default: today.",
+)
+def init_command(directory, country, timezone, language, name, categories, force, as_of):
+    """Start an agency in DIR (default: the current folder).
+
+    Writes the starter records — records/policy.yaml (the agency's name, timezone, working
+    hours, the calendar of its country for this year and next, tiers and SLA goals),
+    records/team/lead.yaml and empty clients/, candidates/ and cases/ — and, where they are
+    missing, mkdocs.yml, the handbook's pages in site/, .github/ (workflows, issue forms,
+    scripts), the pre-commit and editor settings and .gitignore; .github/CODEOWNERS is
+    generated from the new records.
+
+    A folder holding hirebook's own source (tooling/hirebook/) is a fork: its workflows install
+    hirebook from the repository. Anywhere else the workflows install this version of hirebook
+    from the package registry. Records already in DIR/records/ are replaced only after asking
+    (or with --force); nothing that is not a record is ever deleted.
+
+    \b
+    Examples:
+      hirebook init --country CN --name "Example Talent Partners"
+      hirebook init agency --country HK --language zh-Hant
+    """
+    from hirebook import starter
+
+    try:
+        country = check_country(country)
+    except UnknownCountry as err:
+        raise click.BadParameter(str(err), param_hint="--country") from None
+    try:
+        categories = check_categories(country, categories)
+    except UnknownCountry as err:
+        raise click.BadParameter(str(err), param_hint="--category") from None
+    if timezone is None:
+        timezone = starter.default_timezone(country)
+        if timezone is None:
+            raise click.UsageError(
+                f"no timezone known for {country} on this system: pass --timezone, "
+                "e.g. --timezone Asia/Shanghai"
+            )
+    try:
+        zone = ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise click.BadParameter(
+            f"`{timezone}` is not an IANA timezone name, e.g. Asia/Shanghai",
+            param_hint="--timezone",
+        ) from None
+    target = directory.resolve()
+    name = name if name and name.strip() else (target.name or "Our agency")
+    day = _day(as_of, zone)
+    years = (day.year, day.year + 1)
+    records, calendars = starter.records(
+        name.strip(), timezone, language, country, years, categories
+    )
+    written = write_agency(target, records, force, language)
+    click.echo(
+        f"Started {name.strip()} in {_shown(target)}records/: {country}, {timezone}, "
+        f"handbook in {language}."
+    )
+    for calendar in calendars:
+        click.echo(
+            f"  {calendar.year}: {len(calendar.holidays)} public holidays on workdays, "
+            f"{len(calendar.extra_workdays)} make-up working days (holidays "
+            f"{library_version()})"
+        )
+        if calendar.has_make_up_days and not calendar.announced:
+            click.echo(
+                f"  note: the holidays package knows no make-up working day of {country} in "
+                f"{calendar.year} yet; once it does (pip install -U holidays), "
+                f"`hirebook holidays --year {calendar.year}` adds them."
+            )
+    _summary(target, written)
+    click.echo(NEXT_STEPS.format(lead=f"{_shown(target)}records/team/lead.yaml"))
+
+
+def _day(as_of, zone: ZoneInfo) -> date:
+    """The day the agency starts, in its own timezone."""
+    if as_of is None:
+        return datetime.now(zone).date()
+    if isinstance(as_of, datetime):
+        return (as_of.astimezone(zone) if as_of.tzinfo else as_of).date()
+    return as_of
+
+
+def write_agency(
+    target: Path, records: dict[str, bytes], force: bool, language: str | None = None
+) -> dict:
+    """Write ``records`` and the missing project files into ``target``, asking first when
+    records are there already (unless ``force``); CODEOWNERS from the new records."""
+    try:
+        plan = scaffold.plan(target, records, language)
+    except scaffold.ProjectSourceMissing as err:
+        raise click.ClickException(str(err)) from None
+    if plan.replaced and not force:
+        question = (
+            f"{_shown(target)}records/ holds {len(plan.replaced)} records. Replace them "
+            "with the new agency's? (Files there that are not records are kept.)"
+        )
+        click.confirm(question, abort=True)
+    try:
+        files = scaffold.write(plan)
+        codeowners, unowned = scaffold.write_codeowners(plan.target)
+    except OSError as err:
+        raise machine_failure(err, "The agency was written only in part.") from None
+    return {"plan": plan, "files": files, "codeowners": codeowners, "unowned": unowned}
+
+
+def _summary(target: Path, written: dict) -> None:
+    plan: scaffold.Plan = written["plan"]
+    if plan.replaced:
+        click.echo(f"Replaced {len(plan.replaced)} records.")
+    if plan.kept:
+        click.echo(f"Kept {len(plan.kept)} files in records/ that are not records:")
+        for rel in plan.kept[:10]:
+            click.echo(f"  records/{rel}")
+        if len(plan.kept) > 10:
+            click.echo(f"  … and {len(plan.kept) - 10} more")
+    if plan.project:
+        how = (
+            f"install hirebook=={_version()} from the package registry"
+            if plan.kind == scaffold.PACKAGE
+            else "install hirebook from this repository (a fork)"
+        )
+        click.echo(f"Wrote {len(plan.project)} project files; the workflows {how}.")
+    if plan.present:
+        click.echo(f"Kept {len(plan.present)} project files that were there.")
+    click.echo(f"Wrote {_shown_path(written['codeowners'])}.")
+    for note in written["unowned"]:
+        click.echo(f"warning: {note}", err=True)
+
+
+def _version() -> str:
+    from hirebook import __version__
+
+    return __version__
+
+
+def _shown(target: Path) -> str:
+    """``target`` as the user would type it, with a trailing slash ('' for the current one)."""
+    here = Path.cwd().resolve()
+    if target == here:
+        return ""
+    try:
+        return target.relative_to(here).as_posix() + "/"
+    except ValueError:
+        return str(target) + os.sep
+
+
+def _shown_path(path: Path) -> str:
+    here = Path.cwd().resolve()
+    try:
+        return path.resolve().relative_to(here).as_posix()
+    except ValueError:
+        return str(path)
