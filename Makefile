@@ -18,9 +18,15 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
+# The demo agency as the package ships it, written afresh into $(DEMO_OUT) (records, the
+# project files, CODEOWNERS) and served from there: never the project's own records/, which
+# may hold an agency's.
+DEMO_OUT ?= build/demo
 demo: setup
-	$(BIN)/hirebook lint
-	NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true $(BIN)/mkdocs serve
+	rm -rf $(DEMO_OUT)
+	$(BIN)/hirebook demo --out $(DEMO_OUT)
+	cd $(DEMO_OUT) && $(abspath $(BIN))/hirebook lint
+	cd $(DEMO_OUT) && NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true $(abspath $(BIN))/mkdocs serve
 
 build: setup
 	NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true $(BIN)/mkdocs build --strict

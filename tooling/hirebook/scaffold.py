@@ -293,17 +293,18 @@ def _remove_records(records_dir: Path, replaced: list[str]) -> None:
 
 
 def write_codeowners(target: Path) -> tuple[Path, list[str]]:
-    """``.github/CODEOWNERS`` from the records, where ``hirebook codeowners`` writes it;
-    returns the file and the notes about paths without an owner."""
-    from hirebook.cli.codeowners import _default_target
-    from hirebook.cli.common import git_prefix
+    """``target/.github/CODEOWNERS`` from the records; returns the file and the notes about
+    paths without an owner.
+
+    ``target`` is the root of the agency's repository, as for the workflows written beside it
+    — even inside another Git repository (``make demo`` writes the demo into ``build/demo``),
+    whose own CODEOWNERS is never touched."""
     from hirebook.codeowners import render
     from hirebook.records.repository import load
 
     repo = load(target / "records", target)
-    prefix = git_prefix(repo.root)
-    ownership = render(repo, prefix)
-    path = _default_target(repo.root, prefix)
+    ownership = render(repo)
+    path = target / CODEOWNERS
     atomic.make_folders(path.parent)
     atomic.write_text(path, ownership.text)
     return path, ownership.unowned

@@ -32,7 +32,7 @@ def check(repo: Repository, context: Context) -> Iterator[Problem]:
     year = context.today.year
     if policy is None or any(day.year == year for day in policy.calendar.holidays):
         return
-    yield problem(CODE, policy, _where(policy), missing_year(year))
+    yield problem(CODE, policy, _where(policy), missing_year(year), key=True)
 
 
 def missing_year(year: int) -> str:

@@ -41,4 +41,5 @@ def check(repo: Repository, context: Context) -> Iterator[Problem]:
         _where(policy),
         f"`calendar.holidays` lists no day in {year}, which starts on 1 January: run "
         f"`hirebook holidays --year {year}`",
+        key=True,
     )
