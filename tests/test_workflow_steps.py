@@ -21,7 +21,11 @@ environment's tools on ``PATH``, a fake ``gh``); here, each step runs
   the workflow does not set). The demo is dated 2026-11-20, and nothing in these steps depends on
   the date but the board's content: ``lint`` fails only on errors (retention is a warning) and
   ``sla`` runs with ``--fail-on never``. If the demo's records ever aged into a lint error, the
-  scheduled workflows would fail on GitHub too, and this test would say so.
+  scheduled workflows would fail on GitHub too, and this test would say so. One will: the
+  demo's calendar has public holidays up to 2027, so from 1 January 2028 ``HB601`` is an error
+  (from 1 November 2027 ``HB602`` warns), until the year is added as an agency adds it —
+  ``hirebook holidays --year 2028 --records tooling/hirebook/demo/records``, then
+  ``hirebook demo --out . --force`` for the copy.
 - ``if:`` conditions are not evaluated: each step runs under the event named in ``RUN``, one
   under which its condition holds.
 

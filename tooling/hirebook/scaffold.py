@@ -152,6 +152,7 @@ def package_workflow(text: str) -> str:
     for begin, end in reversed(spans):
         if _TEST_SUITE in text[begin:end]:
             text = text[:begin] + text[end:]
+            text = text.replace(", run the test suite.", ".")  # the header comment says so
     text = text.rstrip("\n") + "\n"
     if "pip install -e" in text or _TEST_SUITE in text:
         raise ValueError("a workflow installs hirebook in a way `hirebook init` cannot adapt")
