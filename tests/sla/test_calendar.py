@@ -125,7 +125,7 @@ def test_constructor_rejects_wrong_types():
 
 
 def test_from_policy_reads_the_documented_example():
-    # The policy.yaml example of records.md, with dates as a YAML loader may deliver them:
+    # The policy.yaml example of the schemas, with dates as a YAML loader may deliver them:
     # some loaders resolve dates, others (YAML 1.2 core schema) leave strings.
     cal = WorkCalendar.from_policy(
         {
@@ -255,7 +255,7 @@ def test_extra_workday_on_a_standard_workday_changes_nothing():
 
 
 def test_start_and_end_of_day():
-    # Due-date rules are due at the last second of the due day (sla.md example).
+    # Due-date rules are due at the last second of the due day (the due-date rules' example).
     assert iso(SHANGHAI.start_of_day(date(2026, 4, 10))) == "2026-04-10T00:00:00+08:00"
     assert iso(SHANGHAI.end_of_day(date(2026, 4, 10))) == "2026-04-10T23:59:59+08:00"
     # Also on a day that is not a workday: these are calendar instants.

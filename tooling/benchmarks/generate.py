@@ -3,7 +3,7 @@
     python tooling/benchmarks/generate.py --records 10000 --seed 7 --out DIR
 
 writes ``DIR/records/`` (``policy.yaml``, ``team/``, ``candidates/``, ``clients/…``, ``cases/``)
-following ``records.md``, plus:
+following the schemas, plus:
 
 - ``DIR/planted.json`` — the lint problems planted on purpose (about 0.5% of the records):
   ``{"problems": [{"file": "records/…", "code": "HB201", "description": …}, …]}``;

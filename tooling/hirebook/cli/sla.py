@@ -1,4 +1,4 @@
-"""``hirebook sla``: the SLA board — every clock of ``sla.md`` as of an instant."""
+"""``hirebook sla``: the SLA board — every clock of the SLA rules as of an instant."""
 
 from __future__ import annotations
 

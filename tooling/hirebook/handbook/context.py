@@ -84,7 +84,7 @@ class Context:
 
     @cached_property
     def tiers(self) -> list[str]:
-        """Tier names in the policy's order (the three of records.md if the policy has none)."""
+        """Tier names in the policy's order (the three of the schemas if the policy has none)."""
         named = list(self.repo.policy.tiers) if self.repo.policy else []
         return named or ["strategic", "key", "ordinary"]
 

@@ -26,7 +26,8 @@ TREND_METRICS = ("sla-compliance", "satisfaction")
 class ReportData:
     period: Period
     summary: dict
-    """``compute_report`` over the year to date: every metric, in reports.md's JSON shape."""
+    """``compute_report`` over the year to date: every metric, in the shape of
+    ``hirebook report --format json``."""
     months: list[str]
     """``YYYY-MM`` of the trend months, oldest first."""
     monthly: list[dict]

@@ -1,4 +1,5 @@
-"""Where each kind of record lives under ``records/`` (``records.md``, "Layout").
+"""Where each kind of record lives under ``records/`` (each schema's description
+names it; the handbook's ``reference/records.md``).
 
 The layout is the one place that knows folder names: everything else asks it which kind a
 file is, and where the file for an id would be.

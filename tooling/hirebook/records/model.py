@@ -1,4 +1,4 @@
-"""The typed record model: one class per record kind of ``records.md``, field for field.
+"""The typed record model: one class per record kind of ``schemas/``, field for field.
 
 Field names are the YAML keys (``with`` is spelled ``with_`` in Python). Dates are
 :class:`datetime.date`, datetimes are timezone-aware :class:`datetime.datetime`; a value that is

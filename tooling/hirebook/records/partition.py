@@ -1,7 +1,7 @@
 """Split an agency's record files into independent parts, for work on several cores.
 
 A record's problems and clocks depend on the policy, the team, the folder of its own client and,
-beyond that, only on whether other records *exist* (``records.md``: an id is its file name, so a
+beyond that, only on whether other records *exist* (an id is its file name, so a
 reference elsewhere is resolved by the file's existence). ``lint --changed-since`` relies on the
 same fact. So a part is a set of whole client folders (or a slice of the candidates, or the
 cases): each process reads its part plus the policy and the team, and reports only on its part.

@@ -1,5 +1,5 @@
 """Where an application stands: its stage is derived from which events it records, never stored
-(``records.md``), so that the stage can never disagree with the events."""
+(the handbook's ``reference/records.md``), so that the stage can never disagree with the events."""
 
 from __future__ import annotations
 

@@ -1,9 +1,9 @@
 """Read one YAML record file into plain data plus the position of every value.
 
-Records use a small, safe subset of YAML (``records.md``): one document whose top level is a
-mapping, scalars read with the YAML 1.2 *core* schema, and no anchors, aliases or tags. This
-module enforces that subset and never lets a malformed file raise anything but
-:class:`LoadProblem`.
+Records use a small, safe subset of YAML (the lint codes HB1xx, ``lint-codes.md``, name what
+it refuses): one document whose top level is a mapping, scalars read with the YAML 1.2 *core*
+schema, and no anchors, aliases or tags. This module enforces that subset and never lets a
+malformed file raise anything but :class:`LoadProblem`.
 
 Why not ``yaml.safe_load``? PyYAML resolves scalars with YAML 1.1 rules, so the key ``on:``
 becomes ``True`` and ``09:00`` becomes the integer 540; it keeps the last of two duplicate keys

@@ -1,1 +1,1 @@
-"""Reports: the metrics of ``reports.md`` computed from the records and the SLA clocks."""
+"""Reports: the metrics (``reference/metrics.md``) computed from the records and the SLA clocks."""

@@ -1,8 +1,8 @@
 """What a metric is: a module declaring its name, title and definition, and a ``compute``.
 
-Each module under ``hirebook/reports/metrics/`` is one metric of ``reports.md``. Its docstring
+Each module under ``hirebook/reports/metrics/`` is one metric of ``hirebook report``. Its docstring
 explains the choices behind it; its ``DESCRIPTION`` is the definition word for word as
-implemented (the README and the handbook print it). A metric module defines:
+implemented (the handbook's ``reference/metrics.md`` prints it). A metric module defines:
 
 ``NAME``         the name used by ``hirebook report NAME``, the JSON keys and the handbook;
 ``TITLE``        a short name for people;

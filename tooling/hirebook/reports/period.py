@@ -1,6 +1,6 @@
 """The reporting period: the inclusive dates ``--from`` and ``--to``.
 
-A record counts in a period by the date of the event that completes it (``reports.md``), so a
+A record counts in a period by the date of the event that completes it, so a
 period is only ever asked one question: does it contain this day?
 """
 

@@ -1,4 +1,5 @@
-"""The one place where metrics are registered, in the order of ``reports.md``."""
+"""The one place where metrics are registered, in the order of the reports and
+the handbook's ``reference/metrics.md``."""
 
 from __future__ import annotations
 

@@ -2,8 +2,8 @@
 
 A :class:`Clock` is built by a rule from the records (when it started, when it is due, when
 it stopped). :func:`evaluate` gives it a :class:`State` as of an instant, and the resulting
-:class:`Finding` carries the fields of ``sla.md`` (rule, state, client, record, line, subject,
-owner, started, due, stopped, message).
+:class:`Finding` carries the fields every SLA output shows (rule, state, client, record, line,
+subject, owner, started, due, stopped, message).
 """
 
 from __future__ import annotations

@@ -47,7 +47,7 @@ class SlaContext:
         return Duration.parse(defaults.get(tier) or defaults["all"])
 
     def day_start(self, day: date, business: bool) -> datetime:
-        """Where a date-only event starts a clock (``sla.md``, *Calendars*)."""
+        """Where a date-only event starts a clock (:mod:`hirebook.sla.calendar`)."""
         if business:
             return self.calendar.start_of_working_day(day)
         return self.calendar.start_of_day(day)

@@ -1,4 +1,5 @@
-"""The one place where SLA rules are registered, in the order of ``sla.md``."""
+"""The one place where SLA rules are registered, in the order every output and the
+handbook's ``reference/sla-rules.md`` show them."""
 
 from __future__ import annotations
 

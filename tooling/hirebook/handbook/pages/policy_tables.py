@@ -17,7 +17,8 @@ SLA_GOALS = "sla-goals"
 
 
 def goal_for(repo: Repository, rule_id: str, tier: str) -> str:
-    """The goal of a rule for a tier: the policy's, else the rule's default (as in sla.md)."""
+    """The goal of a rule for a tier: the policy's, else the rule's default (its module's
+    ``DEFAULT_GOALS``)."""
     policy_goals = repo.policy.sla.get(rule_id, {}) if repo.policy else {}
     defaults = SLA_RULES_BY_ID[rule_id].default_goals
     for goals in (policy_goals, defaults):

@@ -1,7 +1,8 @@
 """HB110 — A YAML or Markdown file is not where any record kind lives.
 
-hirebook finds records by their place (`records.md`, *Layout*); a file elsewhere would silently
-be ignored, so it is reported. A `.yml` extension is reported too: records end in `.yaml`.
+hirebook finds records by their place (the record reference names each kind's folder); a file
+elsewhere would silently be ignored, so it is reported. A `.yml` extension is reported too:
+records end in `.yaml`.
 
 It is reported while the file is read, before any other check.
 

@@ -1,1 +1,2 @@
-"""One module per metric of ``reports.md``; registered in :mod:`hirebook.reports.registry`."""
+"""One module per metric (the handbook's ``reference/metrics.md``); registered in
+:mod:`hirebook.reports.registry`."""

@@ -1,7 +1,7 @@
 """funnel — how applications move from a submitted resume to a hire who stays.
 
 Each stage is an event, and an application counts at a stage in the period that holds that
-stage's event (the rule of ``reports.md``: a record counts by the date of the event that
+stage's event (the rule of every metric: a record counts by the date of the event that
 completes it). The stage counts therefore agree with the other metrics of the same period —
 `accepted` here is `accepted` in `offer-acceptance`, `retained_90` is `retained` in
 `retention-90` — and the step rates compare the flow through each stage within the period.

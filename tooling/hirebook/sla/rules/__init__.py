@@ -1,1 +1,2 @@
-"""One module per SLA rule of ``sla.md``; :mod:`hirebook.sla.registry` lists them."""
+"""One module per SLA rule (the handbook's ``reference/sla-rules.md``); listed in
+:mod:`hirebook.sla.registry`."""
