@@ -66,6 +66,7 @@ def test_every_page_kind_is_generated(agency):
     pages = handbook(agency).pages
     expected = {
         *paths.SECTIONS,
+        *paths.REFERENCE_PAGES,
         paths.client("acme"),
         paths.requirement("acme", "req-2026-001"),
         paths.person("wang-li"),

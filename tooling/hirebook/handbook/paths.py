@@ -18,9 +18,25 @@ TEAM = "team/index.md"
 CASES = "cases/index.md"
 PROBLEMS = "problems.md"
 LINT_CODES = "lint-codes.md"
+REFERENCE = "reference/index.md"
 
-SECTIONS = (HOME, CLIENTS, SLA, REPORTS, TEAM, CASES, PROBLEMS, LINT_CODES)
+SECTIONS = (HOME, CLIENTS, SLA, REPORTS, TEAM, CASES, PROBLEMS, LINT_CODES, REFERENCE)
 """The generated pages that appear in the navigation; every record page is reached from them."""
+
+# The reference, generated from the code (Click, the JSON Schemas, the registries, the export
+# declarations), so that it cannot drift from what the tools do. Reached from REFERENCE.
+REFERENCE_COMMANDS = "reference/commands.md"
+REFERENCE_RECORDS = "reference/records.md"
+REFERENCE_SLA = "reference/sla-rules.md"
+REFERENCE_METRICS = "reference/metrics.md"
+REFERENCE_EXPORT = "reference/export.md"
+REFERENCE_PAGES = (
+    REFERENCE_COMMANDS,
+    REFERENCE_RECORDS,
+    REFERENCE_SLA,
+    REFERENCE_METRICS,
+    REFERENCE_EXPORT,
+)
 
 
 def client(client_id: str) -> str:

@@ -193,6 +193,7 @@ def default_nav(language: str) -> list[dict[str, str]]:
         ("nav.cases", paths.CASES),
         ("nav.problems", paths.PROBLEMS),
         ("nav.lint_codes", paths.LINT_CODES),
+        ("nav.reference", paths.REFERENCE),
         ("nav.contributing", paths.contributing(language)),
     ]
     return [{html.escape(labels(key)): path} for key, path in entries]

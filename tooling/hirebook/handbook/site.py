@@ -32,6 +32,12 @@ from hirebook.handbook.pages import (
     lint_codes,
     policy_tables,
     problems,
+    reference,
+    reference_commands,
+    reference_export,
+    reference_metrics,
+    reference_records,
+    reference_sla,
     reports,
     requirement,
     sla_board,
@@ -57,6 +63,12 @@ PAGE_BUILDERS: tuple[Callable[[Context], Iterator[tuple[str, Page]]], ...] = (
     cases.pages,
     problems.pages,
     lint_codes.pages,
+    reference.pages,
+    reference_commands.pages,
+    reference_records.pages,
+    reference_sla.pages,
+    reference_metrics.pages,
+    reference_export.pages,
 )
 
 

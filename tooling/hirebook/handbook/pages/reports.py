@@ -1,4 +1,10 @@
-"""The reports page: every metric of reports.md over the year to date, with charts.
+"""The reports page: a section for every registered metric, over the year to date.
+
+The sections follow the registry (:data:`hirebook.reports.registry.METRICS`), so a new metric
+appears here without editing this module: it is shown by its headline and the tables its
+module gives ``hirebook report NAME`` (:func:`_as_reported`). The metrics that have a view of
+their own here (:data:`VIEWS`: charts, words in the handbook's language) are drawn by it.
+Each section links to the metric's definition in the reference.
 
 Charts are static SVG (funnel, channel effectiveness, time-to-fill distribution, SLA compliance
 per rule by month, satisfaction by month); each is followed by a table of the same numbers,
@@ -7,7 +13,7 @@ its text alternative. Rates print as percentages with one decimal, as in ``hireb
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from hirebook.handbook import blocks, escape, paths
 from hirebook.handbook.charts.bars import horizontal_bars
@@ -17,9 +23,14 @@ from hirebook.handbook.charts.svg import figure
 from hirebook.handbook.context import Context
 from hirebook.handbook.page import Page
 from hirebook.handbook.reporting import ReportData
+from hirebook.reports.display import cell_text, is_numeric
+from hirebook.reports.metric import Metric
+from hirebook.reports.metrics.funnel import STAGES as FUNNEL_ROWS
+from hirebook.reports.registry import METRICS
 from hirebook.sla.registry import SLA_RULES
 
-FUNNEL_STEPS = ("submitted", "interview_requested", "interviewed", "offered", "accepted")
+FUNNEL_STEPS = FUNNEL_ROWS[:-1]
+"""The stages up to the hire: the channels' columns (the funnel adds ``retained_90``)."""
 BUCKET_DAYS = 15
 
 
@@ -51,44 +62,63 @@ def render(ctx: Context) -> str:
         {"title": labels("reports.title")},
         *head,
         f"**{labels('reports.period')}: {period}** · {ctx.as_of_line()}",
-        _durations(ctx, data),
-        _funnel(ctx, data),
-        _channels(ctx, data),
-        _outcomes(ctx, data),
-        _sla(ctx, data),
-        _satisfaction(ctx, data),
-        _workload(ctx, data),
+        *(_section(ctx, data, metric) for metric in METRICS),
     )
 
 
-def _durations(ctx: Context, data: ReportData) -> str:
+def _section(ctx: Context, data: ReportData, metric: Metric) -> str:
     labels = ctx.labels
-    rows = []
-    for name, key, unit in (
-        ("time-to-fill", "reports.time_to_fill", labels("days")),
-        ("time-to-first-submission", "reports.time_to_first_submission", labels("days")),
-        ("client-feedback-time", "reports.client_feedback_time", labels("reports.hours")),
-    ):
-        result = data.summary.get(name, {})
-        rows.append(
-            [
-                labels(key),
-                result.get("count", 0),
-                decimal(result.get("median")),
-                decimal(result.get("mean")),
-                decimal(result.get("p90")),
-                unit,
-            ]
+    view = VIEWS.get(metric.name, _as_reported)
+    target = paths.link(paths.REPORTS, paths.REFERENCE_METRICS, metric.name)
+    return blocks.section(
+        f"{escape.text(labels.value('metric', metric.name))} {{#{metric.name}}}",
+        view(ctx, data, metric),
+        blocks.link(labels("reports.definition"), target),
+    )
+
+
+def _as_reported(ctx: Context, data: ReportData, metric: Metric) -> str:
+    """A metric without a view of its own: its headline and the tables of ``hirebook report
+    NAME``, in the words of its module."""
+    result = data.summary.get(metric.name, {})
+    parts = [escape.text(metric.headline(result))]
+    for table in metric.tables(result):
+        rows = [[escape.text(cell_text(cell)) for cell in row] for row in table.rows]
+        numeric = [i for i, cell in enumerate(table.rows[0]) if is_numeric(cell)] if rows else []
+        headers = [escape.text(column) for column in table.columns]
+        parts.append(
+            blocks.section(escape.text(table.title), blocks.table(headers, rows, numeric), level=3)
         )
-    headers = [
-        labels("reports.metric"),
-        labels("count"),
-        labels("reports.median"),
-        labels("reports.mean"),
-        labels("reports.p90"),
-        "",
-    ]
-    table = blocks.table(headers, rows, numeric=[1, 2, 3, 4])
+    return "\n\n".join(parts)
+
+
+def _durations(unit_key: str) -> Callable[[Context, ReportData, Metric], str]:
+    """A duration metric: how many, median, mean and 90th percentile."""
+
+    def view(ctx: Context, data: ReportData, metric: Metric) -> str:
+        labels = ctx.labels
+        result = data.summary.get(metric.name, {})
+        unit = labels(unit_key)
+        headers = [
+            labels("count"),
+            f"{labels('reports.median')} ({unit})",
+            f"{labels('reports.mean')} ({unit})",
+            f"{labels('reports.p90')} ({unit})",
+        ]
+        row = [
+            result.get("count", 0),
+            decimal(result.get("median")),
+            decimal(result.get("mean")),
+            decimal(result.get("p90")),
+        ]
+        return blocks.table(headers, [row], numeric=[0, 1, 2, 3])
+
+    return view
+
+
+def _time_to_fill(ctx: Context, data: ReportData, metric: Metric) -> str:
+    labels = ctx.labels
+    table = _durations("days")(ctx, data, metric)
     rows_ttf = buckets(data.time_to_fill_days, BUCKET_DAYS)
     chart = ""
     if rows_ttf:
@@ -100,17 +130,28 @@ def _durations(ctx: Context, data: ReportData) -> str:
             + "\n\n"
             + blocks.table([labels("reports.bucket"), labels("count")], data_rows, numeric=[1])
         )
-    return blocks.section(
-        labels("reports.time_to_fill"), labels("reports.time_to_fill_desc"), table, chart
-    )
+    return "\n\n".join(part for part in (labels("reports.time_to_fill_desc"), table, chart) if part)
 
 
-def _funnel(ctx: Context, data: ReportData) -> str:
+def _rate(part: str, *whole: str) -> Callable[[Context, ReportData, Metric], str]:
+    """A rate metric: the rate, and ``part`` out of the sum of ``whole`` (the counts it is
+    computed from)."""
+
+    def view(ctx: Context, data: ReportData, metric: Metric) -> str:
+        labels = ctx.labels
+        result = data.summary.get(metric.name, {})
+        total = sum(result.get(key, 0) or 0 for key in whole)
+        rows = [[percent(result.get("rate")), f"{result.get(part, 0)} / {total}"]]
+        return blocks.table([labels("reports.rate"), labels("count")], rows, numeric=[0, 1])
+
+    return view
+
+
+def _funnel(ctx: Context, data: ReportData, metric: Metric) -> str:
     labels = ctx.labels
-    funnel = data.summary.get("funnel", {})
-    steps = [*FUNNEL_STEPS, "retained_90"]
-    names = [labels(f"funnel.{step}") for step in steps]
-    counts = [funnel.get(step, 0) or 0 for step in steps]
+    funnel = data.summary.get(metric.name, {})
+    names = [labels(f"funnel.{step}") for step in FUNNEL_ROWS]
+    counts = [funnel.get(step, 0) or 0 for step in FUNNEL_ROWS]
     pairs = zip(names, counts, strict=True)
     desc = said(labels("chart.funnel.desc"), (f"{n}: {c}" for n, c in pairs))
     svg = horizontal_bars(
@@ -119,20 +160,20 @@ def _funnel(ctx: Context, data: ReportData) -> str:
     rates = funnel.get("step_rates", {})
     rows = [
         [name, count, percent(rates.get(step)) if step in rates else ""]
-        for step, name, count in zip(steps, names, counts, strict=True)
+        for step, name, count in zip(FUNNEL_ROWS, names, counts, strict=True)
     ]
     table = blocks.table(
-        [labels("reports.funnel"), labels("count"), labels("reports.rate")], rows, numeric=[1, 2]
+        [labels("app.stage"), labels("count"), labels("reports.rate")], rows, numeric=[1, 2]
     )
-    return blocks.section(labels("reports.funnel"), figure(svg), table)
+    return figure(svg) + "\n\n" + table
 
 
-def _channels(ctx: Context, data: ReportData) -> str:
+def _channels(ctx: Context, data: ReportData, metric: Metric) -> str:
     labels = ctx.labels
-    channels = data.summary.get("channels", {})
+    channels = data.summary.get(metric.name, {})
     ordered = sorted(channels.items(), key=lambda item: -(item[1].get("submitted") or 0))
     if not ordered:
-        return blocks.section(labels("reports.channels"), labels("none"))
+        return labels("none")
     names = [labels.value("channel", name) for name, _ in ordered]
     submitted = [values.get("submitted", 0) or 0 for _, values in ordered]
     accepted = [values.get("accepted", 0) or 0 for _, values in ordered]
@@ -156,44 +197,12 @@ def _channels(ctx: Context, data: ReportData) -> str:
         *(labels(f"funnel.{s}") for s in FUNNEL_STEPS),
         labels("reports.hire_rate"),
     ]
-    return blocks.section(
-        labels("reports.channels"),
-        figure(svg),
-        blocks.table(headers, rows, numeric=[1, 2, 3, 4, 5, 6]),
-    )
+    return figure(svg) + "\n\n" + blocks.table(headers, rows, numeric=[1, 2, 3, 4, 5, 6])
 
 
-def _outcomes(ctx: Context, data: ReportData) -> str:
+def _sla(ctx: Context, data: ReportData, metric: Metric) -> str:
     labels = ctx.labels
-    offer = data.summary.get("offer-acceptance", {})
-    fill = data.summary.get("fill-rate", {})
-    retention = data.summary.get("retention-90", {})
-    rows = [
-        [
-            labels("reports.offer_acceptance"),
-            percent(offer.get("rate")),
-            f"{offer.get('accepted', 0)} / {offer.get('accepted', 0) + offer.get('declined', 0)}",
-        ],
-        [
-            labels("reports.fill_rate"),
-            percent(fill.get("rate")),
-            f"{fill.get('filled', 0)} / {fill.get('filled', 0) + fill.get('cancelled', 0)}",
-        ],
-        [
-            labels("reports.retention_90"),
-            percent(retention.get("rate")),
-            f"{retention.get('retained', 0)} / {retention.get('placements', 0)}",
-        ],
-    ]
-    table = blocks.table(
-        [labels("reports.metric"), labels("reports.rate"), labels("count")], rows, numeric=[1, 2]
-    )
-    return blocks.section(labels("reports.placements"), table)
-
-
-def _sla(ctx: Context, data: ReportData) -> str:
-    labels = ctx.labels
-    compliance = data.summary.get("sla-compliance", {})
+    compliance = data.summary.get(metric.name, {})
     by_rule = compliance.get("by_rule", {})
     rows = [
         [
@@ -214,12 +223,8 @@ def _sla(ctx: Context, data: ReportData) -> str:
         labels("reports.rate"),
     ]
     total = f"{labels('total')}: **{percent(compliance.get('rate'))}**"
-    return blocks.section(
-        labels("reports.sla_compliance"),
-        total,
-        blocks.table(headers, rows, numeric=[1, 2, 3, 4]),
-        _sla_chart(ctx, data),
-    )
+    table = blocks.table(headers, rows, numeric=[1, 2, 3, 4])
+    return "\n\n".join(part for part in (total, table, _sla_chart(ctx, data)) if part)
 
 
 def _sla_chart(ctx: Context, data: ReportData) -> str:
@@ -248,9 +253,9 @@ def _sla_chart(ctx: Context, data: ReportData) -> str:
     )
 
 
-def _satisfaction(ctx: Context, data: ReportData) -> str:
+def _satisfaction(ctx: Context, data: ReportData, metric: Metric) -> str:
     labels = ctx.labels
-    satisfaction = data.summary.get("satisfaction", {})
+    satisfaction = data.summary.get(metric.name, {})
     overall = (
         f"{labels('reports.responses')}: **{satisfaction.get('responses', 0)}** · "
         f"{labels('fb.overall')}: **{decimal(satisfaction.get('mean_overall'))}** · "
@@ -277,12 +282,8 @@ def _satisfaction(ctx: Context, data: ReportData) -> str:
         rows,
         numeric=[1, 2, 3],
     )
-    return blocks.section(
-        labels("reports.satisfaction"),
-        overall,
-        table,
-        _satisfaction_trend(ctx, data),
-    )
+    trend = _satisfaction_trend(ctx, data)
+    return "\n\n".join(part for part in (overall, table, trend) if part)
 
 
 def _satisfaction_trend(ctx: Context, data: ReportData) -> str:
@@ -304,9 +305,9 @@ def _satisfaction_trend(ctx: Context, data: ReportData) -> str:
     return blocks.section(labels("reports.satisfaction_trend"), figure(chart), table, level=3)
 
 
-def _workload(ctx: Context, data: ReportData) -> str:
+def _workload(ctx: Context, data: ReportData, metric: Metric) -> str:
     labels = ctx.labels
-    workload = data.summary.get("workload", {})
+    workload = data.summary.get(metric.name, {})
     rows = []
     for person_id, values in workload.items():
         tiers = values.get("clients", {})
@@ -328,7 +329,21 @@ def _workload(ctx: Context, data: ReportData) -> str:
         labels("team.overdue"),
         labels("team.at_risk"),
     ]
-    return blocks.section(
-        labels("reports.workload"),
-        blocks.table(headers, rows, numeric=[2, 3, 4, 5]) or labels("none"),
-    )
+    return blocks.table(headers, rows, numeric=[2, 3, 4, 5]) or labels("none")
+
+
+VIEWS: dict[str, Callable[[Context, ReportData, Metric], str]] = {
+    "time-to-fill": _time_to_fill,
+    "time-to-first-submission": _durations("days"),
+    "client-feedback-time": _durations("reports.hours"),
+    "funnel": _funnel,
+    "channels": _channels,
+    "offer-acceptance": _rate("accepted", "accepted", "declined"),
+    "fill-rate": _rate("filled", "filled", "cancelled"),
+    "retention-90": _rate("retained", "placements"),
+    "sla-compliance": _sla,
+    "satisfaction": _satisfaction,
+    "workload": _workload,
+}
+"""The metrics drawn in the handbook's own way (charts, labels in its language); any other
+registered metric is shown as ``hirebook report NAME`` shows it."""

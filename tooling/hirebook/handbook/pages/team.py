@@ -101,7 +101,7 @@ def render_person(ctx: Context, person: Person, load: dict, path: str) -> str:
         {"title": person.name},
         f"# {escape.text(person.name)}",
         details,
-        blocks.section(labels("reports.workload"), workload),
+        blocks.section(labels("metric.workload"), workload),
         blocks.section(labels("team.clients"), client_table or labels("none")),
         blocks.section(labels("team.clocks"), clocks or labels("none")),
     )
