@@ -1,8 +1,8 @@
-"""The JSON Schemas in schemas/ against the record model (records.md) and our conventions.
+"""The JSON Schemas in schemas/ against the record model and our conventions.
 
 - every schema is valid draft 2020-12 and follows the house conventions ($id, titles,
   descriptions, additionalProperties false, x-enum-descriptions, shared $defs identical);
-- every YAML example of records.md validates against its schema;
+- every YAML example below (a record as users write it) validates against its schema;
 - typical mistakes are rejected with the expected error.
 """
 
@@ -18,6 +18,8 @@ from typing import Any
 import pytest
 import yaml
 from jsonschema import Draft202012Validator
+
+from hirebook.sla.registry import SLA_RULES as REGISTERED_RULES
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 KINDS = [
@@ -307,29 +309,23 @@ def test_required_fields(kind: str, required: set[str]) -> None:
     assert set(SCHEMAS[kind]["required"]) == required
 
 
-SLA_RULES = [
-    "requirement-confirmation",
-    "plan-proposal",
-    "first-submission",
-    "client-feedback",
-    "interview-result",
-    "candidate-notice",
-    "progress-report",
-    "client-commitment",
-    "milestone",
-    "onboarding-check-in",
-    "client-revisit",
-    "regular-meeting",
-    "feedback-survey",
-    "improvement-action",
-    "tier-review",
-    "data-retention",
-]
+# The rules as registered: a rule added to hirebook.sla.registry fails the tests below until
+# both schemas accept its goals (the schemas stay plain files, checked rather than generated).
+SLA_RULES = [rule.id for rule in REGISTERED_RULES]
 
 
 @pytest.mark.parametrize("kind", ["policy", "client"])
-def test_sla_keys_are_the_rules_of_sla_md(kind: str) -> None:
+def test_sla_keys_are_the_registered_rules(kind: str) -> None:
     assert list(SCHEMAS[kind]["properties"]["sla"]["properties"]) == SLA_RULES
+
+
+@pytest.mark.parametrize("rule", REGISTERED_RULES, ids=lambda rule: rule.id)
+def test_due_date_rules_take_due_date_goals(rule) -> None:
+    """A rule whose default is its items' own due date (``0``) takes the goals of a due-date
+    rule, which allow ``0``; every other rule's goal must be more than zero."""
+    expected = "due_date_tier_goals" if rule.default_goals == {"all": "0"} else "tier_goals"
+    policy = SCHEMAS["policy"]["properties"]["sla"]["properties"][rule.id]
+    assert policy["$ref"] == f"#/$defs/{expected}"
 
 
 @pytest.mark.parametrize(
@@ -400,7 +396,7 @@ def test_loader_keeps_on_yes_no_and_dates_as_strings() -> None:
     assert load("[NO, Off, FALSE, True, 7, 0.25]") == ["NO", "Off", False, True, 7, 0.25]
 
 
-# --------------------------------------------------------------------------- records.md examples
+# --------------------------------------------------------------------------- record examples
 
 POLICY = """\
 agency: Example Talent Partners            # the agency's name, shown in the handbook
@@ -414,7 +410,7 @@ tiers:
   strategic: {label: {en: Strategic, zh-Hant: 戰略客戶, zh-Hans: 战略客户}}
   key:       {label: {en: Key,       zh-Hant: 重點客戶, zh-Hans: 重点客户}}
   ordinary:  {label: {en: Ordinary,  zh-Hant: 普通客戶, zh-Hans: 普通客户}}
-sla:                                        # goals per rule and tier; see sla.md
+sla:                                        # goals per rule and tier
   client-feedback: {strategic: 1bd, key: 2bd, ordinary: 3bd}
   candidate-notice: {all: 24h}
   # ...
@@ -561,7 +557,7 @@ consent: {given_on: 2026-03-10, purpose: Recruitment for client roles}
 retain_until: 2028-03-10            # delete or renew consent by then
 """
 
-# records.md describes the case front matter in words; this is a case file as users write it.
+# The case schema describes the front matter in words; this is a case file as users write it.
 CASE_MD = """\
 ---
 title: Ten positions in two months for ACME

@@ -1,7 +1,9 @@
-"""``hirebook report [NAME]``: the metrics of ``reports.md`` for a period, as of an instant."""
+"""``hirebook report [NAME]``: the metrics for a period, as of an instant (the handbook's
+``reference/metrics.md`` defines each)."""
 
 from __future__ import annotations
 
+import textwrap
 from datetime import datetime
 
 import click
@@ -19,7 +21,44 @@ from hirebook.sla.engine import Board
 TIERS = ("strategic", "key", "ordinary")
 
 
-@click.command("report")
+def _names() -> str:
+    """The registered metrics' names, wrapped for a verbatim block of the help."""
+    names = ", ".join(metric.name for metric in METRICS)
+    return textwrap.fill(
+        names, 80, initial_indent="  ", subsequent_indent="  ", break_on_hyphens=False
+    )
+
+
+HELP = f"""The numbers the team steers by: every metric of the reports, or NAME in full.
+
+Without NAME, a summary of all metrics (a line each, plus the channels, SLA compliance per
+owner and the workload per person); with NAME, that metric's definition and every breakdown.
+
+\b
+NAME is one of:
+{_names()}
+
+The period is --from to --to, both days included; by default the calendar year to date of
+--as-of. A record counts in the period by the date of the event that completes it (an
+accepted offer by offer.accepted_on, a clock by its due time, a survey by its on).
+
+Records with lint errors are not evaluated: the command prints the lint summary and exits 2.
+Otherwise it exits 0. Personal data found in the records (HB501-HB503, HB505) is withheld
+from every format: a candidate's name shows as the id, an e-mail address or phone number as
+[personal data withheld], and stderr names the records.
+
+\b
+Examples:
+  hirebook report
+  hirebook report time-to-fill --from 2026-01-01 --to 2026-06-30
+  hirebook report sla-compliance --owner wang-li --format csv > sla.csv
+  hirebook report --as-of 2026-06-30 --format json
+"""
+"""The command's help; the list of metrics is the registry's, so a new metric is named here
+without editing it."""
+
+
+@click.command("report", help=HELP)
 @click.argument(
     "name", required=False, metavar="[NAME]", type=click.Choice([m.name for m in METRICS])
 )
@@ -67,33 +106,7 @@ TIERS = ("strategic", "key", "ordinary")
 def report_command(
     records_dir, name, output_format, start, end, as_of, clients, owners, tiers, jobs
 ):
-    """The numbers the team steers by: every metric of the reports, or NAME in full.
-
-    Without NAME, a summary of all metrics (a line each, plus the channels, SLA compliance
-    per owner and the workload per person); with NAME, that metric's definition and every
-    breakdown.
-
-    \b
-    NAME is one of:
-      time-to-fill, time-to-first-submission, client-feedback-time, funnel, channels,
-      offer-acceptance, fill-rate, retention-90, sla-compliance, satisfaction, workload
-
-    The period is --from to --to, both days included; by default the calendar year to date
-    of --as-of. A record counts in the period by the date of the event that completes it
-    (an accepted offer by offer.accepted_on, a clock by its due time, a survey by its on).
-
-    Records with lint errors are not evaluated: the command prints the lint summary and exits
-    2. Otherwise it exits 0. Personal data found in the records (HB501-HB503, HB505) is
-    withheld from every format: a candidate's name shows as the id, an e-mail address or phone
-    number as [personal data withheld], and stderr names the records.
-
-    \b
-    Examples:
-      hirebook report
-      hirebook report time-to-fill --from 2026-01-01 --to 2026-06-30
-      hirebook report sla-compliance --owner wang-li --format csv > sla.csv
-      hirebook report --as-of 2026-06-30 --format json
-    """
+    """``hirebook report``; its help is :data:`HELP`."""
     common.known_ids(records_dir, "--client", clients)
     common.known_ids(records_dir, "--owner", owners)
     repo, board, instant, redactor = _records_and_board(records_dir, as_of, jobs)
