@@ -1,8 +1,8 @@
 """The ``hirebook`` command group; each subcommand lives in its own module.
 
 Subcommands are imported only when they run (Click's "lazy group" pattern): ``hirebook lint``
-never pays for importing the handbook generator, Markdown or the report engine, which at
-start-up is a third of a second on a small agency.
+never pays for importing the handbook generator, Markdown or the report engine, which would
+be most of its start-up on a small agency.
 """
 
 from __future__ import annotations

@@ -77,8 +77,8 @@ def link(from_page: str, to_page: str, anchor: str | None = None) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def _relative(to_page: str, from_folder: str) -> str:
-    # posixpath.relpath for our clean relative paths (no "..", no "."), several times faster:
-    # a large handbook makes tens of thousands of links.
+    # posixpath.relpath for our clean relative paths (no "..", no "."), without its
+    # normalisation of both: a large handbook makes tens of thousands of links.
     here = from_folder.split("/") if from_folder else []
     there = to_page.split("/")
     common = 0

@@ -51,7 +51,7 @@ def resolve_plain_scalar(text: str) -> object:
         return None
     if text[0] not in SPECIAL_START:
         return text
-    # Quick answers before the expression (which costs a microsecond): whole numbers, and
+    # Quick answers before the expression, which most scalars need not reach: whole numbers, and
     # dates and times — no number, null or boolean holds a `:`, or a `-` but as its sign or in
     # an exponent (`1e-3`).
     if text.isdigit() and text.isascii():

@@ -24,7 +24,7 @@ class Document:
     """A parsed record file."""
 
     file: str | Path
-    """The file on disk (a plain string when loaded: 100,000 Path objects cost a second)."""
+    """The file on disk (a plain string when loaded: no Path object per file for nothing)."""
     rel: str
     """Its path relative to the project root, with ``/`` (what users and CI see)."""
     place: Placement

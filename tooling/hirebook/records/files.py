@@ -90,7 +90,7 @@ def read_record(file: str) -> bytes:
 
 
 def _read_at_most(handle: int, limit: int) -> bytes:
-    # Plain os.read calls: the buffered file object costs twice as much per small file. A
+    # Plain os.read calls: a buffered file object is extra work for a small file read once. A
     # short read need not be the end, so read until an empty one (or the limit).
     chunks = []
     left = limit

@@ -147,8 +147,8 @@ def _node(rows: list, start: int, indent: int) -> tuple[object, int]:
 def _mapping(rows: list, start: int, indent: int) -> tuple[dict, int]:
     """The mapping whose keys stand at ``indent``, from ``rows[start]``; and the row after it.
 
-    A ``key: word`` line is read right here: it is most lines of most records, and calling out
-    for it was a third of the time.
+    A ``key: word`` line is read right here: it is most lines of most records, so a call per
+    line would be most of the work.
     """
     result: dict = {}
     row, count = start, len(rows)

@@ -331,7 +331,8 @@ def record_paths(records_dir: Path) -> list[str]:
 
     Hidden files and folders (``.git``, editor swap files) and ``IGNORED_NAMES`` are skipped;
     links are listed, never followed: reading reports them (HB111). Built as plain strings while
-    walking: joining and then cutting 100,000 paths cost as much as reading the folders.
+    walking: joining and then cutting every path of a large agency would be as much work as
+    reading the folders.
     """
     found: list[str] = []
     _scan(str(records_dir), "", found)
@@ -422,11 +423,10 @@ def few_collections(unfreeze: bool = False) -> Iterator[None]:
     from worker processes and assembled).
 
     Loading allocates millions of objects that all live on, and each collection walks every
-    one of them again: at 100,000 records that was a tenth of the time, and in the parent of
-    ``hirebook report`` thirteen full collections over the received records cost 6 s of 28.
-    Even the young collections left when the collector only ran rarely cost a worker half a
-    second of eleven. Records hold no reference cycles, so there is nothing for the collector
-    to find; anything else is freed by reference counting as usual. The same holds for what
+    one of them again, in a worker reading its part as in the parent assembling what the
+    workers send (``tooling/benchmarks`` measures both). Records hold no reference cycles, so
+    there is nothing for the collector to find; anything else is freed by reference counting
+    as usual. The same holds for what
     is computed from them (problems, clocks): rules and clocks run inside it too.
     Inside another, it changes nothing. On the way out everything is frozen (left out of later
     collections); a new load (``unfreeze``) first lets what an earlier one froze be collected

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     import jsonschema
     from jsonschema.exceptions import ValidationError
 
-try:  # compiled validator: ~60x faster; used only to say "valid", never for messages
+try:  # compiled validator: says "valid" for most records; jsonschema words the errors
     import jsonschema_rs
 except ImportError:  # pragma: no cover - an optional speed-up
     jsonschema_rs = None
@@ -49,7 +49,7 @@ def load_schema(directory: Path, kind: str) -> dict:
 @cache
 def validator(directory: Path, kind: str) -> jsonschema.Draft202012Validator:
     # Imported here: most runs never need it (jsonschema-rs says "valid"), and importing it
-    # costs a tenth of a second at every start.
+    # would delay every start.
     import jsonschema
 
     schema = load_schema(directory, kind)

@@ -78,8 +78,8 @@ _ZERO = timedelta(0)
 _US = timedelta(microseconds=1)
 _MIDNIGHT = time(0)
 _LAST_SECOND = time(23, 59, 59)
-# Dates are memoised in blocks of _BLOCK consecutive ordinals (about 8.5 months). Filling a
-# block costs a fraction of a millisecond, once; the limit (some 2,800 years of blocks) only
+# Dates are memoised in blocks of _BLOCK consecutive ordinals (about 8.5 months), each filled
+# once; the limit (some 2,800 years of blocks) only
 # stops a pathological caller from growing the memo without bound.
 _BLOCK = 256
 _BLOCK_CACHE_LIMIT = 4096
