@@ -8,7 +8,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-test
 
-.PHONY: demo build test setup browser lint clean
+.PHONY: demo build zensical test setup browser lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,16 @@ demo: setup
 
 build: setup
 	NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true $(BIN)/mkdocs build --strict
+
+# The same handbook built by Zensical (Material for MkDocs' successor), which runs no MkDocs
+# plugin: hirebook writes the pages, the hand-written pages and the configuration into
+# $(ZENSICAL_OUT), and Zensical builds the site into $(ZENSICAL_OUT)/public/. Reads
+# HIREBOOK_LANGUAGE and HIREBOOK_AS_OF as mkdocs.yml does.
+ZENSICAL_OUT ?= build/zensical
+zensical: setup
+	$(BIN)/hirebook handbook --zensical --out $(ZENSICAL_OUT) --language $${HIREBOOK_LANGUAGE:-en} \
+		$${HIREBOOK_AS_OF:+--as-of "$$HIREBOOK_AS_OF"}
+	$(BIN)/zensical build --strict --clean -f $(ZENSICAL_OUT)/mkdocs.yml
 
 # Chromium for the browser tests; needs root (or sudo) and apt. Elsewhere the browser tests
 # are skipped with the reason (CI sets HIREBOOK_REQUIRE_BROWSER so that they cannot be).

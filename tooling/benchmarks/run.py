@@ -17,7 +17,9 @@ measures on the same files, each repetition in a fresh process (``measure.py``):
   (the agency is committed to a Git repository of its own once);
 - with ``--handbook``: ``handbook_build`` — ``mkdocs build`` through the hirebook plugin of an
   agency of ``--handbook-clients`` clients, against ``handbook_plain`` — Material building the
-  same number of trivial pages.
+  same number of trivial pages; and, as figures without a target, the same pages built by
+  Zensical: ``handbook_zensical_write`` (``hirebook handbook --zensical``) and
+  ``handbook_zensical`` (``zensical build --clean``).
 
 ``sla``, ``report`` and the handbook refuse records with lint errors, so they run with the
 planted problems swapped out for their clean versions (``pristine/``; 0.5% of the files).
@@ -91,6 +93,7 @@ class Tools:
         self.hirebook = str(bin_dir / "hirebook")
         self.check_jsonschema = str(bin_dir / "check-jsonschema")
         self.mkdocs = str(bin_dir / "mkdocs")
+        self.zensical = str(bin_dir / "zensical")
         lint_help = _output([self.hirebook, "lint", "--help"])
         self.lint_jobs = "--jobs" in lint_help
         self.report = _returncode([self.hirebook, "report", "--help"]) == 0
@@ -513,21 +516,47 @@ def handbook(args: argparse.Namespace, tools: Tools, notes: list[str]) -> dict:
         encoding="utf-8",
     )
     plain_command = [tools.mkdocs, "build", "-q", "-f", str(plain_cfg)]
+    zensical = _zensical_commands(tools, agency, work, hirebook_cfg)
+    z_write = Measurement("handbook_zensical_write", (0,))
+    z_build = Measurement("handbook_zensical", (0,))
+    if zensical is None:
+        notes.append("no Zensical build: zensical or `hirebook handbook --zensical` is missing")
     for rep in range(args.repeat):
         log(f"handbook: repetition {rep + 1} of {args.repeat} ({pages} pages) …")
         plain.add(run_once(plain_command, work, env=env))
         if rep:
             build.add(run_once(command, agency.folder, env=env))
+        if zensical is not None:
+            z_write.add(run_once(zensical[0], work, env=env))
+            z_build.add(run_once(zensical[1], work, env=env))
     agency.use("planted")
-    if plain.error:
-        notes.append(f"plain build failed: {plain.error[:400]}")
+    for failed in (plain, z_write, z_build):
+        if failed.error:
+            notes.append(f"{failed.name} failed: {failed.error[:400]}")
     return {
         **result,
         "records": agency.summary["records"],
         "pages": pages,
         "build": build.as_dict(),
         "plain": plain.as_dict(),
+        "zensical_write": z_write.as_dict() if zensical else None,
+        "zensical": z_build.as_dict() if zensical else None,
     }
+
+
+def _zensical_commands(tools: Tools, agency: GeneratedAgency, work: Path, config: Path):
+    """The same pages built by Zensical: ``hirebook handbook --zensical`` writes the project
+    (pages, the hand-written pages and the configuration of the hirebook build's ``config``)
+    and ``zensical build --clean`` builds it without its cache; None where either is missing."""
+    if not Path(tools.zensical).exists():
+        return None
+    if "--zensical" not in _output([tools.hirebook, "handbook", "--help"]):
+        return None
+    out = work / "zensical"
+    records = agency.folder / "records"
+    write = [tools.hirebook, "handbook", "--records", str(records), "--out", str(out)]
+    write += ["--zensical", "--config", str(config), "--as-of", AS_OF]
+    return write, [tools.zensical, "build", "--clean", "-f", str(out / "mkdocs.yml")]
 
 
 def _theme_overrides() -> str:
@@ -626,14 +655,16 @@ def table(result: dict) -> str:
         rows += [
             ("handbook_plain", "1.00 (baseline)", None),
             ("handbook_build", _r(result["build_over_plain"], "plain"), "build_over_plain"),
+            ("handbook_zensical_write", "", None),
+            ("handbook_zensical", _r(result["zensical_over_plain"], "plain"), None),
         ]
     lines = [
         f"hirebook benchmark — {result['N']:,} records (seed {result['seed']}), median of "
         f"{result['repeat']} run(s); {result['machine']['cpu_count']} CPUs",
         "",
-        f"| {'measurement':<17} | {'seconds':>8} | {'ratio':<26} | {'target':<14} | "
+        f"| {'measurement':<23} | {'seconds':>8} | {'ratio':<26} | {'target':<14} | "
         f"{'peak RSS MB':>11} |",
-        f"|{'-' * 19}|{'-' * 9}:|{'-' * 28}|{'-' * 16}|{'-' * 12}:|",
+        f"|{'-' * 25}|{'-' * 9}:|{'-' * 28}|{'-' * 16}|{'-' * 12}:|",
     ]
     for name, shown_ratio, key in rows:
         seconds = s.get(name)
@@ -645,7 +676,7 @@ def table(result: dict) -> str:
             target = f"{'≤' if op == '<=' else '≥'} {bound:g} {verdict}"
         memory = rss.get(name)
         lines.append(
-            f"| {name:<17} | {shown:>8} | {shown_ratio:<26} | {target:<14} | "
+            f"| {name:<23} | {shown:>8} | {shown_ratio:<26} | {target:<14} | "
             f"{'' if memory is None else f'{memory:.0f}':>11} |"
         )
     peak = result["peak_rss_mb"]
@@ -724,6 +755,10 @@ def main(argv: list[str] | None = None) -> int:
     if hb and hb.get("plain"):
         m["handbook_plain"] = hb["plain"]["seconds"]
         rss["handbook_plain"] = hb["plain"]["peak_rss_mb"]
+    for name in ("zensical_write", "zensical"):
+        if hb and hb.get(name):
+            m[f"handbook_{name}"] = hb[name]["seconds"]
+            rss[f"handbook_{name}"] = hb[name]["peak_rss_mb"]
     hirebook_rss = [rss[name] for name in HIREBOOK_COMMANDS if rss.get(name) is not None]
     answers = bench.answers()
     for name, measurement in bench.m.items():
@@ -755,6 +790,7 @@ def main(argv: list[str] | None = None) -> int:
         "sla_over_lint": ratio(m["sla"], m["lint"]),
         "report_over_lint": ratio(m.get("report"), m["lint"]),
         "build_over_plain": ratio(m.get("handbook_build"), m.get("handbook_plain")),
+        "zensical_over_plain": ratio(m.get("handbook_zensical"), m.get("handbook_plain")),
         "peak_rss_mb": max(hirebook_rss) if hirebook_rss else None,
         "peak_rss_mb_by": rss,
         "handbook": hb,

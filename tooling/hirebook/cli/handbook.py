@@ -14,6 +14,7 @@ import click
 from hirebook import atomic
 from hirebook.cli import common
 from hirebook.cli.failures import machine_failure
+from hirebook.handbook import zensical
 from hirebook.handbook.labels import LANGUAGES
 from hirebook.handbook.site import HandbookError, prepare
 
@@ -40,8 +41,23 @@ from hirebook.handbook.site import HandbookError, prepare
     default=None,
     help="Describe the records as of this date or datetime (clocks, 'as of' lines). Default: now.",
 )
+@click.option(
+    "--zensical",
+    "for_zensical",
+    is_flag=True,
+    help="Write a Zensical project into --out instead: the pages and the hand-written pages "
+    "under docs/ (placeholders filled), and mkdocs.yml for `zensical build -f OUT/mkdocs.yml`.",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="With --zensical: the MkDocs configuration whose theme, extensions and hand-written "
+    "pages to use. Default: mkdocs.yml of the project root.",
+)
 @common.jobs_option
-def handbook_command(records_dir, out_dir, language, as_of, jobs):
+def handbook_command(records_dir, out_dir, language, as_of, for_zensical, config_file, jobs):
     """Write the handbook's generated pages as Markdown files into --out.
 
     These are the pages the MkDocs plugin adds at build time (home, clients, requirements,
@@ -53,13 +69,23 @@ def handbook_command(records_dir, out_dir, language, as_of, jobs):
     Examples:
       hirebook handbook --out /tmp/handbook
       hirebook handbook --out /tmp/handbook --language zh-Hant --as-of 2026-11-20
+      hirebook handbook --out build/zensical --zensical
+      zensical build -f build/zensical/mkdocs.yml
+
+    With --zensical (see hirebook.handbook.zensical) the hand-written pages and the theme come
+    from the project's mkdocs.yml, and the site is built by Zensical, which runs no MkDocs plugin.
     """
     folder, root = common.records_folder(records_dir)
+    config_file = (config_file or root / zensical.CONFIG).resolve()
     try:
-        handbook = prepare(folder, root, as_of, language, jobs=jobs)
+        sources = zensical.sources(root, config_file) if for_zensical else None
+        handbook = prepare(folder, root, as_of, language, sources=sources, jobs=jobs)
+        project = zensical.project(handbook, config_file, language) if for_zensical else None
     except HandbookError as err:
         click.echo(str(err), err=True)
         raise SystemExit(common.EXIT_USAGE) from None
+    if project is not None:
+        return _write_zensical(project, out_dir, handbook.as_of)
     try:
         written = write(handbook.pages, handbook.fragments, out_dir)
     except OSError as err:
@@ -67,6 +93,24 @@ def handbook_command(records_dir, out_dir, language, as_of, jobs):
             err, "No page is half-written: each has its old text or its new."
         ) from None
     click.echo(f"{written} pages written to {out_dir} (as of {handbook.as_of.isoformat()})")
+
+
+def _write_zensical(project: zensical.Project, out_dir: Path, as_of) -> None:
+    for warning in project.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    try:
+        zensical.write(project, out_dir)
+    except HandbookError as err:
+        click.echo(str(err), err=True)
+        raise SystemExit(common.EXIT_USAGE) from None
+    except OSError as err:
+        raise machine_failure(
+            err, "No file is half-written: each has its old content or its new."
+        ) from None
+    click.echo(
+        f"{project.pages} pages written to {out_dir / zensical.DOCS} (as of {as_of.isoformat()}); "
+        f"build the site with: zensical build -f {out_dir / zensical.CONFIG}"
+    )
 
 
 def write(pages: dict, fragments: dict[str, str], out_dir: Path) -> int:
