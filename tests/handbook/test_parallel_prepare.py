@@ -1,6 +1,5 @@
 """The handbook read in several processes is the handbook read in one."""
 
-
 import pytest
 
 from hirebook.demo import DEMO_RECORDS
