@@ -19,7 +19,16 @@ def test_builds_strict_on_pull_requests_and_daily():
     assert {"pull_request", "push", "schedule", "workflow_dispatch"} <= set(triggers)
     assert triggers["push"]["branches"] == ["main"]
     runs = [step.get("run", "") for step in workflow["jobs"]["build"]["steps"]]
-    assert "mkdocs build --strict" in runs
+    [build] = [run for run in runs if "mkdocs build" in run]
+    lines = [line.strip() for line in build.splitlines()]
+    assert "mkdocs build --strict || status=$?" in lines
+    # The log quotes record text: it is read between stop-commands lines, and fails the step.
+    assert (
+        lines.index('echo "::stop-commands::${token}"')
+        < lines.index("mkdocs build --strict || status=$?")
+        < lines.index('echo "::${token}::"')
+    )
+    assert lines[-1] == 'exit "${status}"'
 
 
 def test_publishes_from_main_with_least_permissions():
