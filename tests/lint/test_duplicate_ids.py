@@ -65,3 +65,25 @@ def test_one_process_and_several_agree_on_a_copied_record(runner, demo_records, 
     assert answers[0] == answers[1]
     codes = [p["code"] for p in answers[0]["problems"] if p["file"].endswith("req-2099-001.yaml")]
     assert codes == ["HB301", "HB302"]
+
+
+def test_integrity_codes_cannot_be_silenced(agency, runner, tmp_path):
+    """HB1xx, HB2xx, HB301 and HB302 stay errors whatever the policy and ignore comments say:
+    silenced, a copied candidate made `hirebook export` fail on its duplicate id."""
+    policy = (agency.records / "policy.yaml").read_text(encoding="utf-8")
+    agency.write(
+        "policy.yaml",
+        policy + "lint:\n  severity: {HB301: off, HB302: warning, HB201: off}\n",
+    )
+    original = (agency.records / "candidates" / "cand-0001.yaml").read_text(encoding="utf-8")
+    agency.write("candidates/cand-0099.yaml", "# hirebook: ignore HB301 HB302\n" + original)
+    found = agency.check(
+        "candidates/cand-0099.yaml", None, expect=[(2, 5, "HB301"), (2, 5, "HB302")]
+    )
+    assert {problem.severity.value for problem in found} == {"error"}
+    result = runner.invoke(
+        cli, ["export", "--records", str(agency.records), "--sqlite", str(tmp_path / "x.db")]
+    )
+    assert result.exit_code == 2, result.output
+    assert "HB302" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "x.db").exists()

@@ -113,3 +113,18 @@ def test_phone_number_unquoted_is_a_type_error(agency):
         """
     found = agency.check(CLIENT, text, expect=[(8, 30, "HB203")])
     assert "quotes" in found[0].message
+
+
+def test_hb205_an_invalid_email_says_what_an_address_looks_like(agency):
+    text = (agency.records / "clients/acme/client.yaml").read_text(encoding="utf-8")
+    [found] = agency.check(
+        "clients/acme/client.yaml",
+        text.replace(
+            "role: Engineering Manager}", "role: Engineering Manager, email: not-an-email}"
+        ),
+        expect=[(12, 53, "HB205")],  # line 12: the second contact; column 53: the value
+    )
+    assert found.message == (
+        "`contacts[2].email` is `not-an-email`, which is not an e-mail address, "
+        "e.g. zhang.wei@example.com"
+    )

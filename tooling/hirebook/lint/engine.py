@@ -73,9 +73,17 @@ def as_written(found: Iterable[Problem], codes: Iterable[str]) -> list[Problem]:
     return sorted(problem for problem in found if problem.code in wanted)
 
 
+def always_errors(code: str) -> bool:
+    """Whether ``code`` stays an error whatever the policy and ignore comments say: a file
+    that cannot be read (HB1xx) or is not valid (HB2xx) is left out of the model, and two
+    records with one id (HB301, HB302) cannot both be in it — every output would silently
+    lose or confuse a record."""
+    return code[:3] in ("HB1", "HB2") or code in ("HB301", "HB302")
+
+
 def _settle(item: Problem, overrides: dict[str, str]) -> Problem | None:
     """Apply the registry's default severity, then the policy's override ("off" drops it)."""
-    wanted = overrides.get(item.code)
+    wanted = None if always_errors(item.code) else overrides.get(item.code)
     if wanted == OFF:
         return None
     if wanted is not None:
@@ -85,6 +93,8 @@ def _settle(item: Problem, overrides: dict[str, str]) -> Problem | None:
 
 
 def _silenced(repo: Repository, item: Problem) -> bool:
+    if always_errors(item.code):
+        return False
     document = repo.documents.get(item.file)
     return document is not None and item.code in document.ignored
 

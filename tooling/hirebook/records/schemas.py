@@ -199,12 +199,16 @@ _FORMAT_HINTS = {
     "datetime": "a date and time with its offset, e.g. 2026-03-05T14:30:00+08:00",
     "id": "an id of lower-case letters, digits and dashes, e.g. acme-tech or req-2026-014",
     "duration": "a duration such as 24h, 2d, 3bd (business days) or 90m",
+    "email": "an e-mail address, e.g. zhang.wei@example.com",
 }
 
 
 def _format_message(where: str, error: ValidationError) -> str:
     shape = error.validator_value if error.validator == "format" else _shape(error.schema)
-    expected = _FORMAT_HINTS.get(shape, f"text matching `{error.schema.get('pattern', '')}`")
+    pattern = error.schema.get("pattern")
+    expected = _FORMAT_HINTS.get(shape) or (
+        f"text matching `{pattern}`" if pattern else f"in the format {shape}"
+    )
     return f"{where} is `{_yaml_text(error.instance)}`, which is not {expected}"
 
 
