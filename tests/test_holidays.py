@@ -121,6 +121,14 @@ def test_an_empty_or_missing_list_becomes_one_line_per_date():
     )
 
 
+def test_crlf_line_breaks_stay_crlf():
+    text = "agency: A\r\ncalendar:\r\n  holidays:\r\n    - 2026-10-01\r\ntiers: {}\r\n"
+    edit = add_dates(text, {"holidays": days("2026-12-25")})
+    assert edit.text == text.replace(
+        "    - 2026-10-01\r\n", "    - 2026-10-01\r\n    - 2026-12-25    # name of 2026-12-25\r\n"
+    )
+
+
 def test_names_are_one_line():
     text = "calendar:\n  holidays:\n    - 2026-10-01\n"
     edit = add_dates(text, {"holidays": [Day(date(2026, 12, 25), "a\nb  c")]})

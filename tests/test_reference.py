@@ -38,13 +38,10 @@ SCHEMAS = reference_records.schemas(schema_dir())
 
 
 def demo():
-    """The demo agency's repository (the package's copy, else the project's records/)."""
+    """The demo agency's repository, as the package ships it (never the project's records/)."""
+    from hirebook.demo import DEMO_RECORDS as records
     from hirebook.records.repository import load
 
-    try:
-        from hirebook.demo import DEMO_RECORDS as records
-    except ImportError:  # the demo not yet in the package
-        records = ROOT / "records"
     return load(records, records.parent)
 
 

@@ -48,7 +48,11 @@ class Edit:
 
 def add_dates(text: str, additions: dict[str, Sequence[Day]]) -> Edit:
     """``text`` (a ``policy.yaml``) with ``additions`` (``holidays`` / ``extra_workdays`` →
-    days) in its ``calendar:``; dates already listed are left alone."""
+    days) in its ``calendar:``; dates already listed are left alone. A file written with CRLF
+    line breaks keeps them."""
+    if "\r\n" in text:
+        edit = add_dates(text.replace("\r\n", "\n"), additions)
+        return Edit(edit.text.replace("\n", "\r\n"), edit.added)
     start, end = _calendar_block(text)
     block = text[start:end]
     yaml, data = _load(block, _line_of(text, start))
