@@ -1,7 +1,7 @@
 """A new agency passes its own CI on the first push (issue 19, item 4).
 
-``hirebook init`` runs into an empty folder (a package-based agency, as of today: its calendar
-has this year and the next), the result is committed to a fresh Git repository as its first
+``hirebook init`` runs into an empty folder (a package-based agency, as of a fixed day: its
+calendar has that year and the next), the result is committed to a fresh Git repository as its first
 push, and a pull request then does what ``init`` tells the lead to do first: put their GitHub
 handle in ``team/lead.yaml``, run ``hirebook codeowners``, and add a client with ``hirebook
 new``. Every ``run:`` step of the workflows ``init`` wrote runs there with the runner of
@@ -33,6 +33,9 @@ RUN = {
     ("sla.yml", "board", "One issue per account manager"): "schedule",
 }
 INSTALL = f'python -m pip install "hirebook=={__version__}"'
+AS_OF = "2026-11-20T17:00:00+08:00"
+"""The agency starts on this day and its steps run as of it (``HIREBOOK_AS_OF``): the
+``holidays`` package knows China's calendar for that year and the next, whatever today is."""
 
 
 def hirebook(cwd: Path, *args: str) -> str:
@@ -51,7 +54,7 @@ def hirebook(cwd: Path, *args: str) -> str:
 def agency(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("new-agency") / "acme-talent"
     folder.mkdir()
-    hirebook(folder, "init", "--country", "CN", "--name", "ACME Talent")
+    hirebook(folder, "init", "--country", "CN", "--name", "ACME Talent", "--as-of", AS_OF[:10])
     git(folder, "init", "-q", "-b", "main")
     git(folder, "add", "-A")
     git(folder, "commit", "-q", "-m", "Start the agency")
@@ -75,7 +78,7 @@ def test_every_run_step_of_the_new_agency_is_run_here_or_installs_hirebook(agenc
 
 @pytest.mark.parametrize("key", list(RUN), ids=lambda key: f"{key[0]}:{key[2]}")
 def test_the_new_agencys_step_passes(key, agency, tmp_path):
-    run = runner.run_step(key, agency, tmp_path, event=RUN[key])
+    run = runner.run_step(key, agency, tmp_path, event=RUN[key], env={"HIREBOOK_AS_OF": AS_OF})
     assert run.returncode == 0, run.log
     if key[2] == "Lint every record":
         assert "no problems" in run.stdout, run.log

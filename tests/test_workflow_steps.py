@@ -16,16 +16,8 @@ environment's tools on ``PATH``, a fake ``gh``); here, each step runs
   hirebook's tests never read them (``test_new_agency_ci.py`` runs the same steps on a new
   agency);
 - without the "Install hirebook" steps (see ``NOT_RUN``);
-- as of *now*, like the workflows: their steps pass no ``--as-of`` and hirebook's commands read
-  no variable for the instant (only the handbook's MkDocs plugin reads ``HIREBOOK_AS_OF``, which
-  the workflow does not set). The demo is dated 2026-11-20, and nothing in these steps depends on
-  the date but the board's content: ``lint`` fails only on errors (retention is a warning) and
-  ``sla`` runs with ``--fail-on never``. If the demo's records ever aged into a lint error, the
-  scheduled workflows would fail on GitHub too, and this test would say so. One will: the
-  demo's calendar has public holidays up to 2027, so from 1 January 2028 ``HB601`` is an error
-  (from 1 November 2027 ``HB602`` warns), until the year is added as an agency adds it —
-  ``hirebook holidays --year 2028 --records tooling/hirebook/demo/records``, then
-  ``hirebook demo --out . --force`` for the copy.
+- as of the demo's own instant (``HIREBOOK_AS_OF``, which every command and the handbook read;
+  an agency's workflows leave it unset and run as of now), so the answers never age.
 - ``if:`` conditions are not evaluated: each step runs under the event named in ``RUN``, one
   under which its condition holds.
 
@@ -149,8 +141,15 @@ def workspace(tmp_path_factory) -> Path:
 # --- running a step -----------------------------------------------------------------------------
 
 
+AS_OF = "2026-11-20T17:00:00+08:00"
+"""The demo's own instant: the steps run as of it (``HIREBOOK_AS_OF``, which every command
+and the handbook read), so that the demo never ages into a different answer."""
+
+
 def run_step(key: tuple[str, str, str], workspace: Path, scratch: Path, **options) -> StepRun:
-    """Run one step under the event :data:`RUN` names for it (see :mod:`workflow_runner`)."""
+    """Run one step under the event :data:`RUN` names for it (see :mod:`workflow_runner`), as
+    of the demo's instant."""
+    options["env"] = {"HIREBOOK_AS_OF": AS_OF, **(options.get("env") or {})}
     return runner.run_step(
         key, workspace, scratch, event=RUN.get(key, "workflow_dispatch"), **options
     )

@@ -43,6 +43,8 @@ _DISK_ERRORS = {
     "--as-of",
     type=common.AsOf(),
     default=None,
+    envvar="HIREBOOK_AS_OF",
+    show_envvar=True,
     help="Evaluate the SLA clocks as of this instant: a date (the end of that day's working "
     "hours) or a datetime. Default: now.",
 )

@@ -39,6 +39,8 @@ from hirebook.handbook.site import HandbookError, prepare
     "--as-of",
     type=common.AsOf(),
     default=None,
+    envvar="HIREBOOK_AS_OF",
+    show_envvar=True,
     help="Describe the records as of this date or datetime (clocks, 'as of' lines). Default: now.",
 )
 @click.option(

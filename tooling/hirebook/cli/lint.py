@@ -39,6 +39,8 @@ from hirebook.records.repository import load_policy
     "--as-of",
     type=common.AsOf(),
     default=None,
+    envvar="HIREBOOK_AS_OF",
+    show_envvar=True,
     help="The day to check deadlines against (retention). Default: today.",
 )
 @common.jobs_option

@@ -85,6 +85,8 @@ without editing it."""
     "--as-of",
     type=common.AsOf(),
     default=None,
+    envvar="HIREBOOK_AS_OF",
+    show_envvar=True,
     help="Report as of this instant: a date (the end of that day's working hours) or a "
     "datetime. Events after it are not counted and clocks are evaluated at it. Default: now.",
 )

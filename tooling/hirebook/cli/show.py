@@ -24,6 +24,8 @@ OPEN_REQUIREMENT = ("draft", "confirmed", "on_hold")
     "--as-of",
     type=common.AsOf(),
     default=None,
+    envvar="HIREBOOK_AS_OF",
+    show_envvar=True,
     help="Show the open clocks as of this date (the end of its working hours) or "
     "datetime. Default: now.",
 )

@@ -29,6 +29,8 @@ FAILING = {
     "--as-of",
     type=common.AsOf(),
     default=None,
+    envvar="HIREBOOK_AS_OF",
+    show_envvar=True,
     help="Evaluate as of this instant: a date (the end of that day's working hours) or "
     "a datetime. Default: now. Use it for reproducible boards.",
 )
