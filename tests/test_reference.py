@@ -26,6 +26,7 @@ from hirebook.handbook.pages import (
     reference_sla,
 )
 from hirebook.handbook.site import generate
+from hirebook.lint.registry import RULES
 from hirebook.records.schemas import schema_dir
 from hirebook.reports.export.tables import TABLES
 from hirebook.reports.registry import METRICS
@@ -190,6 +191,19 @@ def test_every_export_table_and_column_is_documented(table, pages):
     section = page.split(f"{{#{table.name}}}", 1)[1].split("\n## ", 1)[0]
     for column in table.columns:
         assert f"`{column.name}`" in section, f"{table.name}.{column.name}"
+
+
+# --------------------------------------------------------------------------- lint codes
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_every_lint_code_is_on_the_lint_codes_page(rule, pages):
+    # The one list of codes with their names and default severities (the README has none).
+    page = pages[paths.LINT_CODES]
+    assert f"{{#{rule.code.lower()}}}" in page
+    section = page.split(f"{{#{rule.code.lower()}}}", 1)[1].split("\n### ", 1)[0]
+    assert f"`{rule.name}`" in section
+    assert f":   {rule.severity}\n" in section
 
 
 def test_the_pages_in_every_language():

@@ -58,8 +58,8 @@ def export_command(records_dir, target, force, as_of, jobs):
     appear with their id, consent dates and retain_until only: no personal data. Personal
     data found in other records (HB501-HB503, HB505) is withheld from every column: a
     candidate's name is written as the id, an e-mail address or phone number as
-    [personal data withheld], and stderr names the records. The README lists every table
-    and column.
+    [personal data withheld], and stderr names the records. The handbook's Reference →
+    Export tables lists every table and column.
 
     An existing FILE is never overwritten without --force. Records with lint errors are not
     exported: the command prints the lint summary and exits 2.

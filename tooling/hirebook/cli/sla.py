@@ -90,8 +90,9 @@ def sla_command(
     """Evaluate the service-level clocks and show the open ones.
 
     Every rule of the policy's service standards is a clock that starts on one event in the
-    records and stops on another (see the README's SLA section). By default the board shows
-    the clocks someone must act on — overdue and at risk — grouped by owner, overdue first.
+    records and stops on another (the handbook's Reference → SLA rules). By default the board
+    shows the clocks someone must act on — overdue and at risk — grouped by owner, overdue
+    first.
 
     Records with lint errors are not evaluated: the command prints the lint summary and exits
     2, as it does for a --client or --owner that is not in the records. Exit 1 when a clock is

@@ -1,7 +1,7 @@
 """What an SLA rule is: a module declaring its id, its clock's start and stop, its default goals
 and who must act, and a ``clocks(context)`` function yielding one clock per item it times.
 
-Each module's docstring is its user documentation (published in the README and the handbook).
+Each module's docstring is its user documentation (the handbook's reference/sla-rules.md).
 A rule module defines:
 
 ``RULE``           the id used in ``policy.yaml``, ``client.yaml``, filters and output;
