@@ -153,3 +153,12 @@ def test_lint_errors_fail_the_build_with_the_report(agency, build, tmp_path):
 def test_demo_builds_strict(demo_site):
     assert "WARNING" not in demo_site.log
     assert (demo_site.site / "sla/index.html").is_file()
+
+
+def test_only_a_placeholder_on_a_line_of_its_own_is_filled():
+    """A page that documents the placeholders (`<!-- hirebook:tiers -->` in a sentence or in
+    code) keeps them as written; the same words alone on a line are filled."""
+    from hirebook.handbook.plugin import PLACEHOLDER
+
+    markdown = "Intro\n\n<!-- hirebook:tiers -->\n\nThe tables (`<!-- hirebook:sla-goals -->`).\n"
+    assert [m.group(1) for m in PLACEHOLDER.finditer(markdown)] == ["tiers"]

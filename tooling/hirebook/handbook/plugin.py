@@ -48,7 +48,9 @@ from hirebook.records.repository import RecordsFolderError
 
 log = logging.getLogger("mkdocs.plugins.hirebook")
 
-PLACEHOLDER = re.compile(r"<!--\s*hirebook:([a-z0-9-]+)\s*-->")
+PLACEHOLDER = re.compile(r"^[ \t]*<!--\s*hirebook:([a-z0-9-]+)\s*-->[ \t]*$", re.MULTILINE)
+"""A placeholder on a line of its own: the same words inside a sentence or code (a page that
+documents them) are left as written."""
 _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
