@@ -154,7 +154,8 @@ def noted(records_dir):
 
 
 pipeline.read_candidate_fields = noted  # the parent's reading and the workers' own
-request = pipeline.Request(records, records.parent, date(2026, 11, 20), pipeline.listing_of(records))
+listing = pipeline.listing_of(records)
+request = pipeline.Request(records, records.parent, date(2026, 11, 20), listing)
 try:
     answer = pipeline.run(request, 3)
 except RuntimeError as err:
