@@ -9,7 +9,7 @@ import pytest
 
 from hirebook.demo import DEMO_RECORDS
 
-from .handbook_site import CHROMIUM, CHROMIUM_ARGS, Build, build_site
+from .handbook_site import BROWSER_TIMEOUT_MS, CHROMIUM, CHROMIUM_ARGS, Build, build_site
 
 
 @pytest.fixture
@@ -46,6 +46,8 @@ def chromium():
         pytest.skip(reason)
     sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright")
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, timeout=BROWSER_TIMEOUT_MS
+        )
         yield browser
         browser.close()

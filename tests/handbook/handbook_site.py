@@ -26,6 +26,10 @@ from hirebook.demo import DEMO_RECORDS
 PROJECT = Path(__file__).resolve().parents[2]
 AS_OF = "2026-11-20T17:00:00+08:00"
 CHROMIUM = "/usr/bin/chromium"
+# The browser tests wait for the state they need, never for a fixed time; this is only the
+# limit after which a wait counts as hung. Generous, because on a loaded 2-core machine every
+# step goes through four processes (pytest, Playwright's driver, Chromium, its renderer).
+BROWSER_TIMEOUT_MS = 60_000
 ARTIFACTS = PROJECT / "test-artifacts"
 # Quiet, reproducible builds: no banners, no environment leaking into the configuration.
 BUILD_ENV = {
@@ -127,8 +131,15 @@ def serve(site: Path) -> Iterator[str]:
         def log_message(self, *args: object) -> None:
             pass
 
+    class Server(http.server.ThreadingHTTPServer):
+        # The socket listens from the constructor on, so the server is ready before the URL is
+        # yielded. The default backlog (5) is shorter than the connections a page opens at once;
+        # when a loaded machine accepts them late, the kernel drops the rest and the browser
+        # retries a second later.
+        request_queue_size = 64
+
     handler = functools.partial(Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

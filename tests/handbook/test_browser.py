@@ -3,6 +3,10 @@
 Every test serves a built site on localhost (port 0) and records each request the page makes:
 none may leave localhost. Screenshots of the home page and a client page are saved to
 ``test-artifacts/`` for people to look at.
+
+No step waits for a fixed time or has a short timeout of its own: each waits for the state it
+needs (a loaded page, a search answer), and ``BROWSER_TIMEOUT_MS`` only ends a wait that hung.
+On a loaded machine an action takes as long as the scheduler lets four processes answer in turn.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from hirebook.sla.clock import State
 from hirebook.sla.engine import evaluate_all
 
 from .handbook_records import MARKER
-from .handbook_site import ARTIFACTS, AS_OF, serve
+from .handbook_site import ARTIFACTS, AS_OF, BROWSER_TIMEOUT_MS, serve
 from .test_build import with_everything
 
 pytestmark = pytest.mark.browser
@@ -31,6 +35,19 @@ LIVE_ATTRIBUTES = (
     "[onerror],[onload],[onclick],[onmouseover],[onfocus],[srcdoc],"
     "a[href^='javascript:' i],iframe,object,embed"
 )
+# Material's search reports its state in .md-search-result__meta, in the site's language: the
+# initializer text until the index is ready, the placeholder for an empty query, and then one of
+# the result texts of the site's configuration for the last query the search worker answered.
+SEARCH_STATE = """() => {
+    const text = document.querySelector(".md-search-result__meta").textContent.trim();
+    const words = JSON.parse(document.getElementById("__config").textContent).translations;
+    const [head, tail] = words["search.result.other"].split("#");
+    if (text === words["search.result.none"]) return "none";
+    if (text === words["search.result.one"]) return "results";
+    if (text.length > head.length + tail.length && text.startsWith(head) && text.endsWith(tail))
+        return "results";
+    return "waiting";
+}"""
 
 
 @contextlib.contextmanager
@@ -38,6 +55,7 @@ def browse(chromium, site):
     """A fresh page on the served site; yields (page, base URL, foreign requests, dialogs)."""
     with serve(site) as base:
         context = chromium.new_context(viewport={"width": 1280, "height": 900})
+        context.set_default_timeout(BROWSER_TIMEOUT_MS)
         page = context.new_page()
         foreign: list[str] = []
         dialogs: list[str] = []
@@ -57,22 +75,17 @@ def browse(chromium, site):
 
 
 def search(page, query: str) -> int:
-    """Type ``query`` into Material's search and return how many results it lists."""
-    page.click("label.md-search__icon[for='__search'], .md-search__input")
+    """Type ``query`` into Material's search and return how many results it lists (they stay
+    on the page). Waits for the search worker's answer to this very query: the field is emptied
+    first and the answer to that awaited, so no earlier answer is taken for this one."""
     field = page.locator("input.md-search__input")
-    field.fill("")
-    field.press("End")
-    field.fill(query)
-    field.press("End")  # Material's search reacts to key-up
-    page.wait_for_function(
-        "() => document.querySelector('.md-search-result__meta')?.textContent.trim() &&"
-        " !document.querySelector('.md-search-result__meta').textContent.includes('Initializing')"
-    )
-    page.wait_for_timeout(300)
-    count = page.locator(".md-search-result__item").count()
-    field.fill("")
-    field.press("End")
-    return count
+    field.click()
+    for text, state in (("", "=== 'waiting'"), (query, "!== 'waiting'")):
+        field.fill(text)
+        field.press("End")  # Material's search reads the field on key-up
+        page.wait_for_function(f"() => ({SEARCH_STATE})() {state}")
+    # The first results are rendered in the same task as the text that counts them.
+    return page.locator(".md-search-result__item").count()
 
 
 def test_hostile_records_never_run(chromium, agency, build):
@@ -85,14 +98,20 @@ def test_hostile_records_never_run(chromium, agency, build):
         for rel in pages:
             page.goto(base + rel, wait_until="load")
             for link in page.locator("article a").all()[:15]:
-                link.hover(timeout=1000, force=True)
+                link.hover(force=True)
             assert page.evaluate(PWNED) is None, rel
             assert page.locator(LIVE_ATTRIBUTES).count() == 0, rel
         page.goto(base + "clients/evil/", wait_until="load")
         assert MARKER in page.inner_text("article")
         assert "<script>window.__hb_pwned='client'</script>" in page.inner_text("h1")
         assert search(page, "HOSTILE") > 0
-        page.wait_for_timeout(300)
+        # Record text in the results would run from an image's error handler (queued in the
+        # same task that makes the image complete) or from a live attribute.
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('.md-search-result img')]"
+            ".every(image => image.complete)"
+        )
+        assert page.locator(LIVE_ATTRIBUTES).count() == 0
         assert page.evaluate(PWNED) is None
     assert dialogs == []
     assert foreign == []
