@@ -13,8 +13,6 @@ they install is ``test_init.py``'s ``test_package_workflows_install_the_version_
 
 from __future__ import annotations
 
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -22,7 +20,7 @@ import yaml
 
 import workflow_runner as runner
 from hirebook import __version__
-from workflow_runner import VENV_BIN, git, run_steps
+from workflow_runner import git, hirebook, run_steps
 
 RUN = {
     ("checks.yml", "records", "Lint the records this pull request changed"): "pull_request",
@@ -36,18 +34,6 @@ INSTALL = f'python -m pip install "hirebook=={__version__}"'
 AS_OF = "2026-11-20T17:00:00+08:00"
 """The agency starts on this day and its steps run as of it (``HIREBOOK_AS_OF``): the
 ``holidays`` package knows China's calendar for that year and the next, whatever today is."""
-
-
-def hirebook(cwd: Path, *args: str) -> str:
-    result = subprocess.run(
-        [str(VENV_BIN / "hirebook"), *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "CI": "true"},
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return result.stdout
 
 
 @pytest.fixture(scope="module")

@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pytest
 
+from workflow_runner import git
+
 BIN = Path(sys.executable).parent
 GIT_ENV = {
     **os.environ,
@@ -38,16 +40,6 @@ def hirebook(cwd: Path, *args: str, ok: tuple[int, ...] = (0,)) -> str:
     result = subprocess.run([str(BIN / "hirebook"), *args], cwd=cwd, capture_output=True, text=True)
     assert result.returncode in ok, f"hirebook {' '.join(args)}: {result.stdout}{result.stderr}"
     return result.stdout
-
-
-def git(cwd: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args],
-        cwd=cwd,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:

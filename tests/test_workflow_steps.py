@@ -39,7 +39,7 @@ import pytest
 import workflow_runner as runner
 from hirebook.demo import DEMO_RECORDS
 from test_workflows import ROOT, WORKFLOWS
-from workflow_runner import GITHUB, VENV_BIN, StepRun, fake_tools, git
+from workflow_runner import GITHUB, StepRun, fake_tools, git, hirebook
 
 SCRIPT = ".github/scripts/sla-issues.sh"
 ISSUES_STEP = ("sla.yml", "board", "One issue per account manager")
@@ -153,18 +153,6 @@ def run_step(key: tuple[str, str, str], workspace: Path, scratch: Path, **option
     return runner.run_step(
         key, workspace, scratch, event=RUN.get(key, "workflow_dispatch"), **options
     )
-
-
-def hirebook(workspace: Path, *args: str) -> str:
-    result = subprocess.run(
-        [str(VENV_BIN / "hirebook"), *args],
-        cwd=workspace,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "CI": "true"},
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return result.stdout
 
 
 def board_owners(workspace: Path) -> list[str]:

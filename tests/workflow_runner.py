@@ -63,6 +63,19 @@ def git(cwd: Path, *args: str) -> str:
     ).stdout
 
 
+def hirebook(cwd: Path, *args: str) -> str:
+    """This environment's ``hirebook`` in ``cwd`` as CI runs it; its output, or a failed test."""
+    result = subprocess.run(
+        [str(VENV_BIN / "hirebook"), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "CI": "true"},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
 FAKE_GH = r'''
 """A fake GitHub CLI: issues kept in $FAKE_GH_STATE/issues.json, every call recorded in
 calls.jsonl (arguments, stdin, the --body-file content), calls matching a prefix in fail.json

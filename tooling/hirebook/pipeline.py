@@ -79,8 +79,9 @@ class PartJob:
     part: Part
     whole: bool
     """The part is every file: its load is a complete one."""
-    handed: bool = False
-    """Candidates' personal fields come from the parent (:func:`parallel.received`)."""
+    in_worker: bool = False
+    """Runs in a worker process: candidates' personal fields come from the parent
+    (:func:`parallel.received`), and documents travel back without their source text."""
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ class PartAnswer:
     findings: list[Finding]
     """Its clocks, each without its source document (the line is looked up already)."""
     documents: list[Document]
-    """Its documents of the kept kinds, without their source text."""
+    """Its documents of the kept kinds (from a worker, without their source text)."""
     gated: list[Problem]
     """What the gate codes found, as written."""
 
@@ -140,7 +141,7 @@ def run(
         return merge([check_part(job, progress) for job in jobs])
     # Every worker needs every candidate's personal fields (HB503, HB505): read once, here,
     # while the workers read their parts.
-    jobs = [PartJob(request, part, False, handed=True) for part in parts]
+    jobs = [PartJob(request, part, False, in_worker=True) for part in parts]
     candidates = functools.partial(read_candidate_fields, request.records_dir)
     return merge(parallel.run(check_part, jobs, processes, progress, handed=candidates))
 
@@ -160,7 +161,7 @@ def check_part(job: PartJob, progress: Callable[[int], None] | None = None) -> P
         progress=read,
         listing=request.listing,
     )
-    if job.handed:
+    if job.in_worker:
         repo.candidates_read = functools.partial(_handed_candidates, request.records_dir)
     report = {repo.records_prefix + path for path in part.report}
     found = find(repo, request.today)
@@ -175,7 +176,7 @@ def check_part(job: PartJob, progress: Callable[[int], None] | None = None) -> P
                 if finding.clock.record in report
             ]
         documents = [
-            replace(document, text=None, _located=None)
+            replace(document, text=None, _located=None) if job.in_worker else document
             for rel, document in repo.documents.items()
             if rel in report and document.kind in request.keep
         ]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import itertools
 import os
 import subprocess
 import sys
@@ -15,7 +14,6 @@ from typing import TYPE_CHECKING
 
 import click
 
-from hirebook.lint.engine import lint
 from hirebook.output.base import OutputOptions
 from hirebook.output.registry import REPORTERS, formats_for
 from hirebook.records import repository
@@ -36,6 +34,19 @@ def records_option(function: Callable) -> Callable:
         default=None,
         help="The records folder. Default: records/ in the project folder (the nearest folder "
         "at or above the current one that holds mkdocs.yml or pyproject.toml).",
+    )(function)
+
+
+def categories_option(function: Callable) -> Callable:
+    """``--category`` (repeatable) of ``init`` and ``holidays``: which of a country's holidays
+    the calendar takes."""
+    return click.option(
+        "--category",
+        "categories",
+        multiple=True,
+        help="A category of the country's holidays to take, as the holidays package names them; "
+        "repeat for several. Default: public (Hong Kong's general holidays: --category public "
+        "--category optional).",
     )(function)
 
 
@@ -184,27 +195,14 @@ def progress_bar(length: int) -> Iterator[Callable[[int], None] | None]:
         yield advance
 
 
-def load(
-    records_dir: Path | None, show_progress: bool = False, select=None, files=None
-) -> Repository:
-    """Load the repository, turning an unusable records folder into a usage error (exit 2).
-
-    ``select`` reads only some files (see :func:`hirebook.records.repository.load`).
+def load(records_dir: Path | None) -> Repository:
+    """Load the whole repository in this process (the commands about one record: ``new``,
+    ``show``, ``codeowners``), turning an unusable records folder into a usage error (exit 2).
     """
     folder, root = records_folder(records_dir)
     try:
-        if show_progress and select is None:
-            files = files if files is not None else repository.record_files(folder)
-            with progress_bar(len(files)) as advance:
-                if advance is not None:
-                    read = itertools.count(1)
-                    return repository.load(
-                        folder, root, progress=lambda _path: advance(next(read)), files=files
-                    )
-        return repository.load(folder, root, select=select, files=files)
-    except repository.RecordsFolderError as err:
-        raise click.UsageError(str(err)) from None
-    except FileNotFoundError as err:
+        return repository.load(folder, root)
+    except (repository.RecordsFolderError, FileNotFoundError) as err:
         raise click.UsageError(str(err)) from None
 
 
@@ -278,11 +276,6 @@ def as_of_instant(repo: Repository, as_of: date | datetime | None) -> datetime:
     return datetime.combine(as_of, time.fromisoformat(end), tzinfo=repo.zone)
 
 
-def require_lint_clean(repo: Repository, instant: datetime, purpose: str) -> None:
-    """Refuse to compute on records with lint errors: print the summary, exit 2."""
-    refuse_lint_errors(lint(repo, instant.astimezone(repo.zone).date()), purpose)
-
-
 def refuse_lint_errors(result, purpose: str) -> None:
     """With lint errors, print the lint summary and exit 2: nothing is computed on them."""
     if result.errors:
@@ -292,25 +285,6 @@ def refuse_lint_errors(result, purpose: str) -> None:
             err=True,
         )
         raise SystemExit(EXIT_USAGE)
-
-
-def checked_board(repo: Repository, as_of, purpose: str, rules=None) -> tuple[Board, datetime]:
-    """The clocks of a loaded repository as of ``--as-of``, with the instant; exits 2 on lint
-    errors (the one-process counterpart of :func:`board_in_parts`)."""
-    instant = as_of_instant(repo, as_of)
-    require_lint_clean(repo, instant, purpose)
-    return evaluate_board(repo, instant, rules), instant
-
-
-def evaluate_board(repo: Repository, instant: datetime, rules=None) -> Board:
-    """Every SLA clock (of ``rules``, default all), evaluated once; a policy that cannot drive
-    them is a usage error."""
-    from hirebook.sla.engine import PolicyError, evaluate_all  # only the commands that need it
-
-    try:
-        return evaluate_all(repo, instant, rules=rules)
-    except PolicyError as err:
-        raise click.UsageError(str(err)) from None
 
 
 def _lint_text(result) -> str:

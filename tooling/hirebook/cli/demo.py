@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from hirebook.cli.init import _shown, _summary, write_agency
+from hirebook.cli.init import print_summary, shown, write_agency
 
 
 @click.command("demo")
@@ -43,5 +43,5 @@ def demo_command(out, force):
 
     target = out.resolve()
     written = write_agency(target, folder_files(DEMO_RECORDS), force)
-    click.echo(f"Wrote the demo agency into {_shown(target) or './'}records/.")
-    _summary(target, written)
+    click.echo(f"Wrote the demo agency into {shown(target) or './'}records/.")
+    print_summary(target, written)

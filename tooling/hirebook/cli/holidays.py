@@ -42,14 +42,7 @@ from hirebook.records.document import relative_to
     help="The ISO 3166-1 code of the country or region, e.g. CN, HK, TW, SG. Default: "
     "calendar.country of policy.yaml.",
 )
-@click.option(
-    "--category",
-    "categories",
-    multiple=True,
-    help="A category of the country's holidays to take, as the holidays package names them; "
-    "repeat for several. Default: public (Hong Kong's general holidays: --category public "
-    "--category optional).",
-)
+@common.categories_option
 @click.option("--dry-run", is_flag=True, help="Print the diff; write nothing.")
 def holidays_command(records_dir, years, country, categories, dry_run):
     """Add a year's public holidays and make-up working days to policy.yaml.

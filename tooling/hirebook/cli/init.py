@@ -64,14 +64,7 @@ Next:
     default=None,
     help="The agency's name, shown in the handbook. Default: the folder's name.",
 )
-@click.option(
-    "--category",
-    "categories",
-    multiple=True,
-    help="A category of the country's holidays to take, as the holidays package names them; "
-    "repeat for several. Default: public (Hong Kong's general holidays: --category public "
-    "--category optional).",
-)
+@common.categories_option
 @click.option(
     "--force",
     is_flag=True,
@@ -138,7 +131,7 @@ def init_command(directory, country, timezone, language, name, categories, force
     )
     written = write_agency(target, records, force, language)
     click.echo(
-        f"Started {name.strip()} in {_shown(target)}records/: {country}, {timezone}, "
+        f"Started {name.strip()} in {shown(target)}records/: {country}, {timezone}, "
         f"handbook in {language}."
     )
     for calendar in calendars:
@@ -153,8 +146,8 @@ def init_command(directory, country, timezone, language, name, categories, force
                 f"{calendar.year} yet; once it does (pip install -U holidays), "
                 f"`hirebook holidays --year {calendar.year}` adds them."
             )
-    _summary(target, written)
-    click.echo(NEXT_STEPS.format(lead=f"{_shown(target)}records/team/lead.yaml"))
+    print_summary(target, written)
+    click.echo(NEXT_STEPS.format(lead=f"{shown(target)}records/team/lead.yaml"))
 
 
 def _day(as_of, zone: ZoneInfo) -> date:
@@ -177,7 +170,7 @@ def write_agency(
         raise click.ClickException(str(err)) from None
     if plan.replaced and not force:
         question = (
-            f"{_shown(target)}records/ holds {len(plan.replaced)} records. Replace them "
+            f"{shown(target)}records/ holds {len(plan.replaced)} records. Replace them "
             "with the new agency's? (Files there that are not records are kept.)"
         )
         click.confirm(question, abort=True)
@@ -189,7 +182,7 @@ def write_agency(
     return {"plan": plan, "files": files, "codeowners": codeowners, "unowned": unowned}
 
 
-def _summary(target: Path, written: dict) -> None:
+def print_summary(target: Path, written: dict) -> None:
     plan: scaffold.Plan = written["plan"]
     if plan.replaced:
         click.echo(f"Replaced {len(plan.replaced)} records.")
@@ -219,7 +212,7 @@ def _version() -> str:
     return __version__
 
 
-def _shown(target: Path) -> str:
+def shown(target: Path) -> str:
     """``target`` as the user would type it, with a trailing slash ('' for the current one)."""
     here = Path.cwd().resolve()
     if target == here:

@@ -163,14 +163,6 @@ class Repository:
         for kind in _TABLE_OF_KIND:
             yield from self.table(kind).values()
 
-    def candidate_names(self) -> dict[str, str]:
-        """name → candidate id, for the rules that keep names out of other records (HB503)."""
-        names: dict[str, str] = {}
-        for candidate, fields in self.candidate_fields().items():
-            if "name" in fields:
-                names.setdefault(fields["name"], candidate)
-        return names
-
     def candidate_fields(self) -> dict[str, dict[str, str]]:
         """candidate id → the personal fields of that candidate's file that are text
         (:data:`PERSONAL_FIELDS`), for the rules that keep them out of every other record.
