@@ -132,80 +132,61 @@ def _named_in_a_touchpoint(broken, name: str | None = None):
 
 
 _NOTED_RUN = """
-import os, sys, time
+import os, sys
 from datetime import date
 from pathlib import Path
 
 from hirebook import pipeline
-from hirebook.records import repository
+from hirebook.records import files
 
-records, notes, mode = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
-parent, real = os.getpid(), repository.read_candidate_fields
+records, notes = Path(sys.argv[1]), Path(sys.argv[2])
+parent, real = os.getpid(), files.read_record
 
 
-def noted(records_dir):
+def noted(file):
     with open(notes, "a", encoding="utf-8") as handle:
-        handle.write("parent\\n" if os.getpid() == parent else "worker\\n")
-    if os.getpid() == parent and mode == "slow":
-        time.sleep(1)
-    if os.getpid() == parent and mode == "fail":
-        raise RuntimeError("no candidates today")
-    return real(records_dir)
+        role = "parent" if os.getpid() == parent else "worker"
+        handle.write(f"{role} {os.path.relpath(file, records)}\\n")
+    return real(file)
 
 
-pipeline.read_candidate_fields = noted  # the parent's reading and the workers' own
+files.read_record = noted  # every record file is read through it, here and in the workers
 listing = pipeline.listing_of(records)
 request = pipeline.Request(records, records.parent, date(2026, 11, 20), listing)
-try:
-    answer = pipeline.run(request, 3)
-except RuntimeError as err:
-    print("raised:", err)
-else:
-    print(" ".join(p.file for p in answer.lint.problems if p.code == "HB503"))
+answer = pipeline.run(request, 3)
+print(" ".join(p.file for p in answer.lint.problems if p.code == "HB503"))
 """
 
 
-def _noted_run(broken, tmp_path, mode: str) -> tuple[str, list[str]]:
+def _noted_run(broken, tmp_path) -> tuple[str, list[tuple[str, str]]]:
     """Lint ``broken`` in three processes from a fresh interpreter (one thread: the workers
-    are forked, with the reading noted in them too), noting which process reads the
-    candidates; ``mode`` "slow" or "fail" changes the parent's reading."""
+    are forked, with the reading noted in them too), noting which process reads each file."""
     import subprocess
     import sys
 
-    notes = tmp_path / "readers"
+    notes = tmp_path / "reads"
     done = subprocess.run(
-        [sys.executable, "-c", _NOTED_RUN, str(broken), str(notes), mode],
+        [sys.executable, "-c", _NOTED_RUN, str(broken), str(notes)],
         capture_output=True,
         text=True,
         timeout=300,
     )
     assert done.returncode == 0, done.stderr
-    return done.stdout.strip(), notes.read_text(encoding="utf-8").split()
+    reads = [tuple(line.split(" ", 1)) for line in notes.read_text(encoding="utf-8").splitlines()]
+    return done.stdout.strip(), reads
 
 
-def test_candidates_are_read_once_for_all_workers(broken, tmp_path):
-    """The parent reads every candidate while the workers read their records and hands the
-    personal fields over: the workers find names in what they were handed, and never read."""
+def test_every_candidate_is_read_once_and_named_in_every_part(broken, tmp_path):
+    """The candidates' parts run first and send back their candidates' personal fields; the
+    other parts are sent all of them. A name is found in a touchpoint of a part that does not
+    hold the candidate, and no candidate file is read twice or by the parent."""
     path, _, _ = _named_in_a_touchpoint(broken)  # a candidate another part reads
-    found, readers = _noted_run(broken, tmp_path, "normal")
+    found, reads = _noted_run(broken, tmp_path)
     assert path.name in found
-    assert readers == ["parent"]
-
-
-def test_a_worker_waits_for_the_candidates_the_parent_is_still_reading(broken, tmp_path):
-    path, _, _ = _named_in_a_touchpoint(broken)
-    found, readers = _noted_run(broken, tmp_path, "slow")
-    assert path.name in found
-    assert readers == ["parent"]
-
-
-def test_the_workers_read_the_candidates_when_the_parent_fails(broken, tmp_path):
-    """A worker never waits for candidates that are not coming: the parent's failure hands
-    over None, each worker reads for itself, and the failure is raised once they are done."""
-    found, readers = _noted_run(broken, tmp_path, "fail")
-    assert found == "raised: no candidates today"
-    assert readers.count("parent") == 1
-    assert readers.count("worker") == 3
+    candidates = sorted(p.name for p in (broken / "candidates").iterdir())
+    read = sorted(rel.split("/", 1)[1] for role, rel in reads if rel.startswith("candidates/"))
+    assert read == candidates
+    assert {role for role, _ in reads} == {"worker"}
 
 
 def test_a_quoted_name_is_read_alike_by_one_process_and_by_several(runner, broken):

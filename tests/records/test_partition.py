@@ -84,3 +84,36 @@ def test_units_stay_whole_and_follow_unit_of():
                 assert owner.setdefault(expected[path], number) == number, path
     assert {"candidates#0", "candidates#1", "clients/loose.yaml", ".", "notes"} <= set(owner)
     assert sorted(path for part in parts for path in part.report) == files
+
+
+def test_in_phases_the_candidates_come_first_and_the_shared_files_are_reported_after():
+    from hirebook.records.partition import split_in_phases
+
+    first, second = split_in_phases(FILES, 2)
+    # One slice of two candidates: one part in the first phase, reading the shared files
+    # (the policy and two team members) but reporting only its candidates.
+    assert len(first) == 1
+    assert first[0].report == ["candidates/cand-0000.yaml", "candidates/cand-0001.yaml"]
+    assert first[0].read == [
+        "candidates/cand-0000.yaml",
+        "candidates/cand-0001.yaml",
+        "policy.yaml",
+        "team/wang-li.yaml",
+        "team/zhou-min.yaml",
+    ]
+    # The second phase is split() of the rest: big 6 → 1; mid 4 → 2; small 3 → 2 (7);
+    # cases 1 → 1 (7); the first part reports the shared files.
+    assert [
+        len([p for p in part.report if p.startswith(("clients/", "cases/"))]) for part in second
+    ] == [7, 7]
+    assert {"policy.yaml", "team/wang-li.yaml", "team/zhou-min.yaml"} <= set(second[0].report)
+    reported = sorted(p for part in [*first, *second] for p in part.report)
+    assert reported == FILES
+
+
+def test_in_phases_without_candidates_there_is_no_first_phase():
+    from hirebook.records.partition import split_in_phases
+
+    first, second = split_in_phases([p for p in FILES if not p.startswith("candidates/")], 2)
+    assert first == []
+    assert len(second) == 2

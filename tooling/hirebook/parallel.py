@@ -22,9 +22,6 @@ SMALL_AGENCY = 2000
 """Below this many files one process is faster than starting others (demo agency: 867)."""
 
 _counter = None  # the progress counter of this worker process (set by _start)
-_handed_box = None  # where this worker process receives the parent's handed value
-_NOT_YET = object()
-_handed_value: object = _NOT_YET
 
 
 def available_cores() -> int:
@@ -55,35 +52,22 @@ def run(
     jobs: Sequence[Job],
     processes: int,
     progress: Callable[[int], None] | None = None,
-    handed: Callable[[], object] | None = None,
 ) -> list[Result]:
     """``[function(job) for job in jobs]``, computed in ``processes`` worker processes.
 
     ``progress`` is called now and then with the number of files the workers have read (they
-    call :func:`tick`). ``handed`` is called here once, as soon as the jobs are handed out
-    (work the workers need only later); its value reaches every worker, which waits for it in
-    :func:`received` — through a pipe, never the disk. An exception in a worker is raised
-    here, as a bug should be.
+    call :func:`tick`). An exception in a worker is raised here, as a bug should be.
     """
     context = _context()
     counter = context.Value("q", 0) if progress else None
-    box = context.Queue() if handed is not None else None
     workers = max(1, min(processes, len(jobs)))
     with ProcessPoolExecutor(
         max_workers=workers,
         mp_context=context,
         initializer=_start,
-        initargs=(counter, box),
+        initargs=(counter,),
     ) as pool:
         futures = [pool.submit(function, job) for job in jobs]
-        if box is not None:
-            box.cancel_join_thread()  # a worker that never asks must not keep us waiting
-            value = None
-            try:
-                value = handed()
-            finally:  # whatever happens, every worker gets an answer (None: none came)
-                for _ in range(workers):
-                    box.put(value)
         pending = set(futures)
         while pending:
             done, pending = wait(pending, timeout=0.2, return_when=FIRST_EXCEPTION)
@@ -92,15 +76,6 @@ def run(
             for future in done:
                 future.result()  # re-raises a worker's exception at once
         return [future.result() for future in futures]
-
-
-def received() -> object:
-    """In a worker: the value the parent handed (see :func:`run`), waiting for it if need be;
-    None outside a worker that was handed one."""
-    global _handed_value
-    if _handed_value is _NOT_YET:
-        _handed_value = _handed_box.get() if _handed_box is not None else None
-    return _handed_value
 
 
 def _context():
@@ -121,6 +96,6 @@ def fork_context():
     return None
 
 
-def _start(counter, box) -> None:
-    global _counter, _handed_box, _handed_value
-    _counter, _handed_box, _handed_value = counter, box, _NOT_YET
+def _start(counter) -> None:
+    global _counter
+    _counter = counter

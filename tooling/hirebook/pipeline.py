@@ -10,8 +10,10 @@ what refers to them.
 A record's problems and clocks depend only on the policy, the team, its own client's folder
 and whether other records *exist* (an id is its file name), so a part answers for its own
 files exactly as a reading of the whole agency would. Candidates' personal fields are the one
-thing every part needs from outside: the parent reads them once, while the workers read their
-parts, and hands them over (:func:`hirebook.parallel.received`).
+thing every part needs from outside (the personal-data rules look for them everywhere), so
+several processes work in two phases (:func:`hirebook.records.partition.split_in_phases`):
+the candidates' parts first, which send back their candidates' fields, then the other parts,
+which are sent all of them. Every file is read once.
 
 Only typed messages travel between processes (:class:`PartJob` out, :class:`PartAnswer`
 back); this module knows nothing of reporters or pages: callers turn the :class:`Answer`
@@ -32,12 +34,15 @@ from hirebook.lint.engine import LintResult, as_written, find, settle
 from hirebook.problem import Problem
 from hirebook.records.document import Document
 from hirebook.records.model import MODEL_OF_KIND
-from hirebook.records.partition import POLICY, Part, split
+from hirebook.records.partition import POLICY, Part, split, split_in_phases
 from hirebook.records.repository import (
+    CandidateFields,
     Repository,
     few_collections,
+    first_per_candidate,
     load,
-    read_candidate_fields,
+    personal_entries,
+    personal_fields,
     record_paths,
 )
 from hirebook.sla.clock import Finding
@@ -80,8 +85,10 @@ class PartJob:
     whole: bool
     """The part is every file: its load is a complete one."""
     in_worker: bool = False
-    """Runs in a worker process: candidates' personal fields come from the parent
-    (:func:`parallel.received`), and documents travel back without their source text."""
+    """Runs in a worker process: documents travel back without their source text."""
+    candidates: CandidateFields | None = None
+    """Every candidate's personal fields, read by the first phase (None: the load reads them
+    when a rule asks, as a partial load of one process does)."""
 
 
 @dataclass(frozen=True)
@@ -98,6 +105,9 @@ class PartAnswer:
     """Its documents of the kept kinds (from a worker, without their source text)."""
     gated: list[Problem]
     """What the gate codes found, as written."""
+    candidates: list[tuple[str, str, dict[str, str]]] = field(default_factory=list)
+    """(path, id, personal fields) of the candidates' files it reports
+    (:func:`personal_entries`): the first phase's answer to the second."""
 
 
 @dataclass(frozen=True)
@@ -139,11 +149,36 @@ def run(
     if len(parts) == 1 or processes == 1:
         jobs = [PartJob(request, part, whole) for part in parts]
         return merge([check_part(job, progress) for job in jobs])
-    # Every worker needs every candidate's personal fields (HB503, HB505): read once, here,
-    # while the workers read their parts.
-    jobs = [PartJob(request, part, False, in_worker=True) for part in parts]
-    candidates = functools.partial(read_candidate_fields, request.records_dir)
-    return merge(parallel.run(check_part, jobs, processes, progress, handed=candidates))
+    return merge(_in_phases(request, processes, progress))
+
+
+def _in_phases(
+    request: Request, processes: int, progress: Callable[[int], None] | None
+) -> list[PartAnswer]:
+    """The parts' answers from worker processes: the candidates' parts, then the others with
+    the candidates' fields (see the module's notes)."""
+    first, second = split_in_phases(request.listing, processes)
+    counted = _counting(progress)
+    jobs = [PartJob(request, part, False, in_worker=True) for part in first]
+    answers = parallel.run(check_part, jobs, processes, counted) if jobs else []
+    fields = first_per_candidate(entry for answer in answers for entry in answer.candidates)
+    jobs = [PartJob(request, part, False, True, fields) for part in second]
+    return [*answers, *parallel.run(check_part, jobs, processes, counted)]
+
+
+def _counting(progress: Callable[[int], None] | None) -> Callable[[int], None] | None:
+    """``progress`` told the files read over both phases (each phase counts from 0)."""
+    if progress is None:
+        return None
+    done = [0, 0]  # files read by the finished phases, by the running one
+
+    def tell(read: int) -> None:
+        if read < done[1]:  # a new phase began
+            done[0] += done[1]
+        done[1] = read
+        progress(done[0] + read)
+
+    return tell
 
 
 @few_collections()  # everything this process makes lives until it returns
@@ -161,9 +196,14 @@ def check_part(job: PartJob, progress: Callable[[int], None] | None = None) -> P
         progress=read,
         listing=request.listing,
     )
-    if job.in_worker:
-        repo.candidates_read = functools.partial(_handed_candidates, request.records_dir)
     report = {repo.records_prefix + path for path in part.report}
+    own = [doc for rel, doc in repo.documents.items() if rel in report and doc.kind == "candidate"]
+    if job.candidates is not None:
+        repo.candidates_read = functools.partial(dict, job.candidates)
+    elif job.in_worker:
+        # The first phase knows only its own candidates: what the rules find with them in the
+        # shared files is not reported here but by the second phase, which knows them all.
+        repo.candidates_read = functools.partial(personal_fields, own)
     found = find(repo, request.today)
     settled = settle(repo, found, only=report)
     findings, documents = [], []
@@ -181,13 +221,9 @@ def check_part(job: PartJob, progress: Callable[[int], None] | None = None) -> P
             if rel in report and document.kind in request.keep
         ]
     gated = [p for p in as_written(found, request.gate) if p.file in report]
-    return PartAnswer(settled.problems, known_files(repo) & report, findings, documents, gated)
-
-
-def _handed_candidates(records_dir: Path) -> dict[str, dict[str, str]]:
-    """The candidates the parent read; read here if it could not."""
-    fields = parallel.received()
-    return fields if fields is not None else read_candidate_fields(records_dir)
+    known = known_files(repo) & report
+    candidates = personal_entries(own) if job.in_worker else []
+    return PartAnswer(settled.problems, known, findings, documents, gated, candidates)
 
 
 def _per_file(progress: Callable[[int], None] | None) -> Callable[[str], None]:

@@ -6,6 +6,10 @@ reference elsewhere is resolved by the file's existence). ``lint --changed-since
 same fact. So a part is a set of whole client folders (or a slice of the candidates, or the
 cases): each process reads its part plus the policy and the team, and reports only on its part.
 
+Candidates' personal fields are the one thing every other part needs from outside (the
+personal-data rules look for them in every record), so several processes work in two phases
+(:func:`split_in_phases`): the candidates first, then everything else, handed their fields.
+
 Parts are balanced by file count, biggest units first, each to the part with the fewest files
 so far — a deterministic split, so a run is repeatable.
 """
@@ -79,3 +83,19 @@ def split(paths: list[str], parts: int) -> list[Part]:
         if number == 0:
             part.report = sorted({*part.report, *shared, POLICY})
     return result
+
+
+def split_in_phases(paths: list[str], parts: int) -> tuple[list[Part], list[Part]]:
+    """``paths`` in the parts of two phases: the candidates' files (each part reads the shared
+    files too, but reports only its candidates), then every other file as :func:`split` splits
+    them. The shared files are reported in the second phase, where the candidates' fields
+    are known. The first phase is empty when there are no candidates."""
+    candidates = [path for path in paths if path.startswith("candidates/")]
+    others = [path for path in paths if not path.startswith("candidates/")]
+    first = []
+    if candidates:
+        shared = [path for path in others if is_shared(path)]
+        first = split(sorted([*candidates, *shared]), parts)
+        for part in first:
+            part.report = [path for path in part.report if path.startswith("candidates/")]
+    return first, split(others, parts)

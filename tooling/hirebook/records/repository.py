@@ -81,9 +81,8 @@ class Repository:
     candidates_read: Callable[[], dict[str, dict[str, str]]] | None = field(
         default=None, repr=False
     )
-    """Gives :meth:`candidate_fields` when the caller has read them (or will have by the time
-    they are asked for, see :func:`hirebook.parallel.received`): a partial load
-    reads them otherwise."""
+    """Gives :meth:`candidate_fields` when the caller has read them (a worker process of the
+    second phase of :func:`hirebook.pipeline.run`); a partial load reads them otherwise."""
     _disk_paths: dict[str, dict[str, list[str]]] = field(default_factory=dict, repr=False)
 
     @cached_property
@@ -259,10 +258,20 @@ PERSONAL_FIELDS = ("name", "email", "phone")
 """A candidate's fields that identify the person (the rules look for them elsewhere)."""
 
 
-def personal_fields(documents: Iterable[Document]) -> dict[str, dict[str, str]]:
-    """candidate id → personal fields, from candidates' documents in path order."""
-    found: dict[str, dict[str, str]] = {}
-    for document in sorted(documents, key=lambda doc: doc.rel):
+CandidateFields = dict[str, dict[str, str]]
+"""candidate id → that candidate's personal fields (:data:`PERSONAL_FIELDS`) that are text."""
+
+
+def personal_fields(documents: Iterable[Document]) -> CandidateFields:
+    """candidate id → personal fields, from candidates' documents (the first file by path
+    wins when two hold the same id)."""
+    return first_per_candidate(personal_entries(documents))
+
+
+def personal_entries(documents: Iterable[Document]) -> list[tuple[str, str, dict[str, str]]]:
+    """(path, candidate id, personal fields) of each candidate's document that holds any."""
+    entries = []
+    for document in documents:
         record_id = document.data.get("id")
         if not isinstance(record_id, str):
             record_id = document.place.expected_id
@@ -271,8 +280,17 @@ def personal_fields(documents: Iterable[Document]) -> dict[str, dict[str, str]]:
             for key in PERSONAL_FIELDS
             if isinstance(value := document.data.get(key), str) and value
         }
-        if fields and record_id not in found:
-            found[record_id] = fields
+        if fields:
+            entries.append((document.rel, record_id, fields))
+    return entries
+
+
+def first_per_candidate(entries: Iterable[tuple[str, str, dict[str, str]]]) -> CandidateFields:
+    """The entries of :func:`personal_entries` (from one process or several) as one mapping,
+    in path order: the first file holding an id wins, as in one reading of the agency."""
+    found: CandidateFields = {}
+    for _, record_id, fields in sorted(entries, key=lambda entry: entry[0]):
+        found.setdefault(record_id, fields)
     return found
 
 
