@@ -20,15 +20,14 @@ setup: $(STAMP)
 
 # The demo agency as the package ships it, written afresh into $(DEMO_OUT) (records, the
 # project files, CODEOWNERS) and served from there: never the project's own records/, which
-# may hold an agency's. As of the day its story is told (its planted clocks open then).
+# may hold an agency's. No --as-of: the demo's policy dates it (demo_as_of, the day its story
+# is told), so it shows the same clocks on any day; HIREBOOK_AS_OF, if set, still wins.
 DEMO_OUT ?= build/demo
-DEMO_AS_OF ?= 2026-11-20T17:00:00+08:00
 demo: setup
 	rm -rf $(DEMO_OUT)
 	$(BIN)/hirebook demo --out $(DEMO_OUT)
-	cd $(DEMO_OUT) && $(abspath $(BIN))/hirebook lint --as-of $(DEMO_AS_OF)
-	cd $(DEMO_OUT) && HIREBOOK_AS_OF=$(DEMO_AS_OF) NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true \
-		$(abspath $(BIN))/mkdocs serve
+	cd $(DEMO_OUT) && $(abspath $(BIN))/hirebook lint
+	cd $(DEMO_OUT) && NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true $(abspath $(BIN))/mkdocs serve
 
 build: setup
 	NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true $(BIN)/mkdocs build --strict

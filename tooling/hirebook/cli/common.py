@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from hirebook.now import default_instant
 from hirebook.output.base import OutputOptions
 from hirebook.output.registry import REPORTERS, formats_for
 from hirebook.records import repository
@@ -257,9 +258,10 @@ class AsOf(click.ParamType):
 
 
 def today_in(repo: Repository, as_of: date | datetime | None) -> date:
-    """The day of ``as_of`` (default: now) in the policy's timezone."""
+    """The day of ``as_of`` (default: :func:`hirebook.now.default_instant`) in the policy's
+    timezone."""
     if as_of is None:
-        return datetime.now(repo.zone).date()
+        return default_instant(repo).date()
     if isinstance(as_of, datetime):
         aware = as_of if as_of.tzinfo else as_of.replace(tzinfo=repo.zone)
         return aware.astimezone(repo.zone).date()
@@ -267,9 +269,10 @@ def today_in(repo: Repository, as_of: date | datetime | None) -> date:
 
 
 def as_of_instant(repo: Repository, as_of: date | datetime | None) -> datetime:
-    """``--as-of`` as an instant: a bare date is the end of that day's working hours."""
+    """``--as-of`` as an instant: a bare date is the end of that day's working hours; none is
+    the policy's ``demo_as_of`` or else now (:func:`hirebook.now.default_instant`)."""
     if as_of is None:
-        return datetime.now(repo.zone).replace(microsecond=0)
+        return default_instant(repo)
     if isinstance(as_of, datetime):
         return as_of if as_of.tzinfo else as_of.replace(tzinfo=repo.zone)
     end = repo.policy.calendar.hours.end if repo.policy else "18:00"

@@ -27,8 +27,9 @@ from hirebook.cli.init import print_summary, shown, write_agency
 def demo_command(out, force):
     """Write the demo agency into a folder, to read, try the commands on, or serve.
 
-    The demo (Example Talent Partners, dated Friday 2026-11-20) shows every kind of record,
-    tier and status, and SLA clocks left open on purpose. It ships with hirebook: hirebook's
+    The demo (Example Talent Partners, dated Friday 2026-11-20 by its policy's demo_as_of, so
+    the commands and the handbook show it as of that day whatever today is) shows every kind of
+    record, tier and status, and SLA clocks left open on purpose. It ships with hirebook: hirebook's
     own tests and `make demo` use it from the package. Records already in OUT/records/ are
     replaced only after asking (or with --force); nothing that is not a record is deleted;
     .github/CODEOWNERS is generated from the demo's records.
@@ -36,7 +37,7 @@ def demo_command(out, force):
     \b
     Examples:
       hirebook demo --out demo-agency
-      cd demo-agency && hirebook lint --as-of 2026-11-20 && mkdocs serve
+      cd demo-agency && hirebook lint && mkdocs serve
     """
     from hirebook.demo import DEMO_RECORDS
     from hirebook.scaffold import folder_files

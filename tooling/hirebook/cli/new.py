@@ -17,6 +17,7 @@ import click
 from hirebook import atomic
 from hirebook.cli import common
 from hirebook.cli.failures import machine_failure
+from hirebook.now import default_instant
 from hirebook.records import templates
 from hirebook.records.layout import path_for
 from hirebook.records.repository import Repository
@@ -51,7 +52,8 @@ def new_group() -> None:
 
 
 def _now(repo: Repository) -> datetime:
-    return datetime.now(repo.zone).replace(second=0, microsecond=0)
+    """When a new record happens: now, or a demo's own day (``demo_as_of``)."""
+    return default_instant(repo).replace(second=0)
 
 
 def _write(repo: Repository, relative: Path, text: str) -> None:

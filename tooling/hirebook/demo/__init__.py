@@ -5,7 +5,9 @@ and ``make demo`` read it from here, never from a project's ``records/``, so an 
 anything in its own ``records/`` and hirebook's tests stay green. The repository's top-level
 ``records/`` is a copy written by ``hirebook demo --out .``, there to be read.
 
-The demo's story is told as of :data:`AS_OF`: its planted open clocks are open then.
+The demo's story is told as of :data:`AS_OF`: its planted open clocks are open then. Its
+``policy.yaml`` says so (``demo_as_of``), so every command and the handbook judge it as of that
+instant when no ``--as-of`` is given (:mod:`hirebook.now`): the demo never ages.
 """
 
 from __future__ import annotations

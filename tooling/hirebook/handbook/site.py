@@ -46,6 +46,7 @@ from hirebook.handbook.pages import (
 from hirebook.handbook.reporting import ReportData
 from hirebook.handbook.sources import Sources
 from hirebook.lint.engine import LintResult, as_written, find, settle
+from hirebook.now import default_instant
 from hirebook.output.text import TextReporter
 from hirebook.privacy import NOTHING, PERSONAL_DATA_CODES, Candidates, Redactor
 from hirebook.problem import Problem, Severity
@@ -88,12 +89,13 @@ class Handbook:
 
 
 def instant(repo: Repository, as_of: date | datetime | str | None) -> datetime:
-    """``as_of`` as an aware instant in the policy timezone: default now; a bare date is the end
-    of that day's working hours (as ``--as-of`` everywhere)."""
+    """``as_of`` as an aware instant in the policy timezone: default the policy's ``demo_as_of``
+    or else now (:func:`hirebook.now.default_instant`); a bare date is the end of that day's
+    working hours (as ``--as-of`` everywhere)."""
     if isinstance(as_of, str):
         as_of = datetime.fromisoformat(as_of) if len(as_of) > 10 else date.fromisoformat(as_of)
     if as_of is None:
-        return datetime.now(repo.zone).replace(microsecond=0)
+        return default_instant(repo)
     if not isinstance(as_of, datetime):
         end = repo.policy.calendar.hours.end if repo.policy else "18:00"
         as_of = datetime.combine(as_of, time.fromisoformat(end))

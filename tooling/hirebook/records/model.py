@@ -75,6 +75,8 @@ class Policy(Record):
     sla: dict[str, dict[str, str]] = field(default_factory=dict)
     warn_within: float = 0.25
     lint: LintSettings = field(default_factory=LintSettings)
+    demo_as_of: datetime | None = None
+    """A demo's own "now" (:mod:`hirebook.now`); a real agency never sets it."""
 
 
 # --- people ------------------------------------------------------------------------------

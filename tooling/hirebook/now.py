@@ -1,0 +1,36 @@
+"""The instant a command or the handbook judges by when none is asked for.
+
+An explicit ``--as-of`` (or ``HIREBOOK_AS_OF``, or the plugin's ``as_of``) always wins; the
+callers handle it before asking here. Without one, a demo or training agency's policy may name
+its own instant, ``demo_as_of``: its records tell a story dated that day, and judged by any
+other day its planted clocks would all be overdue and its candidates past retention. Every
+other agency — ``hirebook init`` writes no ``demo_as_of`` — is judged by the current time.
+
+The clock is a parameter (default: the system's), so that a test can ask what any day resolves
+to without touching the system clock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from hirebook.records.repository import Repository
+
+Clock = Callable[[tzinfo], datetime]
+"""The current time in a timezone."""
+
+
+def system_clock(zone: tzinfo) -> datetime:
+    return datetime.now(zone)
+
+
+def default_instant(repo: Repository, clock: Clock = system_clock) -> datetime:
+    """The policy's ``demo_as_of`` if it has one, else the clock's time (whole seconds); either
+    way in the policy's timezone. ``repo`` needs only its policy (``load_policy``)."""
+    policy = repo.policy
+    if policy is not None and policy.demo_as_of is not None:
+        return policy.demo_as_of.astimezone(repo.zone)
+    return clock(repo.zone).replace(microsecond=0)
