@@ -71,6 +71,11 @@ def test_every_page_kind_is_generated(agency):
         paths.requirement("acme", "req-2026-001"),
         paths.person("wang-li"),
         paths.person("zhou-min"),
+        paths.work("wang-li"),
+        paths.work("zhou-min"),
+        paths.THIS_WEEK,
+        paths.OPEN_REQUIREMENTS,
+        paths.PLACEMENTS,
         paths.case("acme-frontend"),
     }
     assert set(pages) == expected

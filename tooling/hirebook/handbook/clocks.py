@@ -27,12 +27,16 @@ def clock_table(
     findings: Iterable[Finding],
     with_client: bool = True,
     compact: bool = False,
+    with_owner: bool = True,
 ) -> str:
-    """A table of clocks; ``compact`` leaves out the message and the record file."""
+    """A table of clocks; ``compact`` leaves out the message and the record file,
+    ``with_owner=False`` the owner (a page of one person's clocks)."""
     headers = [ctx.labels("state"), ctx.labels("rule"), ctx.labels("sla.subject")]
     if with_client:
         headers.append(ctx.labels("client"))
-    headers += [ctx.labels("due"), ctx.labels("owner")]
+    headers.append(ctx.labels("due"))
+    if with_owner:
+        headers.append(ctx.labels("owner"))
     english = ctx.language == "en" and not compact
     if english:
         headers.append(ctx.labels("sla.message"))
@@ -48,7 +52,9 @@ def clock_table(
         ]
         if with_client:
             row.append(ctx.client_link(from_page, clock.client, short=True))
-        row += [ctx.instant(clock.due), ctx.person_link(from_page, clock.owner)]
+        row.append(ctx.instant(clock.due))
+        if with_owner:
+            row.append(ctx.person_link(from_page, clock.owner))
         if english:
             row.append(escape.text(finding.message))
         if not compact:
@@ -61,9 +67,26 @@ def _subject(ctx: Context, from_page: str, finding: Finding) -> str:
     clock = finding.clock
     label = blocks.code(clock.subject)
     target = page_of_record(ctx, clock.record)
-    if target is None or target == from_page:
+    if target is None:
         return label
-    return blocks.link(label, paths.link(from_page, target))
+    anchor = row_anchor(ctx, clock.record)
+    if target == from_page and anchor is None:
+        return label
+    return blocks.link(label, paths.link(from_page, target, anchor))
+
+
+ROW_KINDS = ("applications", "plans", "touchpoints", "feedback")
+"""Record folders whose records are rows or sections of their client's page, each with the
+record's id as its anchor (:mod:`hirebook.handbook.pages.client`)."""
+
+
+def row_anchor(ctx: Context, rel: str) -> str | None:
+    """The anchor of the record in file ``rel`` on its client's page, if it has one there."""
+    prefix = ctx.repo.records_prefix
+    parts = rel[len(prefix) :].split("/") if rel.startswith(prefix) else []
+    if len(parts) == 4 and parts[0] == "clients" and parts[2] in ROW_KINDS:
+        return _stem(parts[3])
+    return None
 
 
 def page_of_record(ctx: Context, rel: str) -> str | None:

@@ -51,6 +51,18 @@ def person(person_id: str) -> str:
     return f"team/{person_id}/index.md"
 
 
+def work(person_id: str) -> str:
+    """One person's work: their clocks to act on, open requirements and follow-ups."""
+    return f"team/{person_id}/work.md"
+
+
+# The whole lists that the home page shows the first items of ("N of M shown"), reached from
+# the home page. At the top: inside clients/ or team/ their URLs could be a record's.
+THIS_WEEK = "this-week.md"
+OPEN_REQUIREMENTS = "open-requirements.md"
+PLACEMENTS = "placements.md"
+
+
 def case(case_id: str) -> str:
     return f"cases/{case_id}/index.md"
 
@@ -67,6 +79,12 @@ def process(language: str) -> str:
 def contributing(language: str) -> str:
     """The hand-written guide for the team: changing records from the GitHub web editor."""
     return f"{language}/contributing.md"
+
+
+def report_period(key: str) -> str:
+    """The reports page of a period (:data:`hirebook.handbook.reporting.PERIODS`) other than
+    the year to date, whose page is :data:`REPORTS` itself."""
+    return f"reports/{key}.md"
 
 
 def link(from_page: str, to_page: str, anchor: str | None = None) -> str:

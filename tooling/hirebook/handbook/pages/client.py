@@ -1,13 +1,23 @@
 """One page per client: everything an account manager needs before a call or a visit.
 
-Profile and contacts, the SLA goals agreed in the contract, requirements with their status,
-plans with a milestone timeline, the pipeline of every requirement, the open clocks, the
-touchpoint history and the feedback with its improvement actions. Candidates appear by id only.
+In the order of use: a breadcrumb and the client's tier and managers; the open clocks; the
+open requirements, the plans that are not closed and the pipeline of the open requirements;
+the contact history of the last 90 days (before the as-of instant) and the feedback with its
+improvement actions; then the reference — profile, notes, contacts, agreed SLA goals. What is
+finished is folded (``<details>``) where it would otherwise be: closed requirements, closed
+plans, the pipelines of closed requirements, older touchpoints. Candidates appear by id only.
+
+Every application, plan, touchpoint and feedback record has its id as an anchor on this page
+(:data:`hirebook.handbook.clocks.ROW_KINDS`: a clock's subject links there), and every
+requirement id links to its page. Section headings carry fixed anchors with an underscore,
+which no record id can have (ids are ``[a-z0-9-]``), so the two never collide.
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterator
+from datetime import timedelta
 
 from hirebook.handbook import blocks, escape, paths, richtext
 from hirebook.handbook.charts.svg import figure
@@ -16,6 +26,7 @@ from hirebook.handbook.clocks import clock_table
 from hirebook.handbook.context import OPEN_REQUIREMENT, Context
 from hirebook.handbook.page import Page
 from hirebook.handbook.pages.policy_tables import goal_for
+from hirebook.handbook.pages.progress import path as progress_path
 from hirebook.records.model import Application, Client, Feedback, Plan, Requirement, Touchpoint
 from hirebook.records.pipeline import pipeline_stage
 
@@ -26,32 +37,113 @@ def pages(ctx: Context) -> Iterator[tuple[str, Page]]:
         yield path, Page(render(ctx, client, path), client.doc.rel if client.doc else None)
 
 
+RECENT = timedelta(days=90)
+"""Contact history this recent (before the as-of instant) is shown; older is folded."""
+
+
 def render(ctx: Context, client: Client, path: str) -> str:
     labels = ctx.labels
     requirements = sorted(
         ctx.repo.of_client(client.id, "requirement"),
         key=lambda r: (r.status not in OPEN_REQUIREMENT, r.received_at is None, r.received_at),
     )
+    open_ones = [r for r in requirements if r.status in OPEN_REQUIREMENT]
+    closed = [r for r in requirements if r.status not in OPEN_REQUIREMENT]
     return blocks.page(
         {"title": client.label},
+        _breadcrumb(ctx, client, path),
         f"# {escape.text(client.label)}",
         f"{ctx.as_of_line()} · {labels('source')}: {ctx.source(_rel(client))}",
-        blocks.section(labels("client.profile"), _profile(ctx, client, path)),
-        blocks.section(labels("client.notes"), richtext.render(client.notes))
-        if client.notes
-        else "",
-        blocks.section(labels("client.contacts"), _contacts(ctx, client)),
-        blocks.section(labels("client.sla_overrides"), _overrides(ctx, client)),
-        blocks.section(labels("client.requirements"), _requirements(ctx, path, requirements)),
-        blocks.section(labels("client.plans"), _plans(ctx, client, path)),
-        blocks.section(labels("client.pipeline"), _pipelines(ctx, path, requirements)),
-        blocks.section(
+        blocks.link(labels("progress.latest"), paths.link(path, progress_path(client.id))),
+        _key_facts(ctx, client, path),
+        _section(
             labels("client.open_clocks"),
+            "open_clocks",
             clock_table(ctx, path, ctx.open_by_client.get(client.id, []), with_client=False)
             or labels("none"),
         ),
-        blocks.section(labels("client.touchpoints"), _touchpoints(ctx, client, path)),
-        blocks.section(labels("client.feedback"), _feedback(ctx, client, path)),
+        _section(
+            labels("client.requirements"),
+            "client_requirements",
+            _requirements(ctx, path, open_ones) or labels("none"),
+            fold(
+                labels("client.closed_requirements", count=len(closed)),
+                _requirements(ctx, path, closed),
+            ),
+        ),
+        _section(labels("client.plans"), "client_plans", _plans(ctx, client, path)),
+        _section(
+            labels("client.pipeline"),
+            "client_pipeline",
+            _pipelines(ctx, path, open_ones, with_empty=True) or labels("none"),
+            fold(
+                labels("client.closed_pipelines", count=len(closed)),
+                _pipelines(ctx, path, closed, with_empty=False),
+            ),
+        ),
+        _section(labels("client.touchpoints"), "contact_history", _touchpoints(ctx, client, path)),
+        _section(labels("client.feedback"), "client_feedback", _feedback(ctx, client, path)),
+        _section(labels("client.profile"), "client_profile", _profile(ctx, client, path)),
+        _section(labels("client.notes"), "client_notes", richtext.render(client.notes))
+        if client.notes
+        else "",
+        _section(labels("client.contacts"), "client_contacts", _contacts(ctx, client)),
+        _section(labels("client.sla_overrides"), "sla_overrides", _overrides(ctx, client)),
+    )
+
+
+def _section(title: str, anchor: str, *parts: str) -> str:
+    """A section whose heading has a fixed anchor (see the module docstring)."""
+    return blocks.section(f"{title} {{: #{anchor} }}", *parts)
+
+
+def fold(summary: str, body: str) -> str:
+    """``body`` folded under a one-line ``summary`` (nothing when the body is empty).
+
+    ``summary`` is trusted text (labels, numbers, dates); the body is the page's Markdown,
+    which ``md_in_html`` renders inside the ``<details>`` as anywhere else.
+    """
+    if not body:
+        return ""
+    return (
+        f'<details class="hb-fold" markdown>\n<summary>{html.escape(summary, quote=False)}'
+        f"</summary>\n\n{body}\n\n</details>"
+    )
+
+
+def _breadcrumb(ctx: Context, client: Client, path: str) -> str:
+    """Clients › the client's name, above the title."""
+    clients = blocks.link(ctx.labels("nav.clients"), paths.link(path, paths.CLIENTS))
+    label = html.escape(ctx.labels("client.breadcrumb"))
+    return (
+        f'<nav class="hb-breadcrumb" aria-label="{label}" markdown>\n\n'
+        f"{clients} › {escape.text(client.name)}\n\n</nav>"
+    )
+
+
+def _key_facts(ctx: Context, client: Client, path: str) -> str:
+    """Tier, status and managers in one line: the profile's essentials, above the work."""
+    labels = ctx.labels
+    facts = [
+        f"{labels('tier')}: {ctx.tier_label(client.tier)}",
+        f"{labels('status')}: {labels.value('status.client', client.status)}",
+        f"{labels('client.account_manager')}: {ctx.person_link(path, client.account_manager)}",
+    ]
+    if client.backup_manager:
+        backup = ctx.person_link(path, client.backup_manager)
+        facts.append(f"{labels('client.backup_manager')}: {backup}")
+    return " · ".join(facts)
+
+
+def anchor(record_id: str) -> str:
+    """An empty element whose id is the record's: the target of links to its row."""
+    return f'<span id="{html.escape(record_id)}"></span>'
+
+
+def self_link(path: str, record_id: str) -> str:
+    """The record's id as its row's anchor and a link to it (to copy, or to share)."""
+    return anchor(record_id) + blocks.link(
+        blocks.code(record_id), paths.link(path, path, record_id)
     )
 
 
@@ -167,12 +259,19 @@ def _requirements(ctx: Context, path: str, requirements: list[Requirement]) -> s
         labels("client.target_fill_by"),
         labels("client.applications"),
     ]
-    return blocks.table(headers, rows, numeric=[2, 5]) or labels("none")
+    return blocks.table(headers, rows, numeric=[2, 5])
 
 
 def _plans(ctx: Context, client: Client, path: str) -> str:
+    """The plans that are not closed; the closed ones folded."""
     plans = sorted(ctx.repo.of_client(client.id, "plan"), key=lambda p: p.id)
-    return "\n\n".join(_plan(ctx, plan, path) for plan in plans) or ctx.labels("none")
+    current = "\n\n".join(_plan(ctx, plan, path) for plan in plans if plan.status != "closed")
+    closed = [plan for plan in plans if plan.status == "closed"]
+    folded = fold(
+        ctx.labels("client.closed_plans", count=len(closed)),
+        "\n\n".join(_plan(ctx, plan, path) for plan in closed),
+    )
+    return "\n\n".join(part for part in (current or ctx.labels("none"), folded) if part)
 
 
 def _plan(ctx: Context, plan: Plan, path: str) -> str:
@@ -206,7 +305,7 @@ def _plan(ctx: Context, plan: Plan, path: str) -> str:
         _interview_process(ctx, plan),
         _commitments(ctx, plan),
     ]
-    return blocks.section(f"{blocks.code(plan.id)}", *parts, level=3)
+    return blocks.section(f"{blocks.code(plan.id)} {{: #{plan.id} }}", *parts, level=3)
 
 
 def _milestones(ctx: Context, plan: Plan) -> str:
@@ -275,29 +374,33 @@ def _commitments(ctx: Context, plan: Plan) -> str:
     return f"**{labels('plan.commitments')}**\n\n{table}" if table else ""
 
 
-def _pipelines(ctx: Context, path: str, requirements: list[Requirement]) -> str:
+def _pipelines(ctx: Context, path: str, requirements: list[Requirement], with_empty: bool) -> str:
+    """The pipeline of each requirement; ``with_empty``: also of those without applications."""
     parts = []
     for requirement in requirements:
         applications = ctx.repo.applications_by_requirement.get(requirement.id, [])
-        if not applications and requirement.status not in OPEN_REQUIREMENT:
+        if not applications and not with_empty:
             continue
         parts.append(
             blocks.section(
                 ctx.requirement_link(path, requirement.id),
-                application_table(ctx, applications) or ctx.labels("client.no_applications"),
+                application_table(ctx, applications, path) or ctx.labels("client.no_applications"),
                 level=3,
             )
         )
-    return "\n\n".join(parts) or ctx.labels("none")
+    return "\n\n".join(parts)
 
 
-def application_table(ctx: Context, applications: list[Application]) -> str:
-    """The pipeline of one requirement: candidates by id, channel, submission and stage."""
+def application_table(ctx: Context, applications: list[Application], path: str) -> str:
+    """The pipeline of one requirement: candidates by id, channel, submission and stage.
+
+    Each application's id is its row's anchor and a link to it (on page ``path``).
+    """
     labels = ctx.labels
     ordered = sorted(applications, key=lambda a: (a.submitted_at is None, a.submitted_at, a.id))
     rows = [
         [
-            blocks.code(application.id),
+            self_link(path, application.id),
             blocks.code(application.candidate),
             labels.value("channel", application.channel) if application.channel else "",
             ctx.instant(application.submitted_at),
@@ -316,15 +419,37 @@ def application_table(ctx: Context, applications: list[Application]) -> str:
 
 
 def _touchpoints(ctx: Context, client: Client, path: str) -> str:
+    """The last 90 days of contact, the latest first; older contact folded below."""
     labels = ctx.labels
+    since = ctx.as_of - RECENT
     touchpoints: list[Touchpoint] = sorted(
         ctx.repo.of_client(client.id, "touchpoint"),
-        key=lambda t: (t.at is None, t.at),
+        key=lambda t: (t.at is not None, t.at, t.id),
         reverse=True,
     )
+    recent = [tp for tp in touchpoints if tp.at is not None and tp.at >= since]
+    older = touchpoints[len(recent) :]
+    if not touchpoints:
+        return labels("none")
+    return "\n\n".join(
+        part
+        for part in (
+            labels("client.recent_touchpoints", date=ctx.instant(since)),
+            _touchpoint_table(ctx, recent, path) or labels("none"),
+            fold(
+                labels("client.older_touchpoints", count=len(older), date=ctx.instant(since)),
+                _touchpoint_table(ctx, older, path),
+            ),
+        )
+        if part
+    )
+
+
+def _touchpoint_table(ctx: Context, touchpoints: list[Touchpoint], path: str) -> str:
+    labels = ctx.labels
     rows = [
         [
-            ctx.instant(tp.at),
+            anchor(tp.id) + ctx.instant(tp.at),
             labels.value("touchpoint", tp.type),
             ctx.person_link(path, tp.by),
             ", ".join(escape.text(name) for name in tp.with_),
@@ -341,7 +466,7 @@ def _touchpoints(ctx: Context, client: Client, path: str) -> str:
         labels("tp.summary"),
         labels("tp.follow_ups"),
     ]
-    return blocks.table(headers, rows) or labels("none")
+    return blocks.table(headers, rows)
 
 
 def _actions_inline(ctx: Context, actions) -> str:
@@ -365,7 +490,7 @@ def _feedback(ctx: Context, client: Client, path: str) -> str:
         return labels("none")
     rows = [
         [
-            ctx.date(item.on),
+            anchor(item.id) + ctx.date(item.on),
             item.scores.overall,
             _score(item.scores.responsiveness),
             _score(item.scores.candidate_quality),

@@ -1,18 +1,28 @@
 """The home page: the agency at a glance, "as of" the build.
 
-Clients per tier, the open requirements, the clocks someone must act on this week, and the
-latest placements. Long lists are cut to the most recent items; the section pages hold the rest.
+Each person's work (links to their "my work" page), clients per tier, the open requirements,
+the clocks someone must act on this week, and the latest placements. Long lists are cut to
+their first items and say so ("15 of 24 shown", :mod:`hirebook.handbook.cut`), linking to the
+page with the whole list: the week's clocks (:mod:`~hirebook.handbook.pages.my_work`), and the
+open requirements and placements, whose pages this module writes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
 
 from hirebook.handbook import blocks, escape, paths
 from hirebook.handbook.clocks import clock_table
 from hirebook.handbook.context import OPEN_REQUIREMENT, Context
+from hirebook.handbook.cut import shown_note
 from hirebook.handbook.page import Page
+from hirebook.handbook.pages.my_work import (
+    counts_line,
+    needs_action,
+    open_requirements,
+    requirement_table,
+)
+from hirebook.records.model import Application
 from hirebook.sla.clock import State
 
 LATEST = 10
@@ -22,6 +32,8 @@ CLOCKS_SHOWN = 15
 
 def pages(ctx: Context) -> Iterator[tuple[str, Page]]:
     yield paths.HOME, Page(render(ctx))
+    yield paths.OPEN_REQUIREMENTS, Page(render_open_requirements(ctx))
+    yield paths.PLACEMENTS, Page(render_placements(ctx))
 
 
 def render(ctx: Context) -> str:
@@ -35,6 +47,7 @@ def render(ctx: Context) -> str:
         {"title": labels("nav.home"), "hide": ["toc"]},
         f"# {escape.text(agency)}",
         f"{labels('home.intro')}\n\n**{ctx.as_of_line()}**",
+        blocks.section(labels("home.my_work"), _my_work(ctx)),
         blocks.section(labels("home.clients_per_tier"), _tiers(ctx)),
         blocks.section(labels("home.open_requirements"), _open_requirements(ctx)),
         blocks.section(labels("home.needs_action"), _this_week(ctx)),
@@ -71,74 +84,101 @@ def _tiers(ctx: Context) -> str:
     )
 
 
+def _my_work(ctx: Context) -> str:
+    """Everyone who has clocks to act on or is active, with their counts, linking to their
+    "my work" page."""
+    labels = ctx.labels
+    people = sorted(ctx.repo.people.values(), key=lambda p: (p.name.casefold(), p.id))
+    rows = []
+    for person in people:
+        now = needs_action(ctx, ctx.open_by_owner.get(person.id, []))
+        if not person.active and not now:
+            continue
+        overdue = sum(f.state is State.OVERDUE for f in now)
+        at_risk = sum(f.state is State.AT_RISK for f in now)
+        link = blocks.link(escape.text(person.name), paths.link(paths.HOME, paths.work(person.id)))
+        rows.append([link, overdue, at_risk, len(now) - overdue - at_risk])
+    headers = [
+        labels("name"),
+        labels("home.overdue_count"),
+        labels("home.at_risk_count"),
+        labels("home.due_this_week"),
+    ]
+    table = blocks.table(headers, rows, numeric=[1, 2, 3])
+    return f"{labels('home.my_work_intro')}\n\n{table}" if table else labels("none")
+
+
 def _open_requirements(ctx: Context) -> str:
     labels = ctx.labels
-    open_ones = [r for r in ctx.repo.requirements.values() if r.status in OPEN_REQUIREMENT]
-    open_ones.sort(key=lambda r: (r.received_at is None, r.received_at), reverse=True)
-    by_status = {status: sum(r.status == status for r in open_ones) for status in OPEN_REQUIREMENT}
+    open_ones = open_requirements(ctx)
+    if not open_ones:
+        return labels("none")
+    shown = open_ones[:OPEN_SHOWN]
+    return "\n\n".join(
+        part
+        for part in (
+            _status_counts(ctx, open_ones),
+            requirement_table(ctx, paths.HOME, shown),
+            shown_note(ctx, paths.HOME, len(shown), len(open_ones), paths.OPEN_REQUIREMENTS),
+        )
+        if part
+    )
+
+
+def _status_counts(ctx: Context, requirements: list) -> str:
+    """ "**14** (Draft: 2, Confirmed: 11, On hold: 1)"."""
+    labels = ctx.labels
+    by_status = {s: sum(r.status == s for r in requirements) for s in OPEN_REQUIREMENT}
     summary = ", ".join(
         f"{labels.value('status.requirement', s)}: {n}" for s, n in by_status.items()
     )
-    rows = [
-        [
-            ctx.requirement_link(paths.HOME, r.id),
-            ctx.client_link(paths.HOME, r.client, short=True),
-            labels.value("status.requirement", r.status),
-            ctx.instant(r.received_at),
-            ctx.date(r.target_fill_by),
-            len(ctx.repo.applications_by_requirement.get(r.id, [])),
-        ]
-        for r in open_ones[:OPEN_SHOWN]
-    ]
-    headers = [
-        labels("client.requirements"),
-        labels("client"),
-        labels("status"),
-        labels("req.received_at"),
-        labels("client.target_fill_by"),
-        labels("client.applications"),
-    ]
-    table = blocks.table(headers, rows, numeric=[5])
-    return f"**{len(open_ones)}** ({summary})\n\n{table}" if open_ones else labels("none")
+    return f"**{len(requirements)}** ({summary})"
 
 
 def _this_week(ctx: Context) -> str:
     """Overdue and at-risk clocks, and on-track ones due before the week ends (Sunday)."""
     labels = ctx.labels
-    local = ctx.as_of
-    week_end = (local + timedelta(days=6 - local.weekday())).replace(hour=23, minute=59, second=59)
-    chosen = [
-        f
-        for f in ctx.open_findings
-        if f.state in (State.OVERDUE, State.AT_RISK) or f.clock.due <= week_end
-    ]
-    overdue = sum(f.state is State.OVERDUE for f in chosen)
-    at_risk = sum(f.state is State.AT_RISK for f in chosen)
-    due_soon = len(chosen) - overdue - at_risk
-    counts = (
-        f"{labels('home.overdue_count')}: **{overdue}** · {labels('home.at_risk_count')}: "
-        f"**{at_risk}** · {labels('home.due_this_week')}: **{due_soon}**"
-    )
+    chosen = needs_action(ctx, ctx.open_findings)
+    shown = chosen[:CLOCKS_SHOWN]
     board = blocks.link(labels("nav.sla"), paths.link(paths.HOME, paths.SLA))
-    table = clock_table(ctx, paths.HOME, chosen[:CLOCKS_SHOWN], compact=True)
-    return "\n\n".join(
-        part for part in (labels("home.needs_action_intro"), counts, table, f"→ {board}") if part
+    parts = (
+        labels("home.needs_action_intro"),
+        counts_line(ctx, chosen),
+        clock_table(ctx, paths.HOME, shown, compact=True),
+        shown_note(ctx, paths.HOME, len(shown), len(chosen), paths.THIS_WEEK),
+        f"→ {board}",
     )
+    return "\n\n".join(part for part in parts if part)
+
+
+def _accepted(ctx: Context) -> list[Application]:
+    """Accepted offers, the latest first."""
+    accepted = [a for a in ctx.repo.applications.values() if a.accepted_on]
+    accepted.sort(key=lambda a: (a.accepted_on, a.id), reverse=True)
+    return accepted
 
 
 def _placements(ctx: Context) -> str:
+    accepted = _accepted(ctx)
+    shown = accepted[:LATEST]
+    table = placement_table(ctx, paths.HOME, shown)
+    if not table:
+        return ctx.labels("none")
+    note = shown_note(ctx, paths.HOME, len(shown), len(accepted), paths.PLACEMENTS)
+    return f"{table}\n\n{note}" if note else table
+
+
+def placement_table(ctx: Context, from_page: str, accepted: list[Application]) -> str:
     labels = ctx.labels
-    accepted = [a for a in ctx.repo.applications.values() if a.accepted_on]
-    accepted.sort(key=lambda a: (a.accepted_on, a.id), reverse=True)
     rows = [
         [
             ctx.date(a.accepted_on),
             ctx.date(a.placement.start_on) if a.placement else labels("not_set"),
             blocks.code(a.candidate),
-            ctx.requirement_link(paths.HOME, a.requirement),
-            ctx.client_link(paths.HOME, a.client, short=True),
+            ctx.requirement_link(from_page, a.requirement),
+            ctx.client_link(from_page, a.client, short=True),
         ]
-        for a in accepted[:LATEST]
+        for a in accepted
     ]
     headers = [
         labels("home.accepted_on"),
@@ -147,4 +187,29 @@ def _placements(ctx: Context) -> str:
         labels("client.requirements"),
         labels("client"),
     ]
-    return blocks.table(headers, rows) or labels("none")
+    return blocks.table(headers, rows)
+
+
+# --- the whole lists --------------------------------------------------------------------------
+
+
+def render_open_requirements(ctx: Context) -> str:
+    labels = ctx.labels
+    open_ones = open_requirements(ctx)
+    return blocks.page(
+        {"title": labels("home.open_requirements")},
+        f"# {labels('home.open_requirements')}",
+        f"**{ctx.as_of_line()}**",
+        _status_counts(ctx, open_ones) if open_ones else "",
+        requirement_table(ctx, paths.OPEN_REQUIREMENTS, open_ones) or labels("none"),
+    )
+
+
+def render_placements(ctx: Context) -> str:
+    labels = ctx.labels
+    return blocks.page(
+        {"title": labels("home.placements")},
+        f"# {labels('home.placements')}",
+        f"**{ctx.as_of_line()}**",
+        placement_table(ctx, paths.PLACEMENTS, _accepted(ctx)) or labels("none"),
+    )

@@ -14,7 +14,7 @@ from hirebook.handbook import blocks, escape, paths, richtext
 from hirebook.handbook.context import Context
 from hirebook.handbook.page import Page
 from hirebook.handbook.pages.client import application_table
-from hirebook.records.model import Money, Requirement, Salary
+from hirebook.records.model import Money, Plan, Requirement, Salary
 
 
 def pages(ctx: Context) -> Iterator[tuple[str, Page]]:
@@ -77,7 +77,7 @@ def _header(ctx: Context, requirement: Requirement, path: str) -> str:
             ),
             (labels("req.salary"), _salary(ctx, requirement.salary)),
             (labels("req.budget"), _money(requirement.budget)),
-            (labels("req.plans"), ", ".join(blocks.code(plan.id) for plan in plans) or None),
+            (labels("req.plans"), ", ".join(_plan_link(ctx, path, plan) for plan in plans) or None),
             (
                 labels("req.closed_on"),
                 ctx.date(requirement.closed_on) if requirement.closed_on else None,
@@ -88,6 +88,13 @@ def _header(ctx: Context, requirement: Requirement, path: str) -> str:
             ),
         ]
     )
+
+
+def _plan_link(ctx: Context, path: str, plan: Plan) -> str:
+    """A plan's id, linking to its section of the client's page."""
+    if plan.client not in ctx.repo.clients:
+        return blocks.code(plan.id)
+    return blocks.link(blocks.code(plan.id), paths.link(path, paths.client(plan.client), plan.id))
 
 
 def _amount(value: float | None) -> str:
@@ -181,6 +188,6 @@ def _footer(ctx: Context, requirement: Requirement) -> str:
 
 def _pipeline(ctx: Context, requirement: Requirement, path: str) -> str:
     applications = ctx.repo.applications_by_requirement.get(requirement.id, [])
-    table = application_table(ctx, applications) or ctx.labels("client.no_applications")
+    table = application_table(ctx, applications, path) or ctx.labels("client.no_applications")
     heading = f"## {ctx.labels('client.pipeline')} {{: .hb-no-print }}"
     return f"{heading}\n\n" + f'<div class="hb-no-print" markdown>\n\n{table}\n\n</div>'

@@ -13,6 +13,7 @@ from hirebook.handbook import blocks, escape, paths
 from hirebook.handbook.clocks import clock_table
 from hirebook.handbook.context import Context
 from hirebook.handbook.page import Page
+from hirebook.handbook.pages.my_work import needs_action
 from hirebook.records.model import Person
 
 COUNTS = ("open_requirements", "open_applications", "overdue", "at_risk")
@@ -37,6 +38,7 @@ def _headers(ctx: Context) -> list[str]:
         labels("team.open_applications"),
         labels("team.overdue"),
         labels("team.at_risk"),
+        labels("work.column"),
     ]
 
 
@@ -51,6 +53,13 @@ def _load_cells(ctx: Context, load: dict) -> list[object]:
     return [by_tier or "0", *(load.get(key, 0) for key in COUNTS)]
 
 
+def _work_link(ctx: Context, from_page: str, person: Person) -> str:
+    """A link to the person's "my work" page, saying how many clocks to act on it lists."""
+    count = len(needs_action(ctx, ctx.open_by_owner.get(person.id, [])))
+    words = ctx.labels("work.link", count=count)
+    return blocks.link(words, paths.link(from_page, paths.work(person.id)))
+
+
 def render_index(ctx: Context, loads: dict[str, dict]) -> str:
     people = sorted(
         ctx.repo.people.values(),
@@ -61,6 +70,7 @@ def render_index(ctx: Context, loads: dict[str, dict]) -> str:
             blocks.link(escape.text(p.name), paths.link(paths.TEAM, paths.person(p.id))),
             _roles(ctx, p),
             *_load_cells(ctx, loads.get(p.id, {})),
+            _work_link(ctx, paths.TEAM, p),
         ]
         for p in people
     ]
@@ -88,15 +98,17 @@ def render_person(ctx: Context, person: Person, load: dict, path: str) -> str:
     )
     details = blocks.definitions(
         [
+            (labels("work.column"), _work_link(ctx, path, person)),
             (labels("team.roles"), _roles(ctx, person) or None),
             (labels("team.email"), escape.text(person.email) if person.email else None),
             (labels("team.backup_for"), backups or None),
             (labels("source"), ctx.source(person.doc.rel if person.doc else None)),
         ]
     )
-    workload = blocks.table(_headers(ctx)[2:], [_load_cells(ctx, load)], numeric=[1, 2, 3, 4])
+    workload = blocks.table(_headers(ctx)[2:-1], [_load_cells(ctx, load)], numeric=[1, 2, 3, 4])
     client_table = blocks.table([labels("client"), labels("tier"), labels("status")], client_rows)
-    clocks = clock_table(ctx, path, ctx.open_by_owner.get(person.id, []))
+    # Every clock on this page is the person's own: no Owner column repeating their name.
+    clocks = clock_table(ctx, path, ctx.open_by_owner.get(person.id, []), with_owner=False)
     return blocks.page(
         {"title": person.name},
         f"# {escape.text(person.name)}",

@@ -1,0 +1,163 @@
+"""My work: one page per person with what they must do, most urgent first.
+
+Staff open the handbook in the morning to see what is due. A person's team page is their
+profile and workload; this page (``team/<id>/work.md``) is their list of things to do:
+
+1. the clocks to act on — overdue, at risk, and due by the end of this week (the home page's
+   definition, :func:`needs_action`) — with no Owner column: every one is theirs;
+2. the open requirements they work on: of the clients they manage, and those they submitted
+   candidates for;
+3. their follow-ups (touchpoint follow-ups and improvement actions) due after this week;
+4. their other open clocks, due after this week.
+
+The module also writes the whole week's list for everyone (:data:`paths.THIS_WEEK`), which
+the home page shows the first rows of.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import datetime, timedelta
+
+from hirebook.handbook import blocks, escape, paths
+from hirebook.handbook.clocks import clock_table
+from hirebook.handbook.context import OPEN_REQUIREMENT, Context
+from hirebook.handbook.page import Page
+from hirebook.records.model import Person, Requirement
+from hirebook.sla.clock import Finding, State
+
+FOLLOW_UP_RULE = "improvement-action"
+"""The rule whose clocks are follow-ups and improvement actions (one clock per action)."""
+
+
+def pages(ctx: Context) -> Iterator[tuple[str, Page]]:
+    yield paths.THIS_WEEK, Page(render_week(ctx))
+    for person in ctx.repo.people.values():
+        path = paths.work(person.id)
+        yield path, Page(render(ctx, person, path), person.doc.rel if person.doc else None)
+
+
+# --- what to act on -----------------------------------------------------------------------------
+
+
+def week_end(as_of: datetime) -> datetime:
+    """The last second of the as-of instant's week (weeks end on Sunday)."""
+    sunday = as_of + timedelta(days=6 - as_of.weekday())
+    return sunday.replace(hour=23, minute=59, second=59, microsecond=0)
+
+
+def needs_action(ctx: Context, findings: Iterable[Finding]) -> list[Finding]:
+    """Overdue and at-risk clocks, and on-track ones due by the end of the week, in the
+    order given (the board's: overdue first)."""
+    end = week_end(ctx.as_of)
+    urgent = (State.OVERDUE, State.AT_RISK)
+    return [f for f in findings if f.state in urgent or f.clock.due <= end]
+
+
+def counts_line(ctx: Context, findings: list[Finding]) -> str:
+    """ "Overdue: **3** · At risk: **2** · Due this week: **1**" for clocks to act on."""
+    labels = ctx.labels
+    overdue = sum(f.state is State.OVERDUE for f in findings)
+    at_risk = sum(f.state is State.AT_RISK for f in findings)
+    due_soon = len(findings) - overdue - at_risk
+    return (
+        f"{labels('home.overdue_count')}: **{overdue}** · {labels('home.at_risk_count')}: "
+        f"**{at_risk}** · {labels('home.due_this_week')}: **{due_soon}**"
+    )
+
+
+# --- open requirements --------------------------------------------------------------------------
+
+
+def requirement_table(ctx: Context, from_page: str, requirements: list[Requirement]) -> str:
+    """Open requirements with their client, status, dates and number of applications."""
+    labels = ctx.labels
+    rows = [
+        [
+            ctx.requirement_link(from_page, r.id),
+            ctx.client_link(from_page, r.client, short=True),
+            labels.value("status.requirement", r.status),
+            ctx.instant(r.received_at),
+            ctx.date(r.target_fill_by),
+            len(ctx.repo.applications_by_requirement.get(r.id, [])),
+        ]
+        for r in requirements
+    ]
+    headers = [
+        labels("client.requirements"),
+        labels("client"),
+        labels("status"),
+        labels("req.received_at"),
+        labels("client.target_fill_by"),
+        labels("client.applications"),
+    ]
+    return blocks.table(headers, rows, numeric=[5])
+
+
+def open_requirements(ctx: Context) -> list[Requirement]:
+    """Every open requirement, the latest received first."""
+    open_ones = [r for r in ctx.repo.requirements.values() if r.status in OPEN_REQUIREMENT]
+    open_ones.sort(key=lambda r: (r.received_at is not None, r.received_at, r.id), reverse=True)
+    return open_ones
+
+
+def requirements_of(ctx: Context, person_id: str) -> list[Requirement]:
+    """The open requirements ``person_id`` works on: of the clients they manage, and those
+    they submitted a candidate for."""
+    managed = {client.id for client in ctx.clients_by_manager.get(person_id, [])}
+    recruited = {
+        application.requirement
+        for application in ctx.repo.applications.values()
+        if application.recruiter == person_id
+    }
+    return [r for r in open_requirements(ctx) if r.client in managed or r.id in recruited]
+
+
+# --- the pages ----------------------------------------------------------------------------------
+
+
+def render(ctx: Context, person: Person, path: str) -> str:
+    labels = ctx.labels
+    owned = ctx.open_by_owner.get(person.id, [])
+    now = needs_action(ctx, owned)
+    chosen = {id(f) for f in now}
+    rest = [f for f in owned if id(f) not in chosen]
+    follow_ups = [f for f in rest if f.clock.rule == FOLLOW_UP_RULE]
+    later = [f for f in rest if f.clock.rule != FOLLOW_UP_RULE]
+    profile = blocks.link(escape.text(person.name), paths.link(path, paths.person(person.id)))
+    return blocks.page(
+        {"title": labels("work.title", name=person.name)},
+        f"# {labels('work.title', name=escape.text(person.name))}",
+        f"{labels('work.intro')}\n\n**{ctx.as_of_line()}** · {labels('work.profile')}: {profile}",
+        blocks.section(
+            labels("work.act_now"),
+            counts_line(ctx, now),
+            _clocks(ctx, path, now) or labels("work.nothing_now"),
+        ),
+        blocks.section(
+            labels("work.requirements"),
+            requirement_table(ctx, path, requirements_of(ctx, person.id)) or labels("none"),
+        ),
+        blocks.section(labels("work.follow_ups"), _clocks(ctx, path, follow_ups) or labels("none")),
+        blocks.section(labels("work.later"), _clocks(ctx, path, later) or labels("none")),
+    )
+
+
+def _clocks(ctx: Context, path: str, findings: list[Finding]) -> str:
+    """One person's clocks: no Owner column, since every row would name them."""
+    return clock_table(ctx, path, findings, with_owner=False)
+
+
+def render_week(ctx: Context) -> str:
+    """Everyone's clocks to act on this week: the whole list the home page shows the top of."""
+    labels = ctx.labels
+    chosen = needs_action(ctx, ctx.open_findings)
+    board = blocks.link(labels("nav.sla"), paths.link(paths.THIS_WEEK, paths.SLA))
+    return blocks.page(
+        {"title": labels("home.needs_action")},
+        f"# {labels('home.needs_action')}",
+        f"{labels('home.needs_action_intro')}\n\n**{ctx.as_of_line()}**",
+        counts_line(ctx, chosen),
+        clock_table(ctx, paths.THIS_WEEK, chosen) or labels("none"),
+        f"→ {board}",
+    )
