@@ -99,7 +99,8 @@ def family_keys() -> set[str]:
 
 
 def sources() -> Iterator[tuple[Path, ast.Module]]:
-    for path in sorted(HANDBOOK.rglob("*.py")):
+    # The progress report (hirebook.progress) speaks in the handbook's words too.
+    for path in sorted([*HANDBOOK.rglob("*.py"), *(HANDBOOK.parent / "progress").rglob("*.py")]):
         yield path, ast.parse(path.read_text(encoding="utf-8"), str(path))
 
 
