@@ -27,6 +27,7 @@ COMMANDS = {
     "init": "hirebook.cli.init:init_command",
     "demo": "hirebook.cli.demo:demo_command",
     "holidays": "hirebook.cli.holidays:holidays_command",
+    "log": "hirebook.cli.log:log_group",
     "progress": "hirebook.cli.progress:progress_command",
 }
 

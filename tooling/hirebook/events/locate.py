@@ -1,0 +1,94 @@
+"""The record an event is about, found by its id alone (the client's folder is looked up).
+
+An id is its file name, so the loaded repository knows every file of each kind by id. The file
+must be a regular file: hirebook never writes through a symbolic link (the loader does not
+read one either — what a record says must be in the repository, reviewed in a pull request).
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from hirebook.records.document import Document
+from hirebook.records.repository import Repository
+
+KIND_NAMES = {
+    "application": "application",
+    "requirement": "requirement",
+    "plan": "plan",
+    "touchpoint": "touchpoint",
+    "feedback": "feedback record",
+}
+
+
+class NotFound(LookupError):
+    """No record of the kind has that id; the message says what is there instead."""
+
+
+class NotWritable(ValueError):
+    """The record's file is not a regular file (a link, a FIFO…), or did not read."""
+
+
+@dataclass(frozen=True)
+class Target:
+    kind: str
+    id: str
+    path: Path
+    """The file on disk."""
+    document: Document
+
+
+def find(repo: Repository, kind: str, record_id: str) -> Target:
+    """The record of ``kind`` whose id (file name) is ``record_id``."""
+    paths = repo.paths_of(kind, record_id)
+    if not paths:
+        raise NotFound(_not_found(repo, kind, record_id))
+    if len(paths) > 1:
+        raise NotWritable(
+            f"{len(paths)} files are {KIND_NAMES[kind]} `{record_id}` ({', '.join(paths)}); "
+            "one id is one record — rename all but one (hirebook lint: HB302)"
+        )
+    rel = paths[0]
+    path = repo.root / rel
+    refuse_unless_regular(path, rel)
+    document = repo.documents.get(rel)
+    if document is None:
+        raise NotWritable(f"{rel} does not read as a record; fix it first (hirebook lint)")
+    return Target(kind, record_id, path, document)
+
+
+def refuse_unless_regular(path: Path, rel: str) -> None:
+    """Refuse a link, a folder, a FIFO or a device where the record's file should be."""
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError as err:
+        raise NotWritable(f"{rel} cannot be read: {err.strerror}") from None
+    if stat.S_ISLNK(mode):
+        raise NotWritable(
+            f"{rel} is a symbolic link; hirebook never writes through a link — replace it "
+            "with the file itself (copy the content, not a link)"
+        )
+    if not stat.S_ISREG(mode):
+        raise NotWritable(f"{rel} is not a regular file; records are plain files")
+
+
+def _a(noun: str) -> str:
+    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
+
+
+def _not_found(repo: Repository, kind: str, record_id: str) -> str:
+    what = KIND_NAMES[kind]
+    for other in KIND_NAMES:
+        if other != kind and repo.paths_of(other, record_id):
+            return f"`{record_id}` is {_a(KIND_NAMES[other])}, not {_a(what)}"
+    ids = sorted(repo.file_ids[kind])
+    close = difflib.get_close_matches(record_id, ids, n=1)
+    if close:
+        return f"no {what} `{record_id}` in the records; did you mean `{close[0]}`?"
+    if not ids:
+        return f"no {what} `{record_id}`: the records hold no {what} yet"
+    return f"no {what} `{record_id}` in the records"
