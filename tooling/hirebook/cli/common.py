@@ -51,6 +51,24 @@ def categories_option(function: Callable) -> Callable:
     )(function)
 
 
+def as_of_option(help_text: str) -> Callable:
+    """``--as-of`` (or ``HIREBOOK_AS_OF``): the instant a command judges the records by."""
+    return click.option(
+        "--as-of", type=AsOf(), default=None, envvar="HIREBOOK_AS_OF", show_envvar=True,
+        help=help_text,
+    )  # fmt: skip
+
+
+def language_option(help_text: str) -> Callable:
+    """``--language``: one of the handbook's languages, English by default."""
+    from hirebook.handbook.labels import LANGUAGES  # no YAML catalogue is read on import
+
+    return click.option(
+        "--language", type=click.Choice(LANGUAGES), default="en", show_default=True,
+        help=help_text,
+    )  # fmt: skip
+
+
 def jobs_option(function: Callable) -> Callable:
     return click.option(
         "--jobs",

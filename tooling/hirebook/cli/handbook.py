@@ -89,7 +89,7 @@ def handbook_command(records_dir, out_dir, language, as_of, for_zensical, config
     if project is not None:
         return _write_zensical(project, out_dir, handbook.as_of)
     try:
-        written = write(handbook.pages, handbook.fragments, out_dir)
+        written = write(handbook.pages, handbook.fragments, out_dir, handbook.feeds)
     except OSError as err:
         raise machine_failure(
             err, "No page is half-written: each has its old text or its new."
@@ -115,11 +115,16 @@ def _write_zensical(project: zensical.Project, out_dir: Path, as_of) -> None:
     )
 
 
-def write(pages: dict, fragments: dict[str, str], out_dir: Path) -> int:
+def write(
+    pages: dict, fragments: dict[str, str], out_dir: Path, feeds: dict[str, bytes] | None = None
+) -> int:
     created: list[Path] = []
     try:
         for path, page in pages.items():
             _write(out_dir / path, page.markdown, created)
+        for path, feed in (feeds or {}).items():  # the calendar feeds, as the site has them
+            created += atomic.make_folders((out_dir / path).parent)
+            atomic.write_bytes(out_dir / path, feed, durable=False)
         for name, text in fragments.items():
             _write(out_dir / "fragments" / f"{name}.md", text + "\n", created)
     except BaseException:

@@ -23,6 +23,7 @@ COMMANDS = {
     "show": "hirebook.cli.show:show_command",
     "new": "hirebook.cli.new:new_group",
     "handbook": "hirebook.cli.handbook:handbook_command",
+    "calendar": "hirebook.cli.calendar:calendar_command",
     "codeowners": "hirebook.cli.codeowners:codeowners_command",
     "init": "hirebook.cli.init:init_command",
     "demo": "hirebook.cli.demo:demo_command",

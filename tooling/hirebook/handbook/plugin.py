@@ -38,7 +38,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from hirebook.handbook import paths
+from hirebook.handbook import feeds, paths
 from hirebook.handbook.deferred import Deferred
 from hirebook.handbook.labels import LANGUAGES, THEME_LANGUAGE, labels_for
 from hirebook.handbook.site import Handbook, HandbookError, prepare
@@ -98,6 +98,7 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
                 _sources(config, self.root),
                 jobs=self.config.jobs,
                 deferred=Deferred() if self.config.defer else None,
+                links=feeds.Links(config.site_url, config.use_directory_urls),
             )
         except (RecordsFolderError, HandbookError, ValueError) as err:
             # MkDocs prints it into the build log, which CI scans for workflow commands: each
@@ -130,6 +131,8 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
             if page.source:
                 file.edit_uri = sources.edit_path(page.source)
             files.append(file)
+        for path, feed in self.handbook.feeds.items():  # calendar feeds: files, not pages
+            files.append(File.generated(config, path, content=feed))
         self.files = files
         return files
 

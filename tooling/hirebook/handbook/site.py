@@ -14,12 +14,12 @@ the others (`export`, `sla`, `report`) withhold what the same rules find (:mod:`
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 
 from hirebook import parallel, pipeline
-from hirebook.handbook import reporting
+from hirebook.handbook import feeds, reporting
 from hirebook.handbook.context import Context
 from hirebook.handbook.deferred import Deferred, collecting
 from hirebook.handbook.labels import labels_for
@@ -90,6 +90,8 @@ class Handbook:
     as_of: datetime
     deferred: Deferred | None = None
     """The tables kept out of the Markdown (an MkDocs build), to be put back by the plugin."""
+    feeds: dict[str, bytes] = field(default_factory=dict)
+    """The calendar feeds (:mod:`hirebook.handbook.feeds`) by site path, files beside the pages."""
 
 
 def instant(repo: Repository, as_of: date | datetime | str | None) -> datetime:
@@ -150,6 +152,7 @@ def prepare(
     sources: Sources | None = None,
     jobs: int = 0,
     deferred: Deferred | None = None,
+    links: feeds.Links | None = None,
 ) -> Handbook:
     """Read, check and generate. The records are read, linted and their clocks evaluated by
     the one pipeline of every command (:mod:`hirebook.pipeline`, in the processes ``jobs``
@@ -183,7 +186,9 @@ def prepare(
         raise HandbookError(_refusal(answer.lint, answer.gated, withheld))
     repo = assemble(records_dir, root, answer.documents, listing)
     board = Board(as_of=calendar.to_local(moment), findings=answer.findings)
-    return generate(repo, moment, language, sources, answer.lint, deferred=deferred, board=board)
+    return generate(
+        repo, moment, language, sources, answer.lint, deferred=deferred, board=board, links=links
+    )
 
 
 PUBLISHED_KINDS = frozenset(
@@ -202,6 +207,7 @@ def generate(
     report: ReportData | None = None,
     deferred: Deferred | None = None,
     board: Board | None = None,
+    links: feeds.Links | None = None,
 ) -> Handbook:
     """Every generated page of the handbook, as Markdown, from an already loaded repository.
 
@@ -228,4 +234,10 @@ def generate(
     with collecting(deferred):
         built = {path: page for builder in PAGE_BUILDERS for path, page in builder(ctx)}
         fragments = policy_tables.fragments(ctx)
-    return Handbook(pages=built, fragments=fragments, as_of=as_of, deferred=deferred)
+    return Handbook(
+        pages=built,
+        fragments=fragments,
+        as_of=as_of,
+        deferred=deferred,
+        feeds=feeds.files(ctx, links),  # the site's links: absolute with its site_url
+    )

@@ -148,6 +148,8 @@ def project(handbook: Handbook, config_file: Path, language: str) -> Project:
         markdown, count = exclude_long_sections(page.markdown, limit)
         built.files[f"{DOCS}/{path}"] = markdown
         excluded += count
+    for path, feed in handbook.feeds.items():  # the calendar feeds the pages link to
+        built.files[f"{DOCS}/{path}"] = feed
     if excluded:
         built.warnings.append(
             f"{excluded} sections longer than {limit:,} bytes are left out of Zensical's search "

@@ -19,7 +19,7 @@ import html
 from collections.abc import Iterator
 from datetime import timedelta
 
-from hirebook.handbook import blocks, escape, paths, richtext
+from hirebook.handbook import blocks, escape, feeds, paths, richtext
 from hirebook.handbook.charts.svg import figure
 from hirebook.handbook.charts.timeline import Mark, timeline
 from hirebook.handbook.clocks import clock_table
@@ -59,6 +59,7 @@ def render(ctx: Context, client: Client, path: str) -> str:
             "open_clocks",
             clock_table(ctx, path, ctx.open_by_client.get(client.id, []), with_client=False)
             or labels("none"),
+            feeds.subscribe(ctx, path, feeds.client_path(client.id)),
         ),
         _section(
             labels("client.requirements"),

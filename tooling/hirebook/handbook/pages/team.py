@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from hirebook.handbook import blocks, escape, paths
+from hirebook.handbook import blocks, escape, feeds, paths
 from hirebook.handbook.clocks import clock_table
 from hirebook.handbook.context import Context
 from hirebook.handbook.page import Page
@@ -115,5 +115,9 @@ def render_person(ctx: Context, person: Person, load: dict, path: str) -> str:
         details,
         blocks.section(labels("metric.workload"), workload),
         blocks.section(labels("team.clients"), client_table or labels("none")),
-        blocks.section(labels("team.clocks"), clocks or labels("none")),
+        blocks.section(
+            labels("team.clocks"),
+            clocks or labels("none"),
+            feeds.subscribe(ctx, path, feeds.person_path(person.id)),
+        ),
     )

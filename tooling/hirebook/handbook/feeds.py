@@ -1,0 +1,275 @@
+"""Calendar feeds (iCalendar, RFC 5545) of the open SLA clocks, published with the handbook.
+
+One feed per team member (the clocks they must act on: their clients' open clocks, their
+follow-ups and improvement actions, the milestones and client commitments of their plans, the
+regular meetings due), one per client (that client's open clocks) and one for the whole agency
+(every open clock, the candidates' data-retention clocks too). Each is a file of the built site
+(:func:`files`, beside the pages), and ``hirebook calendar`` writes one without building it.
+
+The items are the SLA board's open clocks as of the handbook's instant, nothing else, so a feed
+never says something the board does not. Each item is a ``VEVENT`` — what Outlook and Google
+Calendar show from a subscribed feed (Google ignores ``VTODO``):
+
+- ``UID``: the clock's identity on the board — its rule, client and subject
+  (``milestone/northwind-cloud/plan-2026-008#milestone-4@hirebook``) — never its place in the
+  feed or its times, so a subscribed calendar updates an item from build to build instead of
+  duplicating it. A clock that stops leaves the feed (its event disappears); the next one of a
+  recurring rule (``#meeting-32`` after ``#meeting-31``) is a new item.
+- ``SUMMARY``: the rule's title and the item's id in the site's language, prefixed with the
+  state when the clock is overdue or at risk.
+- ``DTSTART``: the due instant in the policy's timezone (``TZID`` with a ``VTIMEZONE`` made by
+  the icalendar library from the zone's rules). Due-date rules (milestones, client commitments,
+  actions and follow-ups: due "at the end of the due day") are all-day items on that day in
+  the policy's calendar instead of an event at 23:59:59. Items are ``TRANSPARENT``: a deadline
+  does not make anyone busy.
+- ``URL``: the page that explains the item — its requirement's page, else its client's page,
+  else the SLA board. Absolute when the site's ``site_url`` is known; otherwise relative to
+  the feed's own address (``../../clients/acme/``), which a client resolving it against the
+  subscription URL turns into the page.
+- ``VALARM`` for an at-risk item: one hour before a timed due instant, or at the start of the
+  working day (the policy's hours) on the due day of an all-day item.
+- ``DESCRIPTION``: state, rule, client, owner and due instant (and in English the board's
+  message); ids only for candidates, as on every page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from icalendar import Alarm, Calendar, Event, vDuration
+
+from hirebook.handbook import blocks, clocks, paths
+from hirebook.handbook.context import Context
+from hirebook.output.inert import inert
+from hirebook.privacy import NOTHING, Redactor
+from hirebook.sla.clock import Finding, State
+
+FOLDER = "feeds"
+AGENCY = f"{FOLDER}/agency.ics"
+UID_DOMAIN = "hirebook"
+"""The right-hand side of every ``UID``: fixed, so that no setting (a new ``site_url``) renames
+every item of a subscribed calendar."""
+PRODID = "-//hirebook//SLA calendar feed//EN"
+REFRESH = timedelta(hours=6)
+"""How often a subscribed calendar should fetch the feed again: the handbook is rebuilt every
+morning and on every merge, so a few hours keeps it current without hammering the host."""
+ALARM_BEFORE = timedelta(hours=1)
+"""An at-risk timed item's alarm, before its due instant: time enough to act."""
+FLAGGED = (State.OVERDUE, State.AT_RISK)
+"""States named in the summary: the ones the SLA board asks someone to act on."""
+
+
+def person_path(person_id: str) -> str:
+    """The site path of a team member's feed."""
+    return f"{FOLDER}/team/{person_id}.ics"
+
+
+def client_path(client_id: str) -> str:
+    """The site path of a client's feed."""
+    return f"{FOLDER}/clients/{client_id}.ics"
+
+
+@dataclass(frozen=True)
+class Links:
+    """How the site's pages are addressed: the ``site_url`` (None: links relative to the feed)
+    and MkDocs' ``use_directory_urls`` (``clients/acme/``, not ``clients/acme/index.html``)."""
+
+    site_url: str | None = None
+    directory_urls: bool = True
+
+    def to_page(self, page: str, feed: str) -> str:
+        """The URL of page source path ``page`` (``clients/acme/index.md``) from ``feed``."""
+        url = page_url(page, self.directory_urls)
+        if self.site_url:
+            return self.site_url.rstrip("/") + "/" + url
+        depth = feed.count("/")
+        return "../" * depth + url if url or depth else "./"
+
+
+def page_url(page: str, directory_urls: bool = True) -> str:
+    """A page's URL path from the site root, as MkDocs makes it from the source path."""
+    stem = page.removesuffix(".md")
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"
+
+
+def files(ctx: Context, links: Links | None = None) -> dict[str, bytes]:
+    """Every feed of the site by its path: the agency's, each team member's, each client's."""
+    links = links or Links()
+    built = {AGENCY: agency_feed(ctx, links)}
+    for person_id in ctx.repo.people:
+        built[person_path(person_id)] = person_feed(ctx, person_id, links)
+    for client_id in ctx.repo.clients:
+        built[client_path(client_id)] = client_feed(ctx, client_id, links)
+    return built
+
+
+def agency_feed(ctx: Context, links: Links | None = None, redactor: Redactor = NOTHING) -> bytes:
+    """Every open clock of the agency."""
+    name = ctx.labels("feeds.agency", agency=_agency(ctx, redactor))
+    return feed(ctx, AGENCY, name, ctx.open_findings, links, redactor)
+
+
+def person_feed(
+    ctx: Context, person_id: str, links: Links | None = None, redactor: Redactor = NOTHING
+) -> bytes:
+    """The open clocks ``person_id`` must act on."""
+    person = ctx.repo.people.get(person_id)
+    who = redactor.field(person.name) if person and person.name else person_id
+    name = ctx.labels("feeds.person", agency=_agency(ctx, redactor), name=inert(who))
+    mine = ctx.open_by_owner.get(person_id, [])
+    return feed(ctx, person_path(person_id), name, mine, links, redactor)
+
+
+def client_feed(
+    ctx: Context, client_id: str, links: Links | None = None, redactor: Redactor = NOTHING
+) -> bytes:
+    """The open clocks of client ``client_id``."""
+    client = ctx.repo.clients.get(client_id)
+    title = ctx.labels(
+        "feeds.client",
+        agency=_agency(ctx, redactor),
+        name=inert(redactor.text(client.name)) if client and client.name else client_id,
+    )
+    path = client_path(client_id)
+    return feed(ctx, path, title, ctx.open_by_client.get(client_id, []), links, redactor)
+
+
+def _agency(ctx: Context, redactor: Redactor) -> str:
+    agency = ctx.repo.policy.agency if ctx.repo.policy else ""
+    return inert(redactor.text(agency)) if agency else "hirebook"
+
+
+def feed(
+    ctx: Context,
+    path: str,
+    name: str,
+    findings: Iterable[Finding],
+    links: Links | None = None,
+    redactor: Redactor = NOTHING,
+) -> bytes:
+    """One feed (at site path ``path``) of ``findings``, as the bytes of an ``.ics`` file.
+
+    The same records, instant, language and links give the same bytes: ``DTSTAMP`` is the
+    handbook's instant, not the time of writing.
+    """
+    links = links or Links()
+    calendar = Calendar.new(
+        name=name,
+        description=ctx.labels("feeds.description", as_of=_as_of(ctx)),
+        prodid=PRODID,
+        uid=f"{path}@{UID_DOMAIN}",
+        method="PUBLISH",
+        refresh_interval=REFRESH,
+    )
+    calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH))  # Outlook's name for REFRESH-INTERVAL
+    calendar.add("X-WR-TIMEZONE", ctx.repo.zone.key)
+    timed: list[date] = []
+    for finding in findings:
+        calendar.add_component(_event(ctx, finding, path, links, redactor))
+        if not finding.clock.due_date_rule:
+            timed.append(_local(ctx, finding.clock.due).date())
+    if timed:  # the zone's rules over the span the items need, not 1970 to 2038
+        calendar.add_missing_timezones(
+            first_date=min(timed) - timedelta(days=1), last_date=max(timed) + timedelta(days=1)
+        )
+    return calendar.to_ical()
+
+
+def uid(finding: Finding) -> str:
+    """The item's ``UID``: the clock's identity on the board (rule, client, subject)."""
+    clock = finding.clock
+    return f"{clock.rule}/{clock.client or 'agency'}/{clock.subject}@{UID_DOMAIN}"
+
+
+def summary(ctx: Context, finding: Finding, redactor: Redactor = NOTHING) -> str:
+    """The item's title in the site's language: state (when it asks for action), rule, id."""
+    clock = finding.clock
+    words = {
+        "rule": ctx.labels.value("rule", clock.rule),
+        "subject": inert(redactor.text(clock.subject)),
+    }
+    if finding.state in FLAGGED:
+        state = ctx.labels.value("state", str(finding.state))
+        return ctx.labels("feeds.summary_flagged", state=state, **words)
+    return ctx.labels("feeds.summary", **words)
+
+
+def _event(ctx: Context, finding: Finding, path: str, links: Links, redactor: Redactor) -> Event:
+    clock = finding.clock
+    due = _local(ctx, clock.due)
+    title = summary(ctx, finding, redactor)
+    if clock.due_date_rule:  # due at the end of the day: an all-day item on that day
+        start: date | datetime = due.date()
+        end: date | None = due.date() + timedelta(days=1)
+    else:
+        start, end = due, None  # an instant: no end (RFC 5545 3.6.1)
+    event = Event.new(
+        uid=uid(finding),
+        summary=title,
+        start=start,
+        end=end,
+        stamp=ctx.as_of,
+        url=links.to_page(_page(ctx, finding), path),
+        description=_description(ctx, finding, redactor),
+        transparency="TRANSPARENT",
+    )
+    if finding.state is State.AT_RISK:
+        event.add_component(_alarm(ctx, title, all_day=clock.due_date_rule))
+    return event
+
+
+def _alarm(ctx: Context, title: str, all_day: bool) -> Alarm:
+    alarm = Alarm.new(description=title)
+    alarm.add("ACTION", "DISPLAY")
+    if all_day:  # relative to the start of the due day: when the working day starts
+        start = ctx.repo.policy.calendar.hours.start if ctx.repo.policy else "09:00"
+        opens = time.fromisoformat(start)
+        alarm.add("TRIGGER", timedelta(hours=opens.hour, minutes=opens.minute))
+    else:
+        alarm.add("TRIGGER", -ALARM_BEFORE)
+    return alarm
+
+
+def _page(ctx: Context, finding: Finding) -> str:
+    """The source path of the page that explains the item (the SLA board for a candidate's)."""
+    return clocks.page_of_record(ctx, finding.clock.record) or paths.SLA
+
+
+def _description(ctx: Context, finding: Finding, redactor: Redactor) -> str:
+    labels = ctx.labels
+    clock = finding.clock
+    client = ctx.repo.clients.get(clock.client or "")
+    person = ctx.repo.people.get(clock.owner or "")
+    lines = [
+        f"{labels('state')}: {labels.value('state', str(finding.state))}",
+        f"{labels('rule')}: {labels.value('rule', clock.rule)}",
+        f"{labels('client')}: "
+        + (inert(redactor.text(client.name)) if client else labels("sla.no_client")),
+        f"{labels('owner')}: "
+        + (inert(redactor.field(person.name)) if person else labels("sla.no_owner")),
+        f"{labels('due')}: {ctx.instant(clock.due)} ({ctx.repo.zone.key})",
+    ]
+    if ctx.language == "en":  # the board's message is English: other sites leave it out
+        lines.append(inert(redactor.text(finding.message)))
+    lines.append(f"{labels('source')}: {inert(clock.record)}")
+    return "\n".join(lines)
+
+
+def _as_of(ctx: Context) -> str:
+    return f"{ctx.as_of:%Y-%m-%d %H:%M} ({ctx.repo.zone.key})"
+
+
+def _local(ctx: Context, instant: datetime) -> datetime:
+    return instant.astimezone(ctx.repo.zone)
+
+
+def subscribe(ctx: Context, from_page: str, feed_path: str) -> str:
+    """The "subscribe" line of a person's or client's page: a link to its feed."""
+    link = blocks.link(ctx.labels("feeds.subscribe"), paths.link(from_page, feed_path))
+    return f"{link} {ctx.labels('feeds.subscribe_how')}"
