@@ -154,7 +154,7 @@ def progress_command(
         as_of,
         clocks_for="writing a progress report",
         lines=False,
-        keep=READ_KINDS,
+        keep=READ_KINDS + (("candidate",) if names else ()),
         gate=PERSONAL_DATA_CODES,
     )
     work = run.work
@@ -163,10 +163,10 @@ def progress_command(
     report = _report(repo, client_id, plan_id, first, last, instant, run.board)
     labels = labels_for(language or _policy_language(repo))
     redactor = Redactor.after(run.answer.gated, work.folder, work.root)
-    text = _rendered(repo, report, labels, output_format, names, redactor)
-    _emit(text, out)
-    if sent:
-        _record_sent(repo, report, plan_id, sender, instant, render.sent_summary(report, labels))
+    sending = _sending(repo, report, plan_id, sender) if sent else None
+    _emit(_rendered(repo, report, labels, output_format, names, redactor), out)
+    if sending is not None:
+        _record_sent(repo, report, *sending, instant, render.sent_summary(report, labels))
 
 
 def _policy_language(repo: Repository) -> str:
@@ -202,7 +202,8 @@ def _rendered(repo, report, labels, output_format, names, redactor: Redactor) ->
 
 
 def _named(repo: Repository):
-    """``--names``: "Name (cand-0043)", read from the candidates' files (the one reader)."""
+    """``--names``: "Name (cand-0043)", from the candidates' files (read only for --names,
+    by :meth:`~hirebook.records.repository.Repository.candidate_fields`, their one reader)."""
     fields = repo.candidate_fields()
 
     def shown(candidate: str) -> str:
@@ -223,21 +224,25 @@ def _emit(text: str, out: Path | None) -> None:
     click.echo(f"wrote {inert(out)}", err=True)
 
 
-def _record_sent(repo, report: ProgressReport, plan_id, sender, instant: datetime, summary):
-    """The ``progress_report`` touchpoint of the report just written (exit 1 if refused)."""
+def _sending(repo, report: ProgressReport, plan_id, sender) -> tuple[str, str]:
+    """(plan, sender) of ``--sent``, checked before anything is written."""
     plans = [plan.id for plan in report.plans]
     if plan_id is None and len(plans) != 1:
         raise click.UsageError(
             "--sent records the report of one plan: name it with --plan "
             f"(this report covers {', '.join(plans) or 'no plan'})"
         )
-    plan = plan_id or plans[0]
-    client = repo.clients[report.client]
-    by = sender or client.account_manager
+    by = sender or repo.clients[report.client].account_manager
     if not by or by not in repo.people:
         raise click.UsageError(
             f"no team member `{inert(by or '')}` to record as the sender; pass --by TEAM-ID"
         )
+    return plan_id or plans[0], by
+
+
+def _record_sent(repo, report: ProgressReport, plan, by, instant: datetime, summary) -> None:
+    """The ``progress_report`` touchpoint of the report just written (exit 1 if refused)."""
+    client = repo.clients[report.client]
     at = instant.replace(microsecond=0)
     record_id = templates.next_id("touchpoint", repo.file_ids["touchpoint"], at.date())
     text = templates.touchpoint(record_id, "progress_report", by, at, plan, summary)

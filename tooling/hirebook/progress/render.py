@@ -82,7 +82,7 @@ def _word(labels: Labels, keys: dict[str, str], value: str, **values: object) ->
 # --------------------------------------------------------------------------- escaping
 
 _MARKUP = re.compile(r"([\\`*_\[\]|~])")
-_LINE_START = re.compile(r"^([-+>#=]|\d+[.)])")
+_LINE_START = re.compile(r"^(?:(\d+)(?=[.)])|(?=[-+>#=]))")
 
 
 def markdown_text(value: object) -> str:
@@ -90,20 +90,31 @@ def markdown_text(value: object) -> str:
     text = inert(" ".join(str(value or "").split()))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MARKUP.sub(r"\\\1", text)
-    return _LINE_START.sub(r"\\\1", text)
+    return _LINE_START.sub(lambda m: (m.group(1) or "") + "\\", text, count=1)
+
+
+_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,99}")
+
+
+def markdown_code(value: str) -> str:
+    """An id in backticks (ids are ``[a-z0-9-]``); anything else as escaped text."""
+    return f"`{value}`" if _ID.fullmatch(value) else markdown_text(value)
 
 
 # --------------------------------------------------------------------------- writers
 
 
 class MarkdownWriter:
-    """Markdown blocks; ``text`` escapes record text (:func:`markdown_text` by default)."""
+    """Markdown blocks; ``text`` escapes record text (:func:`markdown_text` by default) and
+    ``code`` writes an id (:func:`markdown_code`; the handbook passes its own)."""
 
-    def __init__(self, text: Callable[[object], str] = markdown_text) -> None:
+    def __init__(
+        self,
+        text: Callable[[object], str] = markdown_text,
+        code: Callable[[str], str] | None = None,
+    ) -> None:
         self.text = text
-
-    def code(self, value: str) -> str:
-        return blocks.code(value)
+        self.code = code or markdown_code
 
     def heading(self, level: int, title: str) -> str:
         return f"{'#' * level} {title}"

@@ -25,7 +25,7 @@ def path(client_id: str) -> str:
 
 def pages(ctx: Context) -> Iterator[tuple[str, Page]]:
     period = Period.week_before(ctx.as_of)
-    writer = MarkdownWriter(escape.text)
+    writer = MarkdownWriter(escape.text, blocks.code)
     clocks = _clocks_by_client(ctx.board)
     for client in ctx.repo.clients.values():
         board = Board(ctx.board.as_of, clocks.get(client.id, []))
