@@ -48,6 +48,8 @@ def render(ctx: Context, client: Client, path: str) -> str:
     )
     open_ones = [r for r in requirements if r.status in OPEN_REQUIREMENT]
     closed = [r for r in requirements if r.status not in OPEN_REQUIREMENT]
+    # A closed requirement's pipeline is history worth keeping only if it had candidates.
+    filled = [r for r in closed if ctx.repo.applications_by_requirement.get(r.id)]
     return blocks.page(
         {"title": client.label},
         _breadcrumb(ctx, client, path),
@@ -74,10 +76,10 @@ def render(ctx: Context, client: Client, path: str) -> str:
         _section(
             labels("client.pipeline"),
             "client_pipeline",
-            _pipelines(ctx, path, open_ones, with_empty=True) or labels("none"),
+            _pipelines(ctx, path, open_ones) or labels("none"),
             fold(
-                labels("client.closed_pipelines", count=len(closed)),
-                _pipelines(ctx, path, closed, with_empty=False),
+                labels("client.closed_pipelines", count=len(filled)),
+                _pipelines(ctx, path, filled),
             ),
         ),
         _section(labels("client.touchpoints"), "contact_history", _touchpoints(ctx, client, path)),
@@ -373,17 +375,16 @@ def _commitments(ctx: Context, plan: Plan) -> str:
     return f"**{labels('plan.commitments')}**\n\n{table}" if table else ""
 
 
-def _pipelines(ctx: Context, path: str, requirements: list[Requirement], with_empty: bool) -> str:
-    """The pipeline of each requirement; ``with_empty``: also of those without applications."""
+def _pipelines(ctx: Context, path: str, requirements: list[Requirement]) -> str:
+    """The pipeline of each requirement (its applications, or a line saying there are none)."""
     parts = []
     for requirement in requirements:
         applications = ctx.repo.applications_by_requirement.get(requirement.id, [])
-        if not applications and not with_empty:
-            continue
+        table = application_table(ctx, applications, path)
         parts.append(
             blocks.section(
                 ctx.requirement_link(path, requirement.id),
-                application_table(ctx, applications, path) or ctx.labels("client.no_applications"),
+                table or ctx.labels("client.no_applications"),
                 level=3,
             )
         )
