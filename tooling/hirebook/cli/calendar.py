@@ -87,9 +87,7 @@ def calendar_command(
     if notice:
         click.echo(notice, err=True)
     if target is None:
-        stream = click.get_binary_stream("stdout")
-        stream.write(data)
-        stream.flush()
+        click.echo(data, nl=False)  # bytes go to the binary stream as they are (CRLF lines)
         return
     try:
         atomic.write_bytes(target, data)

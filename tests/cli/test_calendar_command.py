@@ -1,0 +1,147 @@
+"""``hirebook calendar``: one feed without building the site — the site's own bytes, where it
+writes, what it refuses, and personal data withheld."""
+
+from __future__ import annotations
+
+import pytest
+from icalendar import Calendar
+
+from hirebook.cli.main import cli
+from hirebook.demo import DEMO_RECORDS
+from hirebook.handbook.site import prepare
+
+AS_OF = "2026-11-20T17:00:00+08:00"
+
+
+def run(runner, *args: str, env: dict | None = None, records=DEMO_RECORDS):
+    return runner.invoke(cli, ["calendar", "--records", str(records), *args], env=env)
+
+
+@pytest.fixture(scope="module")
+def site_feeds() -> dict[str, bytes]:
+    """The feeds the handbook publishes for the demo, in Traditional Chinese."""
+    return prepare(DEMO_RECORDS, DEMO_RECORDS.parent, AS_OF, "zh-Hant", jobs=1).feeds
+
+
+@pytest.mark.parametrize(
+    ("option", "path"),
+    [
+        (["--owner", "wang-li"], "feeds/team/wang-li.ics"),
+        (["--client", "jadepay"], "feeds/clients/jadepay.ics"),
+        (["--all"], "feeds/agency.ics"),
+    ],
+)
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_the_feed_is_the_one_the_site_publishes(runner, site_feeds, option, path, jobs):
+    result = run(runner, *option, "--as-of", AS_OF, "--language", "zh-Hant", "--jobs", jobs)
+    assert result.exit_code == 0, result.output
+    assert result.stdout_bytes == site_feeds[path]
+
+
+def test_as_of_from_the_environment(runner):
+    explicit = run(runner, "--owner", "zhao-lei", "--as-of", AS_OF)
+    from_env = run(runner, "--owner", "zhao-lei", env={"HIREBOOK_AS_OF": AS_OF})
+    assert explicit.exit_code == from_env.exit_code == 0
+    assert explicit.stdout_bytes == from_env.stdout_bytes
+    later = run(runner, "--owner", "zhao-lei", "--as-of", "2026-11-26")
+    assert later.stdout_bytes != explicit.stdout_bytes  # the 11-25 follow-up is overdue by then
+
+
+def test_site_url_makes_the_links_absolute(runner):
+    result = run(
+        runner, "--client", "jadepay", "--as-of", AS_OF, "--site-url", "https://hb.example/book/"
+    )
+    assert result.exit_code == 0, result.output
+    urls = {str(e["URL"]) for e in Calendar.from_ical(result.stdout_bytes).walk("VEVENT")}
+    assert urls == {"https://hb.example/book/clients/jadepay/"}
+
+
+def test_out_writes_a_file_and_replaces_only_its_own(runner, tmp_path):
+    target = tmp_path / "wang-li.ics"
+    first = run(runner, "--owner", "wang-li", "--as-of", AS_OF, "--out", str(target))
+    assert first.exit_code == 0, first.output
+    assert first.stdout == ""  # the message goes to stderr
+    assert f"calendar feed written to {target}" in first.stderr
+    assert Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    # A feed hirebook wrote is replaced (a scheduled job writes it again every day).
+    again = run(runner, "--owner", "zhao-lei", "--as-of", AS_OF, "--out", str(target))
+    assert again.exit_code == 0, again.output
+    assert b"zhao-lei" in target.read_bytes()
+    # Anything else is the user's: left as it is unless --force.
+    notes = tmp_path / "notes.ics"
+    notes.write_text("my own notes\n", encoding="utf-8")
+    refused = run(runner, "--all", "--as-of", AS_OF, "--out", str(notes))
+    assert refused.exit_code == 2
+    assert "is not a calendar feed hirebook wrote" in refused.output
+    assert notes.read_text(encoding="utf-8") == "my own notes\n"
+    forced = run(runner, "--all", "--as-of", AS_OF, "--out", str(notes), "--force")
+    assert forced.exit_code == 0, forced.output
+    assert notes.read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
+def test_a_missing_folder_is_a_usage_error(runner, tmp_path):
+    result = run(runner, "--all", "--out", str(tmp_path / "no" / "feed.ics"))
+    assert result.exit_code == 2
+    assert "no folder" in result.output
+    assert not (tmp_path / "no").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ([], "name one feed: --owner ID, --client ID or --all"),
+        (["--owner", "wang-li", "--all"], "(not --owner and --all together)"),
+        (["--owner", "wang-lee"], "no team member `wang-lee` in the records"),
+        (["--client", "jadepay2"], "did you mean `jadepay`?"),
+    ],
+)  # fmt: skip
+def test_usage_errors(runner, args, message):
+    result = run(runner, *args)
+    assert result.exit_code == 2
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_records_with_lint_errors_are_refused(runner, agency, tmp_path):
+    agency.write("clients/acme/client.yaml", "id: acme\ntier: platinum\n")
+    target = tmp_path / "acme.ics"
+    result = run(runner, "--client", "acme", "--out", str(target), records=agency.records)
+    assert result.exit_code == 2
+    assert "before the calendar feed can be written" in result.stderr
+    assert not target.exists()
+
+
+# A follow-up that names a candidate (劉洋, cand-0001 of the test agency) with her phone and
+# e-mail, due after the instant; the client's and the account manager's names hold her name.
+LEAKY_TOUCHPOINT = """\
+id: tp-2026-0002
+type: call
+at: 2026-03-11T10:00:00+08:00
+by: wang-li
+summary: Spoke with Zhang Wei
+follow_ups:
+  - action: "Call 劉洋 on +86 138 0000 0001, or write to liu.yang@mail.example"
+    owner: wang-li
+    due: 2026-03-20
+"""
+SECRETS = ("劉洋", "liu.yang", "138 0000 0001", "13800000001")
+
+
+@pytest.mark.parametrize("option", [["--owner", "wang-li"], ["--client", "acme"], ["--all"]])
+def test_personal_data_is_withheld(runner, agency, option):
+    agency.write("clients/acme/touchpoints/tp-2026-0002.yaml", LEAKY_TOUCHPOINT)
+    client = (agency.records / "clients/acme/client.yaml").read_text(encoding="utf-8")
+    agency.write("clients/acme/client.yaml", client.replace("ACME Technology", "ACME 劉洋"))
+    person = (agency.records / "team/wang-li.yaml").read_text(encoding="utf-8")
+    agency.write("team/wang-li.yaml", person.replace("王麗 (Wang Li)", "王麗 (劉洋)"))
+    result = run(runner, *option, "--as-of", "2026-03-12T12:00:00+08:00", records=agency.records)
+    assert result.exit_code == 0, result.output
+    text = result.stdout_bytes.decode("utf-8").replace("\r\n ", "")  # unfolded
+    for secret in SECRETS:
+        assert secret not in text, secret
+    events = {str(e["UID"]): e for e in Calendar.from_ical(result.stdout_bytes).walk("VEVENT")}
+    follow_up = events["improvement-action/acme/tp-2026-0002#follow-up-1@hirebook"]
+    assert "Call cand-0001 on [personal data withheld]" in str(follow_up["DESCRIPTION"])
+    assert "Client: ACME cand-0001 Co., Ltd." in str(follow_up["DESCRIPTION"])
+    assert "Personal data was withheld" in result.stderr
+    assert "records/clients/acme/touchpoints/tp-2026-0002.yaml" in result.stderr
