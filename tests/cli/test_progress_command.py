@@ -205,3 +205,12 @@ def test_whole_days_are_shown_as_dates(runner, demo_records):
     # 0075 (11-20) is after it; 0070's round 1 (11-19 15:00) and 0060's start (11-16) in it.
     assert "| Resumes submitted | 0 | 5 | — |" in result.stdout
     assert "| Interviews held | 1 | 6 | — |" in result.stdout
+
+
+def test_one_answer_whatever_the_processes(runner, demo_records):
+    answers = {
+        jobs: progress(runner, demo_records, "northwind-cloud", "--jobs", jobs).stdout
+        for jobs in ("1", "2", "3")
+    }
+    assert answers["1"] == answers["2"] == answers["3"]
+    assert answers["1"].startswith("# Progress report: Northwind Cloud")

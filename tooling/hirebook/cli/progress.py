@@ -131,8 +131,13 @@ def progress_command(
     pipeline by stage, interviews held and booked, resumes awaiting the client's feedback with
     the agreed deadline and how late, offers and starts; the plan's milestones, the client's
     open commitments, the next steps (open follow-ups) and the period's figures against the
-    plan's targets. Candidates appear by id unless --names is given. The default period is
-    the 7 days that ended at --as-of; --from and --to name whole days instead.
+    plan's targets. Candidates appear by id unless --names is given.
+
+    The period: by default the 7 days that ended at --as-of, from the same instant a week
+    earlier (included) to --as-of (excluded); --from and --to name whole days instead, from
+    00:00 of the first to 24:00 of the last, in the policy's timezone. An event recorded with
+    a date only (an offer, a start, a milestone done) happens at 00:00 of its day. Where
+    things stand (stages, pending feedback, states) is as of the period's end.
 
     \b
     Examples:
