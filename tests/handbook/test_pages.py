@@ -68,6 +68,7 @@ def test_every_page_kind_is_generated(agency):
         *paths.SECTIONS,
         *paths.REFERENCE_PAGES,
         paths.client("acme"),
+        "clients/acme/progress.md",  # hirebook.handbook.pages.progress: the latest report
         paths.requirement("acme", "req-2026-001"),
         paths.person("wang-li"),
         paths.person("zhou-min"),
@@ -76,6 +77,7 @@ def test_every_page_kind_is_generated(agency):
         paths.THIS_WEEK,
         paths.OPEN_REQUIREMENTS,
         paths.PLACEMENTS,
+        *(paths.report_period(key) for key in ("this-quarter", "last-quarter", "last-12-months")),
         paths.case("acme-frontend"),
     }
     assert set(pages) == expected

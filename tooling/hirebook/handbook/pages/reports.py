@@ -1,4 +1,10 @@
-"""The reports page: a section for every registered metric, over the year to date.
+"""The reports pages: a section for every registered metric, one page per period.
+
+The periods (:data:`hirebook.handbook.reporting.PERIODS`: this quarter, last quarter, the year
+to date, the last twelve months) are static pages with the same sections and charts, joined by
+a selector of plain links; the year to date is the reports section's own page, the others
+live beside it (``reports/<period>.md``) and stay out of search, which would otherwise find
+every section four times. The monthly trend charts cover the same twelve months on each.
 
 The sections follow the registry (:data:`hirebook.reports.registry.METRICS`), so a new metric
 appears here without editing this module: it is shown by its headline and the tables its
@@ -14,6 +20,7 @@ its text alternative. Rates print as percentages with one decimal, as in ``hireb
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
 from hirebook.handbook import blocks, escape, paths
 from hirebook.handbook.charts.bars import horizontal_bars
@@ -22,7 +29,7 @@ from hirebook.handbook.charts.lines import line_chart, small_multiples
 from hirebook.handbook.charts.svg import figure
 from hirebook.handbook.context import Context
 from hirebook.handbook.page import Page
-from hirebook.handbook.reporting import ReportData
+from hirebook.handbook.reporting import LANDING, PERIODS, PeriodReport, ReportData
 from hirebook.reports.display import cell_text, is_numeric
 from hirebook.reports.metric import Metric
 from hirebook.reports.metrics.funnel import STAGES as FUNNEL_ROWS
@@ -32,10 +39,40 @@ from hirebook.sla.registry import SLA_RULES
 FUNNEL_STEPS = FUNNEL_ROWS[:-1]
 """The stages up to the hire: the channels' columns (the funnel adds ``retained_90``)."""
 BUCKET_DAYS = 15
+PERIOD_NAMES = {
+    "this-quarter": "reports.this-quarter",
+    "last-quarter": "reports.last-quarter",
+    "year-to-date": "reports.year-to-date",
+    "last-12-months": "reports.last-12-months",
+}
+"""The label of each period of :data:`~hirebook.handbook.reporting.PERIODS`."""
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What one period's page draws from: that period's numbers, the trends shared by every
+    period, and the page's own path (links are relative to it)."""
+
+    path: str
+    report: PeriodReport
+    data: ReportData
+
+    @property
+    def summary(self) -> dict:
+        return self.report.summary
+
+
+def page_path(key: str) -> str:
+    """Where the reports page of period ``key`` lives."""
+    return paths.REPORTS if key == LANDING else paths.report_period(key)
 
 
 def pages(ctx: Context) -> Iterator[tuple[str, Page]]:
-    yield paths.REPORTS, Page(render(ctx))
+    if ctx.report is None:
+        yield paths.REPORTS, Page(render(ctx, LANDING))
+        return
+    for key in PERIODS:
+        yield page_path(key), Page(render(ctx, key))
 
 
 def percent(value: float | None) -> str:
@@ -51,36 +88,61 @@ def said(intro: str, parts: Iterable[str]) -> str:
     return f"{intro} {'; '.join(parts)}"
 
 
-def render(ctx: Context) -> str:
+def render(ctx: Context, key: str) -> str:
+    """The reports page of period ``key``."""
     labels = ctx.labels
     data: ReportData | None = ctx.report
-    head = [f"# {labels('reports.title')}", labels("reports.intro")]
     if data is None:
+        head = [f"# {labels('reports.title')}", labels("reports.intro")]
         return blocks.page({"title": labels("reports.title")}, *head, labels("reports.pending"))
-    period = f"{data.period.start.isoformat()} – {data.period.end.isoformat()}"
+    shown = Shown(page_path(key), data.periods[key], data)
+    name_key = PERIOD_NAMES[key]
+    name = labels(name_key)
+    title = f"{labels('reports.title')}: {name}"
+    front: dict[str, object] = {"title": title}
+    if key != LANDING:
+        front["search"] = {"exclude": True}
+    period = f"{shown.report.period.start.isoformat()} – {shown.report.period.end.isoformat()}"
     return blocks.page(
-        {"title": labels("reports.title")},
-        *head,
-        f"**{labels('reports.period')}: {period}** · {ctx.as_of_line()}",
-        *(_section(ctx, data, metric) for metric in METRICS),
+        front,
+        f"# {escape.text(title)}",
+        labels("reports.intro"),
+        _selector(ctx, key),
+        f"**{escape.text(name)}: {period}** · {ctx.as_of_line()}",
+        labels("reports.periods_note"),
+        *(_section(ctx, shown, metric) for metric in METRICS),
     )
 
 
-def _section(ctx: Context, data: ReportData, metric: Metric) -> str:
+def _selector(ctx: Context, current: str) -> str:
+    """The periods as plain links; the page's own period is bold text, not a link."""
+    labels = ctx.labels
+    here = page_path(current)
+    names = {key: escape.text(labels(name_key)) for key, name_key in PERIOD_NAMES.items()}
+    choices = [
+        f"**{names[key]}**"
+        if key == current
+        else blocks.link(names[key], paths.link(here, page_path(key)))
+        for key in PERIODS
+    ]
+    return f"{labels('reports.period')}: " + " · ".join(choices)
+
+
+def _section(ctx: Context, shown: Shown, metric: Metric) -> str:
     labels = ctx.labels
     view = VIEWS.get(metric.name, _as_reported)
-    target = paths.link(paths.REPORTS, paths.REFERENCE_METRICS, metric.name)
+    target = paths.link(shown.path, paths.REFERENCE_METRICS, metric.name)
     return blocks.section(
         f"{escape.text(labels.value('metric', metric.name))} {{#{metric.name}}}",
-        view(ctx, data, metric),
+        view(ctx, shown, metric),
         blocks.link(labels("reports.definition"), target),
     )
 
 
-def _as_reported(ctx: Context, data: ReportData, metric: Metric) -> str:
+def _as_reported(ctx: Context, shown: Shown, metric: Metric) -> str:
     """A metric without a view of its own: its headline and the tables of ``hirebook report
     NAME``, in the words of its module."""
-    result = data.summary.get(metric.name, {})
+    result = shown.summary.get(metric.name, {})
     parts = [escape.text(metric.headline(result))]
     for table in metric.tables(result):
         rows = [[escape.text(cell_text(cell)) for cell in row] for row in table.rows]
@@ -92,12 +154,12 @@ def _as_reported(ctx: Context, data: ReportData, metric: Metric) -> str:
     return "\n\n".join(parts)
 
 
-def _durations(unit_key: str) -> Callable[[Context, ReportData, Metric], str]:
+def _durations(unit_key: str) -> Callable[[Context, Shown, Metric], str]:
     """A duration metric: how many, median, mean and 90th percentile."""
 
-    def view(ctx: Context, data: ReportData, metric: Metric) -> str:
+    def view(ctx: Context, shown: Shown, metric: Metric) -> str:
         labels = ctx.labels
-        result = data.summary.get(metric.name, {})
+        result = shown.summary.get(metric.name, {})
         unit = labels(unit_key)
         headers = [
             labels("count"),
@@ -116,10 +178,10 @@ def _durations(unit_key: str) -> Callable[[Context, ReportData, Metric], str]:
     return view
 
 
-def _time_to_fill(ctx: Context, data: ReportData, metric: Metric) -> str:
+def _time_to_fill(ctx: Context, shown: Shown, metric: Metric) -> str:
     labels = ctx.labels
-    table = _durations("days")(ctx, data, metric)
-    rows_ttf = buckets(data.time_to_fill_days, BUCKET_DAYS)
+    table = _durations("days")(ctx, shown, metric)
+    rows_ttf = buckets(shown.report.time_to_fill_days, BUCKET_DAYS)
     chart = ""
     if rows_ttf:
         desc = labels("chart.ttf.desc") + " " + "; ".join(f"{a}–{b}: {n}" for a, b, n in rows_ttf)
@@ -133,13 +195,13 @@ def _time_to_fill(ctx: Context, data: ReportData, metric: Metric) -> str:
     return "\n\n".join(part for part in (labels("reports.time_to_fill_desc"), table, chart) if part)
 
 
-def _rate(part: str, *whole: str) -> Callable[[Context, ReportData, Metric], str]:
+def _rate(part: str, *whole: str) -> Callable[[Context, Shown, Metric], str]:
     """A rate metric: the rate, and ``part`` out of the sum of ``whole`` (the counts it is
     computed from)."""
 
-    def view(ctx: Context, data: ReportData, metric: Metric) -> str:
+    def view(ctx: Context, shown: Shown, metric: Metric) -> str:
         labels = ctx.labels
-        result = data.summary.get(metric.name, {})
+        result = shown.summary.get(metric.name, {})
         total = sum(result.get(key, 0) or 0 for key in whole)
         rows = [[percent(result.get("rate")), f"{result.get(part, 0)} / {total}"]]
         return blocks.table([labels("reports.rate"), labels("count")], rows, numeric=[0, 1])
@@ -147,9 +209,9 @@ def _rate(part: str, *whole: str) -> Callable[[Context, ReportData, Metric], str
     return view
 
 
-def _funnel(ctx: Context, data: ReportData, metric: Metric) -> str:
+def _funnel(ctx: Context, shown: Shown, metric: Metric) -> str:
     labels = ctx.labels
-    funnel = data.summary.get(metric.name, {})
+    funnel = shown.summary.get(metric.name, {})
     names = [labels(f"funnel.{step}") for step in FUNNEL_ROWS]
     counts = [funnel.get(step, 0) or 0 for step in FUNNEL_ROWS]
     pairs = zip(names, counts, strict=True)
@@ -168,9 +230,9 @@ def _funnel(ctx: Context, data: ReportData, metric: Metric) -> str:
     return figure(svg) + "\n\n" + table
 
 
-def _channels(ctx: Context, data: ReportData, metric: Metric) -> str:
+def _channels(ctx: Context, shown: Shown, metric: Metric) -> str:
     labels = ctx.labels
-    channels = data.summary.get(metric.name, {})
+    channels = shown.summary.get(metric.name, {})
     ordered = sorted(channels.items(), key=lambda item: -(item[1].get("submitted") or 0))
     if not ordered:
         return labels("none")
@@ -200,9 +262,9 @@ def _channels(ctx: Context, data: ReportData, metric: Metric) -> str:
     return figure(svg) + "\n\n" + blocks.table(headers, rows, numeric=[1, 2, 3, 4, 5, 6])
 
 
-def _sla(ctx: Context, data: ReportData, metric: Metric) -> str:
+def _sla(ctx: Context, shown: Shown, metric: Metric) -> str:
     labels = ctx.labels
-    compliance = data.summary.get(metric.name, {})
+    compliance = shown.summary.get(metric.name, {})
     by_rule = compliance.get("by_rule", {})
     rows = [
         [
@@ -224,7 +286,7 @@ def _sla(ctx: Context, data: ReportData, metric: Metric) -> str:
     ]
     total = f"{labels('total')}: **{percent(compliance.get('rate'))}**"
     table = blocks.table(headers, rows, numeric=[1, 2, 3, 4])
-    return "\n\n".join(part for part in (total, table, _sla_chart(ctx, data)) if part)
+    return "\n\n".join(part for part in (total, table, _sla_chart(ctx, shown.data)) if part)
 
 
 def _sla_chart(ctx: Context, data: ReportData) -> str:
@@ -253,9 +315,9 @@ def _sla_chart(ctx: Context, data: ReportData) -> str:
     )
 
 
-def _satisfaction(ctx: Context, data: ReportData, metric: Metric) -> str:
+def _satisfaction(ctx: Context, shown: Shown, metric: Metric) -> str:
     labels = ctx.labels
-    satisfaction = data.summary.get(metric.name, {})
+    satisfaction = shown.summary.get(metric.name, {})
     overall = (
         f"{labels('reports.responses')}: **{satisfaction.get('responses', 0)}** · "
         f"{labels('fb.overall')}: **{decimal(satisfaction.get('mean_overall'))}** · "
@@ -263,7 +325,7 @@ def _satisfaction(ctx: Context, data: ReportData, metric: Metric) -> str:
     )
     rows = [
         [
-            ctx.client_link(paths.REPORTS, client_id, short=True)
+            ctx.client_link(shown.path, client_id, short=True)
             if client_id in ctx.repo.clients
             else escape.text(values.get("name")),
             values.get("responses", 0),
@@ -282,7 +344,7 @@ def _satisfaction(ctx: Context, data: ReportData, metric: Metric) -> str:
         rows,
         numeric=[1, 2, 3],
     )
-    trend = _satisfaction_trend(ctx, data)
+    trend = _satisfaction_trend(ctx, shown.data)
     return "\n\n".join(part for part in (overall, table, trend) if part)
 
 
@@ -305,15 +367,15 @@ def _satisfaction_trend(ctx: Context, data: ReportData) -> str:
     return blocks.section(labels("reports.satisfaction_trend"), figure(chart), table, level=3)
 
 
-def _workload(ctx: Context, data: ReportData, metric: Metric) -> str:
+def _workload(ctx: Context, shown: Shown, metric: Metric) -> str:
     labels = ctx.labels
-    workload = data.summary.get(metric.name, {})
+    workload = shown.summary.get(metric.name, {})
     rows = []
     for person_id, values in workload.items():
         tiers = values.get("clients", {})
         rows.append(
             [
-                ctx.person_link(paths.REPORTS, person_id),
+                ctx.person_link(shown.path, person_id),
                 ", ".join(f"{ctx.tier_label(t)} {n}" for t, n in tiers.items() if n) or "0",
                 values.get("open_requirements", 0),
                 values.get("open_applications", 0),
@@ -332,7 +394,7 @@ def _workload(ctx: Context, data: ReportData, metric: Metric) -> str:
     return blocks.table(headers, rows, numeric=[2, 3, 4, 5]) or labels("none")
 
 
-VIEWS: dict[str, Callable[[Context, ReportData, Metric], str]] = {
+VIEWS: dict[str, Callable[[Context, Shown, Metric], str]] = {
     "time-to-fill": _time_to_fill,
     "time-to-first-submission": _durations("days"),
     "client-feedback-time": _durations("reports.hours"),
