@@ -293,7 +293,12 @@ def test_package_workflows_install_the_version_that_wrote_them(runner, tmp_path)
             for step in job.get("steps", []):
                 if "pip install" in step.get("run", ""):
                     installs.append((path.name, job_id, step["run"].strip()))
-    assert {name for name, _, _ in installs} == {"checks.yml", "handbook.yml", "sla.yml"}
+    assert {name for name, _, _ in installs} == {
+        "checks.yml",
+        "forms.yml",
+        "handbook.yml",
+        "sla.yml",
+    }
     assert {run for _, _, run in installs} == {f'python -m pip install "hirebook=={__version__}"'}
     checks = yaml.safe_load((target / ".github/workflows/checks.yml").read_text())
     assert "tests" not in checks["jobs"]  # hirebook's own test suite is not the agency's

@@ -13,6 +13,7 @@ they install is ``test_init.py``'s ``test_package_workflows_install_the_version_
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -29,7 +30,16 @@ RUN = {
     ("handbook.yml", "build", "Build with --strict"): "push",
     ("sla.yml", "board", "Digest and annotations"): "schedule",
     ("sla.yml", "board", "One issue per account manager"): "schedule",
+    ("forms.yml", "record", "Run the form's command and open the pull request"): "issues",
 }
+PAYLOADS = {
+    ("forms.yml", "record", "Run the form's command and open the pull request"): {
+        "action": "opened",
+        "issue": {"number": 1, "author_association": "NONE", "body": "### anything\n"},
+    },
+}
+"""An issue by someone who is not a member, which the forms step leaves alone; a member's form
+is :func:`test_the_new_agencys_form_becomes_a_pull_request`."""
 INSTALL = f'python -m pip install "hirebook=={__version__}"'
 AS_OF = "2026-11-20T17:00:00+08:00"
 """The agency starts on this day and its steps run as of it (``HIREBOOK_AS_OF``): the
@@ -58,13 +68,20 @@ def agency(tmp_path_factory) -> Path:
 def test_every_run_step_of_the_new_agency_is_run_here_or_installs_hirebook(agency):
     steps = run_steps(sorted((agency / ".github/workflows").glob("*.yml")))
     installs = {key for key, step in steps.items() if step["run"].strip() == INSTALL}
-    assert {key[0] for key in installs} == {"checks.yml", "handbook.yml", "sla.yml"}
+    assert {key[0] for key in installs} == {"checks.yml", "forms.yml", "handbook.yml", "sla.yml"}
     assert set(steps) - installs == set(RUN)
 
 
 @pytest.mark.parametrize("key", list(RUN), ids=lambda key: f"{key[0]}:{key[2]}")
 def test_the_new_agencys_step_passes(key, agency, tmp_path):
-    run = runner.run_step(key, agency, tmp_path, event=RUN[key], env={"HIREBOOK_AS_OF": AS_OF})
+    run = runner.run_step(
+        key,
+        agency,
+        tmp_path,
+        event=RUN[key],
+        env={"HIREBOOK_AS_OF": AS_OF},
+        payload=PAYLOADS.get(key),
+    )
     assert run.returncode == 0, run.log
     if key[2] == "Lint every record":
         assert "no problems" in run.stdout, run.log
@@ -81,6 +98,44 @@ def test_the_new_agencys_step_passes(key, agency, tmp_path):
     if key[2] == "One issue per account manager":
         calls = run.calls()
         assert calls and calls[0]["argv"][:3] == ["label", "create", "sla"], run.log
+
+
+def test_the_new_agencys_form_becomes_a_pull_request(agency, tmp_path):
+    """The lead files the "New requirement" form for the first client: in a clone of the
+    agency's repository, the step pushes a branch with the draft and opens the pull request."""
+    origin = tmp_path / "origin.git"
+    git(tmp_path, "clone", "-q", "--bare", str(agency), str(origin))
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", str(origin), str(clone))
+    state = tmp_path / "scratch" / "gh-state"
+    state.mkdir(parents=True)
+    (state / "issues.json").write_text('[{"number": 3, "title": "Requirement: ", "state": "open"}]')
+    body = (
+        "### Client who raised the requirement (folder name)\n\nharbor\n\n"
+        "### Position\n\nWarehouse Manager\n\n"
+        "### Hiring manager at the client (optional)\n\n_No response_\n"
+    )
+    payload = {"action": "opened", "issue": {"number": 3, "author_association": "OWNER"}}
+    payload["issue"]["body"] = body
+    key = ("forms.yml", "record", "Run the form's command and open the pull request")
+    run = runner.run_step(
+        key,
+        clone,
+        tmp_path / "scratch",
+        event="issues",
+        env={"HIREBOOK_AS_OF": AS_OF},
+        payload=payload,
+    )
+    assert run.returncode == 0, run.log
+    # `hirebook new` dates a new agency's record now (only the demo has a day of its own).
+    [new] = git(origin, "diff", "--name-only", "main", "hirebook-form/issue-3").split()
+    year = re.fullmatch(r"records/clients/harbor/requirements/req-(\d{4})-001\.yaml", new)
+    assert year, new
+    text = git(origin, "show", f"hirebook-form/issue-3:{new}")
+    assert text.startswith(f"id: req-{year[1]}-001\ntitle: Warehouse Manager\nstatus: draft")
+    assert f"received_at: {year[1]}-" in text
+    [pull] = run.pulls()
+    assert pull["body"].startswith("Closes #3\n")
 
 
 def test_the_new_agency_is_clean_in_a_pull_request_too(agency):

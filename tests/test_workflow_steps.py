@@ -43,6 +43,7 @@ from workflow_runner import GITHUB, StepRun, fake_tools, git, hirebook
 
 SCRIPT = ".github/scripts/sla-issues.sh"
 ISSUES_STEP = ("sla.yml", "board", "One issue per account manager")
+FORMS_STEP = ("forms.yml", "record", "Run the form's command and open the pull request")
 BODY_LIMIT = 65536  # GitHub refuses an issue body longer than this
 PREFIX = "SLA: open clocks for "
 
@@ -57,6 +58,7 @@ NOT_RUN = {
         INSTALL
     ),
     ("sla.yml", "board", "Install hirebook"): INSTALL,
+    ("forms.yml", "record", "Install hirebook"): INSTALL,
     ("checks.yml", "tests", "Run the test suite (the README's test command)"): (
         "bash .ci/run is `make test`: this test suite itself (and Chromium from apt)"
     ),
@@ -72,8 +74,15 @@ RUN = {
     ("handbook.yml", "build", "Build with --strict"): "push",
     ("sla.yml", "board", "Digest and annotations"): "schedule",
     ISSUES_STEP: "schedule",
+    FORMS_STEP: "issues",
 }
 """Run steps run here, each with the event it runs under."""
+
+PAYLOADS = {
+    FORMS_STEP: {"action": "opened", "issue": {"number": 1, "author_association": "NONE"}},
+}
+"""The event's payload of a step that reads it (default ``{}``): here an issue by someone who
+is not a member, which the forms step must leave alone (``test_forms.py`` runs its forms)."""
 
 # --- the workflows' steps ---------------------------------------------------------------------
 
@@ -150,6 +159,7 @@ def run_step(key: tuple[str, str, str], workspace: Path, scratch: Path, **option
     """Run one step under the event :data:`RUN` names for it (see :mod:`workflow_runner`), as
     of the demo's instant."""
     options["env"] = {"HIREBOOK_AS_OF": AS_OF, **(options.get("env") or {})}
+    options.setdefault("payload", PAYLOADS.get(key))
     return runner.run_step(
         key, workspace, scratch, event=RUN.get(key, "workflow_dispatch"), **options
     )
@@ -201,7 +211,56 @@ def check_sla_issues(first: StepRun, workspace: Path, tmp_path: Path) -> None:
     assert len(second.issues()) == len(owners)
 
 
+def check_forms_left_alone(run: StepRun, workspace: Path, tmp_path: Path) -> None:
+    assert run.calls() == [], run.log
+    assert git(workspace, "status", "--porcelain") == ""
+
+
+def test_forms_step_opens_a_pull_request_in_a_copy_of_the_repository(workspace, tmp_path):
+    """The step as pushed (the script, the forms, the workflow tracked by Git): a touchpoint
+    form by a member, in a clone of a bare copy of the repository, becomes a pushed branch and
+    a pull request that closes the issue."""
+    origin = tmp_path / "origin.git"
+    git(tmp_path, "clone", "-q", "--bare", str(workspace), str(origin))
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", str(origin), str(clone))
+    state = tmp_path / "gh-state"
+    state.mkdir()
+    (state / "issues.json").write_text(
+        json.dumps([{"number": 7, "title": "Touchpoint: ", "state": "open", "labels": []}])
+    )
+    body = (
+        "### Client contacted (folder name)\n\nnorthwind-cloud\n\n"
+        "### Kind of contact\n\ncall\n\n"
+        "### Who made the contact (team id)\n\nwang-li\n\n"
+        "### Plan reported on (for a progress report)\n\n_No response_\n\n"
+        "### Summary\n\nAgreed the interview slots for next week.\n"
+    )
+    payload = {"action": "opened", "issue": {"number": 7, "author_association": "OWNER"}}
+    payload["issue"]["body"] = body
+    run = run_step(FORMS_STEP, clone, tmp_path, payload=payload)
+    assert run.returncode == 0, run.log
+    # The demo's touchpoints are named by day and subject: the first sequential id of 2026.
+    new = "records/clients/northwind-cloud/touchpoints/tp-2026-0001.yaml"
+    assert git(origin, "diff", "--name-only", "main", "hirebook-form/issue-7").split() == [new]
+    assert git(origin, "show", f"hirebook-form/issue-7:{new}") == (
+        "id: tp-2026-0001\n"
+        "type: call                  # meeting | call | visit | revisit | progress_report | "
+        "email | other\n"
+        "at: 2026-11-20T17:00:00+08:00\n"
+        "by: wang-li\n"
+        "with: []                      # names of the client's people who took part\n"
+        "summary: Agreed the interview slots for next week.\n"
+        "follow_ups: []                # e.g. {action: Send revised JD, owner: wang-li, due: ...}\n"
+    )
+    [pull] = run.pulls()
+    assert pull["head"] == "hirebook-form/issue-7" and pull["body"].startswith("Closes #7\n")
+    comment = [call for call in run.calls() if call["argv"][:2] == ["issue", "comment"]]
+    assert f"/pull/{pull['number']}" in comment[0]["comment"]
+
+
 CHECKS = {
+    FORMS_STEP: check_forms_left_alone,
     ("checks.yml", "records", "Lint every record"): check_lint_summary,
     ("handbook.yml", "build", "Build with --strict"): check_handbook,
     ("sla.yml", "board", "Digest and annotations"): check_sla_digest,
@@ -417,8 +476,15 @@ def test_the_fake_gh_refuses_what_it_does_not_emulate(tmp_path):
         ["issue", "create", "--title", "t", "--bogus", "x"],
         ["issue", "view", "1"],
         ["api", "--paginate", "repos/{owner}/{repo}/issues", "--jq", ".[]"],
+        ["issue", "comment", "9", "--body", "no such issue"],
+        ["issue", "comment", "--body", "which issue?"],
+        ["pr", "create", "--base", "main", "--title", "t", "--body", "no --head"],
+        ["pr", "create", "--base", "main", "--head", "never-pushed", "--title", "t"],
+        ["auth", "setup-git", "--hostname", "example.com"],
     ):
-        result = subprocess.run([bin_dir / "gh", *argv], env=env, capture_output=True, text=True)
+        result = subprocess.run(
+            [bin_dir / "gh", *argv], env=env, capture_output=True, text=True, cwd=tmp_path
+        )
         assert result.returncode != 0, argv
     without_token = {k: v for k, v in env.items() if k != "GH_TOKEN"}
     result = subprocess.run(

@@ -22,7 +22,7 @@ def tool(name: str) -> str:
 
 def test_there_are_workflows():
     names = {path.name for path in WORKFLOWS}
-    assert {"checks.yml", "sla.yml"} <= names
+    assert {"checks.yml", "sla.yml", "forms.yml"} <= names
 
 
 def test_workflows_match_githubs_schema():
@@ -56,6 +56,33 @@ def test_sla_workflow_runs_daily_with_least_permissions():
     assert "schedule" in triggers and "workflow_dispatch" in triggers
     assert workflow["permissions"] == {"contents": "read"}
     assert workflow["jobs"]["board"]["permissions"] == {"contents": "read", "issues": "write"}
+
+
+def test_forms_workflow_runs_for_members_with_least_permissions():
+    """Issue forms become pull requests only for the repository's members, with write access
+    for that one job, and no expression of a run: step reads what the issue says."""
+    text = (ROOT / ".github/workflows/forms.yml").read_text(encoding="utf-8")
+    workflow = yaml.safe_load(text)
+    triggers = workflow[True] if True in workflow else workflow["on"]
+    assert triggers == {"issues": {"types": ["opened"]}}
+    assert workflow["permissions"] == {}
+    [job] = workflow["jobs"].values()
+    assert job["permissions"] == {
+        "contents": "write",
+        "pull-requests": "write",
+        "issues": "write",
+    }
+    condition = job["if"]
+    assert "github.event.issue.author_association" in condition
+    for association in ("OWNER", "MEMBER", "COLLABORATOR"):
+        assert f'"{association}"' in condition
+    for step in job["steps"]:
+        assert "${{" not in step.get("run", "")
+        for value in (step.get("env") or {}).values():
+            assert "github.event" not in str(value)
+    checkout = job["steps"][0]
+    assert checkout["uses"].startswith("actions/checkout@")
+    assert checkout["with"]["persist-credentials"] is False
 
 
 def test_pre_commit_hook_definition_runs_hirebook_lint():
@@ -99,7 +126,15 @@ def test_pre_commit_try_repo_runs_the_hook(agency, tmp_path_factory):
 def test_issue_forms_match_githubs_schema():
     forms = sorted((ROOT / ".github/ISSUE_TEMPLATE").glob("*.yml"))
     names = {p.stem for p in forms}
-    assert {"new-client", "new-requirement", "sla-exception"} <= names
+    assert {
+        "new-client",
+        "new-requirement",
+        "sla-exception",
+        "client-feedback",
+        "interview-result",
+        "candidate-notified",
+        "touchpoint",
+    } <= names
     result = subprocess.run(
         [
             tool("check-jsonschema"),

@@ -12,9 +12,10 @@ How a step is run (:func:`run_step`):
   ``GITHUB_REPOSITORY``, ``GITHUB_SERVER_URL``, ``GITHUB_RUN_ID``…);
 - with this environment's ``hirebook``, ``mkdocs`` and ``python`` first on ``PATH`` (the
   "Install hirebook" steps are not run: the callers say why), and a fake ``gh`` before them
-  that keeps issues in a folder, records every call (arguments, stdin, the ``--body-file`` it
-  was given) and fails the calls it is told to;
-- under the event the caller names (``if:`` conditions are not evaluated).
+  that keeps issues (and the pull requests it opens) in a folder, records every call
+  (arguments, stdin, the ``--body-file`` it was given) and fails the calls it is told to;
+- under the event the caller names, with its payload in ``GITHUB_EVENT_PATH`` (``if:``
+  conditions are not evaluated).
 """
 
 from __future__ import annotations
@@ -77,7 +78,8 @@ def hirebook(cwd: Path, *args: str) -> str:
 
 
 FAKE_GH = r'''
-"""A fake GitHub CLI: issues kept in $FAKE_GH_STATE/issues.json, every call recorded in
+"""A fake GitHub CLI: issues kept in $FAKE_GH_STATE/issues.json (pull requests opened in
+pulls.json), every call recorded in
 calls.jsonl (arguments, stdin, the --body-file content), calls matching a prefix in fail.json
 refused as GitHub's API would refuse them."""
 import json, os, re, shutil, subprocess, sys, urllib.parse
@@ -204,6 +206,36 @@ elif command == ["issue", "create"]:
     issues.append({"number": number, "title": found["title"][0], "state": "open",
                    "labels": found.get("label", []), "body": body_of(found)})
     print(f"https://github.com/{os.environ['GH_REPO']}/issues/{number}")
+elif command == ["issue", "comment"]:
+    found, words = options(argv[2:], {"body", "body-file"})
+    if len(words) != 1 or not words[0].isdigit() or not ({"body", "body-file"} & set(found)):
+        die("fake gh: issue comment takes the issue's number and --body or --body-file", 2)
+    if not [issue for issue in issues if str(issue["number"]) == words[0]]:
+        die(f"GraphQL: Could not resolve to an issue with the number of {words[0]}")
+    call["comment"] = body_of(found)
+elif command == ["auth", "setup-git"]:
+    options(argv[2:], set())  # gh writes a credential helper into ~/.gitconfig; the fake: none
+elif command == ["pr", "create"]:
+    # As gh does: the head branch must be on the remote (`origin` of the repository in the
+    # current folder) before the pull request can be opened.
+    found, words = options(argv[2:], {"base", "head", "title", "body", "body-file"})
+    if words or not {"base", "head", "title"} <= set(found):
+        die("fake gh: pr create takes --base, --head, --title and --body-file", 2)
+    head = found["head"][0]
+    remote = subprocess.run(
+        ["git", "ls-remote", "--exit-code", "--heads", "origin", f"refs/heads/{head}"],
+        capture_output=True, text=True,
+    )
+    if remote.returncode:
+        die(f"pull request create failed: GraphQL: Head sha can't be blank, Base sha can't be "
+            f"blank, No commits between {found['base'][0]} and {head}, Head ref must be a branch")
+    pulls_file = state / "pulls.json"
+    pulls = json.loads(pulls_file.read_text()) if pulls_file.exists() else []
+    number = max([issue["number"] for issue in issues] + [p["number"] for p in pulls] + [0]) + 1
+    pulls.append({"number": number, "base": found["base"][0], "head": head,
+                  "title": found["title"][0], "body": body_of(found)})
+    pulls_file.write_text(json.dumps(pulls))
+    print(f"https://github.com/{os.environ['GH_REPO']}/pull/{number}")
 elif command in (["issue", "edit"], ["issue", "close"]):
     found, words = options(argv[2:], {"body", "body-file", "comment"})
     matches = [issue for issue in issues if [str(issue["number"])] == words]
@@ -270,6 +302,11 @@ class StepRun:
         path = self.state / "issues.json"
         return json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
 
+    def pulls(self) -> list[dict]:
+        """The pull requests the fake gh opened."""
+        path = self.state / "pulls.json"
+        return json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
+
 
 def expression(text: str, context: dict[str, str]) -> str:
     """``${{ github.x }}`` filled in; any other expression fails the test (teach it here)."""
@@ -304,9 +341,11 @@ def run_step(
     event: str = "workflow_dispatch",
     fake_hirebook: bool = False,
     env: dict[str, str] | None = None,
+    payload: dict | None = None,
 ) -> StepRun:
     """Run one ``run:`` step of the workspace's workflow as GitHub's runner would, under
-    ``event`` (``github.event_name``)."""
+    ``event`` (``github.event_name``), whose ``payload`` is the file ``GITHUB_EVENT_PATH``
+    names (default: ``{}``)."""
     file, job_id, name = key
     path = workspace / ".github/workflows" / file
     if not path.is_file():
@@ -335,6 +374,8 @@ def run_step(
     }
     for file_path in files.values():
         file_path.touch()
+    event_file = scratch / "event.json"
+    event_file.write_text(json.dumps(payload or {}), encoding="utf-8")
     inherited = {
         name: value
         for name, value in os.environ.items()
@@ -354,6 +395,7 @@ def run_step(
         "GITHUB_RUN_NUMBER": "7",
         "GITHUB_RUN_ATTEMPT": "1",
         "GITHUB_EVENT_NAME": event,
+        "GITHUB_EVENT_PATH": str(event_file),
         "GITHUB_REF": GITHUB["ref"],
         "GITHUB_BASE_REF": context["base_ref"],
         "GITHUB_JOB": job_id,

@@ -1,0 +1,135 @@
+"""Each value of a submitted form checked before it becomes one argument of a command.
+
+The command checks its options again (an unknown id, a round that does not exist, a second
+verdict); these checks come first so that the answer names the form's field and says what
+the field takes, and so that nothing a command line could misread — a line break in a
+one-line value, a control character, an id of the wrong kind — gets as far as a command.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hirebook.forms.catalogue import CHOICE, ID_OF, LINE, NEW_ID, ROUND, TEXT, WHEN, Element
+from hirebook.output.inert import inert
+from hirebook.records.layout import FOLDER_OF_KIND
+
+ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
+WHEN_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?(?:Z|[+-]\d{2}:\d{2})?")
+LINE_LIMIT, TEXT_LIMIT = 200, 2000
+# C0 but tab and line feed, DEL, C1, the line and paragraph separators and the bidirectional
+# controls: nothing a person types into a form, and each can disguise what the record says.
+_HIDDEN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+KIND_WORDS = {
+    "client": "client",
+    "person": "team member",
+    "candidate": "candidate",
+    "case": "case",
+    "requirement": "requirement",
+    "plan": "plan",
+    "application": "application",
+    "touchpoint": "touchpoint",
+    "feedback": "feedback record",
+}
+
+
+class ValueProblem(ValueError):
+    """A value the field does not take; the message says what it takes."""
+
+
+def check(kind: str, text: str, element: Element, records: Path) -> str:
+    """The argument for a non-empty value of a field of ``kind``, or :class:`ValueProblem`."""
+    hidden = _HIDDEN.search(text)
+    if hidden:
+        raise ValueProblem(f"it holds the control character {inert(hidden.group())}: retype it")
+    if kind == TEXT:
+        if len(text) > TEXT_LIMIT:
+            raise ValueProblem(f"it is {len(text)} characters long; at most {TEXT_LIMIT}")
+        return text
+    if "\n" in text or "\t" in text:
+        raise ValueProblem("it must be one line, without line breaks or tabs")
+    if kind == LINE:
+        if len(text) > LINE_LIMIT:
+            raise ValueProblem(f"it is {len(text)} characters long; at most {LINE_LIMIT}")
+        return text
+    if kind == CHOICE:
+        return _choice(text, element)
+    if kind == ROUND:
+        if not re.fullmatch(r"[0-9]{1,2}", text) or int(text) == 0:
+            raise ValueProblem(f"{_shown(text)} is not a round: write a number, 1 for the first")
+        return str(int(text))
+    if kind == WHEN:
+        if not WHEN_PATTERN.fullmatch(text):
+            raise ValueProblem(
+                f"{_shown(text)} is not a date and time: write it as 2026-03-13 11:00"
+            )
+        return text
+    if kind == NEW_ID:
+        record_id = _id(text)
+        if (records / "clients" / record_id / "client.yaml").is_file():
+            raise ValueProblem(f"the client `{record_id}` exists already: choose another id")
+        return record_id
+    if kind.startswith(ID_OF):
+        return _existing(text, kind[len(ID_OF) :], records)
+    raise AssertionError(f"no such kind of value: {kind}")
+
+
+def _shown(text: str) -> str:
+    return repr(inert(text[:80]))
+
+
+def _choice(text: str, element: Element) -> str:
+    """The choice's first word (``interview — the client wants…`` → ``interview``): the
+    value the command takes, whatever words the template adds after it."""
+    words = {option.split()[0]: option for option in element.choices if option.split()}
+    word = text.split()[0] if text.split() else ""
+    if text in element.choices or (word in words and text == word):
+        return word
+    offered = ", ".join(sorted(words))
+    raise ValueProblem(f"{_shown(text)} is not one of the choices ({offered})")
+
+
+def _id(text: str) -> str:
+    if not ID.fullmatch(text):
+        raise ValueProblem(
+            f"{_shown(text)} is not an id: lower-case letters, digits and dashes, as in the "
+            "record's file name"
+        )
+    return text
+
+
+def _existing(text: str, kind: str, records: Path) -> str:
+    record_id = _id(text)
+    kinds = kinds_of(records, record_id)
+    if kind in kinds:
+        return record_id
+    wanted = KIND_WORDS[kind]
+    if kinds:
+        found = " and ".join(_a(KIND_WORDS[other]) for other in kinds)
+        raise ValueProblem(f"`{record_id}` is {found}, not {_a(wanted)}: give the {wanted}'s id")
+    raise ValueProblem(f"there is no {wanted} `{record_id}` in the records")
+
+
+def _a(word: str) -> str:
+    return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"
+
+
+def kinds_of(records: Path, record_id: str) -> list[str]:
+    """The kinds of record that carry ``record_id`` (a checked id: a plain file name), found by
+    their files, as the loader places them."""
+    found = []
+    if (records / "clients" / record_id / "client.yaml").is_file():
+        found.append("client")
+    if (records / "team" / f"{record_id}.yaml").is_file():
+        found.append("person")
+    if (records / "candidates" / f"{record_id}.yaml").is_file():
+        found.append("candidate")
+    if (records / "cases" / f"{record_id}.md").is_file():
+        found.append("case")
+    for kind, folder in FOLDER_OF_KIND.items():
+        if any(path.is_file() for path in records.glob(f"clients/*/{folder}/{record_id}.yaml")):
+            found.append(kind)
+    return found
