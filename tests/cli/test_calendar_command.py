@@ -9,6 +9,7 @@ from icalendar import Calendar
 from hirebook.cli.main import cli
 from hirebook.demo import DEMO_RECORDS
 from hirebook.handbook.site import prepare
+from test_privacy import REDACTED_ACTION, leak
 
 AS_OF = "2026-11-20T17:00:00+08:00"
 
@@ -111,29 +112,14 @@ def test_records_with_lint_errors_are_refused(runner, agency, tmp_path):
     assert not target.exists()
 
 
-# A follow-up that names a candidate (劉洋, cand-0001 of the test agency) with her phone and
-# e-mail, due after the instant; the client's and the account manager's names hold her name.
-LEAKY_TOUCHPOINT = """\
-id: tp-2026-0002
-type: call
-at: 2026-03-11T10:00:00+08:00
-by: wang-li
-summary: Spoke with Zhang Wei
-follow_ups:
-  - action: "Call 劉洋 on +86 138 0000 0001, or write to liu.yang@mail.example"
-    owner: wang-li
-    due: 2026-03-20
-"""
-SECRETS = ("劉洋", "liu.yang", "138 0000 0001", "13800000001")
+# The follow-up, client name and account manager's name of test_privacy's leak: the candidate
+# cand-0001's name, phone and e-mail (in the forms people type them) where they do not belong.
+SECRETS = ("劉洋", "劉\u200b洋", "liu.yang", "138 0000 0001", "138\u00a00000", "13800000001")
 
 
 @pytest.mark.parametrize("option", [["--owner", "wang-li"], ["--client", "acme"], ["--all"]])
 def test_personal_data_is_withheld(runner, agency, option):
-    agency.write("clients/acme/touchpoints/tp-2026-0002.yaml", LEAKY_TOUCHPOINT)
-    client = (agency.records / "clients/acme/client.yaml").read_text(encoding="utf-8")
-    agency.write("clients/acme/client.yaml", client.replace("ACME Technology", "ACME 劉洋"))
-    person = (agency.records / "team/wang-li.yaml").read_text(encoding="utf-8")
-    agency.write("team/wang-li.yaml", person.replace("王麗 (Wang Li)", "王麗 (劉洋)"))
+    leak(agency)
     result = run(runner, *option, "--as-of", "2026-03-12T12:00:00+08:00", records=agency.records)
     assert result.exit_code == 0, result.output
     text = result.stdout_bytes.decode("utf-8").replace("\r\n ", "")  # unfolded
@@ -141,7 +127,7 @@ def test_personal_data_is_withheld(runner, agency, option):
         assert secret not in text, secret
     events = {str(e["UID"]): e for e in Calendar.from_ical(result.stdout_bytes).walk("VEVENT")}
     follow_up = events["improvement-action/acme/tp-2026-0002#follow-up-1@hirebook"]
-    assert "Call cand-0001 on [personal data withheld]" in str(follow_up["DESCRIPTION"])
+    assert REDACTED_ACTION in str(follow_up["DESCRIPTION"])
     assert "Client: ACME cand-0001 Co., Ltd." in str(follow_up["DESCRIPTION"])
     assert "Personal data was withheld" in result.stderr
     assert "records/clients/acme/touchpoints/tp-2026-0002.yaml" in result.stderr
