@@ -86,18 +86,20 @@ def _tiers(ctx: Context) -> str:
 
 def _my_work(ctx: Context) -> str:
     """Everyone who has clocks to act on or is active, with their counts, linking to their
-    "my work" page."""
+    "my work" page; then the clocks no one owns (data protection), so the rows add up to the
+    week's counts."""
     labels = ctx.labels
     people = sorted(ctx.repo.people.values(), key=lambda p: (p.name.casefold(), p.id))
     rows = []
     for person in people:
         now = needs_action(ctx, ctx.open_by_owner.get(person.id, []))
-        if not person.active and not now:
-            continue
-        overdue = sum(f.state is State.OVERDUE for f in now)
-        at_risk = sum(f.state is State.AT_RISK for f in now)
-        link = blocks.link(escape.text(person.name), paths.link(paths.HOME, paths.work(person.id)))
-        rows.append([link, overdue, at_risk, len(now) - overdue - at_risk])
+        if person.active or now:
+            link = paths.link(paths.HOME, paths.work(person.id))
+            rows.append(_counts_row(blocks.link(escape.text(person.name), link), now))
+    unowned = needs_action(ctx, ctx.open_by_owner.get(None, []))
+    if unowned:
+        link = paths.link(paths.HOME, paths.THIS_WEEK)
+        rows.append(_counts_row(blocks.link(labels("sla.no_owner"), link), unowned))
     headers = [
         labels("name"),
         labels("home.overdue_count"),
@@ -106,6 +108,12 @@ def _my_work(ctx: Context) -> str:
     ]
     table = blocks.table(headers, rows, numeric=[1, 2, 3])
     return f"{labels('home.my_work_intro')}\n\n{table}" if table else labels("none")
+
+
+def _counts_row(label: str, now: list) -> list[object]:
+    overdue = sum(f.state is State.OVERDUE for f in now)
+    at_risk = sum(f.state is State.AT_RISK for f in now)
+    return [label, overdue, at_risk, len(now) - overdue - at_risk]
 
 
 def _open_requirements(ctx: Context) -> str:
