@@ -592,3 +592,26 @@ def snapshot(records) -> dict[str, bytes]:
         for path in sorted(records.rglob("*"))
         if path.is_file() and not path.is_symlink()
     }
+
+
+def test_a_fact_is_not_recorded_ahead_of_time(runner, records):
+    before = snapshot(records)
+    result = log(
+        runner,
+        records,
+        *("result", "app-2026-0062", "--round", "2", "--result", "pass"),
+        *("--at", "2026-11-21T09:00:00+08:00"),
+    )
+    assert result.exit_code == 1
+    assert "--at 2026-11-21T09:00+08:00 is after now (2026-11-20T17:00+08:00)" in result.stderr
+    assert snapshot(records) == before
+
+
+def test_a_byte_order_mark_stays(runner, records):
+    path = records / f"{NORTHWIND}/applications/app-2026-0073.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + APP_0073.encode("utf-8"))
+    result = log(runner, records, "withdraw", "app-2026-0073", "--at", "2026-11-20")
+    assert result.exit_code == 0, result.output
+    assert path.read_bytes() == b"\xef\xbb\xbf" + (
+        APP_0073 + "withdrawn:\n  on: 2026-11-20\n"
+    ).encode("utf-8")

@@ -25,6 +25,9 @@ from hirebook.events.roundtrip import RoundTripError
 from hirebook.output.inert import inert
 
 FORMATS = ("text", "json")
+SCHEDULED = ("interview", "placement")
+"""Events recorded ahead of time (a round booked, a start date agreed); any other is a fact
+and cannot be later than now."""
 
 
 @click.group("log")
@@ -406,6 +409,11 @@ def _run(name, record_id, event, instant, at, as_of, output_format, dry_run, rec
     now = common.as_of_instant(repo, as_of)
     when = _instant(repo, at, now) if instant else _day(repo, at, now)
     start = when if instant else datetime.combine(when, time(0), tzinfo=repo.zone)
+    if name not in SCHEDULED and start > now:
+        _refuse(
+            f"--at {_shown(when)} is after now ({_shown(now)}): record a {name} once it has "
+            "happened (an interview or a placement may be recorded ahead)"
+        )
     clocks_at = max(now, start)
     today = now.astimezone(repo.zone).date()
     _locate(repo, kind, record_id)  # an unknown id or a link is named before any lint
@@ -450,6 +458,10 @@ def _locate(repo, kind: str, record_id: str) -> locate.Target:
         raise click.BadParameter(inert(str(err)), param_hint=kind.upper()) from None
     except locate.NotWritable as err:
         _refuse(inert(str(err)))
+
+
+def _shown(value: date | datetime) -> str:
+    return value.isoformat(timespec="minutes") if isinstance(value, datetime) else str(value)
 
 
 def _bound(event, when, record_):

@@ -14,6 +14,7 @@ reading of the folder.
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -71,6 +72,8 @@ def record(
     text = yamlread.decode(raw)
     changes = event(Record(record_id, target.document.data, repo.zone))
     new_text = edit(text, target.document.data, changes)
+    if raw.startswith(codecs.BOM_UTF8):  # the reader leaves the mark out; the file keeps it
+        new_text = "\ufeff" + new_text
     after = _edited(repo, target, new_text)
     result = lint(after, today)
     if result.errors:
