@@ -94,6 +94,11 @@ def subjects(text: str) -> list[str]:
     return [code(row["Item"]) for row in table(text)]
 
 
+def requirement_ids(text: str) -> list[str]:
+    """The ids of a table's requirement links ("[Title (req-…)](…)")."""
+    return [re.search(r"\((req-[0-9-]+)\)\]", row["Requirements"]).group(1) for row in table(text)]
+
+
 def test_my_work_lists_what_to_act_on_first_then_requirements_and_follow_ups(demo):
     page = demo["en"][paths.work("wang-li")].markdown
     titles = list(sections(page))
@@ -113,10 +118,7 @@ def test_my_work_lists_what_to_act_on_first_then_requirements_and_follow_ups(dem
         WANG_LI_FOLLOW_UPS
     )
     assert sorted(subjects(parts["Other clocks, due later"])) == sorted(WANG_LI_LATER)
-    requirements = [
-        re.search(r"\((req-[0-9-]+)\)\]", row["Requirements"]).group(1)
-        for row in table(parts["Open requirements"])
-    ]
+    requirements = requirement_ids(parts["Open requirements"])
     assert requirements == ["req-2026-019", "req-2026-016", "req-2026-009", "req-2026-008"]
 
 
@@ -185,3 +187,22 @@ def test_my_work_and_cut_notes_in_chinese(demo):
     work = pages[paths.work("wang-li")].markdown
     assert 'title: "王丽 (Wang Li)：我的工作"' in work
     assert "## 本週需處理" in work
+
+
+def test_a_recruiter_sees_the_requirements_she_submitted_candidates_for(agency):
+    """Zhou Min (a recruiter) manages no client: the open requirement she recruits for is on
+    her page once an application names her; the account manager, Wang Li, sees it anyway."""
+
+    def requirements_on(person: str) -> list[str]:
+        repo = agency.load()
+        pages = generate(repo, instant(repo, AS_OF)).pages
+        return requirement_ids(sections(pages[paths.work(person)].markdown)["Open requirements"])
+
+    assert requirements_on("zhou-min") == []
+    assert requirements_on("wang-li") == ["req-2026-001"]
+    application = "clients/acme/applications/app-2026-0001.yaml"
+    text = (agency.records / application).read_text(encoding="utf-8")
+    recruited = text.replace("channel: referral\n", "channel: referral\nrecruiter: zhou-min\n")
+    agency.write(application, recruited)
+    assert requirements_on("zhou-min") == ["req-2026-001"]
+    assert requirements_on("wang-li") == ["req-2026-001"]

@@ -32,9 +32,12 @@ FOLLOW_UP_RULE = "improvement-action"
 
 def pages(ctx: Context) -> Iterator[tuple[str, Page]]:
     yield paths.THIS_WEEK, Page(render_week(ctx))
+    worked_on = requirements_by_person(ctx)
     for person in ctx.repo.people.values():
         path = paths.work(person.id)
-        yield path, Page(render(ctx, person, path), person.doc.rel if person.doc else None)
+        requirements = worked_on.get(person.id, [])
+        page = render(ctx, person, path, requirements)
+        yield path, Page(page, person.doc.rel if person.doc else None)
 
 
 # --- what to act on -----------------------------------------------------------------------------
@@ -101,22 +104,30 @@ def open_requirements(ctx: Context) -> list[Requirement]:
     return open_ones
 
 
-def requirements_of(ctx: Context, person_id: str) -> list[Requirement]:
-    """The open requirements ``person_id`` works on: of the clients they manage, and those
-    they submitted a candidate for."""
-    managed = {client.id for client in ctx.clients_by_manager.get(person_id, [])}
-    recruited = {
-        application.requirement
-        for application in ctx.repo.applications.values()
-        if application.recruiter == person_id
-    }
-    return [r for r in open_requirements(ctx) if r.client in managed or r.id in recruited]
+def requirements_by_person(ctx: Context) -> dict[str, list[Requirement]]:
+    """The open requirements each person works on, the latest received first: of the clients
+    they manage, and those they submitted a candidate for (one pass over the records)."""
+    open_ones = open_requirements(ctx)
+    wanted = {r.id for r in open_ones}
+    recruiters: dict[str, set[str]] = {}
+    for application in ctx.repo.applications.values():
+        if application.recruiter and application.requirement in wanted:
+            recruiters.setdefault(application.requirement, set()).add(application.recruiter)
+    by_person: dict[str, list[Requirement]] = {}
+    for requirement in open_ones:
+        client = ctx.repo.clients.get(requirement.client or "")
+        people = set(recruiters.get(requirement.id, ()))
+        if client is not None and client.account_manager:
+            people.add(client.account_manager)
+        for person in people:
+            by_person.setdefault(person, []).append(requirement)
+    return by_person
 
 
 # --- the pages ----------------------------------------------------------------------------------
 
 
-def render(ctx: Context, person: Person, path: str) -> str:
+def render(ctx: Context, person: Person, path: str, requirements: list[Requirement]) -> str:
     labels = ctx.labels
     owned = ctx.open_by_owner.get(person.id, [])
     now = needs_action(ctx, owned)
@@ -136,7 +147,7 @@ def render(ctx: Context, person: Person, path: str) -> str:
         ),
         blocks.section(
             labels("work.requirements"),
-            requirement_table(ctx, path, requirements_of(ctx, person.id)) or labels("none"),
+            requirement_table(ctx, path, requirements) or labels("none"),
         ),
         blocks.section(labels("work.follow_ups"), _clocks(ctx, path, follow_ups) or labels("none")),
         blocks.section(labels("work.later"), _clocks(ctx, path, later) or labels("none")),
