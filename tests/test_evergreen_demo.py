@@ -164,3 +164,12 @@ def test_without_demo_as_of_the_demo_would_be_judged_now(demo, tmp_path):
     before = datetime.now(UTC).replace(microsecond=0)
     answer = board(copy)
     assert datetime.fromisoformat(answer["as_of"]) >= before
+
+
+def test_make_demo_leaves_the_day_to_the_demo():
+    """``make demo`` lints and serves the demo without an --as-of of its own, so the demo's
+    day (or a HIREBOOK_AS_OF the user set) decides."""
+    makefile = (Path(__file__).resolve().parents[1] / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile.split("\ndemo: ", 1)[1].split("\n\n", 1)[0]
+    assert "hirebook lint" in recipe and "mkdocs serve" in recipe
+    assert "--as-of" not in recipe and "HIREBOOK_AS_OF" not in recipe
