@@ -113,6 +113,25 @@ def test_the_demo_handbook_is_built_as_of_its_own_day(demo, tmp_path):
     assert "2026-11-20 17:00" in home
 
 
+def test_the_demo_site_is_built_as_of_its_own_day(demo, tmp_path):
+    """``make build`` in the demo's project: ``mkdocs build --strict`` of its own mkdocs.yml."""
+    environment = {
+        key: value for key, value in os.environ.items() if not key.startswith("HIREBOOK_")
+    } | {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    site = tmp_path / "public"
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        cwd=demo,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert run.returncode == 0, run.stderr
+    assert f"as of {DEMO_DAY.isoformat()}" in run.stderr
+    assert "As of: 2026-11-20 17:00" in (site / "sla" / "index.html").read_text(encoding="utf-8")
+
+
 def test_a_new_record_in_the_demo_happens_on_the_demos_day(demo, tmp_path):
     scratch = tmp_path / "demo"
     assert hirebook(tmp_path, "demo", "--out", str(scratch)).returncode == 0
