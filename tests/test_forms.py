@@ -122,6 +122,14 @@ def test_a_template_asks_for_what_the_command_needs(form):
             assert fields[spec.element]["type"] == "dropdown"
 
 
+def test_a_form_whose_template_is_removed_is_no_longer_offered(tmp_path):
+    folder = tmp_path / "ISSUE_TEMPLATE"
+    shutil.copytree(TEMPLATES, folder)
+    (folder / "touchpoint.yml").unlink()
+    offered = [template.form.template for template in catalogue.load(folder)]
+    assert "touchpoint" not in offered and len(offered) == len(catalogue.FORMS) - 1
+
+
 def test_a_template_that_lost_a_field_is_the_agencys_problem(tmp_path):
     folder = tmp_path / "ISSUE_TEMPLATE"
     shutil.copytree(TEMPLATES, folder)
@@ -333,6 +341,16 @@ def test_what_hirebook_refuses_is_commented_exactly(agency):
     ) in comment
     assert "hirebook log feedback app-2026-0074 --decision=reject" in comment
     assert (agency / APP).read_bytes() == after
+
+
+def test_a_broken_template_is_commented_as_the_agencys_to_fix(agency):
+    form = agency / ".github" / "ISSUE_TEMPLATE" / "client-feedback.yml"
+    form.write_text("name: Client feedback\nbody: [unclosed\n", encoding="utf-8")
+    outcome = handle(agency, opened(feedback()))
+    assert outcome.kind == issue.ERROR
+    comment = outcome.files["comment.md"]
+    assert "the workflow could not run it" in comment and "client-feedback.yml" in comment
+    assert (agency / APP).read_text(encoding="utf-8") == APP_BEFORE
 
 
 def test_a_fence_no_value_can_close():

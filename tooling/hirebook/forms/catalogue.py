@@ -144,9 +144,12 @@ class Template:
 
 
 def load(folder: Path) -> list[Template]:
-    """Every form's template from ``folder`` (``.github/ISSUE_TEMPLATE``), checked against its
-    definition: the same elements in the same order, first labels told apart."""
-    templates = [_template(folder, form) for form in FORMS]
+    """The template of every form ``folder`` (``.github/ISSUE_TEMPLATE``) offers, checked
+    against its definition: the same elements in the same order, first labels told apart. An
+    agency that removes a form's template no longer offers that form."""
+    templates = [
+        _template(folder, form) for form in FORMS if (folder / f"{form.template}.yml").exists()
+    ]
     firsts: dict[str, str] = {}
     for template in templates:
         first = template.labels[0]
