@@ -56,6 +56,15 @@ def log_group() -> None:
     """
 
 
+def event_command(name: str, **settings):
+    """A subcommand of ``log`` for the event ``name``: its line in the group's help and the
+    fields it writes (the help's last line) come from the event."""
+    event = events.EVENTS[name]
+    return log_group.command(
+        name, short_help=event.summary, epilog=f"Writes {event.writes}.", **settings
+    )
+
+
 def event_options(function):
     """The options every event takes: --at, --as-of, --format, --dry-run, --records."""
     for option in reversed(
@@ -100,7 +109,7 @@ def round_option(text: str):
     return click.option("--round", "number", type=click.IntRange(min=1), required=True, help=text)
 
 
-@log_group.command("feedback")
+@event_command("feedback")
 @click.argument("application")
 @click.option(
     "--decision",
@@ -127,7 +136,7 @@ def log_feedback(application, decision, note, **common_options):
     _run("feedback", application, event, instant=True, **common_options)
 
 
-@log_group.command("interview")
+@event_command("interview")
 @click.argument("application")
 @round_option("The round (interviews[].round), 1 for the first. Example: --round 2.")
 @event_options
@@ -144,7 +153,7 @@ def log_interview(application, number, **common_options):
     _run("interview", application, event, instant=True, **common_options)
 
 
-@log_group.command("result")
+@event_command("result")
 @click.argument("application")
 @round_option("The round the result is for. Example: --round 1.")
 @click.option(
@@ -174,7 +183,7 @@ def log_result(application, number, outcome, note, **common_options):
     _run("result", application, event, instant=True, **common_options)
 
 
-@log_group.command("notified")
+@event_command("notified")
 @click.argument("application")
 @round_option("The round whose result the candidate was told. Example: --round 2.")
 @event_options
@@ -190,7 +199,7 @@ def log_notified(application, number, **common_options):
     _run("notified", application, event, instant=True, **common_options)
 
 
-@log_group.command("offer")
+@event_command("offer")
 @click.argument("application")
 @click.option(
     "--accepted",
@@ -220,7 +229,7 @@ def log_offer(application, answer, **common_options):
     _run("offer", application, event, instant=False, **common_options)
 
 
-@log_group.command("placement")
+@event_command("placement")
 @click.argument("application")
 @event_options
 def log_placement(application, **common_options):
@@ -234,7 +243,7 @@ def log_placement(application, **common_options):
     _run("placement", application, events.placement, instant=False, **common_options)
 
 
-@log_group.command("check-in")
+@event_command("check-in")
 @click.argument("application")
 @click.option(
     "--day",
@@ -261,7 +270,7 @@ def log_check_in(application, day, note, **common_options):
     _run("check-in", application, event, instant=False, **common_options)
 
 
-@log_group.command("withdraw")
+@event_command("withdraw")
 @click.argument("application")
 @click.option(
     "--reason",
@@ -281,7 +290,7 @@ def log_withdraw(application, reason, **common_options):
     _run("withdraw", application, event, instant=False, **common_options)
 
 
-@log_group.command("signed")
+@event_command("signed")
 @click.argument("requirement")
 @click.option(
     "--by",
@@ -312,7 +321,7 @@ def log_signed(requirement, side, signer, **common_options):
     _run("signed", requirement, event, instant=False, **common_options)
 
 
-@log_group.command("change")
+@event_command("change")
 @click.argument("requirement")
 @click.option(
     "--summary",
@@ -393,7 +402,7 @@ _DONE = {  # name: (argument, list, the item's name field, example, what, the cl
 }
 
 for _name, (_argument, _items, _key, _example, _title, _rule) in _DONE.items():
-    log_group.command(
+    event_command(
         _name,
         help=f"{_title}: its done_on is --at's day (stops its {_rule} clock).\n\n\b\n"
         f"Example:\n  hirebook log {_name} {_argument.lower()}-id --{_key} {_example!r}",

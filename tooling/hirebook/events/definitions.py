@@ -53,26 +53,88 @@ class Event:
     kind: str
     """The kind of record it is about."""
     writes: str
-    """The fields it writes, for the help."""
+    """The fields it writes."""
+    summary: str
+    """What happened, in a few words (the command's line in ``hirebook log --help``)."""
 
 
 EVENTS = {
     event.name: event
     for event in (
-        Event("feedback", "application", "client_feedback: at, decision, note"),
-        Event("interview", "application", "interviews[]: round, at"),
-        Event("result", "application", "interviews[round]: result, result_at, note"),
-        Event("notified", "application", "interviews[round]: candidate_notified_at"),
-        Event("offer", "application", "offer: made_on, accepted_on or declined_on"),
-        Event("placement", "application", "placement: start_on"),
-        Event("check-in", "application", "placement.check_ins[]: day, on, note"),
-        Event("withdraw", "application", "withdrawn: on, reason"),
-        Event("signed", "requirement", "confirmation: <side>_signed_by, <side>_signed_on"),
-        Event("change", "requirement", "changes[]: on, summary, reconfirmed_on"),
-        Event("milestone", "plan", "milestones[name]: done_on"),
-        Event("commitment", "plan", "client_commitments[what]: done_on"),
-        Event("follow-up", "touchpoint", "follow_ups[action]: done_on"),
-        Event("action", "feedback", "actions[action]: done_on"),
+        Event(
+            "feedback",
+            "application",
+            "client_feedback: at, decision, note",
+            "The client's verdict on a submitted resume.",
+        ),
+        Event(
+            "interview",
+            "application",
+            "interviews[]: round, at",
+            "An interview round scheduled or held.",
+        ),
+        Event(
+            "result",
+            "application",
+            "interviews[round]: result, result_at, note",
+            "The client's result of an interview round.",
+        ),
+        Event(
+            "notified",
+            "application",
+            "interviews[round]: candidate_notified_at",
+            "The candidate was told a round's result.",
+        ),
+        Event(
+            "offer",
+            "application",
+            "offer: made_on, accepted_on or declined_on",
+            "An offer made, accepted or declined.",
+        ),
+        Event("placement", "application", "placement: start_on", "The hire's first working day."),
+        Event(
+            "check-in",
+            "application",
+            "placement.check_ins[]: day, on, note",
+            "An onboarding check-in with the new hire.",
+        ),
+        Event(
+            "withdraw",
+            "application",
+            "withdrawn: on, reason",
+            "The application stopped before a hire.",
+        ),
+        Event(
+            "signed",
+            "requirement",
+            "confirmation: <side>_signed_by, <side>_signed_on",
+            "One side signed the requirement confirmation.",
+        ),
+        Event(
+            "change",
+            "requirement",
+            "changes[]: on, summary, reconfirmed_on",
+            "A requirement changed, or its change re-confirmed.",
+        ),
+        Event("milestone", "plan", "milestones[name]: done_on", "A plan's milestone reached."),
+        Event(
+            "commitment",
+            "plan",
+            "client_commitments[what]: done_on",
+            "A client commitment of a plan kept.",
+        ),
+        Event(
+            "follow-up",
+            "touchpoint",
+            "follow_ups[action]: done_on",
+            "A touchpoint's follow-up action done.",
+        ),
+        Event(
+            "action",
+            "feedback",
+            "actions[action]: done_on",
+            "A feedback record's improvement action done.",
+        ),
     )
 }
 
