@@ -353,6 +353,17 @@ def test_a_broken_template_is_commented_as_the_agencys_to_fix(agency):
     assert (agency / APP).read_text(encoding="utf-8") == APP_BEFORE
 
 
+def test_records_in_another_folder_are_the_ones_written(agency, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    (agency / "records").rename(elsewhere)
+    templates = agency / ".github" / "ISSUE_TEMPLATE"
+    outcome = issue.handle(opened(feedback()), agency, elsewhere, templates)
+    assert outcome.kind == issue.PULL_REQUEST, outcome.log
+    assert "--records" not in outcome.files["pull-request.md"]
+    written = (elsewhere / APP.removeprefix("records/")).read_text(encoding="utf-8")
+    assert written.startswith(APP_BEFORE + "client_feedback:\n")
+
+
 def test_a_fence_no_value_can_close():
     block = replies.fenced("a\n````\n# heading\n")
     assert block.startswith("`````text\n") and block.endswith("\n`````")

@@ -70,7 +70,7 @@ def handle(event: object, root: Path, records: Path, templates: Path) -> Outcome
     if problems:
         comment = replies.refused_values(template.name, problems)
         return _refusal(REFUSED, number, comment, *problems)
-    return _run(template, number, argv, root)
+    return _run(template, number, argv, root, records)
 
 
 def command_of(template: Template, found: list[str], records: Path) -> tuple[list[str], list[str]]:
@@ -97,8 +97,10 @@ def command_of(template: Template, found: list[str], records: Path) -> tuple[lis
     return argv + options, problems
 
 
-def _run(template: Template, number: int, argv: list[str], root: Path) -> Outcome:
+def _run(template: Template, number: int, argv: list[str], root: Path, records: Path) -> Outcome:
     command = [sys.executable, "-m", "hirebook", *argv]
+    if records.resolve() != (root / "records").resolve():
+        command.append(f"--records={records}")  # given on our command line; not shown
     log = [f"#{number}: {replies.command_line(argv)}"]
     try:
         done = subprocess.run(
