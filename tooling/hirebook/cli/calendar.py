@@ -117,13 +117,13 @@ def _feed(records_dir, jobs, as_of, language, site_url, owner, client) -> tuple[
     repo = assemble(work.folder, work.root, run.answer.documents, work.listing)
     redactor = Redactor.after(run.answer.gated, work.folder, work.root)
     ctx = Context(repo, run.instant.astimezone(repo.zone), labels_for(language), run.board)
-    links = feeds.Links(site_url or None)
+    written = feeds.Feeds(ctx, feeds.Links(site_url or None), redactor)
     if owner:
-        data = feeds.person_feed(ctx, owner, links, redactor)
+        data = written.person(owner)
     elif client:
-        data = feeds.client_feed(ctx, client, links, redactor)
+        data = written.client(client)
     else:
-        data = feeds.agency_feed(ctx, links, redactor)
+        data = written.agency()
     return data, redactor.notice()
 
 

@@ -34,11 +34,12 @@ Calendar show from a subscribed feed (Google ignores ``VTODO``):
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from icalendar import Alarm, Calendar, Event, vDuration
+from icalendar import Alarm, Calendar, Event, Timezone, vDuration
 
 from hirebook.handbook import blocks, clocks, paths
 from hirebook.handbook.context import Context
@@ -100,85 +101,103 @@ def page_url(page: str, directory_urls: bool = True) -> str:
 
 def files(ctx: Context, links: Links | None = None) -> dict[str, bytes]:
     """Every feed of the site by its path: the agency's, each team member's, each client's."""
-    links = links or Links()
-    built = {AGENCY: agency_feed(ctx, links)}
-    for person_id in ctx.repo.people:
-        built[person_path(person_id)] = person_feed(ctx, person_id, links)
-    for client_id in ctx.repo.clients:
-        built[client_path(client_id)] = client_feed(ctx, client_id, links)
-    return built
+    return Feeds(ctx, links).every_feed()
 
 
-def agency_feed(ctx: Context, links: Links | None = None, redactor: Redactor = NOTHING) -> bytes:
-    """Every open clock of the agency."""
-    name = ctx.labels("feeds.agency", agency=_agency(ctx, redactor))
-    return feed(ctx, AGENCY, name, ctx.open_findings, links, redactor)
+END = b"END:VCALENDAR\r\n"
 
 
-def person_feed(
-    ctx: Context, person_id: str, links: Links | None = None, redactor: Redactor = NOTHING
-) -> bytes:
-    """The open clocks ``person_id`` must act on."""
-    person = ctx.repo.people.get(person_id)
-    who = redactor.field(person.name) if person and person.name else person_id
-    name = ctx.labels("feeds.person", agency=_agency(ctx, redactor), name=inert(who))
-    mine = ctx.open_by_owner.get(person_id, [])
-    return feed(ctx, person_path(person_id), name, mine, links, redactor)
+class Feeds:
+    """The feeds of one handbook: its records, clocks and words (``ctx``), its links, and what
+    the records' text must withhold (``redactor``, for ``hirebook calendar``).
 
-
-def client_feed(
-    ctx: Context, client_id: str, links: Links | None = None, redactor: Redactor = NOTHING
-) -> bytes:
-    """The open clocks of client ``client_id``."""
-    client = ctx.repo.clients.get(client_id)
-    title = ctx.labels(
-        "feeds.client",
-        agency=_agency(ctx, redactor),
-        name=inert(redactor.text(client.name)) if client and client.name else client_id,
-    )
-    path = client_path(client_id)
-    return feed(ctx, path, title, ctx.open_by_client.get(client_id, []), links, redactor)
-
-
-def _agency(ctx: Context, redactor: Redactor) -> str:
-    agency = ctx.repo.policy.agency if ctx.repo.policy else ""
-    return inert(redactor.text(agency)) if agency else "hirebook"
-
-
-def feed(
-    ctx: Context,
-    path: str,
-    name: str,
-    findings: Iterable[Finding],
-    links: Links | None = None,
-    redactor: Redactor = NOTHING,
-) -> bytes:
-    """One feed (at site path ``path``) of ``findings``, as the bytes of an ``.ics`` file.
-
-    The same records, instant, language and links give the same bytes: ``DTSTAMP`` is the
-    handbook's instant, not the time of writing.
+    An item is in up to three feeds (its owner's, its client's, the agency's); its ``VEVENT``
+    is written once for each folder depth of a feed (its relative link depends on it) and
+    shared: two writings of each item rather than three.
     """
-    links = links or Links()
-    calendar = Calendar.new(
-        name=name,
-        description=ctx.labels("feeds.description", as_of=_as_of(ctx)),
-        prodid=PRODID,
-        uid=f"{path}@{UID_DOMAIN}",
-        method="PUBLISH",
-        refresh_interval=REFRESH,
-    )
-    calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH))  # Outlook's name for REFRESH-INTERVAL
-    calendar.add("X-WR-TIMEZONE", ctx.repo.zone.key)
-    timed: list[date] = []
-    for finding in findings:
-        calendar.add_component(_event(ctx, finding, path, links, redactor))
-        if not finding.clock.due_date_rule:
-            timed.append(_local(ctx, finding.clock.due).date())
-    if timed:  # the zone's rules over the span the items need, not 1970 to 2038
-        calendar.add_missing_timezones(
-            first_date=min(timed) - timedelta(days=1), last_date=max(timed) + timedelta(days=1)
+
+    def __init__(
+        self, ctx: Context, links: Links | None = None, redactor: Redactor = NOTHING
+    ) -> None:
+        self.ctx = ctx
+        self.links = links or Links()
+        self.redactor = redactor
+        self._written: dict[tuple[int, int], bytes] = {}
+
+    def every_feed(self) -> dict[str, bytes]:
+        built = {AGENCY: self.agency()}
+        for person_id in self.ctx.repo.people:
+            built[person_path(person_id)] = self.person(person_id)
+        for client_id in self.ctx.repo.clients:
+            built[client_path(client_id)] = self.client(client_id)
+        return built
+
+    def agency(self) -> bytes:
+        """Every open clock of the agency."""
+        name = self.ctx.labels("feeds.agency", agency=self._agency())
+        return self.feed(AGENCY, name, self.ctx.open_findings)
+
+    def person(self, person_id: str) -> bytes:
+        """The open clocks ``person_id`` must act on."""
+        person = self.ctx.repo.people.get(person_id)
+        who = self.redactor.field(person.name) if person and person.name else person_id
+        name = self.ctx.labels("feeds.person", agency=self._agency(), name=inert(who))
+        return self.feed(person_path(person_id), name, self.ctx.open_by_owner.get(person_id, []))
+
+    def client(self, client_id: str) -> bytes:
+        """The open clocks of client ``client_id``."""
+        client = self.ctx.repo.clients.get(client_id)
+        label = self.redactor.text(client.name) if client and client.name else client_id
+        name = self.ctx.labels("feeds.client", agency=self._agency(), name=inert(label))
+        return self.feed(client_path(client_id), name, self.ctx.open_by_client.get(client_id, []))
+
+    def _agency(self) -> str:
+        policy = self.ctx.repo.policy
+        return inert(self.redactor.text(policy.agency)) if policy and policy.agency else "hirebook"
+
+    def feed(self, path: str, name: str, findings: Iterable[Finding]) -> bytes:
+        """One feed (at site path ``path``) of ``findings``, as the bytes of an ``.ics`` file.
+
+        The same records, instant, language and links give the same bytes: ``DTSTAMP`` is the
+        handbook's instant, not the time of writing.
+        """
+        ctx = self.ctx
+        calendar = Calendar.new(
+            name=name,
+            description=ctx.labels("feeds.description", as_of=_as_of(ctx)),
+            prodid=PRODID,
+            uid=f"{path}@{UID_DOMAIN}",
+            method="PUBLISH",
+            refresh_interval=REFRESH,
         )
-    return calendar.to_ical()
+        calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH))  # Outlook's REFRESH-INTERVAL
+        calendar.add("X-WR-TIMEZONE", ctx.repo.zone.key)
+        events, timed = [], []
+        for finding in findings:
+            events.append(self._event(finding, path))
+            if not finding.clock.due_date_rule:
+                timed.append(_local(ctx, finding.clock.due).year)
+        if timed:  # the zone's rules over the years the items need, not 1970 to 2038
+            calendar.add_component(_zone_rules(ctx.repo.zone.key, min(timed), max(timed)))
+        # The calendar's properties and time zone, then the events (RFC 5545's icalbody).
+        return calendar.to_ical().removesuffix(END) + b"".join(events) + END
+
+    def _event(self, finding: Finding, path: str) -> bytes:
+        key = (id(finding), path.count("/"))  # the findings live as long as the context
+        if key not in self._written:
+            self._written[key] = _event(
+                self.ctx, finding, path, self.links, self.redactor
+            ).to_ical()
+        return self._written[key]
+
+
+@functools.lru_cache(maxsize=16)
+def _zone_rules(tzid: str, first_year: int, last_year: int) -> Timezone:
+    """The ``VTIMEZONE`` of ``tzid`` over whole years, so that the feeds of a build share one:
+    icalendar works it out from the zone's transitions, tens of milliseconds each time."""
+    return Timezone.from_tzid(
+        tzid, first_date=date(first_year, 1, 1), last_date=date(last_year, 12, 31)
+    )
 
 
 def uid(finding: Finding) -> str:
