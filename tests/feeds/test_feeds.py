@@ -253,3 +253,23 @@ def test_no_candidate_data_in_any_feed(handbook):
         for secret in secrets:
             assert secret not in text, (secret, path)
     assert "cand-0055" in handbook.feeds["feeds/agency.ics"].decode()  # the id is shown
+
+
+def test_handbook_out_writes_the_feeds_beside_the_pages(handbook, tmp_path):
+    from click.testing import CliRunner
+
+    from hirebook.cli.main import cli
+
+    out = tmp_path / "handbook"
+    result = CliRunner().invoke(
+        cli, ["handbook", "--records", str(DEMO_RECORDS), "--out", str(out), "--as-of", AS_OF]
+    )
+    assert result.exit_code == 0, result.output
+    written = {p.relative_to(out).as_posix() for p in (out / "feeds").rglob("*.ics")}
+    assert written == set(handbook.feeds)
+    assert (out / "feeds/team/zhao-lei.ics").read_bytes() == handbook.feeds[
+        "feeds/team/zhao-lei.ics"
+    ]
+    # The person's page links the feed where it was written.
+    page = (out / "team/zhao-lei/index.md").read_text(encoding="utf-8")
+    assert "(../../feeds/team/zhao-lei.ics)" in page
