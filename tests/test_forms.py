@@ -343,6 +343,38 @@ def test_what_hirebook_refuses_is_commented_exactly(agency):
     assert (agency / APP).read_bytes() == after
 
 
+REQUIREMENT = (
+    "### Client who raised the requirement (folder name)\n\nCLIENT\n\n"
+    "### Position\n\nTITLE\n\n"
+    "### Hiring manager at the client (optional)\n\n_No response_\n"
+)
+
+
+@pytest.mark.parametrize(
+    "client, title, problem",
+    [
+        ("northwind-cloud", "Data\nEngineer", "Position: it must be one line"),
+        ("northwind-cloud", "::error::forged", None),  # a title like any other (one argument)
+        ("northwind-cloud", "Engineer\n::set-output name=x::y", "Position: it must be one line"),
+        ("`northwind-cloud`", "Data Engineer", "'`northwind-cloud`' is not an id"),
+        ("$(id)", "Data Engineer", "'$(id)' is not an id"),
+        ("northwind-cloud\n### Position", "x", "appears 2 times"),
+        ("app-2026-0074", "Data Engineer", "`app-2026-0074` is an application, not a client"),
+        ("", "Data Engineer", "it is empty, and the form needs it"),
+    ],
+)
+def test_hostile_values_get_a_clear_answer(agency, client, title, problem):
+    text = REQUIREMENT.replace("CLIENT", client or "_No response_").replace("TITLE", title)
+    outcome = handle(agency, opened(text))
+    if problem is None:
+        assert outcome.kind == issue.PULL_REQUEST, outcome.log
+        assert "--title=::error::forged\n" in outcome.files["pull-request.md"]
+        return
+    assert outcome.kind == issue.REFUSED
+    assert problem in outcome.files["comment.md"]
+    assert not list((agency / "records/clients/northwind-cloud/requirements").glob("*-020.yaml"))
+
+
 def test_a_broken_template_is_commented_as_the_agencys_to_fix(agency):
     form = agency / ".github" / "ISSUE_TEMPLATE" / "client-feedback.yml"
     form.write_text("name: Client feedback\nbody: [unclosed\n", encoding="utf-8")
