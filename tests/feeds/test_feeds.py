@@ -273,3 +273,32 @@ def test_handbook_out_writes_the_feeds_beside_the_pages(handbook, tmp_path):
     # The person's page links the feed where it was written.
     page = (out / "team/zhao-lei/index.md").read_text(encoding="utf-8")
     assert "(../../feeds/team/zhao-lei.ics)" in page
+
+
+def test_a_new_clock_leaves_the_others_uids_alone(agency):
+    """UIDs come from each clock's identity: a clock added before the others (an earlier file,
+    an earlier due instant) moves them in the feed but changes none of them."""
+    as_of = "2026-03-13T12:00:00+08:00"
+
+    def acme() -> dict[str, tuple[str, object, timedelta | None]]:
+        built = prepare(agency.records, agency.root, as_of, "en", jobs=1)
+        return items(built.feeds["feeds/clients/acme.ics"])
+
+    before = acme()
+    agency.write(
+        "clients/acme/applications/app-2026-0000.yaml",
+        """\
+        id: app-2026-0000
+        requirement: req-2026-001
+        candidate: cand-0001
+        channel: referral
+        submitted_at: 2026-03-12T09:00:00+08:00
+        """,
+    )
+    after = acme()
+    # Strategic: client feedback within 1bd (9 working hours) of Thu 03-12 09:00, so by 18:00
+    # that day: overdue at Fri 12:00.
+    assert after.pop("client-feedback/acme/app-2026-0000") == (
+        "overdue", at(2026, 3, 12, 18), None)  # fmt: skip
+    assert after == before
+    assert before  # the agency has open clocks to keep
