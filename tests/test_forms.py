@@ -452,17 +452,10 @@ def base(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def origin(base, tmp_path) -> Path:
-    """A bare repository standing for GitHub's copy, fresh for each test."""
-    bare = tmp_path / "origin.git"
-    git(tmp_path, "clone", "-q", "--bare", str(base), str(bare))
-    return bare
-
-
-def clone(origin: Path, tmp_path: Path) -> Path:
-    work = tmp_path / "checkout"
-    git(tmp_path, "clone", "-q", str(origin), str(work))
-    return work
+def pushed(base, tmp_path) -> tuple[Path, Path]:
+    """``(origin, checkout)``: a bare repository standing for GitHub's copy, fresh for each
+    test, and the workflow's checkout of it."""
+    return runner.pushed_copy(base, tmp_path)
 
 
 def run_form(work: Path, tmp_path: Path, payload: dict, fail=()) -> StepRun:
@@ -483,8 +476,8 @@ def calls(run: StepRun, *command: str) -> list[dict]:
     return [call for call in run.calls() if call["argv"][: len(command)] == list(command)]
 
 
-def test_a_form_becomes_a_pull_request_that_closes_the_issue(origin, tmp_path):
-    work = clone(origin, tmp_path)
+def test_a_form_becomes_a_pull_request_that_closes_the_issue(pushed, tmp_path):
+    origin, work = pushed
     run = run_form(work, tmp_path, opened(feedback()))
     assert run.returncode == 0, run.log
 
@@ -528,8 +521,8 @@ def test_a_form_becomes_a_pull_request_that_closes_the_issue(origin, tmp_path):
     assert [issue["state"] for issue in run.issues()] == ["open", "open"]  # the merge closes it
 
 
-def test_a_new_requirement_from_the_form(origin, tmp_path):
-    work = clone(origin, tmp_path)
+def test_a_new_requirement_from_the_form(pushed, tmp_path):
+    origin, work = pushed
     text = (
         "### Client who raised the requirement (folder name)\n\nnorthwind-cloud\n\n"
         "### Position\n\nData Engineer\n\n"
@@ -571,8 +564,8 @@ HOSTILE_NOTE = (
 )
 
 
-def test_hostile_text_is_recorded_as_typed_and_runs_nowhere(origin, tmp_path):
-    work = clone(origin, tmp_path)
+def test_hostile_text_is_recorded_as_typed_and_runs_nowhere(pushed, tmp_path):
+    origin, work = pushed
     run = run_form(work, tmp_path, opened(feedback(HOSTILE_NOTE)))
     assert run.returncode == 0, run.log
     for folder in (work, tmp_path, tmp_path / "scratch", tmp_path / "scratch" / "runner-temp"):
@@ -586,8 +579,8 @@ def test_hostile_text_is_recorded_as_typed_and_runs_nowhere(origin, tmp_path):
     assert "pwned-subst" in create["body"]  # shown in a code block, as typed
 
 
-def test_a_refused_form_is_commented_and_the_issue_stays_open(origin, tmp_path):
-    work = clone(origin, tmp_path)
+def test_a_refused_form_is_commented_and_the_issue_stays_open(pushed, tmp_path):
+    origin, work = pushed
     run = run_form(work, tmp_path, opened(feedback(app="req-2026-011")))
     assert run.returncode == 1, run.log
     assert remote_branches(origin) == ["main"]
@@ -599,10 +592,10 @@ def test_a_refused_form_is_commented_and_the_issue_stays_open(origin, tmp_path):
     assert git(work, "status", "--porcelain") == ""
 
 
-def test_a_contradicting_event_gets_hirebooks_exact_error(origin, tmp_path):
+def test_a_contradicting_event_gets_hirebooks_exact_error(pushed, tmp_path):
     """app-2026-0062 has the client's verdict already: a second is refused, and the comment
     holds hirebook's own words."""
-    work = clone(origin, tmp_path)
+    origin, work = pushed
     app = "records/clients/northwind-cloud/applications/app-2026-0062.yaml"
     before = (work / app).read_bytes()
     text = feedback(app="app-2026-0062")
@@ -615,16 +608,16 @@ def test_a_contradicting_event_gets_hirebooks_exact_error(origin, tmp_path):
     assert remote_branches(origin) == ["main"]
 
 
-def test_an_issue_by_a_non_member_is_left_alone(origin, tmp_path):
-    work = clone(origin, tmp_path)
+def test_an_issue_by_a_non_member_is_left_alone(pushed, tmp_path):
+    origin, work = pushed
     run = run_form(work, tmp_path, opened(feedback(), association="CONTRIBUTOR"))
     assert run.returncode == 0, run.log
     assert run.calls() == []
     assert remote_branches(origin) == ["main"]
 
 
-def test_a_failed_push_is_commented_with_the_step(origin, tmp_path):
-    work = clone(origin, tmp_path)
+def test_a_failed_push_is_commented_with_the_step(pushed, tmp_path):
+    origin, work = pushed
     git(work, "remote", "set-url", "origin", str(tmp_path / "gone.git"))
     run = run_form(work, tmp_path, opened(feedback()))
     assert run.returncode == 1, run.log
@@ -634,8 +627,8 @@ def test_a_failed_push_is_commented_with_the_step(origin, tmp_path):
     assert f"actions/runs/{GITHUB['run_id']}" in comment["comment"]
 
 
-def test_a_refused_pull_request_is_commented_with_the_setting_to_change(origin, tmp_path):
-    work = clone(origin, tmp_path)
+def test_a_refused_pull_request_is_commented_with_the_setting_to_change(pushed, tmp_path):
+    origin, work = pushed
     run = run_form(work, tmp_path, opened(feedback()), fail=[["pr", "create"]])
     assert run.returncode == 1, run.log
     [comment] = calls(run, "issue", "comment")

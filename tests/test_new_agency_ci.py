@@ -103,10 +103,7 @@ def test_the_new_agencys_step_passes(key, agency, tmp_path):
 def test_the_new_agencys_form_becomes_a_pull_request(agency, tmp_path):
     """The lead files the "New requirement" form for the first client: in a clone of the
     agency's repository, the step pushes a branch with the draft and opens the pull request."""
-    origin = tmp_path / "origin.git"
-    git(tmp_path, "clone", "-q", "--bare", str(agency), str(origin))
-    clone = tmp_path / "clone"
-    git(tmp_path, "clone", "-q", str(origin), str(clone))
+    origin, clone = runner.pushed_copy(agency, tmp_path)
     state = tmp_path / "scratch" / "gh-state"
     state.mkdir(parents=True)
     (state / "issues.json").write_text('[{"number": 3, "title": "Requirement: ", "state": "open"}]')

@@ -180,7 +180,9 @@ def check_lint_summary(run: StepRun, workspace: Path, tmp_path: Path) -> None:
 
 
 def check_handbook(run: StepRun, workspace: Path, tmp_path: Path) -> None:
-    assert (workspace / "public/index.html").is_file()
+    """One site: English at the root, the Chinese parts in their folders."""
+    for part in ("", "zh-Hant/", "zh-Hans/"):
+        assert (workspace / f"public/{part}sla/index.html").is_file(), part
 
 
 def check_sla_digest(run: StepRun, workspace: Path, tmp_path: Path) -> None:
@@ -220,10 +222,7 @@ def test_forms_step_opens_a_pull_request_in_a_copy_of_the_repository(workspace, 
     """The step as pushed (the script, the forms, the workflow tracked by Git): a touchpoint
     form by a member, in a clone of a bare copy of the repository, becomes a pushed branch and
     a pull request that closes the issue."""
-    origin = tmp_path / "origin.git"
-    git(tmp_path, "clone", "-q", "--bare", str(workspace), str(origin))
-    clone = tmp_path / "clone"
-    git(tmp_path, "clone", "-q", str(origin), str(clone))
+    origin, clone = runner.pushed_copy(workspace, tmp_path)
     state = tmp_path / "gh-state"
     state.mkdir()
     (state / "issues.json").write_text(

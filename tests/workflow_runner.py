@@ -64,6 +64,17 @@ def git(cwd: Path, *args: str) -> str:
     ).stdout
 
 
+def pushed_copy(repository: Path, folder: Path) -> tuple[Path, Path]:
+    """``(origin, checkout)``: a bare clone of ``repository`` in ``folder``, standing for
+    GitHub's copy, and a checkout of it whose ``origin`` it is (what ``actions/checkout``
+    leaves), for a step that pushes."""
+    origin = folder / "origin.git"
+    git(folder, "clone", "-q", "--bare", str(repository), str(origin))
+    checkout = folder / "checkout"
+    git(folder, "clone", "-q", str(origin), str(checkout))
+    return origin, checkout
+
+
 def hirebook(cwd: Path, *args: str) -> str:
     """This environment's ``hirebook`` in ``cwd`` as CI runs it; its output, or a failed test."""
     result = subprocess.run(
