@@ -26,6 +26,7 @@ from hirebook.handbook.clocks import clock_table
 from hirebook.handbook.context import OPEN_REQUIREMENT, Context
 from hirebook.handbook.page import Page
 from hirebook.handbook.pages.policy_tables import goal_for
+from hirebook.handbook.pages.progress import path as progress_path
 from hirebook.records.model import Application, Client, Feedback, Plan, Requirement, Touchpoint
 from hirebook.records.pipeline import pipeline_stage
 
@@ -55,6 +56,7 @@ def render(ctx: Context, client: Client, path: str) -> str:
         _breadcrumb(ctx, client, path),
         f"# {escape.text(client.label)}",
         f"{ctx.as_of_line()} · {labels('source')}: {ctx.source(_rel(client))}",
+        blocks.link(labels("progress.latest"), paths.link(path, progress_path(client.id))),
         _key_facts(ctx, client, path),
         _section(
             labels("client.open_clocks"),
