@@ -54,7 +54,10 @@ def test_site_url_makes_the_links_absolute(runner):
     )
     assert result.exit_code == 0, result.output
     urls = {str(e["URL"]) for e in Calendar.from_ical(result.stdout_bytes).walk("VEVENT")}
-    assert urls == {"https://hb.example/book/clients/jadepay/"}
+    page = "https://hb.example/book/clients/jadepay/"
+    rows = ("app-2026-0035", "app-2026-0064", "app-2026-0074", "plan-2026-010", "fb-2026-003",
+            "tp-2026-1117-jadepay-meeting", "tp-2026-1120-jadepay-report")  # fmt: skip
+    assert urls == {page} | {f"{page}#{row}" for row in rows}
 
 
 def test_out_writes_a_file_and_replaces_only_its_own(runner, tmp_path):

@@ -115,7 +115,7 @@ def test_an_event_in_full(handbook):
     assert notice["DTSTART"].params["TZID"] == "Asia/Shanghai"
     assert notice.start.tzinfo.key == "Asia/Shanghai"
     assert "DTEND" not in notice  # an instant
-    assert str(notice["URL"]) == "../../clients/jadepay/"
+    assert str(notice["URL"]) == "../../clients/jadepay/#app-2026-0064"  # the application's row
     assert str(notice["TRANSP"]) == "TRANSPARENT"
     assert notice.decoded("DTSTAMP") == at(2026, 11, 20, 17)
     alarm = notice.walk("VALARM")[0]
@@ -144,6 +144,10 @@ def test_links_go_to_the_page_that_explains_the_item(handbook):
 
     # A requirement's clock: its requirement's page, relative to the person's feed.
     person = urls("feeds/team/wang-li.ics")
+    # A clock of the client's own file: its page, no row.
+    assert person["regular-meeting/evergreen-health/evergreen-health#meeting-31@hirebook"] == (
+        "../../clients/evergreen-health/"
+    )
     assert person["plan-proposal/evergreen-health/req-2026-016@hirebook"] == (
         "../../clients/evergreen-health/requirements/req-2026-016/"
     )

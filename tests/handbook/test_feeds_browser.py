@@ -61,8 +61,9 @@ def test_subscribe_link_delivers_the_feed_of_the_board(chromium, demo_site):
         # page that explains it.
         item = next(e for e in events if "onboarding-check-in" in str(e["UID"]))
         page.goto(urljoin(href, str(item["URL"])), wait_until="load")
-        assert page.url == base + "clients/jadepay/"
+        assert page.url == base + "clients/jadepay/#app-2026-0035"  # the application's row
         assert "JadePay" in page.locator("article h1").inner_text()
+        assert page.locator("#app-2026-0035").count() == 1
     assert foreign == []
     assert dialogs == []
 

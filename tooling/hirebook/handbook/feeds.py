@@ -22,10 +22,10 @@ Calendar show from a subscribed feed (Google ignores ``VTODO``):
   actions and follow-ups: due "at the end of the due day") are all-day items on that day in
   the policy's calendar instead of an event at 23:59:59. Items are ``TRANSPARENT``: a deadline
   does not make anyone busy.
-- ``URL``: the page that explains the item — its requirement's page, else its client's page,
-  else the SLA board. Absolute when the site's ``site_url`` is known; otherwise relative to
-  the feed's own address (``../../clients/acme/``), which a client resolving it against the
-  subscription URL turns into the page.
+- ``URL``: the page that explains the item — its requirement's page, else its client's page
+  (at the record's row: ``#app-2026-0074``), else the SLA board. Absolute when the site's
+  ``site_url`` is known; otherwise relative to the feed's own address (``../../clients/acme/``),
+  which a client resolving it against the subscription URL turns into the page.
 - ``VALARM`` for an at-risk item: one hour before a timed due instant, or at the start of the
   working day (the policy's hours) on the due day of an all-day item.
 - ``DESCRIPTION``: state, rule, client, owner and due instant (and in English the board's
@@ -234,7 +234,7 @@ def _event(ctx: Context, finding: Finding, path: str, links: Links, redactor: Re
         start=start,
         end=end,
         stamp=ctx.as_of,
-        url=links.to_page(_page(ctx, finding), path),
+        url=_url(ctx, finding, path, links),
         description=_description(ctx, finding, redactor),
         transparency="TRANSPARENT",
     )
@@ -255,9 +255,16 @@ def _alarm(ctx: Context, title: str, all_day: bool) -> Alarm:
     return alarm
 
 
-def _page(ctx: Context, finding: Finding) -> str:
-    """The source path of the page that explains the item (the SLA board for a candidate's)."""
-    return clocks.page_of_record(ctx, finding.clock.record) or paths.SLA
+def _url(ctx: Context, finding: Finding, feed: str, links: Links) -> str:
+    """The page that explains the item, from ``feed``: its requirement's page, else its
+    client's page at the record's row (an application, plan, touchpoint or feedback), else the
+    SLA board (a candidate's clock)."""
+    record = finding.clock.record
+    page = clocks.page_of_record(ctx, record)
+    if page is None:
+        return links.to_page(paths.SLA, feed)
+    anchor = clocks.row_anchor(ctx, record) if page == paths.client(finding.clock.client) else None
+    return links.to_page(page, feed) + (f"#{anchor}" if anchor else "")
 
 
 def _description(ctx: Context, finding: Finding, redactor: Redactor) -> str:
