@@ -615,3 +615,11 @@ def test_a_byte_order_mark_stays(runner, records):
     assert path.read_bytes() == b"\xef\xbb\xbf" + (
         APP_0073 + "withdrawn:\n  on: 2026-11-20\n"
     ).encode("utf-8")
+
+
+def test_a_problem_in_another_client_does_not_stop_an_event(runner, records):
+    elsewhere = records / "clients/jadepay/applications/app-2026-0035.yaml"
+    elsewhere.write_text(elsewhere.read_text(encoding="utf-8") + "colour: blue\n", "utf-8")
+    result = log(runner, records, "withdraw", "app-2026-0073", "--at", "2026-11-20")
+    assert result.exit_code == 0, result.output
+    assert "HB201" not in result.output

@@ -20,3 +20,22 @@ def test_the_assembled_demo_lints_and_times_as_the_loaded_one(demo_records):
     assert [f.as_dict() for f in evaluate_all(again, instant).findings] == [
         f.as_dict() for f in evaluate_all(loaded, instant).findings
     ]
+
+
+def test_the_part_around_a_record_answers_as_the_whole_agency_for_its_client(demo_records):
+    from hirebook.events.locate import read_around
+
+    whole = load(demo_records, demo_records.parent)
+    part = read_around(demo_records, demo_records.parent, "application", "app-2026-0073")
+    assert {d.rel.split("/")[2] for d in part.documents.values() if "/clients/" in d.rel} == {
+        "northwind-cloud"
+    }
+    today = date(2026, 11, 20)
+    mine = set(part.documents)
+    assert lint(part, today).problems == [p for p in lint(whole, today).problems if p.file in mine]
+    instant = datetime(2026, 11, 20, 17, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+    assert [f.as_dict() for f in evaluate_all(part, instant).findings] == [
+        f.as_dict()
+        for f in evaluate_all(whole, instant).findings
+        if f.clock.client == "northwind-cloud" or f.clock.record in mine
+    ]

@@ -414,7 +414,8 @@ for _name, (_argument, _items, _key, _example, _title, _rule) in _DONE.items():
 
 def _run(name, record_id, event, instant, at, as_of, output_format, dry_run, records_dir):
     kind = events.EVENTS[name].kind
-    repo = common.load(records_dir)
+    folder, root = common.records_folder(records_dir)
+    repo = locate.read_around(folder, root, kind, record_id)
     now = common.as_of_instant(repo, as_of)
     when = _instant(repo, at, now) if instant else _day(repo, at, now)
     start = when if instant else datetime.combine(when, time(0), tzinfo=repo.zone)

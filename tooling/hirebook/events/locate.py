@@ -1,8 +1,11 @@
 """The record an event is about, found by its id alone (the client's folder is looked up).
 
-An id is its file name, so the loaded repository knows every file of each kind by id. The file
-must be a regular file: hirebook never writes through a symbolic link (the loader does not
-read one either — what a record says must be in the repository, reviewed in a pull request).
+An id is its file name, so the listing of the records folder says where the record is. What
+its problems and clocks depend on is read (:func:`read_around`): the policy, the team and its
+client's folder — the part of the agency :mod:`hirebook.records.partition` gives a process —
+and every other record is known by its name, as the pipeline's parts know them. The file must
+be a regular file: hirebook never writes through a symbolic link (the loader does not read one
+either — what a record says must be in the repository, reviewed in a pull request).
 """
 
 from __future__ import annotations
@@ -14,7 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hirebook.records.document import Document
-from hirebook.records.repository import Repository
+from hirebook.records.layout import place_of
+from hirebook.records.partition import POLICY, is_shared
+from hirebook.records.repository import Repository, load, record_paths
 
 KIND_NAMES = {
     "application": "application",
@@ -40,6 +45,27 @@ class Target:
     path: Path
     """The file on disk."""
     document: Document
+
+
+def read_around(records_dir: Path, root: Path, kind: str, record_id: str) -> Repository:
+    """The policy, the team and the folder of the client that holds ``record_id`` read; every
+    other file known by name (none read beyond the policy and the team when no client does)."""
+    listing = record_paths(records_dir)
+    clients = set()
+    for path in listing:
+        place = place_of(path)
+        if place is not None and place.kind == kind and place.expected_id == record_id:
+            clients.add(place.client)
+    wanted = {path for path in listing if is_shared(path) or _client_of(path) in clients}
+    wanted.add(POLICY)
+    files = [os.path.join(records_dir, *path.split("/")) for path in sorted(wanted)]
+    present = [file for file in files if os.path.lexists(file)]
+    return load(records_dir, root, select=wanted.__contains__, files=present, listing=listing)
+
+
+def _client_of(path: str) -> str | None:
+    parts = path.split("/", 2)
+    return parts[1] if parts[0] == "clients" and len(parts) > 2 else None
 
 
 def find(repo: Repository, kind: str, record_id: str) -> Target:
@@ -85,10 +111,18 @@ def _not_found(repo: Repository, kind: str, record_id: str) -> str:
     for other in KIND_NAMES:
         if other != kind and repo.paths_of(other, record_id):
             return f"`{record_id}` is {_a(KIND_NAMES[other])}, not {_a(what)}"
-    ids = sorted(repo.file_ids[kind])
+    ids = sorted(_ids(repo, kind))
     close = difflib.get_close_matches(record_id, ids, n=1)
     if close:
         return f"no {what} `{record_id}` in the records; did you mean `{close[0]}`?"
     if not ids:
         return f"no {what} `{record_id}`: the records hold no {what} yet"
     return f"no {what} `{record_id}` in the records"
+
+
+def _ids(repo: Repository, kind: str) -> set[str]:
+    """Every id of ``kind``, read or only listed."""
+    if repo.listing is None:
+        return set(repo.file_ids[kind])
+    places = (place_of(path) for path in repo.listing)
+    return {p.expected_id for p in places if p is not None and p.kind == kind and p.expected_id}

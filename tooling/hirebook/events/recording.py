@@ -1,5 +1,5 @@
 """One event recorded: checked against the record, written into its text, linted with the
-whole agency, its clocks compared — and only then written, atomically.
+rest of the agency, its clocks compared — and only then written, atomically.
 
 The order is what keeps the person's file safe: nothing is written unless the event agrees
 with the record (:class:`~hirebook.events.definitions.Refused` otherwise), the edit keeps every
@@ -7,14 +7,15 @@ other line (:class:`~hirebook.events.roundtrip.RoundTripError` otherwise), and t
 the edited record lints clean (:class:`NotClean` otherwise). The file on disk must still be
 what was read when it is replaced (someone may have saved it meanwhile).
 
-The edited agency is the loaded one with the record's document read again from the new text:
-hirebook's own reader and schemas, :func:`hirebook.records.repository.assemble` — no second
-reading of the folder.
+The edited agency is the part read around the record (:func:`~hirebook.events.locate.read_around`)
+with the record's document read again from the new text — hirebook's own reader and schemas,
+:func:`hirebook.records.repository.assemble` — without a second reading of the folder.
 """
 
 from __future__ import annotations
 
 import codecs
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -65,8 +66,8 @@ def record(
     write: bool = True,
 ) -> Outcome:
     """Record ``event`` (the record → its changes) on the record ``kind``/``record_id`` of
-    ``repo`` (a full, lint-clean load), the clocks compared as of ``as_of`` and lint judging by
-    ``today``; the file is written when ``write``."""
+    ``repo`` (the part around it, lint-clean), the clocks compared as of ``as_of`` and lint
+    judging by ``today``; the file is written when ``write``."""
     target = locate.find(repo, kind, record_id)
     raw = files.read_record(str(target.path))
     text = yamlread.decode(raw)
@@ -97,7 +98,10 @@ def _edited(repo: Repository, target: locate.Target, text: str) -> Repository:
     if found:
         raise NotClean(LintResult(problems=found, files=1))
     documents = [document if d.rel == old.rel else d for d in repo.documents.values()]
-    return assemble(repo.records_dir, repo.root, documents, record_paths(repo.records_dir))
+    listing = repo.listing if repo.listing is not None else record_paths(repo.records_dir)
+    edited = assemble(repo.records_dir, repo.root, documents, listing)
+    # What was not read is known by name, as in ``repo`` (assemble types what it is given).
+    return dataclasses.replace(edited, complete=repo.complete, listing=repo.listing)
 
 
 def _problems(rel: str, problems) -> LintResult:
