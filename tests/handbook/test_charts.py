@@ -75,7 +75,7 @@ def test_labels_are_text_not_markup():
 def test_figure_is_one_html_block_with_caption():
     markup = figure(charts()[0], "Caption <b>")
     assert "\n\n" not in markup
-    assert markup.startswith('<figure class="hb-chart" id="c-funnel">')
+    assert markup.startswith('<figure class="hb-chart" id="c-funnel" tabindex="0">')
     assert "<figcaption>Caption &lt;b&gt;</figcaption>" in markup
 
 

@@ -25,6 +25,8 @@ TOC = re.compile(
 
 
 def squeezed(fragment: str) -> str:
+    # Markdown cannot label a table's cell with its column (data-label, for narrow screens).
+    fragment = re.sub(r' data-label="[^"]*"', "", fragment)
     return re.sub(r">\s+<", "><", fragment).strip()
 
 

@@ -89,7 +89,7 @@ def test_client_page_shows_the_pipeline_by_candidate_id(agency):
     for rel, text in EXTRA.items():
         agency.write(rel, text)
     page = handbook(agency).pages[paths.client("acme")].markdown
-    assert "`cand-0001`" in page and "interviewing" in page
+    assert "<code>cand-<wbr>0001</code>" in page and "interviewing" in page
     assert "[Senior Front&#45;end Engineer (req-2026-001)](requirements/req-2026-001.md)" in page
     assert "Book rooms a week ahead" in page
     assert "Progress report" in page  # an open clock of the client

@@ -13,6 +13,9 @@ from collections.abc import Iterable, Sequence
 from hirebook.handbook import deferred, escape
 
 _PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:/#-]{0,99}")
+# Where an id or a code may wrap: after a hyphen, an underscore, a dot, a slash or the "#" of a
+# clock's subject.
+_BREAK_AFTER = re.compile(r"[-_./#](?=.)")
 
 
 def table(
@@ -21,7 +24,8 @@ def table(
     """A Markdown table; ``numeric`` column indexes are right-aligned.
 
     While a :class:`~hirebook.handbook.deferred.Deferred` collects (an MkDocs build), the table
-    is rendered to HTML there and only a marker goes into the Markdown.
+    is rendered to HTML there, each cell labelled with its column for narrow screens, and only
+    a marker goes into the Markdown.
     """
     rows = list(rows)
     if not rows:
@@ -29,7 +33,7 @@ def table(
     collector = deferred.active()
     if collector is not None:
         cells = [[_cell(value) for value in row] for row in rows]
-        return collector.add(deferred.table_html(headers, cells, numeric))
+        return collector.add(deferred.table_html(headers, cells, numeric, labelled=True))
     align = ["---:" if index in numeric else "---" for index in range(len(headers))]
     lines = ["| " + " | ".join(headers) + " |", "| " + " | ".join(align) + " |"]
     for row in rows:
@@ -127,6 +131,16 @@ def bullet_list(items: Iterable[str]) -> str:
 
 
 def code(value: object) -> str:
-    """An id or a code in backticks; anything that is not plain id text is escaped instead."""
+    """An id or a code as ``<code>``; anything that is not plain id text is escaped instead.
+
+    A line may break after each hyphen or slash of an id (``<wbr>``), never inside a word:
+    browsers do not break between a hyphen and a digit (``app-2026-0073``), and Material's
+    code style would otherwise break anywhere. Search reads the pieces as words, which is what
+    a query typed with hyphens looks for (see the ``separator`` in ``mkdocs.yml``).
+    """
     text = str(value)
-    return f"`{text}`" if _PLAIN.fullmatch(text) else escape.text(text)
+    if not _PLAIN.fullmatch(text):
+        return escape.text(text)
+    if not _BREAK_AFTER.search(text):
+        return f"`{text}`"
+    return "<code>" + _BREAK_AFTER.sub(r"\g<0><wbr>", text) + "</code>"

@@ -119,12 +119,24 @@ def collecting(deferred: Deferred | None) -> Iterator[Deferred | None]:
         _ACTIVE.reset(token)
 
 
-def table_html(headers: Sequence[str], rows: list[Sequence[str]], numeric: Sequence[int]) -> str:
-    """The HTML Python-Markdown's ``tables`` extension would make of the same cells."""
+def table_html(
+    headers: Sequence[str],
+    rows: list[Sequence[str]],
+    numeric: Sequence[int],
+    labelled: bool = False,
+) -> str:
+    """The HTML Python-Markdown's ``tables`` extension would make of the same cells; with
+    ``labelled``, each cell also names its column (``data-label``), for the stacked rows of a
+    narrow screen (``site/assets/hirebook.css``)."""
     styles = [' style="text-align: right;"' if i in numeric else "" for i in range(len(headers))]
     head = "".join(
         f"<th{style}>{inline(cell)}</th>" for style, cell in zip(styles, headers, strict=True)
     )
+    if labelled:
+        styles = [
+            f' data-label="{_TAGS.sub("", inline(cell))}"{style}'
+            for style, cell in zip(styles, headers, strict=True)
+        ]
     body = "".join(
         "<tr>"
         + "".join(
@@ -171,4 +183,6 @@ def plain_text(fragment: str) -> str:
     """
     # Entities stay as written (the search plugin decodes them): the text between our tags is
     # already HTML, and decoding and encoding it again cost as much as the rest.
-    return " ".join(dict.fromkeys(_TAGS.sub(" ", fragment).split()))
+    # A <wbr> (a place where an id may wrap, see blocks.code) is inside a word, not between two.
+    text = _TAGS.sub(" ", fragment.replace("<wbr>", ""))
+    return " ".join(dict.fromkeys(text.split()))

@@ -8,10 +8,17 @@ through :func:`hirebook.handbook.escape.html_text`: labels may come from records
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from hirebook.handbook import deferred
 from hirebook.handbook.escape import html_text
+
+FONT_SIZE = 12
+"""The size of chart text, in the chart's own units."""
+MIN_TEXT_PX = 11
+"""The smallest chart text a reader gets, in CSS pixels: a chart is never drawn narrower than
+this allows (on a phone it scrolls sideways instead of shrinking its labels to 6 px)."""
 
 
 def number(value: float) -> str:
@@ -67,11 +74,13 @@ class Svg:
 
     def render(self) -> str:
         title_id, desc_id = f"{self.chart_id}-title", f"{self.chart_id}-desc"
+        narrowest = math.ceil(self.width * MIN_TEXT_PX / FONT_SIZE)
         head = (
             f'<svg class="hb-chart-svg" '
             f'viewBox="0 0 {self.width} {self.height}" role="img" '
             f'aria-labelledby="{title_id} {desc_id}" fill="currentColor" '
-            f'font-size="12" preserveAspectRatio="xMinYMin meet">'
+            f'font-size="{FONT_SIZE}" style="min-width: {narrowest}px" '
+            f'preserveAspectRatio="xMinYMin meet">'
         )
         return "\n".join(
             [
@@ -85,17 +94,18 @@ class Svg:
 
 
 def figure(svg: Svg, caption: str | None = None) -> str:
-    """The chart as one raw-HTML block for a Markdown page (no blank line inside)."""
+    """The chart as one raw-HTML block for a Markdown page (no blank line inside); focusable,
+    so that a keyboard can scroll a chart wider than a phone."""
     text = html_text(caption if caption is not None else svg.title)
     collector = deferred.active()
     if collector is not None:  # kept out of Markdown's and the search plugin's HTML parsers
         return collector.add(
-            f'<figure class="hb-chart" id="{svg.chart_id}">{svg.render()}'
+            f'<figure class="hb-chart" id="{svg.chart_id}" tabindex="0">{svg.render()}'
             f"<figcaption>{text}</figcaption></figure>"
         )
     return "\n".join(
         [
-            f'<figure class="hb-chart" id="{svg.chart_id}">',
+            f'<figure class="hb-chart" id="{svg.chart_id}" tabindex="0">',
             svg.render(),
             f"<figcaption>{text}</figcaption>",
             "</figure>",
