@@ -29,18 +29,32 @@ demo: setup
 	cd $(DEMO_OUT) && $(abspath $(BIN))/hirebook lint
 	cd $(DEMO_OUT) && NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true $(abspath $(BIN))/mkdocs serve
 
+# The one handbook site in public/: a strict build per language, each into its part of the site
+# (the hirebook plugin's `languages`: English at the root, then zh-Hant/ and zh-Hans/). The
+# root's build cleans public/, so English goes first.
+HANDBOOK_LANGUAGES ?= en zh-Hant zh-Hans
 build: setup
-	NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true $(BIN)/mkdocs build --strict
+	for language in $(HANDBOOK_LANGUAGES); do \
+		HIREBOOK_LANGUAGE=$$language NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true \
+			$(BIN)/mkdocs build --strict || exit 1; \
+	done
 
 # The same handbook built by Zensical (Material for MkDocs' successor), which runs no MkDocs
-# plugin: hirebook writes the pages, the hand-written pages and the configuration into
-# $(ZENSICAL_OUT), and Zensical builds the site into $(ZENSICAL_OUT)/public/. Reads
-# HIREBOOK_LANGUAGE and HIREBOOK_AS_OF as mkdocs.yml does.
+# plugin: for each language, hirebook writes the pages, the hand-written pages and the
+# configuration into $(ZENSICAL_OUT)/<language>/ and Zensical builds them; the parts make one
+# site in $(ZENSICAL_OUT)/public/, the first language at its root as in `make build`. Reads
+# HIREBOOK_AS_OF as mkdocs.yml does.
 ZENSICAL_OUT ?= build/zensical
 zensical: setup
-	$(BIN)/hirebook handbook --zensical --out $(ZENSICAL_OUT) --language $${HIREBOOK_LANGUAGE:-en} \
-		$${HIREBOOK_AS_OF:+--as-of "$$HIREBOOK_AS_OF"}
-	$(BIN)/zensical build --strict --clean -f $(ZENSICAL_OUT)/mkdocs.yml
+	rm -rf $(ZENSICAL_OUT)/public
+	for language in $(HANDBOOK_LANGUAGES); do \
+		$(BIN)/hirebook handbook --zensical --out $(ZENSICAL_OUT)/$$language --language $$language \
+			$${HIREBOOK_AS_OF:+--as-of "$$HIREBOOK_AS_OF"} || exit 1; \
+		$(BIN)/zensical build --strict --clean -f $(ZENSICAL_OUT)/$$language/mkdocs.yml || exit 1; \
+		if [ -d $(ZENSICAL_OUT)/public ]; then part=$(ZENSICAL_OUT)/public/$$language; \
+		else part=$(ZENSICAL_OUT)/public; fi; \
+		cp -R $(ZENSICAL_OUT)/$$language/public $$part || exit 1; \
+	done
 
 # Chromium for the browser tests; needs root (or sudo) and apt. Elsewhere the browser tests
 # are skipped with the reason (CI sets HIREBOOK_REQUIRE_BROWSER so that they cannot be).

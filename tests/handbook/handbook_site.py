@@ -22,6 +22,8 @@ import yaml
 from mkdocs.utils import yaml_load
 
 from hirebook.demo import DEMO_RECORDS
+from hirebook.handbook.labels import LANGUAGES
+from hirebook.handbook.languages import Site
 
 PROJECT = Path(__file__).resolve().parents[2]
 AS_OF = "2026-11-20T17:00:00+08:00"
@@ -97,7 +99,11 @@ def build_site(
         check=False,
         timeout=600,
     )
-    return Build(result, folder / "public")
+    # The language's part of the one site: the first language at the root, the others in a
+    # folder of their name (hirebook.handbook.languages).
+    languages = (plugin_options or {}).get("languages", LANGUAGES)
+    part = Site(tuple(languages), language).folder(language)
+    return Build(result, folder / "public" / part)
 
 
 def with_and_without(

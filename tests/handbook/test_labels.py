@@ -73,6 +73,10 @@ def families() -> dict[str, list[str]]:
     """Every key prefix the code completes at run time → the values it may complete it with."""
     return {
         "rule.": [rule.id for rule in SLA_RULES],
+        "rule_starts.": [rule.id for rule in SLA_RULES],
+        "rule_stops.": [rule.id for rule in SLA_RULES],
+        "rule_owner.": [rule.id for rule in SLA_RULES],
+        "sla.msg.": [state.value for state in State],
         "metric.": [metric.name for metric in METRICS],
         "state.": [state.value for state in State],
         "severity.": [severity.value for severity in Severity],

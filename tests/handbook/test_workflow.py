@@ -21,11 +21,15 @@ def test_builds_strict_on_pull_requests_and_daily():
     runs = [step.get("run", "") for step in workflow["jobs"]["build"]["steps"]]
     [build] = [run for run in runs if "mkdocs build" in run]
     lines = [line.strip() for line in build.splitlines()]
-    assert "mkdocs build --strict || status=$?" in lines
+    # One site: every language, the root's (English, whose build cleans public/) first.
+    loop = "for language in en zh-Hant zh-Hans; do"
+    each = 'HIREBOOK_LANGUAGE="${language}" mkdocs build --strict || { status=$?; break; }'
+    assert lines[lines.index(loop) + 1] == each
     # The log quotes record text: it is read between stop-commands lines, and fails the step.
     assert (
         lines.index('echo "::stop-commands::${token}"')
-        < lines.index("mkdocs build --strict || status=$?")
+        < lines.index(loop)
+        < lines.index("done")
         < lines.index('echo "::${token}::"')
     )
     assert lines[-1] == 'exit "${status}"'

@@ -13,6 +13,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 import yaml
@@ -44,13 +45,13 @@ class ZensicalBuild:
         return (self.site / rel).read_text(encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory) -> ZensicalBuild:
+def write_and_build(folder: Path, *options: str) -> ZensicalBuild:
+    """The demo written as a Zensical project into ``folder`` (``options``: more of
+    ``hirebook handbook``'s) and built by Zensical."""
     from click.testing import CliRunner
 
-    folder = tmp_path_factory.mktemp("zensical") / "handbook"
     args = ["handbook", "--records", str(RECORDS), "--out", str(folder), "--zensical"]
-    args += ["--config", str(PROJECT / "mkdocs.yml")]
+    args += ["--config", str(PROJECT / "mkdocs.yml"), *options]
     written = CliRunner().invoke(cli, [*args, "--as-of", AS_OF])
     assert written.exit_code == 0, written.output
     built = subprocess.run(
@@ -65,6 +66,11 @@ def demo(tmp_path_factory) -> ZensicalBuild:
     log = written.output + built.stdout + built.stderr
     assert built.returncode == 0, log
     return ZensicalBuild(folder, log)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> ZensicalBuild:
+    return write_and_build(tmp_path_factory.mktemp("zensical") / "handbook")
 
 
 def page_html(source: str) -> str:
@@ -252,3 +258,21 @@ def test_sections_too_long_for_zensicals_search_index_are_left_out_of_it():
     # 2**30 bytes over the sections, doubled and rounded up to a power of two (Zensical 0.0.73:
     # 32,768 bytes for 19,639 sections).
     assert zensical.search_limit(["# A\n\n## B\n"] * 10) == 2**30 // 64
+
+
+def test_a_chinese_part_of_the_one_site_names_itself_and_links_each_language(tmp_path):
+    """繁體, built as `make zensical` builds it: the part in zh-Hant/ of the one site, its name
+    translated, and a selector whose entries open each language's home page there."""
+    built = write_and_build(tmp_path / "zh-Hant", "--language", "zh-Hant")
+    page = "clients/northwind-cloud/index.html"
+    text = built.text(page)
+    assert "<title>Northwind" in text and "- 客戶手冊</title>" in text
+    links = re.findall(r'<a href="([^"]*)" hreflang="([^"]*)" class="md-select__link"', text)
+    assert [lang for _, lang in links] == ["en", "zh-Hant", "zh-Hans"]
+    # Opened from zh-Hant/clients/northwind-cloud/ of the one site: the three home pages.
+    opened = [urljoin(f"http://site/zh-Hant/{page}", href) for href, _ in links]
+    assert [url.rstrip("/") for url in opened] == [
+        "http://site",
+        "http://site/zh-Hant",
+        "http://site/zh-Hans",
+    ]

@@ -1,7 +1,7 @@
 """The table of SLA clocks that the home page, client pages, team pages and the board share.
 
-Findings carry an English message; the other languages compose the row from the rule's
-translated title, the item's id and the due instant instead, so a page never mixes languages.
+The message is worded in the page's language (:mod:`hirebook.handbook.messages`), so a
+Chinese page has every column an English one has and a page never mixes languages.
 A clock's item links to the page that shows its record (a requirement or the client); a
 candidate's clock (data retention) shows the id only.
 """
@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from hirebook.handbook import blocks, escape, paths
 from hirebook.handbook.context import Context
+from hirebook.handbook.messages import clock_message
 from hirebook.sla.clock import Finding
 
 
@@ -37,8 +38,7 @@ def clock_table(
     headers.append(ctx.labels("due"))
     if with_owner:
         headers.append(ctx.labels("owner"))
-    english = ctx.language == "en" and not compact
-    if english:
+    if not compact:
         headers.append(ctx.labels("sla.message"))
     if not compact:
         headers.append(ctx.labels("source"))
@@ -55,8 +55,8 @@ def clock_table(
         row.append(ctx.instant(clock.due))
         if with_owner:
             row.append(ctx.person_link(from_page, clock.owner))
-        if english:
-            row.append(escape.text(finding.message))
+        if not compact:
+            row.append(escape.text(clock_message(ctx.labels, finding, ctx.day_length)))
         if not compact:
             row.append(ctx.source(clock.record, clock.line, short=True))
         rows.append(row)

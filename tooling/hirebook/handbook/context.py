@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import cached_property
 
 from hirebook.handbook import blocks, escape, paths
@@ -20,7 +20,7 @@ from hirebook.problem import Problem
 from hirebook.records.model import Client
 from hirebook.records.repository import Repository
 from hirebook.sla.clock import Finding
-from hirebook.sla.engine import Board
+from hirebook.sla.engine import Board, calendar_of
 
 OPEN_REQUIREMENT = ("draft", "confirmed", "on_hold")
 
@@ -40,6 +40,11 @@ class Context:
     @property
     def language(self) -> str:
         return self.labels.language
+
+    @cached_property
+    def day_length(self) -> timedelta:
+        """The policy calendar's working day: the unit of business time in clock messages."""
+        return calendar_of(self.repo).day_length
 
     # --- indexes ------------------------------------------------------------------------------
 

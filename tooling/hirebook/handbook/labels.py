@@ -7,8 +7,10 @@ key the code never asks for (``tests/handbook/test_labels.py``), so a page never
 and a missing translation is a test failure rather than a gap on the site. Tier labels are not
 here: they come from ``policy.yaml`` (``tiers.*.label``), in the agency's own words. The
 English titles of SLA rules and metrics (``rule.<id>``, ``metric.<name>``) are not in a
-catalogue either: each module's ``TITLE`` is its English label, and the Chinese catalogues
-translate it, so adding a rule or a metric adds its translations and nothing else here.
+catalogue either: each module's ``TITLE`` is its English label (and a rule's ``STARTS``,
+``STOPS`` and ``OWNER`` those of ``rule_starts.<id>``, ``rule_stops.<id>``, ``rule_owner.<id>``),
+and the Chinese catalogues translate them, so adding a rule or a metric adds its translations
+and nothing else here.
 
 Why YAML rather than gettext ``.po`` (Babel), the ecosystem's convention: gettext is keyed by
 the English sentence (``msgid``) and falls back to it silently, whereas these labels are keyed
@@ -39,8 +41,9 @@ THEME_LANGUAGE = {"en": "en", "zh-Hant": "zh-Hant", "zh-Hans": "zh"}
 CATALOGUES = "catalogues"
 """The folder of the catalogues, beside this module."""
 
-MODULE_TITLES = ("rule.", "metric.")
-"""Keys whose English words are a module's ``TITLE`` (SLA rules, metrics), never in ``en.yaml``."""
+MODULE_TITLES = ("rule.", "rule_starts.", "rule_stops.", "rule_owner.", "metric.")
+"""Keys whose English words are a module's declarations, never in ``en.yaml``: the ``TITLE`` of
+SLA rules and metrics, and an SLA rule's ``STARTS``, ``STOPS`` and ``OWNER``."""
 
 
 class CatalogueError(ValueError):
@@ -65,11 +68,16 @@ def catalogue(language: str) -> dict[str, str]:
 
 
 def module_titles() -> dict[str, str]:
-    """The English labels the SLA rule and metric modules give (their ``TITLE``)."""
+    """The English labels the SLA rule and metric modules give (their ``TITLE``; a rule's
+    ``STARTS``, ``STOPS`` and ``OWNER``)."""
     from hirebook.reports.registry import METRICS
     from hirebook.sla.registry import SLA_RULES
 
     titles = {f"rule.{rule.id}": rule.title for rule in SLA_RULES}
+    for rule in SLA_RULES:
+        titles[f"rule_starts.{rule.id}"] = rule.starts
+        titles[f"rule_stops.{rule.id}"] = rule.stops
+        titles[f"rule_owner.{rule.id}"] = rule.owner
     titles.update({f"metric.{metric.name}": metric.title for metric in METRICS})
     return titles
 

@@ -2,24 +2,31 @@
 
 A thin shell around :func:`hirebook.handbook.site.prepare`, on MkDocs' public plugin events:
 
+``on_startup``    notes whether this is ``mkdocs serve`` (a preview of one language);
 ``on_config``     sets ``theme.language`` from the plugin's ``language`` (before the search
-                  plugin reads it), watches the records folder for ``mkdocs serve`` and fills
-                  an index-only nav when ``mkdocs.yml`` has none;
+                  plugin reads it), the site's name in that language, the language's part of
+                  the one site (``site_dir``, ``site_url``: :mod:`hirebook.handbook.languages`),
+                  watches the records folder for ``mkdocs serve`` and fills an index-only nav
+                  when ``mkdocs.yml`` has none;
 ``on_pre_build``  reads, lints and generates every page — before MkDocs cleans the site
                   folder, so records with errors stop the build with the lint report and leave
                   no half-built site;
 ``on_files``      adds the pages as ``File.generated`` (record pages out of the nav, with their
                   record file as edit link) and drops the hand-written pages of other languages;
 ``on_page_markdown`` fills the ``<!-- hirebook:NAME -->`` placeholders of hand-written pages;
+``on_page_context`` / ``on_template_context`` give Material's language selector
+                  (``extra.alternate``) the links to this page in the site's other languages;
 ``on_page_content`` gives the search plugin the words of deferred tables
                   (:mod:`hirebook.handbook.deferred`); and
 ``on_post_page``  puts the deferred tables into the page.
 
 Options: ``records`` (default ``records/`` beside ``mkdocs.yml``), ``language`` (``en``,
-``zh-Hant``, ``zh-Hans``), ``as_of`` (a date or datetime; default: the build time), ``jobs``
-(processes for reading the records, as ``hirebook lint --jobs``; default 0: every core for a
-large agency) and ``defer`` (default true: generated tables skip Markdown, see
-:mod:`hirebook.handbook.deferred`; false renders them through Markdown, slower).
+``zh-Hant``, ``zh-Hans``), ``languages`` (the one site's languages, the first at its root and
+each other in a folder of its name; default all three, English first; a single language makes
+a site of its own, without a language selector), ``as_of`` (a date or datetime; default: the
+build time), ``jobs`` (processes for reading the records, as ``hirebook lint --jobs``; default
+0: every core for a large agency) and ``defer`` (default true: generated tables skip Markdown,
+see :mod:`hirebook.handbook.deferred`; false renders them through Markdown, slower).
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ from __future__ import annotations
 import functools
 import html
 import logging
+import os
 import posixpath
 import re
 from datetime import date, datetime
@@ -41,6 +49,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from hirebook.handbook import feeds, paths
 from hirebook.handbook.deferred import Deferred
 from hirebook.handbook.labels import LANGUAGES, THEME_LANGUAGE, labels_for
+from hirebook.handbook.languages import Site, site_name
 from hirebook.handbook.site import Handbook, HandbookError, prepare
 from hirebook.handbook.sources import Sources
 from hirebook.output.inert import inert
@@ -57,6 +66,7 @@ _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
 class HirebookConfig(Config):
     records = c.Optional(c.Type(str))
     language = c.Choice(LANGUAGES, default="en")
+    languages = c.ListOfItems(c.Choice(LANGUAGES), default=list(LANGUAGES))
     as_of = c.Optional(c.Type((str, date, datetime)))
     jobs = c.Type(int, default=0)
     defer = c.Type(bool, default=True)
@@ -71,6 +81,14 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
         self.files: Files | None = None
         self.root = Path.cwd()
         self.records_dir = Path("records")
+        self.serving = False
+        self.site: Site | None = None
+        """The one site of several languages this build is a part of (None: a site of one
+        language, or ``mkdocs serve``)."""
+        self.docs_dir = Path("site")
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     @event_priority(100)  # before the search plugin derives its language from the theme
     def on_config(self, config):
@@ -82,11 +100,51 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
         inside = self.records_dir.is_relative_to(config_dir)
         self.root = config_dir if inside else self.records_dir.parent
         config.theme["language"] = THEME_LANGUAGE[self.config.language]
+        self.docs_dir = Path(config.docs_dir)
+        self.site = self._part_of_site(config)
         if str(self.records_dir) not in config.watch:
             config.watch.append(str(self.records_dir))
         if config.nav is None:
             config.nav = default_nav(self.config.language)
         return config
+
+    def _part_of_site(self, config) -> Site | None:
+        """This language's name and place in the one site (see
+        :mod:`hirebook.handbook.languages`): the site's stock name in this language (an
+        agency's own name stays as written); the part of a language other than the first in a
+        folder of its name. ``mkdocs serve`` previews one language where it is."""
+        try:
+            site = Site(tuple(self.config.languages), self.config.language)
+        except ValueError as err:
+            raise PluginError(f"hirebook: {err}") from None
+        config.site_name = site_name(config.site_name, site.language)
+        if self.serving or not site.multilingual:
+            return None
+        folder = site.folder(site.language)
+        if folder:
+            # A root build cleans the whole site folder: the first language is built first.
+            config.site_dir = os.path.join(config.site_dir, site.language)
+            if config.site_url:  # ends with "/": MkDocs makes it so
+                config.site_url += folder
+        config.extra["alternate"] = site.roots()
+        return site
+
+    def on_page_context(self, context, page, config, nav):
+        # Just before the theme renders this page: its selector links its other languages.
+        if self.site is not None:
+            config.extra["alternate"] = self.site.alternates(
+                page.file.src_uri, page.url, config.use_directory_urls, self._hand_written
+            )
+        return context
+
+    def on_template_context(self, context, template_name, config):
+        # 404.html and the like: no page of their own, so each language's home.
+        if self.site is not None:
+            config.extra["alternate"] = self.site.roots()
+        return context
+
+    def _hand_written(self, src_uri: str) -> bool:
+        return (self.docs_dir / src_uri).is_file()
 
     def on_pre_build(self, config) -> None:
         try:

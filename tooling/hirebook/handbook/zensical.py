@@ -15,7 +15,11 @@ so what the hirebook plugin does at build time is done here, once, into a folder
   Zensical lists every folder of ``docs/``. Record pages are built but not listed, as in the
   MkDocs site. Edit buttons are turned off (``edit_uri`` and the theme's ``content.action.*``):
   Zensical derives a page's edit link from its path under ``docs/``, which for a generated page
-  is no file of the repository.
+  is no file of the repository. The site's name is in the handbook's language, and with the
+  plugin's ``languages`` (:mod:`hirebook.handbook.languages`) the project builds its language's
+  part of the one site: ``site_url`` with the language's folder, and a language selector whose
+  entries link each language's home page (Zensical runs no per-page code that could link the
+  same page); ``make zensical`` builds each language and puts the parts together.
 
 Zensical (0.0.73) refuses to build when one section's text exceeds its search index's limit:
 2**30 bytes divided by the number of sections in the site, rounded up to a power of two (32 KiB
@@ -40,6 +44,7 @@ import yaml
 
 from hirebook import atomic
 from hirebook.handbook.labels import LANGUAGES, THEME_LANGUAGE
+from hirebook.handbook.languages import Site, site_name
 from hirebook.handbook.site import Handbook, HandbookError
 from hirebook.handbook.sources import Sources
 
@@ -169,6 +174,7 @@ def project(handbook: Handbook, config_file: Path, language: str) -> Project:
     # repository (it supplies an edit_uri for GitHub even when none is set).
     theme["features"] = [f for f in theme.get("features") or [] if f not in EDIT_FEATURES]
     plugins = config.get("plugins") or []
+    _part_of_site(config, _plugin_options(plugins), language)
     config.update(
         docs_dir=DOCS,
         site_dir=SITE,
@@ -291,6 +297,30 @@ def _filled(markdown: str, fragments: dict[str, str], rel: str, warnings: list[s
         return fragments[name]
 
     return PLACEHOLDER.sub(fill, markdown)
+
+
+def _part_of_site(config: dict, options: dict, language: str) -> None:
+    """The site's name in ``language`` and, in a site of several languages, this language's
+    part of it: its ``site_url`` and a selector linking each language's home page."""
+    try:
+        site = Site(tuple(options.get("languages") or LANGUAGES), language)
+    except ValueError as err:
+        raise HandbookError(f"the hirebook plugin's options: {err}") from None
+    config["site_name"] = site_name(config.get("site_name"), language)
+    if not site.multilingual:
+        return
+    folder = site.folder(language)
+    if folder and config.get("site_url"):
+        config["site_url"] = str(config["site_url"]).rstrip("/") + "/" + folder
+    config["extra"] = {**(config.get("extra") or {}), "alternate": site.roots()}
+
+
+def _plugin_options(plugins: list) -> dict:
+    """The hirebook plugin's options as ``mkdocs.yml`` gives them (``{}`` without any)."""
+    for entry in plugins:
+        if _name(entry) == "hirebook" and isinstance(entry, dict):
+            return entry["hirebook"] or {}
+    return {}
 
 
 def _name(entry: object) -> object:

@@ -163,22 +163,34 @@ def _message(clock: Clock, state: State, remaining: timedelta, calendar: WorkCal
     return f"{clock.describe} is due in {amount}"
 
 
-def words(span: timedelta, business: bool, day_length: timedelta) -> str:
-    """A span as a person says it: "2 business days", "1 day 3 hours", "45 minutes"."""
+def span_parts(
+    span: timedelta, business: bool, day_length: timedelta
+) -> tuple[tuple[int, str], ...]:
+    """A span as a person counts it, largest unit first: ``((2, "bd"),)``, ``((1, "d"), (3,
+    "h"))``, ``((45, "m"),)``. Units: ``d`` days, ``bd`` business days, ``h`` hours, ``wh``
+    working hours, ``m`` minutes. :func:`words` says them in English; the handbook in its
+    language."""
     day = day_length if business else timedelta(days=1)
-    day_word = "business day" if business else "day"
-    hour_word = "working hour" if business else "hour"
+    day_unit = "bd" if business else "d"
     days, rest = divmod(span, day)
     hours, rest = divmod(rest, timedelta(hours=1))
     if days >= 2:  # hours stop mattering once it is days
-        return _plural(days, day_word)
+        return ((days, day_unit),)
     if days:
-        text = _plural(days, day_word)
-        return f"{text} {_plural(hours, 'hour')}" if hours else text
+        return ((days, day_unit), (hours, "h")) if hours else ((days, day_unit),)
     if hours:
-        return _plural(hours, hour_word)
+        return ((hours, "wh" if business else "h"),)
     minutes = max(1, round(rest / timedelta(minutes=1))) if rest else 0
-    return _plural(minutes, "minute")
+    return ((minutes, "m"),)
+
+
+_UNIT_WORDS = {"d": "day", "bd": "business day", "h": "hour", "wh": "working hour", "m": "minute"}
+
+
+def words(span: timedelta, business: bool, day_length: timedelta) -> str:
+    """A span as a person says it: "2 business days", "1 day 3 hours", "45 minutes"."""
+    parts = span_parts(span, business, day_length)
+    return " ".join(_plural(count, _UNIT_WORDS[unit]) for count, unit in parts)
 
 
 def _plural(count: int, word: str) -> str:

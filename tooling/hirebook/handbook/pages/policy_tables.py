@@ -61,18 +61,20 @@ def tier_table(ctx: Context) -> str:
 
 def sla_goal_table(ctx: Context) -> str:
     labels = ctx.labels
-    english = ctx.language == "en"
     headers = [labels("policy.sla_table.rule"), labels("id")]
     headers += [ctx.tier_label(tier) for tier in ctx.tiers]
-    if english:
-        headers += [labels("policy.sla_table.starts"), labels("policy.sla_table.stops")]
-        headers.append(labels("policy.sla_table.owner"))
+    headers += [labels("policy.sla_table.starts"), labels("policy.sla_table.stops")]
+    headers.append(labels("policy.sla_table.owner"))
     rows = []
     for rule in SLA_RULES:
         row = [labels.value("rule", rule.id), blocks.code(rule.id)]
         row += [labels.duration(goal_for(ctx.repo, rule.id, tier)) for tier in ctx.tiers]
-        if english:
-            row += [_doc_text(rule.starts), _doc_text(rule.stops), escape.text(rule.owner)]
+        # The rule module's words, translated by the catalogues (rule_starts.<id>, …).
+        row += [
+            _doc_text(labels.value("rule_starts", rule.id)),
+            _doc_text(labels.value("rule_stops", rule.id)),
+            escape.text(labels.value("rule_owner", rule.id)),
+        ]
         rows.append(row)
     percent = round((ctx.repo.policy.warn_within if ctx.repo.policy else 0.25) * 100)
     return blocks.table(headers, rows) + "\n\n" + labels("policy.warn_within", percent=percent)

@@ -1,0 +1,239 @@
+"""One site in three languages, without building it: where each part lives, the links of the
+language selector as MkDocs' ``url`` filter writes them, the plugin's configuration, and a
+clock's message in each language."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from types import SimpleNamespace
+from urllib.parse import urljoin
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.utils import normalize_url
+
+from hirebook.handbook.labels import labels_for
+from hirebook.handbook.languages import Site, filter_link
+from hirebook.handbook.messages import clock_message
+from hirebook.sla.clock import Clock, Finding, State, words
+from hirebook.sla.duration import Duration
+
+from .handbook_site import PROJECT
+
+ALL = ("en", "zh-Hant", "zh-Hans")
+
+
+def written(link: str, page_url: str) -> str:
+    """What Material writes into the page: the link through MkDocs' own ``url`` filter."""
+    return normalize_url(link, page=SimpleNamespace(url=page_url))
+
+
+def opened(built: str, page_url: str, href: str) -> str:
+    """The path below the site's root that ``href`` opens from a page of ``built``'s part
+    (English at the root)."""
+    folder = "" if built == "en" else f"{built}/"
+    return urljoin(f"http://site/{folder}{page_url}", href).removeprefix("http://site/")
+
+
+# Hand-worked: (language built, page URL in its part, target language, target URL in that
+# part) → the href from the page. English is at the site's root, the others one folder down.
+HREFS = [
+    ("zh-Hant", "clients/acme/", "en", "clients/acme/", "../../../clients/acme/"),
+    ("zh-Hant", "clients/acme/", "zh-Hans", "clients/acme/", "../../../zh-Hans/clients/acme/"),
+    ("zh-Hant", "clients/acme/", "zh-Hant", "clients/acme/", "./"),
+    ("en", "clients/acme/", "zh-Hant", "clients/acme/", "../../zh-Hant/clients/acme/"),
+    ("en", "", "zh-Hans", "", "zh-Hans/"),
+    ("zh-Hans", "", "en", "", "../"),
+    ("zh-Hans", "sla/", "en", "", "../../"),
+    ("zh-Hant", "zh-Hant/policy/", "en", "en/policy/", "../../../en/policy/"),
+    ("en", "en/policy/", "zh-Hans", "zh-Hans/policy/", "../../zh-Hans/zh-Hans/policy/"),
+    # use_directory_urls: false
+    (
+        "zh-Hant",
+        "clients/acme/index.html",
+        "en",
+        "clients/acme/index.html",
+        "../../../clients/acme/index.html",
+    ),  # fmt: skip
+    ("zh-Hant", "sla.html", "en", "sla.html", "../sla.html"),
+]
+
+
+@pytest.mark.parametrize(("built", "page", "language", "target", "href"), HREFS)
+def test_hrefs_between_the_parts(built, page, language, target, href):
+    site = Site(ALL, built)
+    assert site.href(page, language, target) == href
+    # Material puts the link through the url filter, which must give it back (".././" for
+    # "../" is the same place).
+    through = written(filter_link(href, page), page)
+    assert opened(built, page, through) == opened(built, page, href)
+    assert opened(built, page, href) == ("" if language == "en" else f"{language}/") + target
+
+
+def test_a_plain_link_out_of_a_part_is_what_the_filter_gets_wrong():
+    """Why filter_link exists: the filter drops what the page and the target share."""
+    assert written("../clients/acme/", "clients/beta/") == "../../acme/"
+    assert written(filter_link("../../../clients/acme/", "clients/beta/"), "clients/beta/") == (
+        "../../../clients/acme/"
+    )
+
+
+def test_selector_of_a_generated_page_links_the_same_page_in_every_language():
+    site = Site(ALL, "zh-Hant")
+    entries = site.alternates("clients/acme/index.md", "clients/acme/", True, lambda _: True)
+    assert [e["name"] for e in entries] == ["English", "繁體中文", "简体中文"]
+    assert [e["lang"] for e in entries] == ["en", "zh-Hant", "zh-Hans"]
+    assert [written(e["link"], "clients/acme/") for e in entries] == [
+        "../../../clients/acme/",
+        "./",
+        "../../../zh-Hans/clients/acme/",
+    ]
+    assert [opened("zh-Hant", "clients/acme/", written(e["link"], "clients/acme/"))
+            for e in entries] == ["clients/acme/", "zh-Hant/clients/acme/",
+                                  "zh-Hans/clients/acme/"]  # fmt: skip
+
+
+def test_a_hand_written_page_another_language_lacks_links_its_home():
+    site = Site(ALL, "en")
+    exists = {"zh-Hant/running.md"}.__contains__
+    entries = site.alternates("en/running.md", "en/running/", True, exists)
+    assert [written(e["link"], "en/running/") for e in entries] == [
+        "./",
+        "../../zh-Hant/zh-Hant/running/",
+        "../../zh-Hans/",  # no site/zh-Hans/running.md: 简体's home page
+    ]
+
+
+def test_pages_without_a_page_link_the_homes():
+    assert [e["link"] for e in Site(ALL, "en").roots()] == ["./", "zh-Hant/", "zh-Hans/"]
+    assert [e["link"] for e in Site(ALL, "zh-Hans").roots()] == ["../", "../zh-Hant/", "./"]
+
+
+def test_parts_of_the_site():
+    site = Site(("zh-Hans", "en"), "en")
+    assert site.multilingual
+    assert (site.folder("zh-Hans"), site.folder("en")) == ("", "en/")
+    assert not Site(("zh-Hant",), "zh-Hant").multilingual
+
+
+@pytest.mark.parametrize(
+    ("languages", "language", "says"),
+    [
+        (("en", "zh-Hant"), "zh-Hans", "not one of the site's languages"),
+        ((), "en", "must be some of"),
+        (("en", "en"), "en", "each once"),
+        (("en", "fr"), "en", "must be some of"),
+    ],
+)
+def test_impossible_sites_are_refused(languages, language, says):
+    with pytest.raises(ValueError, match=says):
+        Site(languages, language)
+
+
+# --- the plugin's configuration --------------------------------------------------------------
+
+
+def configured(monkeypatch, language: str, command: str, **env: str):
+    """The project's mkdocs.yml as MkDocs loads it, after the plugins' startup and config."""
+    monkeypatch.setenv("HIREBOOK_LANGUAGE", language)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    config = load_config(str(PROJECT / "mkdocs.yml"))
+    config.plugins.on_startup(command=command, dirty=False)
+    return config.plugins.on_config(config)
+
+
+def test_a_language_other_than_the_first_is_built_into_its_folder(monkeypatch):
+    url = "https://example.github.io/handbook/"
+    config = configured(monkeypatch, "zh-Hant", "build", HIREBOOK_SITE_URL=url)
+    assert config.site_dir == str(PROJECT / "public" / "zh-Hant")
+    assert config.site_url == url + "zh-Hant/"
+    assert config.site_name == "客戶手冊"
+    assert config.theme["language"] == "zh-Hant"
+    assert [e["link"] for e in config.extra["alternate"]] == ["../", "./", "../zh-Hans/"]
+
+
+def test_the_first_language_is_built_at_the_root(monkeypatch):
+    config = configured(monkeypatch, "en", "build")
+    assert config.site_dir == str(PROJECT / "public")
+    assert config.site_name == "Client handbook"
+    assert len(config.extra["alternate"]) == 3
+
+
+def test_serve_previews_one_language_where_it_is(monkeypatch):
+    config = configured(monkeypatch, "zh-Hans", "serve")
+    assert config.site_dir == str(PROJECT / "public")
+    assert "alternate" not in config.extra
+    assert config.site_name == "客户手册"
+
+
+# --- a clock's message -----------------------------------------------------------------------
+
+SHANGHAI = timezone(timedelta(hours=8))
+DUE = datetime(2026, 11, 20, 18, 0, tzinfo=SHANGHAI)
+WORKING_DAY = timedelta(hours=9)
+
+
+def finding(state: State, remaining: timedelta, business: bool = False) -> Finding:
+    clock = Clock(
+        rule="client-feedback",
+        client="acme",
+        tier="key",
+        record="records/clients/acme/applications/app-2026-0001.yaml",
+        line_number=3,
+        subject="app-2026-0001",
+        owner="li",
+        describe="Client feedback on app-2026-0001 (req-2026-001)",
+        goal=Duration(2, "bd"),
+        started=DUE - timedelta(days=3),
+        due=DUE,
+        business=business,
+    )
+    return Finding(clock, state, "", remaining)
+
+
+MESSAGES = [
+    (
+        finding(State.OVERDUE, -timedelta(days=111, hours=5)),
+        "Client feedback on a resume (app-2026-0001) is 111 days overdue",
+        "客戶反饋履歷（app-2026-0001）已逾期 111 天",
+        "客户反馈简历（app-2026-0001）已逾期 111 天",
+    ),
+    (
+        finding(State.AT_RISK, timedelta(hours=1, minutes=20), business=True),
+        "Client feedback on a resume (app-2026-0001) is due in 1 working hour",
+        "客戶反饋履歷（app-2026-0001）將於 1 個工作小時後到期",
+        "客户反馈简历（app-2026-0001）将于 1 个工作小时后到期",
+    ),
+    (
+        finding(State.BREACHED, timedelta(hours=9 + 3), business=True),  # 1 working day 3 h
+        "Client feedback on a resume (app-2026-0001) was 1 business day 3 hours late",
+        "客戶反饋履歷（app-2026-0001）超時 1 個工作日 3 小時",
+        "客户反馈简历（app-2026-0001）超时 1 个工作日 3 小时",
+    ),
+    (
+        finding(State.ON_TRACK, timedelta(minutes=45)),
+        "Client feedback on a resume (app-2026-0001) is due in 45 minutes",
+        "客戶反饋履歷（app-2026-0001）將於 45 分鐘後到期",
+        "客户反馈简历（app-2026-0001）将于 45 分钟后到期",
+    ),
+    (
+        finding(State.MET, timedelta(0)),
+        "Client feedback on a resume (app-2026-0001) was on time",
+        "客戶反饋履歷（app-2026-0001）準時完成",
+        "客户反馈简历（app-2026-0001）按时完成",
+    ),
+]
+
+
+@pytest.mark.parametrize(("found", "en", "hant", "hans"), MESSAGES)
+def test_a_clock_message_in_each_language(found, en, hant, hans):
+    said = [clock_message(labels_for(lang), found, WORKING_DAY) for lang in ALL]
+    assert said == [en, hant, hans]
+
+
+def test_the_amount_is_counted_as_the_command_line_counts_it():
+    late = finding(State.BREACHED, timedelta(hours=12), business=True)
+    english = words(abs(late.remaining), True, WORKING_DAY)
+    assert english == "1 business day 3 hours"
+    assert english in clock_message(labels_for("en"), late, WORKING_DAY)
