@@ -1,9 +1,15 @@
 """The edited agency is the loaded one with one document read again: it must answer as a
 reading of the folder would, or an event could pass (or fail) lint for the wrong reason."""
 
+import shutil
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+import pytest
+
+from hirebook.events import definitions
+from hirebook.events.locate import read_around
+from hirebook.events.recording import ChangedMeanwhile, record
 from hirebook.lint.engine import lint
 from hirebook.records.repository import assemble, load, record_paths
 from hirebook.sla.engine import evaluate_all
@@ -23,8 +29,6 @@ def test_the_assembled_demo_lints_and_times_as_the_loaded_one(demo_records):
 
 
 def test_the_part_around_a_record_answers_as_the_whole_agency_for_its_client(demo_records):
-    from hirebook.events.locate import read_around
-
     whole = load(demo_records, demo_records.parent)
     part = read_around(demo_records, demo_records.parent, "application", "app-2026-0073")
     assert {d.rel.split("/")[2] for d in part.documents.values() if "/clients/" in d.rel} == {
@@ -39,3 +43,27 @@ def test_the_part_around_a_record_answers_as_the_whole_agency_for_its_client(dem
         for f in evaluate_all(whole, instant).findings
         if f.clock.client == "northwind-cloud" or f.clock.record in mine
     ]
+
+
+def test_a_record_saved_meanwhile_is_not_overwritten(tmp_path, demo_records):
+    records = tmp_path / "records"
+    shutil.copytree(demo_records, records)
+    path = records / "clients/northwind-cloud/applications/app-2026-0073.yaml"
+    theirs = path.read_text(encoding="utf-8") + "recruiter: chen-jie\n"
+
+    def someone_saves_then_withdraw(app):
+        path.write_text(theirs, encoding="utf-8")  # between hirebook's reading and writing
+        return definitions.withdraw(app, date(2026, 11, 20), None)
+
+    repo = read_around(records, tmp_path, "application", "app-2026-0073")
+    instant = datetime(2026, 11, 20, 17, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+    with pytest.raises(ChangedMeanwhile, match="changed while the event was being recorded"):
+        record(
+            repo,
+            "application",
+            "app-2026-0073",
+            someone_saves_then_withdraw,
+            instant,
+            date(2026, 11, 20),
+        )
+    assert path.read_text(encoding="utf-8") == theirs
