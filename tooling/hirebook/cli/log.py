@@ -416,6 +416,7 @@ def _run(name, record_id, event, instant, at, as_of, output_format, dry_run, rec
     kind = events.EVENTS[name].kind
     folder, root = common.records_folder(records_dir)
     repo = locate.read_around(folder, root, kind, record_id)
+    _locate(repo, kind, record_id)  # an unknown id or a link is named before anything else
     now = common.as_of_instant(repo, as_of)
     when = _instant(repo, at, now) if instant else _day(repo, at, now)
     start = when if instant else datetime.combine(when, time(0), tzinfo=repo.zone)
@@ -426,8 +427,9 @@ def _run(name, record_id, event, instant, at, as_of, output_format, dry_run, rec
         )
     clocks_at = max(now, start)
     today = now.astimezone(repo.zone).date()
-    _locate(repo, kind, record_id)  # an unknown id or a link is named before any lint
     from hirebook.lint.engine import lint
+    from hirebook.records.yamlread import LoadProblem
+    from hirebook.sla.engine import PolicyError
 
     common.refuse_lint_errors(lint(repo, today), "recording an event")
     try:
@@ -454,6 +456,10 @@ def _run(name, record_id, event, instant, at, as_of, output_format, dry_run, rec
         _refuse(f"Nothing was written: with this {name} event the records would not lint clean.")
     except (ChangedMeanwhile, locate.NotWritable) as err:
         _refuse(inert(str(err)))
+    except LoadProblem as err:  # the file became a link, a FIFO or too large meanwhile
+        _refuse(f"{_locate(repo, kind, record_id).document.rel}:{inert(str(err))}")
+    except PolicyError as err:
+        raise click.UsageError(str(err)) from None
     except OSError as err:
         raise machine_failure(err, "The record is unchanged.") from None
     _show(name, outcome, output_format, dry_run)
@@ -511,6 +517,8 @@ def _show(name: str, outcome: Outcome, output_format: str, dry_run: bool) -> Non
     from hirebook.sla.engine import Board
 
     redactor = Redactor.of(outcome.after)
+    if redactor:
+        click.echo(redactor.notice(), err=True)
     clocks = outcome.clocks
     boards = {
         part: redactor.board(Board(clocks.as_of, getattr(clocks, part)))
