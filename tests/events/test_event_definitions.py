@@ -87,13 +87,21 @@ def test_a_result_needs_the_round_and_its_time():
     assert path == ("interviews", 0)
 
 
-def test_a_pending_result_is_still_a_result():
+def test_a_pending_result_is_followed_by_the_final_one_once():
     given = {**ROUND_1, "result": "pending", "result_at": "2026-11-19T18:00:00+08:00"}
-    message, path = refusal(events.result, app(interviews=[given]), AT, 1, "pass", None)
+    # The clock stopped at the client's first answer: result_at stays.
+    assert events.result(app(interviews=[given]), AT, 1, "pass", "Offer next") == [
+        Put(("interviews", 0), "result", "pass"),
+        Put(("interviews", 0), "note", "Offer next"),
+    ]
+    message, path = refusal(events.result, app(interviews=[given]), AT, 1, "pending", None)
     assert message.startswith(
         "round 1 of app-1 already has its result: `pending` at 2026-11-19T18:00:00+08:00"
     )
     assert path == ("interviews", 0, "result")
+    final = {**given, "result": "fail"}
+    message, _ = refusal(events.result, app(interviews=[final]), AT, 1, "pass", None)
+    assert message.startswith("round 1 of app-1 already has its result: `fail` at")
 
 
 def test_a_note_is_never_overwritten():

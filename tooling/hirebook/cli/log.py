@@ -172,7 +172,9 @@ def log_interview(application, number, **common_options):
 )
 @event_options
 def log_result(application, number, outcome, note, **common_options):
-    """The client's result of an interview round (stops interview-result).
+    """The client's result of an interview round (stops interview-result). A `pending`
+    result is later replaced by the final one; its result_at, the client's first answer,
+    stays.
 
     \b
     Example:

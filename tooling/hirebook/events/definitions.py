@@ -199,26 +199,36 @@ def interview(app: Record, at: datetime, number: int) -> list[Change]:
 
 
 def result(app: Record, at: datetime, number: int, outcome: str, note: str | None) -> list[Change]:
-    """The client's result of a round."""
+    """The client's result of a round. A `pending` result is followed by the final one, which
+    replaces it; ``result_at`` stays the time of the client's first answer (it stopped the
+    clock)."""
     index, item = _held_round(app, number, at, "a result")
+    decided = item.get("result") == "pending" and outcome != "pending"
+    if decided and item.get("result_at") is not None:
+        return [Put(("interviews", index), "result", outcome), *_note(app, index, item, note)]
     if item.get("result") is not None or item.get("result_at") is not None:
         raise Refused(
             f"round {number} of {app.id} already has its result: `{item.get('result')}` at "
             f"{item.get('result_at')}; a second result is not recorded (correct it by hand)",
             ("interviews", index, "result" if item.get("result") is not None else "result_at"),
         )
-    if note and item.get("note"):
-        raise Refused(
-            f"round {number} of {app.id} already has a note: {item['note']!r}",
-            ("interviews", index, "note"),
-        )
-    changes: list[Change] = [
+    return [
         Put(("interviews", index), "result", outcome),
         Put(("interviews", index), "result_at", Scalar.of(at)),
+        *_note(app, index, item, note),
     ]
-    if note:
-        changes.append(Put(("interviews", index), "note", note))
-    return changes
+
+
+def _note(app: Record, index: int, item: dict, note: str | None) -> list[Change]:
+    """The round's note, never over one already written."""
+    if not note:
+        return []
+    if item.get("note"):
+        raise Refused(
+            f"round {item.get('round')} of {app.id} already has a note: {item['note']!r}",
+            ("interviews", index, "note"),
+        )
+    return [Put(("interviews", index), "note", note)]
 
 
 def notified(app: Record, at: datetime, number: int) -> list[Change]:
