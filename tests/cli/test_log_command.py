@@ -623,3 +623,16 @@ def test_a_problem_in_another_client_does_not_stop_an_event(runner, records):
     result = log(runner, records, "withdraw", "app-2026-0073", "--at", "2026-11-20")
     assert result.exit_code == 0, result.output
     assert "HB201" not in result.output
+
+
+def test_json_names_each_field_written(runner, records):
+    result = log(
+        runner,
+        records,
+        *("interview", "app-2026-0072", "--round", "1", "--at", "2026-11-20T10:00:00+08:00"),
+        *("--format", "json"),
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["fields"] == [
+        {"field": "interviews[]", "value": {"round": 1, "at": "2026-11-20T10:00:00+08:00"}}
+    ]

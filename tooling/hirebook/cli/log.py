@@ -535,7 +535,10 @@ def _show(name: str, outcome: Outcome, output_format: str, dry_run: bool) -> Non
                     "record": rel,
                     "id": outcome.target.id,
                     "written": not dry_run,
-                    "fields": [_field(change) for change in outcome.changes],
+                    "fields": [
+                        {"field": change.field, "value": _value(change)}
+                        for change in outcome.changes
+                    ],
                     "as_of": clocks.as_of.isoformat(),
                     **{
                         part: [f.as_dict() for f in board.findings]
@@ -576,10 +579,16 @@ def _show(name: str, outcome: Outcome, output_format: str, dry_run: bool) -> Non
         click.echo("\nNo SLA clock stopped or started.")
 
 
-def _field(change) -> str:
+def _value(change):
+    """What a change writes: a field's value, or the new list item (a mapping)."""
     from hirebook.events.changes import Put
 
-    if isinstance(change, Put):
-        return f"{change.field}: {change.value}"
-    item = ", ".join(f"{key} {value}" for key, value in change.item.items())
-    return f"{change.field}: {item}"
+    return change.value if isinstance(change, Put) else dict(change.item)
+
+
+def _field(change) -> str:
+    """A change as a line of text: ``client_feedback.decision: interview``."""
+    value = _value(change)
+    if isinstance(value, dict):
+        value = ", ".join(f"{key} {item}" for key, item in value.items())
+    return f"{change.field}: {value}"
