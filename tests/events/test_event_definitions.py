@@ -194,6 +194,32 @@ def test_the_second_signature_confirms_a_draft():
     ]
 
 
+def test_a_change_follows_the_confirmation_and_is_reconfirmed_in_order():
+    draft = Record("req-1", {"status": "draft"}, SHANGHAI)
+    message, path = refusal(events.change, draft, ON, "Second opening")
+    assert message.startswith("req-1 is still a draft: a change is recorded once")
+    assert path == ("status",)
+    changed = Record(
+        "req-1",
+        {
+            "status": "confirmed",
+            "changes": [
+                {"on": "2026-10-01", "summary": "A", "reconfirmed_on": "2026-10-02"},
+                {"on": "2026-11-18", "summary": "B"},
+                {"on": "2026-11-19", "summary": "C", "reconfirmed_on": None},
+            ],
+        },
+        SHANGHAI,
+    )
+    assert events.change(changed, ON, None) == [Put(("changes", 1), "reconfirmed_on", "2026-11-20")]
+    message, path = refusal(events.change, changed, date(2026, 11, 17), None)
+    assert message == (
+        "the change of req-1 was agreed on 2026-11-18; a re-confirmation on 2026-11-17 would "
+        "come before it"
+    )
+    assert path == ("changes", 1, "on")
+
+
 def test_an_item_is_found_by_its_words_and_done_once():
     plan = Record(
         "plan-1",

@@ -395,6 +395,13 @@ def change(req: Record, on: date, summary: str | None) -> list[Change]:
     the oldest change not yet re-confirmed (``summary`` None)."""
     changes = req.data.get("changes") or []
     if summary:
+        status = req.data.get("status")
+        if status == "draft":
+            raise Refused(
+                f"{req.id} is still a draft: a change is recorded once the requirement is "
+                "confirmed; until then, edit the draft itself",
+                ("status",),
+            )
         return [Add(("changes",), {"on": Scalar.of(on), "summary": summary})]
     for index, item in enumerate(changes):
         if item.get("reconfirmed_on") is None:
