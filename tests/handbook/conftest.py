@@ -34,6 +34,21 @@ def demo_site(tmp_path_factory) -> Build:
 
 
 @pytest.fixture(scope="session")
+def demo_in(tmp_path_factory, demo_site):
+    """``demo_in(language)``: the demo's part of the site in ``language``, built once."""
+    built = {"en": demo_site}
+
+    def part(language: str) -> Build:
+        if language not in built:
+            folder = tmp_path_factory.mktemp(f"demo-{language}")
+            built[language] = build_site(folder, DEMO_RECORDS, language)
+            assert built[language].ok, built[language].log
+        return built[language]
+
+    return part
+
+
+@pytest.fixture(scope="session")
 def chromium():
     """Debian's Chromium driven by Playwright; skipped with the reason when it is missing."""
     if not Path(CHROMIUM).is_file():
