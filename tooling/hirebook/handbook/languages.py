@@ -81,6 +81,7 @@ class Site:
                     "name": labels_for(language)("language.name"),
                     "link": filter_link(href, page_url),
                     "lang": language,  # BCP 47, as hreflang wants it
+                    "same_page": True,  # for site/overrides/main.html
                 }
             )
         return entries
