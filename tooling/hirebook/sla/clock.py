@@ -121,11 +121,16 @@ def evaluate(clock: Clock, as_of: datetime, calendar: WorkCalendar, warn_within:
     """The state of ``clock`` as of ``as_of`` (a stop later than ``as_of`` has not happened yet)."""
     stopped = clock.stopped if clock.stopped is not None and clock.stopped <= as_of else None
     if stopped is not None:
+        late_to = stopped
         if clock.stop_is_date:
-            on_time = stopped.date() <= calendar.to_local(clock.due).date()
+            due_day = calendar.to_local(clock.due).date()
+            on_time = stopped.date() <= due_day
+            if not on_time:
+                # A date says nothing of the hour: late by the days from the due day to it.
+                late_to = clock.due + timedelta(days=(stopped.date() - due_day).days)
         else:
             on_time = stopped <= clock.due
-        remaining = _between(clock, calendar, stopped, clock.due)
+        remaining = _between(clock, calendar, late_to, clock.due)
         state = State.MET if on_time else State.BREACHED
         if on_time and remaining < timedelta(0):
             remaining = timedelta(0)
