@@ -69,7 +69,7 @@ class Site:
         page_url: str,
         use_directory_urls: bool,
         exists: Callable[[str], bool],
-    ) -> list[dict[str, str]]:
+    ) -> list[dict[str, object]]:
         """``extra.alternate`` for one page (``src_uri`` at ``page_url``): each language's name
         in that language, the link to the same page there, and its code."""
         entries = []
