@@ -51,8 +51,11 @@ def render(ctx: Context, client: Client, path: str) -> str:
     closed = [r for r in requirements if r.status not in OPEN_REQUIREMENT]
     # A closed requirement's pipeline is history worth keeping only if it had candidates.
     filled = [r for r in closed if ctx.repo.applications_by_requirement.get(r.id)]
+    # The client's page holds its plans and applications (their ids are its anchors): search
+    # ranks it above the pages that only mention them (Material's per-page boost; see
+    # tests/handbook/test_search_ids.py).
     return blocks.page(
-        {"title": client.label},
+        {"title": client.label, "search": {"boost": 2}},
         _breadcrumb(ctx, client, path),
         f"# {escape.text(client.label)}",
         f"{ctx.as_of_line()} · {labels('source')}: {ctx.source(_rel(client))}",
