@@ -144,10 +144,11 @@ def test_sent_writes_one_touchpoint_that_restarts_the_clock(runner, copied_demo)
     assert "at: 2026-11-20T17:00:00+08:00" in text
     assert "by: lin-xiaoyu" in text  # the account manager
     assert "plan: plan-2026-009" in text
-    assert "Period: 2026-11-13 17:00 – 2026-11-20 17:00 (Asia/Shanghai)" in text
+    # Instants as records write them: "2026-11-13 17" would read as a phone number (HB502).
+    assert "Period: 2026-11-13T17:00 – 2026-11-20T17:00 (Asia/Shanghai)" in text
     assert "1 resumes submitted, 1 interviews held, 0 offers accepted" in text
     repo = load(copied_demo, copied_demo.parent)
-    assert lint(repo, instant.date()).errors == []
+    assert [p for p in lint(repo, instant.date()).problems if p.file.endswith(new.name)] == []
     clocks = _report_clocks(copied_demo, instant)
     assert clocks["plan-2026-009#report-10"] == ("met", "2026-11-25T11:00:00+08:00")
     assert clocks["plan-2026-009#report-11"] == ("on_track", "2026-11-27T17:00:00+08:00")
@@ -214,3 +215,55 @@ def test_one_answer_whatever_the_processes(runner, demo_records):
     }
     assert answers["1"] == answers["2"] == answers["3"]
     assert answers["1"].startswith("# Progress report: Northwind Cloud")
+
+
+def _escalate(records, code: str) -> None:
+    """The agency's policy makes lint code ``code`` an error (``lint.severity``)."""
+    policy = records / "policy.yaml"
+    text = policy.read_text(encoding="utf-8")
+    assert "\nlint:" not in text
+    policy.write_text(text + f"lint:\n  severity:\n    {code}: error\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("language", ["en", "zh-Hant", "zh-Hans"])
+def test_sent_touchpoint_passes_an_agency_strict_on_phone_numbers(runner, copied_demo, language):
+    # An agency that makes HB502 (a phone number in free text) an error: the summary's period
+    # must not look like one, in any language (before: "2026-11-13 17" did, and --sent wrote a
+    # touchpoint that failed lint).
+    _escalate(copied_demo, "HB502")
+    folder = copied_demo / "clients/pinecone-games/touchpoints"
+    before = set(folder.iterdir())
+    result = progress(runner, copied_demo, "pinecone-games", "--sent", "--language", language)
+    assert result.exit_code == 0, result.output
+    [new] = set(folder.iterdir()) - before
+    repo = load(copied_demo, copied_demo.parent)
+    assert lint(repo, datetime(2026, 11, 20).date()).errors == []
+    assert "2026-11-13T17:00 – 2026-11-20T17:00" in new.read_text(encoding="utf-8")
+
+
+def test_sent_writes_nothing_when_the_touchpoint_would_not_lint(
+    runner, copied_demo, monkeypatch, tmp_path
+):
+    # A touchpoint that passes its schema but not lint with the rest of the client's records:
+    # its plan is another client's (HB307). The template is made to write that (as a bug
+    # would); the gate of `hirebook log` must stop it — no touchpoint, no report file.
+    from hirebook.records import templates
+
+    written = templates.touchpoint
+
+    def naming_another_clients_plan(*args):
+        return written(*args).replace("plan: plan-2026-009", "plan: plan-2026-001")
+
+    monkeypatch.setattr(templates, "touchpoint", naming_another_clients_plan)
+    folder = copied_demo / "clients/pinecone-games/touchpoints"
+    before = sorted(folder.iterdir())
+    out = tmp_path / "report.md"
+    result = progress(runner, copied_demo, "pinecone-games", "--sent", "--out", str(out))
+    assert result.exit_code == 1, result.output
+    assert "records/clients/pinecone-games/touchpoints/tp-2026-0001.yaml" in result.stderr
+    # plan: is the sixth line of the template (id, type, at, by, with, plan), its value at 7.
+    assert re.search(r"\n  6:7 +error +HB307  plan `plan-2026-001` is not in", result.stderr)
+    assert "Nothing was written" in result.stderr
+    assert "Traceback" not in result.output
+    assert sorted(folder.iterdir()) == before
+    assert not out.exists()

@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from hirebook.events import definitions
-from hirebook.events.locate import read_around
-from hirebook.events.recording import ChangedMeanwhile, record
+from hirebook.events.locate import read_around, read_client
+from hirebook.events.recording import ChangedMeanwhile, NotClean, check_new, create, record
 from hirebook.lint.engine import lint
 from hirebook.records.repository import assemble, load, record_paths
 from hirebook.sla.engine import evaluate_all
@@ -67,3 +67,52 @@ def test_a_record_saved_meanwhile_is_not_overwritten(tmp_path, demo_records):
             date(2026, 11, 20),
         )
     assert path.read_text(encoding="utf-8") == theirs
+
+
+NEW_TOUCHPOINT = """\
+id: tp-2026-0001
+type: progress_report
+at: 2026-11-20T17:00:00+08:00
+by: lin-xiaoyu
+plan: {plan}
+summary: Progress report sent.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # Another client's plan: valid by its schema, refused by lint with the client's records.
+        (NEW_TOUCHPOINT.format(plan="plan-2026-001"), (5, 7, "HB307")),
+        # Not YAML: a tab where indentation is.
+        (NEW_TOUCHPOINT.format(plan="plan-2026-009") + "follow_ups:\n\t- x\n", (8, 1, "HB105")),
+        # Not the schema: a type the schema does not list.
+        (NEW_TOUCHPOINT.format(plan="plan-2026-009").replace("progress_report", "fax"),
+         (2, 7, "HB204")),
+    ],
+)  # fmt: skip
+def test_a_new_record_that_would_not_lint_is_not_created(tmp_path, demo_records, text, where):
+    records = tmp_path / "records"
+    shutil.copytree(demo_records, records)
+    part = read_client(records, tmp_path, "pinecone-games")
+    relative = "clients/pinecone-games/touchpoints/tp-2026-0001.yaml"
+    with pytest.raises(NotClean) as refused:
+        check_new(part, relative, text, date(2026, 11, 20))
+    found = [(p.line, p.column, p.code) for p in refused.value.result.errors]
+    assert found[0] == where
+    assert refused.value.result.errors[0].file == f"records/{relative}"
+    assert not (records / relative).exists()
+
+
+def test_a_new_record_that_lints_is_created_whole(tmp_path, demo_records):
+    records = tmp_path / "records"
+    shutil.copytree(demo_records, records)
+    part = read_client(records, tmp_path, "pinecone-games")
+    relative = "clients/pinecone-games/touchpoints/tp-2026-0001.yaml"
+    text = NEW_TOUCHPOINT.format(plan="plan-2026-009")
+    new = check_new(part, relative, text, date(2026, 11, 20))
+    assert not (records / relative).exists()  # checking writes nothing
+    create(new)
+    assert (records / relative).read_bytes() == text.encode("utf-8")
+    with pytest.raises(FileExistsError):
+        create(new)  # never over a file

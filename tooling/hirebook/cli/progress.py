@@ -4,8 +4,10 @@ The report is computed by :mod:`hirebook.progress.model` from records read by th
 pipeline of every command (lint errors refuse it, exit 2) and written by
 :mod:`hirebook.progress.render`. ``--sent`` records the report as sent: a new
 ``progress_report`` touchpoint, written as ``hirebook new touchpoint`` writes one (the same
-template and next free id, created exclusively and atomically), only after the records lint
-clean and the new record passes its schema.
+template and next free id), through the gate of ``hirebook log``
+(:func:`hirebook.events.recording.check_new`): the client's part of the agency with the new
+record must lint clean, or nothing is written (exit 1). It is checked before the report is
+written and created, exclusively and atomically, after.
 """
 
 from __future__ import annotations
@@ -19,8 +21,11 @@ import click
 from hirebook import atomic
 from hirebook.cli import common
 from hirebook.cli.failures import machine_failure
+from hirebook.events import locate
+from hirebook.events.recording import NewRecord, NotClean, check_new, create
 from hirebook.handbook.labels import LANGUAGES, labels_for
 from hirebook.output.inert import inert
+from hirebook.output.text import TextReporter
 from hirebook.privacy import PERSONAL_DATA_CODES, Redactor
 from hirebook.progress import render
 from hirebook.progress.model import (
@@ -31,7 +36,7 @@ from hirebook.progress.model import (
     progress_report,
 )
 from hirebook.records import templates
-from hirebook.records.layout import path_for, place_of
+from hirebook.records.layout import path_for
 from hirebook.records.repository import Repository, assemble
 from hirebook.sla.engine import evaluate_all
 
@@ -168,10 +173,14 @@ def progress_command(
     report = _report(repo, client_id, plan_id, first, last, instant, run.board)
     labels = labels_for(language or _policy_language(repo))
     redactor = Redactor.after(run.answer.gated, work.folder, work.root)
-    sending = _sending(repo, report, plan_id, sender) if sent else None
+    touchpoint = None
+    if sent:
+        plan, by = _sending(repo, report, plan_id, sender)
+        summary = render.sent_summary(report, labels)
+        touchpoint = _checked_touchpoint(work, report.client, plan, by, instant, summary)
     _emit(_rendered(repo, report, labels, output_format, names, redactor), out)
-    if sending is not None:
-        _record_sent(repo, report, *sending, instant, render.sent_summary(report, labels))
+    if touchpoint is not None:
+        _create(touchpoint, repo.root)
 
 
 def _policy_language(repo: Repository) -> str:
@@ -245,37 +254,33 @@ def _sending(repo, report: ProgressReport, plan_id, sender) -> tuple[str, str]:
     return plan_id or plans[0], by
 
 
-def _record_sent(repo, report: ProgressReport, plan, by, instant: datetime, summary) -> None:
-    """The ``progress_report`` touchpoint of the report just written (exit 1 if refused)."""
-    client = repo.clients[report.client]
+def _checked_touchpoint(work, client_id: str, plan, by, instant: datetime, summary) -> NewRecord:
+    """The ``progress_report`` touchpoint of the report, checked with the client's records
+    (exit 1 with the problems when the agency with it would not lint clean)."""
+    part = locate.read_client(work.folder, work.root, client_id)
     at = instant.replace(microsecond=0)
-    record_id = templates.next_id("touchpoint", repo.file_ids["touchpoint"], at.date())
+    record_id = templates.next_id("touchpoint", part.file_ids["touchpoint"], at.date())
     text = templates.touchpoint(record_id, "progress_report", by, at, plan, summary)
-    relative = path_for("touchpoint", record_id, client.id)
-    _refuse_invalid(repo, relative, text)
-    target = repo.records_dir / relative
     try:
-        atomic.create_new(target, text)
+        relative = path_for("touchpoint", record_id, client_id).as_posix()
+        return check_new(part, relative, text, at.date())
+    except NotClean as err:
+        click.echo(TextReporter().lint(err.result), err=True)
+        click.echo(
+            "Nothing was written: with this touchpoint the records would not lint clean.",
+            err=True,
+        )
+        raise SystemExit(common.EXIT_FINDINGS) from None
+
+
+def _create(touchpoint: NewRecord, root: Path) -> None:
+    """Write the checked touchpoint: a new file, never over one (exit 1 if it exists)."""
+    target = touchpoint.path
+    try:
+        create(touchpoint)
     except FileExistsError:
         raise click.ClickException(f"{target} already exists; nothing was written") from None
     except OSError as err:
         raise machine_failure(err, "No record was written.") from None
-    shown = target.relative_to(repo.root) if target.is_relative_to(repo.root) else target
+    shown = target.relative_to(root) if target.is_relative_to(root) else target
     click.echo(f"recorded as sent: {inert(shown)}", err=True)
-
-
-def _refuse_invalid(repo: Repository, relative: str, text: str) -> None:
-    """The new record as lint reads it — YAML and schema — or exit 1 with the problems."""
-    from hirebook.lint.engine import LintResult
-    from hirebook.output.text import TextReporter
-    from hirebook.records import schemas
-    from hirebook.records.document import read_document
-
-    path = repo.records_dir / relative
-    rel = f"{repo.records_prefix}{relative}"
-    document = read_document(path, rel, place_of(relative), text.encode("utf-8"))
-    problems = schemas.check(document, schemas.schema_dir(repo.root))
-    if problems:
-        click.echo(TextReporter().lint(LintResult(problems, 1)), err=True)
-        click.echo("The touchpoint would not lint clean; nothing was written.", err=True)
-        raise SystemExit(common.EXIT_FINDINGS)

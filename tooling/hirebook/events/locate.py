@@ -56,6 +56,16 @@ def read_around(records_dir: Path, root: Path, kind: str, record_id: str) -> Rep
         place = place_of(path)
         if place is not None and place.kind == kind and place.expected_id == record_id:
             clients.add(place.client)
+    return _read_part(records_dir, root, listing, clients)
+
+
+def read_client(records_dir: Path, root: Path, client_id: str) -> Repository:
+    """The policy, the team and the folder of ``client_id`` read (where a new record of the
+    client is checked); every other file known by name."""
+    return _read_part(records_dir, root, record_paths(records_dir), {client_id})
+
+
+def _read_part(records_dir: Path, root: Path, listing: list[str], clients: set) -> Repository:
     wanted = {path for path in listing if is_shared(path) or _client_of(path) in clients}
     wanted.add(POLICY)
     files = [os.path.join(records_dir, *path.split("/")) for path in sorted(wanted)]

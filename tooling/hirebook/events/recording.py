@@ -1,5 +1,7 @@
 """One event recorded: checked against the record, written into its text, linted with the
-rest of the agency, its clocks compared — and only then written, atomically.
+rest of the agency, its clocks compared — and only then written, atomically. A new record
+(``hirebook progress --sent``'s touchpoint) goes through the same gate: :func:`check_new`,
+then :func:`create`.
 
 The order is what keeps the person's file safe: nothing is written unless the event agrees
 with the record (:class:`~hirebook.events.definitions.Refused` otherwise), the edit keeps every
@@ -19,6 +21,7 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 
 from hirebook import atomic
 from hirebook.events import locate
@@ -27,8 +30,10 @@ from hirebook.events.clocks import ClockChange, difference
 from hirebook.events.definitions import Record
 from hirebook.events.roundtrip import edit
 from hirebook.lint.engine import LintResult, lint
+from hirebook.problem import Problem, Severity
 from hirebook.records import files, schemas, yamlread
-from hirebook.records.document import read_document
+from hirebook.records.document import Document, read_document
+from hirebook.records.layout import place_of
 from hirebook.records.repository import Repository, assemble, record_paths
 from hirebook.sla.engine import evaluate_all
 
@@ -88,27 +93,71 @@ def record(
 def _edited(repo: Repository, target: locate.Target, text: str) -> Repository:
     """``repo`` with the target's document read from ``text``: schema problems refuse it."""
     old = target.document
+    document = _document(old.file, old.rel, old.place, text, repo.root)
+    return _with_document(repo, document, repo.listing)
+
+
+def _document(file, rel: str, place, text: str, root: Path) -> Document:
+    """``text`` read as the record ``rel`` is read by lint; unreadable or invalid: NotClean."""
     try:
-        document = read_document(old.file, old.rel, old.place, text.encode("utf-8"))
+        document = read_document(file, rel, place, text.encode("utf-8"))
     except yamlread.LoadProblem as problem:
-        raise NotClean(_problems(old.rel, [problem])) from None
+        raise NotClean(_problems(rel, [problem])) from None
     except yamlread.LoadFailed as failed:
-        raise NotClean(_problems(old.rel, failed.problems)) from None
-    found = schemas.check(document, schemas.schema_dir(repo.root))
+        raise NotClean(_problems(rel, failed.problems)) from None
+    found = schemas.check(document, schemas.schema_dir(root))
     if found:
         raise NotClean(LintResult(problems=found, files=1))
-    documents = [document if d.rel == old.rel else d for d in repo.documents.values()]
-    listing = repo.listing if repo.listing is not None else record_paths(repo.records_dir)
-    edited = assemble(repo.records_dir, repo.root, documents, listing)
+    return document
+
+
+def _with_document(repo: Repository, document: Document, listing: list[str] | None) -> Repository:
+    """``repo`` with ``document`` in place of the one of its path, or added to it."""
+    others = [d for d in repo.documents.values() if d.rel != document.rel]
+    every = listing if listing is not None else record_paths(repo.records_dir)
+    edited = assemble(repo.records_dir, repo.root, [*others, document], every)
     # What was not read is known by name, as in ``repo`` (assemble types what it is given).
-    return dataclasses.replace(edited, complete=repo.complete, listing=repo.listing)
+    return dataclasses.replace(edited, complete=repo.complete, listing=listing)
 
 
 def _problems(rel: str, problems) -> LintResult:
-    from hirebook.problem import Problem, Severity
-
     found = [Problem(rel, p.line, p.column, p.code, Severity.ERROR, p.message) for p in problems]
     return LintResult(problems=found, files=1)
+
+
+# --- a new record -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NewRecord:
+    """A record to create, checked: the agency with it (``after``) lints clean."""
+
+    path: Path
+    text: str
+    after: Repository
+
+
+def check_new(repo: Repository, relative: str, text: str, today: date) -> NewRecord:
+    """The record ``text`` at ``relative`` (below the records folder) checked as an event's
+    edit is: read by hirebook's reader and schemas, then linted with ``repo`` (the part around
+    it); :class:`NotClean` otherwise. Nothing is written."""
+    place = place_of(relative)
+    if place is None:
+        raise ValueError(f"{relative} is not where a record lives")
+    path = repo.records_dir / relative
+    rel = f"{repo.records_prefix}{relative}"
+    document = _document(str(path), rel, place, text, repo.root)
+    listing = repo.listing if repo.listing is not None else record_paths(repo.records_dir)
+    after = _with_document(repo, document, sorted({*listing, relative}))
+    result = lint(after, today)
+    if result.errors:
+        raise NotClean(result)
+    return NewRecord(path, text, after)
+
+
+def create(new: NewRecord) -> None:
+    """Create the checked record's file, atomically; :class:`FileExistsError` if it exists."""
+    atomic.create_new(new.path, new.text)
 
 
 def _replace(target: locate.Target, raw: bytes, text: str) -> None:
