@@ -452,6 +452,46 @@ def test_an_offer_then_its_acceptance(runner, records):
     )
 
 
+@pytest.mark.parametrize(
+    ("amount", "written"), [("55000", "55000"), ("8500.50", "8500.5"), ("0", "0")]
+)
+def test_an_offer_with_its_salary(runner, records, amount, written):
+    path = records / f"{NORTHWIND}/applications/app-2026-0062.yaml"
+    text = path.read_text(encoding="utf-8")
+    salary = ("--salary", amount, "--currency", "HKD")
+    made = log(runner, records, "offer", "app-2026-0062", "--at", "2026-11-20", *salary)
+    assert made.exit_code == 0, made.output
+    assert path.read_text(encoding="utf-8") == text + (
+        f"offer:\n  made_on: 2026-11-20\n  salary:\n    amount: {written}\n    currency: HKD\n"
+    )
+    assert "  offer.salary.amount: " + written + "\n  offer.salary.currency: HKD\n" in made.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--salary", "55,000", "--currency", "CNY"), "'55,000' is not an amount"),
+        (("--salary", "-1", "--currency", "CNY"), "'-1' is not an amount"),
+        (("--salary", "5e4", "--currency", "CNY"), "'5e4' is not an amount"),
+        (("--salary", "1" * 13, "--currency", "CNY"), "is not an amount: at most 12 digits"),
+        (("--salary", "١٢٣", "--currency", "CNY"), "'١٢٣' is not an amount"),
+        (("--salary", "100.1234", "--currency", "CNY"), "at most 3 decimals"),
+        (("--salary", "55000",), "give --salary and --currency together"),
+        (("--currency", "CNY",), "give --salary and --currency together"),
+        (("--salary", "55000", "--currency", "cny"), "'cny' is not a currency code"),
+        (("--salary", "55000", "--currency", "RMB!"), "'RMB!' is not a currency code"),
+        (("--accepted", "--salary", "1", "--currency", "CNY"), "leave it out with --accepted"),
+    ],
+)  # fmt: skip
+def test_a_salary_that_is_not_one_is_a_usage_error(runner, records, args, message):
+    before = snapshot(records)
+    result = log(runner, records, "offer", "app-2026-0062", "--at", "2026-11-20", *args)
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+    assert snapshot(records) == before
+
+
 # --- refused: the record is left byte for byte as it was ---------------------------------------
 
 

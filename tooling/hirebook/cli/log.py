@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import functools
 import json
+import re
 from datetime import date, datetime, time
 
 import click
@@ -102,6 +103,42 @@ def event_options(function):
     ):
         function = option(function)
     return function
+
+
+class Amount(click.ParamType):
+    """An amount of money as the schema keeps it: digits, at most 3 decimals (``55000``,
+    ``8500.50``); an int when whole, so that it is written as it was typed."""
+
+    name = "AMOUNT"
+    PATTERN = re.compile(r"[0-9]{1,12}(?:\.[0-9]{1,3})?")
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int | float):
+            return value
+        if not self.PATTERN.fullmatch(value):
+            self.fail(
+                f"{value!r} is not an amount: at most 12 digits and at most 3 decimals "
+                "after a dot, no separators or currency (e.g. 55000 or 8500.50)",
+                param,
+                ctx,
+            )
+        return float(value) if "." in value else int(value)
+
+
+class Currency(click.ParamType):
+    """An ISO 4217 currency code, three capitals (the schema's pattern)."""
+
+    name = "CODE"
+
+    def convert(self, value, param, ctx):
+        if not re.fullmatch(r"[A-Z]{3}", value):
+            self.fail(
+                f"{value!r} is not a currency code: three capital letters (ISO 4217), "
+                "e.g. CNY, HKD, TWD, USD",
+                param,
+                ctx,
+            )
+        return value
 
 
 def round_option(text: str):
@@ -216,18 +253,38 @@ def log_notified(application, number, **common_options):
     flag_value="declined",
     help="The candidate declined the offer (offer.declined_on).",
 )
+@click.option(
+    "--salary",
+    type=Amount(),
+    default=None,
+    help="The offered salary's amount (offer.salary.amount), digits with at most 3 decimals; "
+    "give --currency with it. Example: --salary 55000.",
+)
+@click.option(
+    "--currency",
+    type=Currency(),
+    default=None,
+    help="The salary's ISO 4217 currency code in capitals (offer.salary.currency). "
+    "Example: --currency CNY.",
+)
 @event_options
-def log_offer(application, answer, **common_options):
-    """The client's offer made (offer.made_on), or with --accepted / --declined the
-    candidate's answer. --at is the day.
+def log_offer(application, answer, salary, currency, **common_options):
+    """The client's offer made (offer.made_on, and with --salary and --currency the offered
+    salary), or with --accepted / --declined the candidate's answer. --at is the day.
 
     \b
     Examples:
-      hirebook log offer app-2026-0062 --at 2026-11-27
+      hirebook log offer app-2026-0062 --at 2026-11-27 --salary 55000 --currency CNY
       hirebook log offer app-2026-0062 --accepted --at 2026-11-30
     """
-
-    event = functools.partial(events.offer, answer=answer)
+    if (salary is None) != (currency is None):
+        raise click.UsageError("give --salary and --currency together (or neither)")
+    if salary is not None and answer is not None:
+        raise click.UsageError(
+            f"--salary is the offer's, written when it is made: leave it out with --{answer}"
+        )
+    offered = (salary, currency) if salary is not None else None
+    event = functools.partial(events.offer, answer=answer, salary=offered)
     _run("offer", application, event, instant=False, **common_options)
 
 

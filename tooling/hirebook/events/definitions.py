@@ -88,7 +88,7 @@ EVENTS = {
         Event(
             "offer",
             "application",
-            "offer: made_on, accepted_on or declined_on",
+            "offer: made_on (salary: amount, currency), accepted_on or declined_on",
             "An offer made, accepted or declined.",
         ),
         Event("placement", "application", "placement: start_on", "The hire's first working day."),
@@ -243,8 +243,11 @@ def notified(app: Record, at: datetime, number: int) -> list[Change]:
     return [Put(("interviews", index), "candidate_notified_at", Scalar.of(at))]
 
 
-def offer(app: Record, on: date, answer: str | None) -> list[Change]:
-    """The offer made (``answer`` None), or the candidate's answer: accepted or declined."""
+def offer(
+    app: Record, on: date, answer: str | None, salary: tuple[int | float, str] | None = None
+) -> list[Change]:
+    """The offer made (``answer`` None), with the offered ``salary`` (amount, currency) if
+    given, or the candidate's answer: accepted or declined."""
     _not_withdrawn(app)
     made = app.data.get("offer")
     if answer is None:
@@ -252,7 +255,14 @@ def offer(app: Record, on: date, answer: str | None) -> list[Change]:
             raise Refused(
                 f"{app.id} already has an offer made on {made.get('made_on')}", ("offer",)
             )
-        return [Put(("offer",), "made_on", Scalar.of(on))]
+        changes: list[Change] = [Put(("offer",), "made_on", Scalar.of(on))]
+        if salary is not None:
+            amount, currency = salary
+            changes += [
+                Put(("offer", "salary"), "amount", amount),
+                Put(("offer", "salary"), "currency", currency),
+            ]
+        return changes
     if not made:
         raise Refused(
             f"{app.id} has no offer yet: log the offer first (hirebook log offer {app.id})"
