@@ -230,9 +230,21 @@ def test_a_value_the_field_takes(kind, text, expected):
         (catalogue.LINE, "Data\nEngineer", "it must be one line"),
         (catalogue.LINE, "x" * 201, "201 characters long; at most 200"),
         (catalogue.TEXT, "x" * 2001, "2001 characters long; at most 2000"),
-        (catalogue.TEXT, "a\x1b[31m red", r"the control character \x1b"),
-        (catalogue.LINE, "evil\u202ename", r"the control character \u202e"),
-        (catalogue.TEXT, "split\rline", r"the control character \r"),
+        (catalogue.TEXT, "a\x1b[31m red", "the control or invisible character U+001B: retype"),
+        (catalogue.LINE, "evil\u202ename", "character U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+        (catalogue.TEXT, "split\rline", "character U+000D: retype it"),
+        (catalogue.TEXT, "nul\x00", "character U+0000: retype it"),
+        (catalogue.TEXT, "zero\u200bwidth", "character U+200B (ZERO WIDTH SPACE)"),
+        (catalogue.TEXT, "\ufeffBOM", "character U+FEFF (ZERO WIDTH NO-BREAK SPACE)"),
+        (catalogue.LINE, "soft\u00adhyphen", "character U+00AD (SOFT HYPHEN)"),
+        # Tag characters: invisible ASCII look-alikes that carry hidden text.
+        (catalogue.TEXT, "ok\U000e0069\U000e0067", "character U+E0069 (TAG LATIN SMALL LETTER I)"),
+        (catalogue.TEXT, "para\u2029graph", "character U+2029 (PARAGRAPH SEPARATOR)"),
+        # A lone surrogate (JSON's "\ud800"): no UTF-8 file or command line can hold it.
+        (catalogue.TEXT, "half\ud800", "character U+D800: retype it"),
+        ("id-of:application", "app-2026-0074\u200b", "character U+200B (ZERO WIDTH SPACE)"),
+        (catalogue.TEXT, "x" * 1_000_000, "1000000 characters long; at most 2000"),
+        ("id-of:application", "a" * 1_000_000, "1000000 characters long; at most 200"),
         (
             "id-of:application",
             "req-2026-011",
@@ -241,9 +253,28 @@ def test_a_value_the_field_takes(kind, text, expected):
         ("id-of:application", "wang-li", "`wang-li` is a team member, not an application"),
         ("id-of:client", "app-2026-0074", "`app-2026-0074` is an application, not a client"),
         ("id-of:application", "app-2026-9999", "there is no application `app-2026-9999`"),
-        ("id-of:application", "App-2026-0074", "'App-2026-0074' is not an id"),
-        ("id-of:application", "../../etc/passwd", "is not an id"),
-        ("id-of:application", "--help", "'--help' is not an id"),
+        (
+            "id-of:application",
+            "App-2026-0074",
+            "'App-2026-0074' is not an id: lower-case letters, digits and dashes (-), as in the "
+            "record's file name; U+0041 (LATIN CAPITAL LETTER A) is not one of them",
+        ),
+        # Look-alikes of the dash and digits, pasted from a document.
+        ("id-of:application", "app\u20102026\u20100074", "U+2010 (HYPHEN) is not one of them"),
+        ("id-of:application", "app-2026-\uff10074", "U+FF10 (FULLWIDTH DIGIT ZERO) is not one"),
+        ("id-of:application", "../../etc/passwd", "U+002E (FULL STOP) is not one of them"),
+        ("id-of:client", "acme/../../x", "U+002F (SOLIDUS) is not one of them"),
+        (
+            "id-of:application",
+            "--help",
+            "'--help' is not an id: lower-case letters, digits and "
+            "dashes (-), as in the record's file name; it may not start with a dash",
+        ),
+        ("id-of:client", "--records=/etc", "U+003D (EQUALS SIGN) is not one of them"),
+        ("id-of:client", "a" * 65, "it is 65 characters long; at most 64"),
+        (catalogue.WHEN, "２０２６-11-20 11:00", "is not a date and time"),
+        (catalogue.WHEN, "٢٠٢٦-١١-٢٠", "is not a date and time"),
+        (catalogue.WHEN, "-2026-11-20", "'-2026-11-20' is not a date and time"),
         (catalogue.NEW_ID, "jadepay", "the client `jadepay` exists already"),
     ],
 )
@@ -298,7 +329,6 @@ def test_the_form_becomes_the_command_with_one_argument_per_value(agency):
     recorded = yaml.safe_load(after)["client_feedback"]
     assert (recorded["decision"], recorded["note"]) == ("interview", note)
     assert not list(agency.rglob("pwned"))
-    assert outcome.files["branch"] == "hirebook-form/issue-42"
     assert outcome.files["title"] == "Client feedback: app-2026-0074 (#42)"
     assert outcome.files["pull-request.md"].startswith("Closes #42\n")
 
@@ -375,6 +405,111 @@ def test_hostile_values_get_a_clear_answer(agency, client, title, problem):
     assert not list((agency / "records/clients/northwind-cloud/requirements").glob("*-020.yaml"))
 
 
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` by its path: what a refused form must leave as it was."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+@pytest.mark.parametrize(
+    "values, problem",
+    [
+        # A note that smuggles the next field's heading (hidden from the issue's reader in an
+        # HTML comment): the heading is there twice, and the body is not the form.
+        (
+            {"note": "<!--\n### When the client answered (optional)\n\n2026-01-01\n-->"},
+            "the field 'When the client answered (optional)' appears 2 times",
+        ),
+        ({"app": "app-2026-0074\u200b"}, "U+200B (ZERO WIDTH SPACE): retype it"),
+        (
+            {"note": "fine\x00"},
+            "What the client said (optional): it holds the control or invisible character U+0000",
+        ),
+        ({"note": "bidi \u2066evil\u2069"}, "U+2066 (LEFT-TO-RIGHT ISOLATE)"),
+        ({"note": "lone \ud83d surrogate"}, "U+D83D: retype it"),
+        ({"note": "x" * 1_000_000}, "it is 1000000 characters long; at most 2000"),
+        ({"app": "app\u20102026\u20100074"}, "U+2010 (HYPHEN) is not one of them"),
+        ({"app": "../records/policy"}, "U+002E (FULL STOP) is not one of them"),
+        ({"app": "--records=/etc"}, "U+003D (EQUALS SIGN) is not one of them"),
+        ({"app": "-app-2026-0074"}, "it may not start with a dash"),
+        ({"at": "--records=/etc"}, "'--records=/etc' is not a date and time"),
+        ({"decision": "--decision=reject"}, "'--decision=reject' is not one of the choices"),
+    ],
+)
+def test_a_hostile_form_is_refused_and_changes_nothing(agency, values, problem):
+    before = snapshot(agency)
+    outcome = handle(agency, opened(feedback(**values)))
+    assert outcome.kind == issue.REFUSED, outcome.log
+    assert problem in outcome.files["comment.md"]
+    assert "this issue stays open" in outcome.files["comment.md"]
+    assert snapshot(agency) == before
+
+
+def test_values_like_options_are_values(agency):
+    """A note that reads like options, and one that starts with a dash, reach hirebook as
+    the note (one element ``--note=…``): the records folder is the agency's."""
+    note = "--records=/etc --decision=reject"
+    outcome = handle(agency, opened(feedback(note)))
+    assert outcome.kind == issue.PULL_REQUEST, outcome.log
+    recorded = yaml.safe_load((agency / APP).read_text(encoding="utf-8"))["client_feedback"]
+    assert (recorded["decision"], recorded["note"]) == ("interview", note)
+
+
+def test_a_body_with_crlf_line_ends_is_the_form(agency):
+    outcome = handle(agency, opened(feedback("two\nlines").replace("\n", "\r\n")))
+    assert outcome.kind == issue.PULL_REQUEST, outcome.log
+    recorded = yaml.safe_load((agency / APP).read_text(encoding="utf-8"))["client_feedback"]
+    assert recorded["note"] == "two\nlines"
+
+
+@pytest.mark.parametrize("labels", [[], [{"name": "new-client"}]])
+def test_labels_are_not_read(agency, labels):
+    """The issue's author may remove or change its labels: the body says which form it is."""
+    payload = opened(feedback())
+    payload["issue"]["labels"] = labels
+    outcome = handle(agency, payload)
+    assert outcome.kind == issue.PULL_REQUEST, outcome.log
+    assert outcome.files["title"] == "Client feedback: app-2026-0074 (#42)"
+
+
+@pytest.mark.parametrize("action", ["edited", "reopened", "created", "labeled", None])
+def test_an_issue_is_read_only_when_it_is_opened(agency, action):
+    """An edit does not record the form again, nor a reopening, nor a comment (whose event
+    carries the issue too): the form was read when the issue was opened."""
+    payload = opened(feedback())
+    payload["action"] = action
+    outcome = handle(agency, payload)
+    assert (outcome.kind, outcome.files) == (issue.IGNORED, {})
+    said = f"'{action}'" if action else "no action"
+    assert outcome.log == [f"#42: {said}, not 'opened': a form is read once"]
+    assert (agency / APP).read_text(encoding="utf-8") == APP_BEFORE
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        {"action": "opened"},  # no issue
+        {"action": "opened", "pull_request": {"number": 7, "body": "### x"}},  # another event
+        {"action": "opened", "issue": {"number": True}},
+        {"action": "opened", "issue": {"number": 0}},
+        {"action": "opened", "issue": {"number": "42"}},
+        {"action": "opened", "issue": None},
+        [],
+    ],
+)
+def test_an_event_that_is_no_issue_is_the_workflows_error(agency, payload):
+    with pytest.raises(issue.EventError, match="no issue number in it"):
+        handle(agency, payload)
+
+
+@pytest.mark.parametrize("body_value", [None, 7, ["### x"]])
+def test_an_issue_without_a_text_body_is_none_of_the_forms(agency, body_value):
+    payload = opened("")
+    payload["issue"]["body"] = body_value  # GitHub sends null for an empty body
+    assert handle(agency, payload).kind == issue.IGNORED
+
+
 def test_a_broken_template_is_commented_as_the_agencys_to_fix(agency):
     form = agency / ".github" / "ISSUE_TEMPLATE" / "client-feedback.yml"
     form.write_text("name: Client feedback\nbody: [unclosed\n", encoding="utf-8")
@@ -419,6 +554,7 @@ def test_the_entry_writes_the_outcome_and_never_a_traceback(agency, tmp_path):
     assert done.returncode == 0, done.stderr
     assert (out / "outcome").read_text() == "pull-request"
     assert (out / "number").read_text() == "42"
+    assert (out / "branch").read_text() == "hirebook-form/issue-42"  # the script's to check
     assert not [line for line in done.stdout.splitlines() if line.startswith("::")]
 
     event.write_text("{not json")
@@ -498,6 +634,7 @@ def test_a_form_becomes_a_pull_request_that_closes_the_issue(pushed, tmp_path):
     )
 
     assert [call["argv"][:2] for call in run.calls()] == [
+        ["pr", "list"],  # no pull request of an earlier run
         ["auth", "setup-git"],
         ["pr", "create"],
         ["issue", "comment"],
@@ -584,8 +721,11 @@ def test_a_refused_form_is_commented_and_the_issue_stays_open(pushed, tmp_path):
     run = run_form(work, tmp_path, opened(feedback(app="req-2026-011")))
     assert run.returncode == 1, run.log
     assert remote_branches(origin) == ["main"]
-    assert [call["argv"][:3] for call in run.calls()] == [["issue", "comment", "42"]]
-    comment = run.calls()[0]["comment"]
+    assert [call["argv"][:3] for call in run.calls()] == [
+        ["pr", "list", "--head"],
+        ["issue", "comment", "42"],
+    ]
+    [comment] = [call["comment"] for call in calls(run, "issue", "comment")]
     assert "This form was not recorded" in comment
     assert "`req-2026-011` is a requirement, not an application" in comment
     assert [issue["state"] for issue in run.issues()] == ["open", "open"]
@@ -601,7 +741,7 @@ def test_a_contradicting_event_gets_hirebooks_exact_error(pushed, tmp_path):
     text = feedback(app="app-2026-0062")
     run = run_form(work, tmp_path, opened(text))
     assert run.returncode == 1, run.log
-    comment = run.calls()[0]["comment"]
+    [comment] = [call["comment"] for call in calls(run, "issue", "comment")]
     assert "hirebook refused the command (exit status 1)" in comment
     assert f"{app}:" in comment and "already has the client's verdict" in comment
     assert (work / app).read_bytes() == before
@@ -618,7 +758,9 @@ def test_an_issue_by_a_non_member_is_left_alone(pushed, tmp_path):
 
 def test_a_failed_push_is_commented_with_the_step(pushed, tmp_path):
     origin, work = pushed
-    git(work, "remote", "set-url", "origin", str(tmp_path / "gone.git"))
+    hook = origin / "hooks" / "pre-receive"  # GitHub refusing the push (a branch rule, say)
+    hook.write_text("#!/bin/sh\necho 'refused by a rule' >&2\nexit 1\n")
+    hook.chmod(0o755)
     run = run_form(work, tmp_path, opened(feedback()))
     assert run.returncode == 1, run.log
     assert not calls(run, "pr", "create")
@@ -634,6 +776,97 @@ def test_a_refused_pull_request_is_commented_with_the_setting_to_change(pushed, 
     [comment] = calls(run, "issue", "comment")
     assert "opening the pull request failed" in comment["comment"]
     assert "Allow GitHub Actions to create and approve pull requests" in comment["comment"]
+
+
+def test_an_unreachable_github_is_commented_with_the_step(pushed, tmp_path):
+    origin, work = pushed
+    git(work, "remote", "set-url", "origin", str(tmp_path / "gone.git"))
+    run = run_form(work, tmp_path, opened(feedback()))
+    assert run.returncode == 1, run.log
+    [comment] = calls(run, "issue", "comment")
+    assert "looking for the branch hirebook-form/issue-42 on GitHub failed" in comment["comment"]
+    assert not calls(run, "pr", "create")
+
+
+def fresh_checkout(origin: Path, tmp_path: Path) -> Path:
+    """The checkout of a re-run of the job: ``origin``'s default branch, cloned anew."""
+    checkout = tmp_path / "rerun"
+    git(tmp_path, "clone", "-q", str(origin), str(checkout))
+    return checkout
+
+
+@pytest.mark.parametrize("state", ["open", "merged", "closed"])
+def test_a_rerun_after_the_pull_request_does_nothing(pushed, tmp_path, state):
+    """Re-running the job (its checkout is the commit the issue was opened on, where the form
+    is not recorded yet) finds the issue's pull request, in whatever state, and stops: no
+    second branch, pull request or comment."""
+    origin, work = pushed
+    first = run_form(work, tmp_path, opened(feedback()))
+    assert first.returncode == 0, first.log
+    pulls = tmp_path / "scratch" / "gh-state" / "pulls.json"
+    [pull] = json.loads(pulls.read_text())
+    pulls.write_text(json.dumps([{**pull, "state": state}]))
+    tip = git(origin, "rev-parse", "hirebook-form/issue-42")
+    done = len(first.calls())
+
+    rerun = run_form(fresh_checkout(origin, tmp_path), tmp_path, opened(feedback()))
+    assert rerun.returncode == 0, rerun.log
+    assert [call["argv"][:2] for call in rerun.calls()[done:]] == [["pr", "list"]]
+    url = f"https://github.com/{GITHUB['repository']}/pull/{pull['number']}"
+    assert f"#42 is recorded already in {url}: nothing to do" in rerun.log
+    assert git(origin, "rev-parse", "hirebook-form/issue-42") == tip
+    assert remote_branches(origin) == ["hirebook-form/issue-42", "main"]
+
+
+def test_a_branch_left_without_a_pull_request_is_never_pushed_over(pushed, tmp_path):
+    """The first run pushed its branch but could not open the pull request (the setting was
+    off); a re-run says what to do with the branch and leaves it as it is."""
+    origin, work = pushed
+    first = run_form(work, tmp_path, opened(feedback()), fail=[["pr", "create"]])
+    assert first.returncode == 1, first.log
+    [comment] = calls(first, "issue", "comment")
+    assert (
+        "The branch hirebook-form/issue-42 is pushed: open the pull request from it"
+        in (comment["comment"])
+    )
+    tip = git(origin, "rev-parse", "hirebook-form/issue-42")
+    done = len(first.calls())
+
+    rerun = run_form(fresh_checkout(origin, tmp_path), tmp_path, opened(feedback()))
+    assert rerun.returncode == 1, rerun.log
+    assert [call["argv"][:2] for call in rerun.calls()[done:]] == [
+        ["pr", "list"],
+        ["auth", "setup-git"],
+        ["issue", "comment"],
+    ]
+    said = rerun.calls()[-1]["comment"]
+    assert "creating the branch hirebook-form/issue-42 failed" in said
+    assert (
+        "The branch hirebook-form/issue-42 exists already, without a pull request: a run before "
+        "this one pushed it and could not open the pull request. Open the pull request from "
+        "that branch on GitHub, or delete the branch and re-run this workflow's job."
+    ) in said
+    assert git(origin, "rev-parse", "hirebook-form/issue-42") == tip
+
+
+def test_an_edited_issue_runs_nothing(pushed, tmp_path):
+    origin, work = pushed
+    payload = opened(feedback())
+    payload["action"] = "edited"
+    run = run_form(work, tmp_path, payload)
+    assert run.returncode == 0, run.log
+    assert run.calls() == []
+    assert remote_branches(origin) == ["main"]
+
+
+def test_an_event_that_is_no_issue_fails_without_a_comment(pushed, tmp_path):
+    origin, work = pushed
+    run = run_form(work, tmp_path, {"action": "opened", "pull_request": {"number": 7}})
+    assert run.returncode == 1, run.log
+    assert "the event is not an issue's: no issue number in it" in run.log
+    assert run.calls() == []  # no issue to comment on
+    assert "Traceback" not in run.log
+    assert remote_branches(origin) == ["main"]
 
 
 def test_the_script_is_shellcheck_clean():

@@ -137,6 +137,21 @@ def options(args, known, flags=()):
     return found, words
 
 
+def shown(rows, found):
+    """Write ``rows`` as gh writes --json output: through --jq (jq -r) when it is given."""
+    text = json.dumps(rows)
+    if "jq" in found:
+        if shutil.which("jq") is None:
+            die("fake gh: --jq needs jq on this machine", 2)
+        jq = subprocess.run(
+            ["jq", "-r", found["jq"][0]], input=text, capture_output=True, text=True
+        )
+        if jq.returncode:
+            die(jq.stderr, 1)
+        text = jq.stdout
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
 def body_of(found):
     if "body-file" in found:
         name = found["body-file"][0]
@@ -191,17 +206,21 @@ elif command == ["issue", "list"]:
         )
     ][: int(found.get("limit", [30])[0])]
     fields = found.get("json", ["number,title"])[0].split(",")
-    text = json.dumps([{field: issue.get(field) for field in fields} for issue in listed])
-    if "jq" in found:
-        if shutil.which("jq") is None:
-            die("fake gh: --jq needs jq on this machine", 2)
-        jq = subprocess.run(
-            ["jq", "-r", found["jq"][0]], input=text, capture_output=True, text=True
-        )
-        if jq.returncode:
-            die(jq.stderr, 1)
-        text = jq.stdout
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    shown([{field: issue.get(field) for field in fields} for issue in listed], found)
+elif command == ["pr", "list"]:
+    # As gh does: --head filters by branch, --state is open unless said (all: any state).
+    found, words = options(argv[2:], {"head", "state", "json", "jq", "limit"})
+    pulls_file = state / "pulls.json"
+    pulls = json.loads(pulls_file.read_text()) if pulls_file.exists() else []
+    wanted = found.get("state", ["open"])[0]
+    listed = [
+        {**pull, "url": f"https://github.com/{os.environ['GH_REPO']}/pull/{pull['number']}"}
+        for pull in sorted(pulls, key=lambda pull: -pull["number"])
+        if found.get("head", [pull["head"]])[0] == pull["head"]
+        and wanted in ("all", pull.get("state", "open"))
+    ]
+    fields = found.get("json", ["number,title"])[0].split(",")
+    shown([{field: pull.get(field) for field in fields} for pull in listed], found)
 elif command == ["label", "create"]:
     found, words = options(argv[2:], {"description", "color"}, flags={"force"})
     labels_file = state / "labels.json"

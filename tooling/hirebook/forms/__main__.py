@@ -85,6 +85,7 @@ def _write(out_dir: Path, outcome: issue.Outcome) -> None:
     files = {"outcome": outcome.kind, **outcome.files}
     if outcome.number is not None:
         files["number"] = str(outcome.number)
+        files["branch"] = issue.branch(outcome.number)
     for name, text in files.items():
         atomic.write_text(out_dir / name, text)
 

@@ -1,10 +1,12 @@
 """An opened issue to an outcome: the form's command run and a pull request to open, a
 refusal to comment on the issue, or an issue that is no business of ours.
 
-Only an issue opened by a member of the repository (its ``author_association`` is
-``OWNER``, ``MEMBER`` or ``COLLABORATOR``) is read: the workflow's condition says so too, and
-this is the second lock. Anyone else's issue, and an issue that is none of the forms (a blank
-issue, an SLA exception), is left alone.
+Only an issue *opened* (the event's ``action``) by a member of the repository (its
+``author_association`` is ``OWNER``, ``MEMBER`` or ``COLLABORATOR``) is read: the workflow's
+trigger and condition say so too, and this is the second lock. An issue edited or reopened
+is not read again (its form was read when it was opened); anyone else's issue, and an issue
+that is none of the forms (a blank issue, an SLA exception), is left alone. The issue's
+labels are not read: its author may remove or change them, and the body says which form it is.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 
 from hirebook.forms import body, catalogue, replies, values
 from hirebook.forms.catalogue import Template
+from hirebook.output.inert import inert
 
 MEMBERS = frozenset({"OWNER", "MEMBER", "COLLABORATOR"})
 PULL_REQUEST, REFUSED, IGNORED, ERROR = "pull-request", "refused", "ignored", "error"
@@ -29,7 +32,8 @@ class EventError(ValueError):
 @dataclass
 class Outcome:
     """What became of the issue. ``files`` are the script's to read: the pull request's
-    ``branch``, ``title``, ``commit-message`` and ``pull-request.md``, or a ``comment.md``."""
+    ``title``, ``commit-message`` and ``pull-request.md``, or a ``comment.md`` (and, written
+    beside them, its :func:`branch`)."""
 
     kind: str
     number: int | None
@@ -46,9 +50,19 @@ def issue_of(event: object) -> tuple[int, dict]:
     return number, issue
 
 
+def branch(number: int) -> str:
+    """The branch of issue ``number``'s pull request: one per issue, so that the script can
+    tell a re-run (the branch or its pull request exists) from a first run."""
+    return f"hirebook-form/issue-{number}"
+
+
 def handle(event: object, root: Path, records: Path, templates: Path) -> Outcome:
     """What to do with the issue of ``event``, its command run in ``root`` when it is a form."""
     number, issue = issue_of(event)
+    action = event.get("action")
+    if action != "opened":  # an edit, a reopening, a comment (its payload has the issue too)
+        said = repr(inert(action)) if isinstance(action, str) else "no action"
+        return Outcome(IGNORED, number, [f"#{number}: {said}, not 'opened': a form is read once"])
     association = issue.get("author_association")
     if association not in MEMBERS:
         return Outcome(IGNORED, number, [f"#{number} was not opened by a member: not read"])
@@ -122,7 +136,6 @@ def _run(template: Template, number: int, argv: list[str], root: Path, records: 
         return Outcome(REFUSED, number, log, {"comment.md": comment})
     title = f"{' '.join(template.name.split())}: {_subject(template, argv)} (#{number})"
     files = {
-        "branch": f"hirebook-form/issue-{number}",
         "title": title,
         "commit-message": f"{title}\n\nRecorded from issue #{number} with:\n\n"
         f"    {replies.command_line(argv)}\n",

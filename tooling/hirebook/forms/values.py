@@ -9,6 +9,7 @@ one-line value, a control character, an id of the wrong kind — gets as far as 
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from hirebook.forms.catalogue import CHOICE, ID_OF, LINE, NEW_ID, ROUND, TEXT, WHEN, Element
@@ -16,13 +17,18 @@ from hirebook.output.inert import inert
 from hirebook.records.layout import FOLDER_OF_KIND
 
 ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
-WHEN_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?(?:Z|[+-]\d{2}:\d{2})?")
-LINE_LIMIT, TEXT_LIMIT = 200, 2000
-# C0 but tab and line feed, DEL, C1, the line and paragraph separators and the bidirectional
-# controls: nothing a person types into a form, and each can disguise what the record says.
-_HIDDEN = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+# ASCII digits only: \d would take the fullwidth ２０２６ or the Arabic-Indic ٢٠٢٦ too.
+WHEN_PATTERN = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?(?:Z|[+-]\d{2}:\d{2})?", re.ASCII
 )
+LINE_LIMIT, TEXT_LIMIT = 200, 2000
+ID_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
+# Characters nobody types into a form, each able to disguise what the record says or to break
+# what reads it: controls but tab and line feed (Cc), invisible format characters — zero-width
+# spaces and joiners, the bidirectional controls, tag characters (Cf) —, lone surrogates (Cs:
+# no UTF-8 file can hold one) and the line and paragraph separators (Zl, Zp).
+HIDDEN_CATEGORIES = frozenset(("Cc", "Cf", "Cs", "Zl", "Zp"))
+TYPED_CONTROLS = frozenset("\n\t")
 KIND_WORDS = {
     "client": "client",
     "person": "team member",
@@ -42,18 +48,19 @@ class ValueProblem(ValueError):
 
 def check(kind: str, text: str, element: Element, records: Path) -> str:
     """The argument for a non-empty value of a field of ``kind``, or :class:`ValueProblem`."""
-    hidden = _HIDDEN.search(text)
-    if hidden:
-        raise ValueProblem(f"it holds the control character {inert(hidden.group())}: retype it")
+    limit = TEXT_LIMIT if kind == TEXT else LINE_LIMIT
+    if len(text) > limit:  # first: a megabyte pasted is refused before it is read through
+        raise ValueProblem(f"it is {len(text)} characters long; at most {limit}")
+    hidden = _hidden(text)
+    if hidden is not None:
+        raise ValueProblem(
+            f"it holds the control or invisible character {_code(hidden)}: retype it"
+        )
     if kind == TEXT:
-        if len(text) > TEXT_LIMIT:
-            raise ValueProblem(f"it is {len(text)} characters long; at most {TEXT_LIMIT}")
         return text
     if "\n" in text or "\t" in text:
         raise ValueProblem("it must be one line, without line breaks or tabs")
     if kind == LINE:
-        if len(text) > LINE_LIMIT:
-            raise ValueProblem(f"it is {len(text)} characters long; at most {LINE_LIMIT}")
         return text
     if kind == CHOICE:
         return _choice(text, element)
@@ -77,6 +84,22 @@ def check(kind: str, text: str, element: Element, records: Path) -> str:
     raise AssertionError(f"no such kind of value: {kind}")
 
 
+def _hidden(text: str) -> str | None:
+    """The first character of ``text`` in :data:`HIDDEN_CATEGORIES`, if any."""
+    categories = HIDDEN_CATEGORIES
+    return next(
+        (c for c in text if c not in TYPED_CONTROLS and unicodedata.category(c) in categories),
+        None,
+    )
+
+
+def _code(char: str) -> str:
+    """``U+2010 (HYPHEN)``: a character named so that a person can find it, even one that
+    shows as nothing or as its look-alike."""
+    name = unicodedata.name(char, "")
+    return f"U+{ord(char):04X}" + (f" ({name})" if name else "")
+
+
 def _shown(text: str) -> str:
     return repr(inert(text[:80]))
 
@@ -93,12 +116,19 @@ def _choice(text: str, element: Element) -> str:
 
 
 def _id(text: str) -> str:
-    if not ID.fullmatch(text):
-        raise ValueProblem(
-            f"{_shown(text)} is not an id: lower-case letters, digits and dashes, as in the "
-            "record's file name"
-        )
-    return text
+    if ID.fullmatch(text):
+        return text
+    other = next((char for char in text if char not in ID_CHARACTERS), None)
+    if other is not None:  # a look-alike (U+2010 for "-") or a capital, a slash, a dot…
+        why = f"{_code(other)} is not one of them"
+    elif text.startswith("-"):
+        why = "it may not start with a dash"
+    else:
+        why = f"it is {len(text)} characters long; at most 64"
+    raise ValueProblem(
+        f"{_shown(text)} is not an id: lower-case letters, digits and dashes (-), as in the "
+        f"record's file name; {why}"
+    )
 
 
 def _existing(text: str, kind: str, records: Path) -> str:
