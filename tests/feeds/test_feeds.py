@@ -306,3 +306,27 @@ def test_a_new_clock_leaves_the_others_uids_alone(agency):
         "overdue", at(2026, 3, 12, 18), None)  # fmt: skip
     assert after == before
     assert before  # the agency has open clocks to keep
+
+
+# The rules whose goal is a date (due "at the end of the due day"), from the policy reference:
+# a plan's milestones and client commitments, improvement actions and follow-ups, and a
+# candidate's retain_until.
+DATED_RULES = {"milestone", "client-commitment", "improvement-action", "data-retention"}
+
+
+def test_items_due_by_a_date_are_all_day_and_no_others(handbook):
+    """One rule for every item (running.md, the command's help): a dated item is an all-day
+    item on its due day, without a zone; every other item is at its due instant with the
+    policy's zone, without an end."""
+    seen = set()
+    for event in parse(handbook.feeds["feeds/agency.ics"]).walk("VEVENT"):
+        rule = str(event["UID"]).split("/", 1)[0]
+        seen.add(rule)
+        start = event["DTSTART"]
+        if rule in DATED_RULES:
+            assert start.params.get("VALUE") == "DATE" and "TZID" not in start.params, rule
+            assert event.end == event.start + timedelta(days=1), rule
+        else:
+            assert start.params["TZID"] == "Asia/Shanghai" and "DTEND" not in event, rule
+            assert isinstance(event.start, datetime), rule
+    assert seen >= DATED_RULES and len(seen - DATED_RULES) >= 10  # both kinds are there

@@ -56,12 +56,15 @@ def calendar_command(
     """Write a calendar feed (iCalendar, RFC 5545) of the open SLA clocks.
 
     Exactly one of --owner, --client or --all: a team member's clocks to act on, a client's
-    open clocks, or every open clock of the agency. Each item is due at its clock's due
-    instant (in the policy's timezone; due-date items are all-day), keeps its UID from run to
-    run (a subscribed calendar updates it), links to the page that explains it and, when at
-    risk, carries an alarm. Candidates appear by id only; personal data found in the records
-    (HB501-HB503, HB505) is withheld, and stderr names the records. The handbook publishes
-    the same feeds, and a "subscribe" link on every person's and client's page.
+    open clocks, or every open clock of the agency. Each item is at its clock's due instant in
+    the policy's timezone, except a milestone, client commitment, improvement action,
+    follow-up or data-retention date: due by the end of a day, it is an all-day item on that
+    day (at the top of the day, on the same date in every timezone). Each keeps its UID from run to run (a subscribed
+    calendar updates it), links to the page that explains it and, when at risk, carries an
+    alarm (an hour before; an all-day item's when the working day starts). Candidates appear
+    by id only; personal data found in the records (HB501-HB503, HB505) is withheld, and
+    stderr names the records. The handbook publishes the same feeds, and a "subscribe" link
+    on every person's and client's page.
 
     Records with lint errors are refused (exit 2), as is an id that is not in the records.
 

@@ -19,9 +19,12 @@ Calendar show from a subscribed feed (Google ignores ``VTODO``):
   state when the clock is overdue or at risk.
 - ``DTSTART``: the due instant in the policy's timezone (``TZID`` with a ``VTIMEZONE`` made by
   the icalendar library from the zone's rules). Due-date rules (milestones, client commitments,
-  actions and follow-ups: due "at the end of the due day") are all-day items on that day in
-  the policy's calendar instead of an event at 23:59:59. Items are ``TRANSPARENT``: a deadline
-  does not make anyone busy.
+  actions and follow-ups, data-retention dates: due "at the end of the due day") are all-day
+  items on that day in the policy's calendar: a calendar shows them at the top of the day and
+  on that date in any timezone, where an event at 23:59:59 would sit below the working hours,
+  remind near midnight and move to the next or the previous day in another timezone. The
+  description still gives the due instant. Items are ``TRANSPARENT``: a deadline makes nobody
+  busy.
 - ``URL``: the page that explains the item — its requirement's page, else its client's page
   (at the record's row: ``#app-2026-0074``), else the SLA board. Absolute when the site's
   ``site_url`` is known; otherwise relative to the feed's own address (``../../clients/acme/``),
