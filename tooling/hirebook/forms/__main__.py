@@ -55,16 +55,7 @@ def forms_command(event_path, out_dir, templates_dir, records_dir):
     """
     records, root = common.locate(records_dir)
     templates = templates_dir or root / ".github" / "ISSUE_TEMPLATE"
-    try:
-        event = json.loads(event_path.read_text(encoding="utf-8"))
-        outcome = issue.handle(event, root, records, templates)
-    except (OSError, UnicodeDecodeError, ValueError) as err:
-        # ValueError: bad JSON, or an event without an issue (EventError).
-        number = _number(event_path)
-        message = f"cannot read the event {event_path}: {err}"
-        outcome = issue.Outcome(issue.ERROR, number, [message])
-        if number is not None:
-            outcome.files["comment.md"] = replies.machine_error(message)
+    outcome = _outcome(event_path, root, records, templates)
     try:
         _write(out_dir, outcome)
     except OSError as err:
@@ -74,11 +65,23 @@ def forms_command(event_path, out_dir, templates_dir, records_dir):
     raise SystemExit(EXIT[outcome.kind])
 
 
-def _number(event_path: Path) -> int | None:
+def _outcome(event_path: Path, root: Path, records: Path, templates: Path) -> issue.Outcome:
+    """The issue's outcome, or an error that says why the event could not be read (commented
+    on the issue when the event names one)."""
+    event: object = None
     try:
-        return issue.issue_of(json.loads(event_path.read_text(encoding="utf-8")))[0]
-    except (OSError, UnicodeDecodeError, ValueError):
-        return None
+        event = json.loads(event_path.read_text(encoding="utf-8"))
+        return issue.handle(event, root, records, templates)
+    except (OSError, ValueError) as err:
+        # ValueError: not UTF-8, not JSON, or an event without an issue (EventError).
+        message = f"cannot read the event {event_path}: {err}"
+    try:
+        number = issue.issue_of(event)[0]
+    except issue.EventError:
+        return issue.Outcome(issue.ERROR, None, [message])
+    return issue.Outcome(
+        issue.ERROR, number, [message], {"comment.md": replies.machine_error(message)}
+    )
 
 
 def _write(out_dir: Path, outcome: issue.Outcome) -> None:

@@ -112,6 +112,7 @@ def command_of(template: Template, found: list[str], records: Path) -> tuple[lis
 
 
 def _run(template: Template, number: int, argv: list[str], root: Path, records: Path) -> Outcome:
+    """hirebook run with ``argv`` in ``root``: a pull request to open, or its refusal."""
     command = [sys.executable, "-m", "hirebook", *argv]
     if records.resolve() != (root / "records").resolve():
         command.append(f"--records={records}")  # given on our command line; not shown
@@ -134,14 +135,19 @@ def _run(template: Template, number: int, argv: list[str], root: Path, records: 
     if done.returncode != 0:
         comment = replies.refused_command(argv, done.returncode, answer)
         return Outcome(REFUSED, number, log, {"comment.md": comment})
+    return Outcome(PULL_REQUEST, number, log, _pull_request(template, number, argv, answer))
+
+
+def _pull_request(template: Template, number: int, argv: list[str], answer: str) -> dict:
+    """The files of the pull request that records the form: its title, commit message and
+    body (the branch is :func:`branch`)."""
     title = f"{' '.join(template.name.split())}: {_subject(template, argv)} (#{number})"
-    files = {
+    return {
         "title": title,
         "commit-message": f"{title}\n\nRecorded from issue #{number} with:\n\n"
         f"    {replies.command_line(argv)}\n",
         "pull-request.md": replies.pull_request(template.name, number, argv, answer),
     }
-    return Outcome(PULL_REQUEST, number, log, files)
 
 
 def _subject(template: Template, argv: list[str]) -> str:

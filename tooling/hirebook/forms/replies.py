@@ -28,6 +28,7 @@ def command_line(argv: list[str]) -> str:
 
 
 def cut(text: str) -> str:
+    """``text`` cut to :data:`OUTPUT_LIMIT`, saying so: a reply GitHub takes whole."""
     if len(text) <= OUTPUT_LIMIT:
         return text
     return text[:OUTPUT_LIMIT] + "\n… (cut here; the workflow run's log has all of it)"
@@ -90,6 +91,7 @@ This form was not recorded: hirebook refused the command (exit status {status}).
 
 
 def machine_error(problem: str) -> str:
+    """The comment when the workflow, not the form, is at fault (its setup, its event)."""
     return f"""\
 This form could not be recorded: the workflow could not run it.
 

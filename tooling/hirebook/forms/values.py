@@ -60,28 +60,35 @@ def check(kind: str, text: str, element: Element, records: Path) -> str:
         return text
     if "\n" in text or "\t" in text:
         raise ValueProblem("it must be one line, without line breaks or tabs")
-    if kind == LINE:
-        return text
-    if kind == CHOICE:
-        return _choice(text, element)
-    if kind == ROUND:
-        if not re.fullmatch(r"[0-9]{1,2}", text) or int(text) == 0:
-            raise ValueProblem(f"{_shown(text)} is not a round: write a number, 1 for the first")
-        return str(int(text))
-    if kind == WHEN:
-        if not WHEN_PATTERN.fullmatch(text):
-            raise ValueProblem(
-                f"{_shown(text)} is not a date and time: write it as 2026-03-13 11:00"
-            )
-        return text
-    if kind == NEW_ID:
-        record_id = _id(text)
-        if (records / "clients" / record_id / "client.yaml").is_file():
-            raise ValueProblem(f"the client `{record_id}` exists already: choose another id")
-        return record_id
     if kind.startswith(ID_OF):
         return _existing(text, kind[len(ID_OF) :], records)
-    raise AssertionError(f"no such kind of value: {kind}")
+    one_line = {
+        LINE: lambda: text,
+        CHOICE: lambda: _choice(text, element),
+        ROUND: lambda: _round(text),
+        WHEN: lambda: _when(text),
+        NEW_ID: lambda: _new_client(text, records),
+    }
+    return one_line[kind]()
+
+
+def _round(text: str) -> str:
+    if not re.fullmatch(r"[0-9]{1,2}", text) or int(text) == 0:
+        raise ValueProblem(f"{_shown(text)} is not a round: write a number, 1 for the first")
+    return str(int(text))
+
+
+def _when(text: str) -> str:
+    if not WHEN_PATTERN.fullmatch(text):
+        raise ValueProblem(f"{_shown(text)} is not a date and time: write it as 2026-03-13 11:00")
+    return text
+
+
+def _new_client(text: str, records: Path) -> str:
+    record_id = _id(text)
+    if (records / "clients" / record_id / "client.yaml").is_file():
+        raise ValueProblem(f"the client `{record_id}` exists already: choose another id")
+    return record_id
 
 
 def _hidden(text: str) -> str | None:

@@ -63,6 +63,8 @@ ALARM_BEFORE = timedelta(hours=1)
 """An at-risk timed item's alarm, before its due instant: time enough to act."""
 FLAGGED = (State.OVERDUE, State.AT_RISK)
 """States named in the summary: the ones the SLA board asks someone to act on."""
+END = b"END:VCALENDAR\r\n"
+"""The last line of a feed, after which :meth:`Feeds.feed` puts the events."""
 
 
 def person_path(person_id: str) -> str:
@@ -105,9 +107,6 @@ def page_url(page: str, directory_urls: bool = True) -> str:
 def files(ctx: Context, links: Links | None = None) -> dict[str, bytes]:
     """Every feed of the site by its path: the agency's, each team member's, each client's."""
     return Feeds(ctx, links).every_feed()
-
-
-END = b"END:VCALENDAR\r\n"
 
 
 class Feeds:
@@ -188,7 +187,7 @@ class Feeds:
     def _event(self, finding: Finding, path: str) -> bytes:
         key = (id(finding), path.count("/"))  # the findings live as long as the context
         if key not in self._written:
-            self._written[key] = _event(
+            self._written[key] = _new_event(
                 self.ctx, finding, path, self.links, self.redactor
             ).to_ical()
         return self._written[key]
@@ -222,7 +221,10 @@ def summary(ctx: Context, finding: Finding, redactor: Redactor = NOTHING) -> str
     return ctx.labels("feeds.summary", **words)
 
 
-def _event(ctx: Context, finding: Finding, path: str, links: Links, redactor: Redactor) -> Event:
+def _new_event(
+    ctx: Context, finding: Finding, path: str, links: Links, redactor: Redactor
+) -> Event:
+    """The ``VEVENT`` of ``finding`` in the feed at site path ``path``."""
     clock = finding.clock
     due = _local(ctx, clock.due)
     title = summary(ctx, finding, redactor)
