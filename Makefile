@@ -29,12 +29,13 @@ demo: setup
 	cd $(DEMO_OUT) && $(abspath $(BIN))/hirebook lint
 	cd $(DEMO_OUT) && NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true $(abspath $(BIN))/mkdocs serve
 
-# The one handbook site in public/: a strict build per language, each into its part of the site
-# (the hirebook plugin's `languages`: English at the root, then zh-Hant/ and zh-Hans/). The
-# root's build cleans public/, so English goes first.
-HANDBOOK_LANGUAGES ?= en zh-Hant zh-Hans
+# The one handbook site in public/: a strict build per language, each into its part of the site,
+# in the order of the hirebook plugin's `languages` in mkdocs.yml (`hirebook handbook
+# --languages` reads them): the first at the root — its build cleans public/, so it goes
+# first — then each other in its folder (zh-Hant/, zh-Hans/).
 build: setup
-	for language in $(HANDBOOK_LANGUAGES); do \
+	languages="$$($(BIN)/hirebook handbook --languages)" || exit 1; \
+	for language in $$languages; do \
 		HIREBOOK_LANGUAGE=$$language NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true \
 			$(BIN)/mkdocs build --strict || exit 1; \
 	done
@@ -47,7 +48,8 @@ build: setup
 ZENSICAL_OUT ?= build/zensical
 zensical: setup
 	rm -rf $(ZENSICAL_OUT)/public
-	for language in $(HANDBOOK_LANGUAGES); do \
+	languages="$$($(BIN)/hirebook handbook --languages)" || exit 1; \
+	for language in $$languages; do \
 		$(BIN)/hirebook handbook --zensical --out $(ZENSICAL_OUT)/$$language --language $$language \
 			$${HIREBOOK_AS_OF:+--as-of "$$HIREBOOK_AS_OF"} || exit 1; \
 		$(BIN)/zensical build --strict --clean -f $(ZENSICAL_OUT)/$$language/mkdocs.yml || exit 1; \

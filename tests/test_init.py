@@ -117,6 +117,24 @@ def test_init_options(runner, tmp_path):
     assert yaml.safe_load(policy)["agency"] == "hk"  # the folder's name by default
 
 
+def test_init_puts_the_agencys_language_at_the_sites_root(runner, tmp_path):
+    """The handbook's default language is also the first of the one site's languages (built
+    at its root, the others in their folders), which is where `make build` and the Pages
+    workflow read the order from."""
+    target = tmp_path / "sh"
+    result = init(runner, target, "--language", "zh-Hans")
+    assert result.exit_code == 0, result.output
+    config = (target / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "language: !ENV [HIREBOOK_LANGUAGE, zh-Hans]" in config
+    assert "languages: [zh-Hans, en, zh-Hant]" in config
+    asked = runner.invoke(cli, ["handbook", "--languages", "--records", str(target / "records")])
+    assert (asked.exit_code, asked.output) == (0, "zh-Hans\nen\nzh-Hant\n")
+    english = init(runner, tmp_path / "en", "--language", "en")
+    assert english.exit_code == 0, english.output
+    default = (tmp_path / "en/mkdocs.yml").read_text(encoding="utf-8")
+    assert "languages: [en, zh-Hant, zh-Hans]" in default
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -11,6 +11,7 @@ project (``records.md``, ``sla.md`` as "the SLA design") is no reference.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -19,6 +20,7 @@ import click
 import pytest
 
 from hirebook.handbook import paths
+from hirebook.handbook.languages import published_path
 from hirebook.handbook.pages import (
     reference_commands,
     reference_metrics,
@@ -236,10 +238,15 @@ def scanned_files():
 
 def known_pages() -> set[str]:
     """Every page of the handbook: the generated sections and reference, the hand-written
-    pages of ``site/``."""
+    pages of ``site/`` where they are published (``site/en/policy.md`` as ``policy.md``)."""
     site = ROOT / "site"
-    written = {p.relative_to(site).as_posix() for p in site.rglob("*.md")}
+    written = {published(p.relative_to(site).as_posix()) for p in site.rglob("*.md")}
     return {*paths.SECTIONS, *paths.REFERENCE_PAGES, *written}
+
+
+def published(rel: str) -> str:
+    """Where a file of ``site/`` is published: a language's files at the root of its part."""
+    return published_path(rel, rel.split("/", 1)[0]) or rel
 
 
 def test_every_reference_to_a_design_file_is_a_page():
@@ -251,8 +258,8 @@ def test_every_reference_to_a_design_file_is_a_page():
             for target in DESIGN.findall(line):
                 page = target
                 if path.is_relative_to(ROOT / "site"):  # a link relative to the page
-                    folder = path.parent.relative_to(ROOT / "site").as_posix()
-                    page = _normal(f"{folder}/{target}")
+                    source = published(path.relative_to(ROOT / "site").as_posix())
+                    page = _normal(f"{posixpath.dirname(source)}/{target}")
                 if page not in pages and not (ROOT / target).is_file():
                     wrong.append(f"{path.relative_to(ROOT)}:{number}: {target}")
     assert wrong == [], "not a page of the handbook (name the reference page instead)"

@@ -77,11 +77,14 @@ def axe():
 
 def daily_pages(site: Path) -> list[str]:
     """The daily pages of one language's part; my-work where the site has it."""
-    policy = sorted(
-        index.parent.relative_to(site).as_posix() for index in site.glob("*/policy/index.html")
-    )
-    assert len(policy) == 1, policy
-    found = [*DAILY, f"{policy[0]}/", MY_WORK]
+    # site/<language>/policy.md: at the part's root, or in a folder of the language's name.
+    policy = [
+        index.parent.relative_to(site).as_posix() + "/"
+        for pattern in ("policy/index.html", "*/policy/index.html")
+        for index in sorted(site.glob(pattern))
+    ]
+    assert policy, "no policy page found"
+    found = [*DAILY, policy[0], MY_WORK]
     missing = [rel for rel in found if not (site / rel / "index.html").is_file()]
     assert missing == []
     return found

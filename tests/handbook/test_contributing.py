@@ -38,10 +38,9 @@ def page(request, tmp_path_factory) -> tuple[str, str]:
     language = request.param
     built = build_site(tmp_path_factory.mktemp(f"contributing-{language}"), DEMO_RECORDS, language)
     assert built.ok, built.log
-    source = paths.contributing(language)
-    built_html = built.text(source.removesuffix(".md") + "/index.html")
+    built_html = built.text(paths.CONTRIBUTING.removesuffix(".md") + "/index.html")
     article = re.search(r"<article.*?</article>", built_html, re.S).group(0)
-    markdown = (PROJECT / "site" / source).read_text(encoding="utf-8")
+    markdown = guide(language)
     return markdown, article
 
 
@@ -84,7 +83,8 @@ COMMAND = re.compile(r"`(hirebook (?:new|log) [^`]*)`")
 
 
 def guide(language: str) -> str:
-    return (PROJECT / "site" / paths.contributing(language)).read_text(encoding="utf-8")
+    source = PROJECT / "site" / paths.hand_written(language, paths.CONTRIBUTING)
+    return source.read_text(encoding="utf-8")
 
 
 def table_rows(markdown: str) -> list[str]:

@@ -12,13 +12,16 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.utils import normalize_url
 
+from hirebook.cli.main import cli
+from hirebook.demo import DEMO_RECORDS
 from hirebook.handbook.labels import labels_for
-from hirebook.handbook.languages import Site, filter_link
+from hirebook.handbook.languages import Site, filter_link, published_path
 from hirebook.handbook.messages import clock_message
+from hirebook.handbook.moved import redirect_page
 from hirebook.sla.clock import Clock, Finding, State, words
 from hirebook.sla.duration import Duration
 
-from .handbook_site import PROJECT
+from .handbook_site import PROJECT, build_site
 
 ALL = ("en", "zh-Hant", "zh-Hans")
 
@@ -45,8 +48,9 @@ HREFS = [
     ("en", "", "zh-Hans", "", "zh-Hans/"),
     ("zh-Hans", "", "en", "", "../"),
     ("zh-Hans", "sla/", "en", "", "../../"),
-    ("zh-Hant", "zh-Hant/policy/", "en", "en/policy/", "../../../en/policy/"),
-    ("en", "en/policy/", "zh-Hans", "zh-Hans/policy/", "../../zh-Hans/zh-Hans/policy/"),
+    ("zh-Hant", "policy/", "en", "policy/", "../../policy/"),
+    ("en", "policy/", "zh-Hans", "policy/", "../zh-Hans/policy/"),
+    ("en", "policy.html", "zh-Hant", "policy.html", "zh-Hant/policy.html"),
     # use_directory_urls: false
     (
         "zh-Hant",
@@ -80,7 +84,7 @@ def test_a_plain_link_out_of_a_part_is_what_the_filter_gets_wrong():
 
 def test_selector_of_a_generated_page_links_the_same_page_in_every_language():
     site = Site(ALL, "zh-Hant")
-    entries = site.alternates("clients/acme/index.md", "clients/acme/", True, lambda _: True)
+    entries = site.alternates("clients/acme/index.md", "clients/acme/", True, lambda *_: True)
     assert [e["name"] for e in entries] == ["English", "繁體中文", "简体中文"]
     assert [e["lang"] for e in entries] == ["en", "zh-Hant", "zh-Hans"]
     assert [written(e["link"], "clients/acme/") for e in entries] == [
@@ -95,13 +99,44 @@ def test_selector_of_a_generated_page_links_the_same_page_in_every_language():
 
 def test_a_hand_written_page_another_language_lacks_links_its_home():
     site = Site(ALL, "en")
-    exists = {"zh-Hant/running.md"}.__contains__
-    entries = site.alternates("en/running.md", "en/running/", True, exists)
-    assert [written(e["link"], "en/running/") for e in entries] == [
+    asked = []
+
+    def exists(language: str, src_uri: str) -> bool:
+        asked.append((language, src_uri))
+        return (language, src_uri) == ("zh-Hant", "running.md")
+
+    entries = site.alternates("running.md", "running/", True, exists)
+    assert [written(e["link"], "running/") for e in entries] == [
         "./",
-        "../../zh-Hant/zh-Hant/running/",
-        "../../zh-Hans/",  # no site/zh-Hans/running.md: 简体's home page
+        "../zh-Hant/running/",
+        "../zh-Hans/",  # no site/zh-Hans/running.md: 简体's home page
     ]
+    assert asked == [("zh-Hant", "running.md"), ("zh-Hans", "running.md")]
+
+
+def test_hand_written_files_are_published_at_their_languages_root():
+    assert published_path("zh-Hant/policy.md", "zh-Hant") == "policy.md"
+    assert published_path("zh-Hant/img/chart.png", "zh-Hant") == "img/chart.png"
+    assert published_path("en/policy.md", "zh-Hant") is None  # English's, not 繁體's
+    assert published_path("assets/hirebook.css", "zh-Hant") == "assets/hirebook.css"
+    assert published_path("en", "en") == "en"  # a file named as a language, no folder
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "href"),
+    [
+        ("en/policy/", "policy/", "../../policy/"),  # English, at the site's root
+        ("zh-Hant/policy/", "policy/", "../../policy/"),  # in 繁體's part: zh-Hant/zh-Hant/…
+        ("en/policy.html", "policy.html", "../policy.html"),  # use_directory_urls: false
+        ("en/", "", "../"),  # a hand-written home would clash, but its address is right
+    ],
+)
+def test_an_old_address_sends_the_reader_to_the_new(old, new, href):
+    page = redirect_page(old, new, "zh")
+    assert f'<meta http-equiv="refresh" content="0; url={href}">' in page
+    assert f'<a href="{href}">{href}</a>' in page
+    assert '<html lang="zh">' in page
+    assert urljoin(f"http://site/{old}", href) == f"http://site/{new}"
 
 
 def test_pages_without_a_page_link_the_homes():
@@ -165,6 +200,76 @@ def test_serve_previews_one_language_where_it_is(monkeypatch):
     assert config.site_dir == str(PROJECT / "public")
     assert "alternate" not in config.extra
     assert config.site_name == "客户手册"
+
+
+def docs_with(folder, files: dict[str, str]) -> str:
+    docs = folder / "docs"
+    for rel, text in files.items():
+        (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+        (docs / rel).write_text(text, encoding="utf-8")
+    return str(docs)
+
+
+@pytest.mark.parametrize(
+    ("files", "says"),
+    [
+        (
+            {"zh-Hant/problems.md": "# 我們的\n", "en/problems.md": "# Ours\n"},
+            "{docs}/zh-Hant/problems.md is hand-written but the handbook generates the page "
+            "problems.md; rename or remove the file",
+        ),
+        (
+            {"notes.md": "# Shared\n", "zh-Hant/notes.md": "# 筆記\n"},
+            "{docs}/zh-Hant/notes.md and {docs}/notes.md would both be published as notes.md; "
+            "rename or remove one of them",
+        ),
+    ],
+)
+def test_a_hand_written_page_in_the_place_of_another_is_refused(tmp_path, files, says):
+    docs = docs_with(tmp_path, files)  # outside the records' project: named in full
+    built = build_site(tmp_path, DEMO_RECORDS, "zh-Hant", docs_dir=docs)
+    assert not built.ok
+    assert says.format(docs=docs) in built.log
+    assert "Traceback" not in built.log
+
+
+# --- the order of the languages, asked for by make build and the Pages workflow -------------
+
+
+def test_the_site_languages_are_those_of_mkdocs_yml(runner, monkeypatch):
+    monkeypatch.chdir(PROJECT)
+    result = runner.invoke(cli, ["handbook", "--languages"])
+    assert (result.exit_code, result.output) == (0, "en\nzh-Hant\nzh-Hans\n")
+
+
+@pytest.mark.parametrize(
+    ("plugin", "code", "output"),
+    [
+        ("  - hirebook:\n      languages: [zh-Hans, en]\n", 0, "zh-Hans\nen\n"),
+        ("  - hirebook:\n      records: records\n", 0, "en\nzh-Hant\nzh-Hans\n"),  # default
+        ("  - hirebook:\n      languages: [en, fr]\n", 2, "must be some of en, zh-Hant"),
+        ("  - hirebook:\n      languages: [en, en]\n", 2, "each once"),
+        ("  - hirebook:\n      languages: en\n", 2, "must be a list of language codes"),
+    ],
+)
+def test_the_languages_query_reads_the_plugins_option(runner, tmp_path, plugin, code, output):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: Ours\nplugins:\n  - search\n" + plugin, encoding="utf-8")
+    result = runner.invoke(cli, ["handbook", "--languages", "--config", str(config)])
+    assert result.exit_code == code
+    if code == 0:
+        assert result.output == output
+    else:
+        assert output in result.output and str(config) in result.output
+        assert "Traceback" not in result.output
+
+
+def test_the_languages_query_without_a_configuration_is_a_usage_error(runner, tmp_path):
+    result = runner.invoke(cli, ["handbook", "--languages", "--config", str(tmp_path / "no.yml")])
+    assert result.exit_code == 2
+    assert f"no no.yml at {tmp_path / 'no.yml'}" in result.output
+    result = runner.invoke(cli, ["handbook"])  # neither --out nor --languages
+    assert result.exit_code == 2 and "Missing option '--out'" in result.output
 
 
 # --- a clock's message -----------------------------------------------------------------------

@@ -18,9 +18,17 @@ import yaml
 from hirebook.demo import DEMO_RECORDS
 from hirebook.handbook.labels import LANGUAGES, labels_for
 
-from .handbook_site import build_site
+from .handbook_site import PROJECT, build_site
 
 CHINESE = ("zh-Hant", "zh-Hans")
+HAND_WRITTEN = {
+    language: sorted(
+        f"{page.stem}/index.html" for page in (PROJECT / "site" / language).glob("*.md")
+    )
+    for language in LANGUAGES
+}
+"""Each language's hand-written pages (site/<language>/*.md), as built at its part's root."""
+REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]*)">')
 
 
 @pytest.fixture(scope="module")
@@ -36,8 +44,23 @@ def site(tmp_path_factory) -> Path:
 
 
 def pages(site: Path) -> list[str]:
-    """Every HTML page of the site, as its path below the root (``zh-Hant/sla/index.html``)."""
+    """Every HTML page of the site, as its path below the root (``zh-Hant/sla/index.html``),
+    but the pages at old addresses that send the reader on (:func:`moved`)."""
+    return sorted(set(every_page(site)) - set(moved(site)))
+
+
+def every_page(site: Path) -> list[str]:
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+
+
+def moved(site: Path) -> dict[str, str]:
+    """The pages at an old address → the page each sends its reader to."""
+    found = {}
+    for page in every_page(site):
+        refresh = REFRESH.search((site / page).read_text(encoding="utf-8"))
+        if refresh:
+            found[page] = opened(site, page, html.unescape(refresh.group(1)))
+    return found
 
 
 def part_of(page: str) -> str:
@@ -98,25 +121,53 @@ def test_the_selector_links_the_same_page_in_the_other_languages(site):
         "zh-Hans/sla/index.html",
     ]
     for page in pages(site):
-        if part_of(page) != "en" or page.startswith("en/") or page == "404.html":
+        if part_of(page) != "en" or page in HAND_WRITTEN["en"] or page == "404.html":
             continue
         # A generated page: every language has it under the same path.
         selector = Selector((site / page).read_text(encoding="utf-8"))
         targets = [opened(site, page, href) for _, href in selector.entries]
         assert targets == [page, f"zh-Hant/{page}", f"zh-Hans/{page}"], page
-    # Hand-written pages: the same page where the language has one, else its home page.
-    policy = Selector((site / "en/policy/index.html").read_text(encoding="utf-8"))
-    assert [opened(site, "en/policy/index.html", href) for _, href in policy.entries] == [
-        "en/policy/index.html",
-        "zh-Hant/zh-Hant/policy/index.html",
-        "zh-Hans/zh-Hans/policy/index.html",
+    # Hand-written pages, at the root of each part: the same page where the language has one,
+    # else its home page.
+    policy = Selector((site / "policy/index.html").read_text(encoding="utf-8"))
+    assert [opened(site, "policy/index.html", href) for _, href in policy.entries] == [
+        "policy/index.html",
+        "zh-Hant/policy/index.html",
+        "zh-Hans/policy/index.html",
     ]
-    running = Selector((site / "en/running/index.html").read_text(encoding="utf-8"))
-    assert [opened(site, "en/running/index.html", href) for _, href in running.entries] == [
-        "en/running/index.html",
+    running = Selector((site / "running/index.html").read_text(encoding="utf-8"))
+    assert [opened(site, "running/index.html", href) for _, href in running.entries] == [
+        "running/index.html",
         "zh-Hant/index.html",  # running.md is written in English only
         "zh-Hans/index.html",
     ]
+    process = Selector((site / "zh-Hans/process/index.html").read_text(encoding="utf-8"))
+    assert [opened(site, "zh-Hans/process/index.html", href) for _, href in process.entries] == [
+        "process/index.html",
+        "zh-Hant/process/index.html",
+        "zh-Hans/process/index.html",
+    ]
+
+
+def test_the_hand_written_pages_old_addresses_send_readers_on(site):
+    """Until the hand-written pages moved to the root of their part, they were published in a
+    folder of their language's name inside it: each old address sends the reader on."""
+    assert HAND_WRITTEN["en"] == [
+        "contributing/index.html",
+        "policy/index.html",
+        "process/index.html",
+        "running/index.html",
+    ]
+    assert HAND_WRITTEN["zh-Hant"] == HAND_WRITTEN["zh-Hans"] == HAND_WRITTEN["en"][:3]
+    expected = {f"en/{page}": page for page in HAND_WRITTEN["en"]}
+    for language in CHINESE:
+        expected |= {
+            f"{language}/{language}/{page}": f"{language}/{page}" for page in HAND_WRITTEN[language]
+        }
+    assert moved(site) == expected
+    old = (site / "zh-Hant/zh-Hant/policy/index.html").read_text(encoding="utf-8")
+    assert '<a href="../../policy/">../../policy/</a>' in old
+    assert '<html lang="zh-Hant">' in old and '<meta name="robots" content="noindex">' in old
 
 
 def test_the_root_404_page_links_each_language_home(site):
@@ -226,13 +277,10 @@ def test_every_table_has_the_english_columns_and_rows(site, language):
             continue
         # A hand-written page's own tables are in its translator's words: their columns are
         # counted (the policy's generated tables too), the generated pages' also matched.
-        hand_written = page.startswith("en/")
-        if hand_written:
-            counterpart = f"{language}/{language}/{page[3:]}"
-            if not (site / counterpart).is_file():
-                continue
-        else:
-            counterpart = f"{language}/{page}"
+        hand_written = page in HAND_WRITTEN["en"]
+        counterpart = f"{language}/{page}"
+        if hand_written and page not in HAND_WRITTEN[language]:
+            continue
         english = Tables((site / page).read_text(encoding="utf-8")).tables
         chinese = Tables((site / counterpart).read_text(encoding="utf-8")).tables
         assert len(chinese) == len(english), (counterpart, len(chinese), len(english))
@@ -259,7 +307,7 @@ def test_the_chinese_board_says_how_late_each_overdue_clock_is(site):
     assert len(re.findall(r"<td[^>]*>[^<]*已逾期 [^<]+</td>", board["zh-Hant"])) == 13
     assert len(re.findall(r"<td[^>]*>[^<]*已逾期 [^<]+</td>", board["zh-Hans"])) == 13
     assert "<th>說明</th>" in board["zh-Hant"] and "<th>说明</th>" in board["zh-Hans"]
-    policy = (site / "zh-Hant/zh-Hant/policy/index.html").read_text(encoding="utf-8")
+    policy = (site / "zh-Hant/policy/index.html").read_text(encoding="utf-8")
     assert "<th>開始</th>" in policy and "<th>結束</th>" in policy and "<th>負責人</th>" in policy
     assert "客戶經理（催促客戶）" in policy
 

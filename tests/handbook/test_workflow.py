@@ -21,10 +21,14 @@ def test_builds_strict_on_pull_requests_and_daily():
     runs = [step.get("run", "") for step in workflow["jobs"]["build"]["steps"]]
     [build] = [run for run in runs if "mkdocs build" in run]
     lines = [line.strip() for line in build.splitlines()]
-    # One site: every language, the root's (English, whose build cleans public/) first.
-    loop = "for language in en zh-Hant zh-Hans; do"
+    # One site: every language in the order mkdocs.yml gives them (the root's, whose build
+    # cleans public/, first), asked for rather than repeated here; a failed query fails the step.
+    query = 'languages="$(hirebook handbook --languages)" || status=$?'
+    loop = "for language in ${languages}; do"
     each = 'HIREBOOK_LANGUAGE="${language}" mkdocs build --strict || { status=$?; break; }'
     assert lines[lines.index(loop) + 1] == each
+    assert lines.index("status=0") < lines.index(query) < lines.index(loop)
+    assert not re.search(r"\ben zh-Hant\b", build)  # no language listed in the workflow
     # The log quotes record text: it is read between stop-commands lines, and fails the step.
     assert (
         lines.index('echo "::stop-commands::${token}"')

@@ -95,7 +95,8 @@ def pinned_install() -> str:
 
 def project_files(kind: str, language: str | None = None) -> dict[str, SourceFile]:
     """Every project file (path with ``/`` → content) as an agency of ``kind`` gets it; with
-    ``language``, the handbook's default language in ``mkdocs.yml``."""
+    ``language``, the handbook's default language in ``mkdocs.yml``, first of the site's
+    languages (at the root of the site)."""
     source = project_source()
     files: dict[str, SourceFile] = {}
     for name in PROJECT_PATHS:
@@ -186,12 +187,22 @@ def package_vscode(text: str) -> str:
 
 
 _LANGUAGE = re.compile(r"(language: !ENV \[HIREBOOK_LANGUAGE, )[A-Za-z-]+(\])")
+_SITE_LANGUAGES = re.compile(r"^([ \t]+languages: \[)([A-Za-z, -]*)(\])", re.MULTILINE)
 
 
 def mkdocs_language(text: str, language: str) -> str:
     """``mkdocs.yml`` with ``language`` as the handbook's default (``HIREBOOK_LANGUAGE`` still
-    chooses another)."""
-    return _LANGUAGE.sub(lambda m: m.group(1) + language + m.group(2), text, count=1)
+    chooses another) and first of the hirebook plugin's ``languages``: the site's root is in
+    the agency's language, the others in their folders. (``make build`` and the Pages
+    workflow build in that order: ``hirebook handbook --languages``.)"""
+
+    def first(match: re.Match) -> str:
+        others = [name.strip() for name in match.group(2).split(",")]
+        ordered = [language, *(name for name in others if name and name != language)]
+        return match.group(1) + ", ".join(ordered) + match.group(3)
+
+    text = _LANGUAGE.sub(lambda m: m.group(1) + language + m.group(2), text, count=1)
+    return _SITE_LANGUAGES.sub(first, text, count=1)
 
 
 # --- what is there ------------------------------------------------------------------------------

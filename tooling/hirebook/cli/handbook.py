@@ -25,8 +25,9 @@ from hirebook.handbook.site import HandbookError, prepare
     "--out",
     "out_dir",
     type=click.Path(file_okay=False, path_type=Path),
-    required=True,
-    help="Folder to write the pages into (created if missing; existing files are replaced).",
+    default=None,
+    help="Folder to write the pages into (created if missing; existing files are replaced). "
+    "Required but with --languages.",
 )
 @click.option(
     "--language",
@@ -55,11 +56,21 @@ from hirebook.handbook.site import HandbookError, prepare
     "config_file",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="With --zensical: the MkDocs configuration whose theme, extensions and hand-written "
-    "pages to use. Default: mkdocs.yml of the project root.",
+    help="With --zensical or --languages: the MkDocs configuration whose theme, extensions and "
+    "hand-written pages (or languages) to use. Default: mkdocs.yml of the project root.",
+)
+@click.option(
+    "--languages",
+    "list_languages",
+    is_flag=True,
+    help="Print the languages of the handbook site, one a line, in the order they are built "
+    "(the hirebook plugin's `languages` in --config; the first at the site's root), and exit. "
+    "`make build` and the Pages workflow build the site in this order.",
 )
 @common.jobs_option
-def handbook_command(records_dir, out_dir, language, as_of, for_zensical, config_file, jobs):
+def handbook_command(
+    records_dir, out_dir, language, as_of, for_zensical, config_file, list_languages, jobs
+):
     """Write the handbook's generated pages as Markdown files into --out.
 
     These are the pages the MkDocs plugin adds at build time (home, clients, requirements,
@@ -73,10 +84,15 @@ def handbook_command(records_dir, out_dir, language, as_of, for_zensical, config
       hirebook handbook --out /tmp/handbook --language zh-Hant --as-of 2026-11-20
       hirebook handbook --out build/zensical --zensical
       zensical build -f build/zensical/mkdocs.yml
+      hirebook handbook --languages
 
     With --zensical (see hirebook.handbook.zensical) the hand-written pages and the theme come
     from the project's mkdocs.yml, and the site is built by Zensical, which runs no MkDocs plugin.
     """
+    if list_languages:
+        return _print_languages(config_file or common.locate(records_dir)[1] / zensical.CONFIG)
+    if out_dir is None:
+        raise click.UsageError("Missing option '--out' (or ask for --languages).")
     folder, root = common.records_folder(records_dir)
     config_file = (config_file or root / zensical.CONFIG).resolve()
     try:
@@ -95,6 +111,16 @@ def handbook_command(records_dir, out_dir, language, as_of, for_zensical, config
             err, "No page is half-written: each has its old text or its new."
         ) from None
     click.echo(f"{written} pages written to {out_dir} (as of {handbook.as_of.isoformat()})")
+
+
+def _print_languages(config_file: Path) -> None:
+    try:
+        languages = zensical.site_languages(config_file.resolve())
+    except HandbookError as err:
+        click.echo(str(err), err=True)
+        raise SystemExit(common.EXIT_USAGE) from None
+    for language in languages:
+        click.echo(language)
 
 
 def _write_zensical(project: zensical.Project, out_dir: Path, as_of) -> None:

@@ -2,10 +2,13 @@
 
 The handbook is built once per language (MkDocs and Material take one language per build), and
 the builds make one site: the first of the site's languages at its root, every other in a
-folder named after it (``zh-Hant/``, ``zh-Hans/``). Each page of each part carries Material's
-language selector (``extra.alternate``) whose entries link the same page in the other
-languages — generated pages exist in every language under the same path, a hand-written page
-``<language>/<name>.md`` where that language has it — and a language's home page otherwise.
+folder named after it (``zh-Hant/``, ``zh-Hans/``). A language's hand-written pages are written
+in the docs folder under ``<language>/`` and published at the root of its part, beside the
+generated pages (:func:`published_path`: ``site/zh-Hant/policy.md`` is ``zh-Hant/policy/``).
+Each page of each part carries Material's language selector (``extra.alternate``) whose
+entries link the same page in the other languages — generated pages exist in every language
+under the same path, a hand-written page where that language has it — and a language's home
+page otherwise.
 
 The links are relative, so the site works wherever it is published (a GitHub Pages project
 site lives below ``/<repository>/``) and offline; :func:`filter_link` words them for the
@@ -53,22 +56,19 @@ class Site:
         """Where ``language``'s part lives below the site's root: ``""`` or ``"zh-Hant/"``."""
         return "" if language == self.languages[0] else f"{language}/"
 
-    def counterpart(self, src_uri: str, language: str, exists: Callable[[str], bool]) -> str:
-        """The source path of page ``src_uri`` (of the language built) in ``language``: the
-        same path for a page every language has, ``<language>/<name>.md`` for a hand-written
-        page of the language built when ``exists`` says that language has it, else its home."""
-        top, _, rest = src_uri.partition("/")
-        if language == self.language or top != self.language or not rest:
+    def counterpart(self, src_uri: str, language: str, exists: Callable[[str, str], bool]) -> str:
+        """The page ``src_uri`` (of the language built) in ``language``'s part: the same page
+        where ``exists(language, src_uri)`` says that language has it, else its home."""
+        if language == self.language or exists(language, src_uri):
             return src_uri
-        other = f"{language}/{rest}"
-        return other if exists(other) else paths.HOME
+        return paths.HOME
 
     def alternates(
         self,
         src_uri: str,
         page_url: str,
         use_directory_urls: bool,
-        exists: Callable[[str], bool],
+        exists: Callable[[str, str], bool],
     ) -> list[dict[str, object]]:
         """``extra.alternate`` for one page (``src_uri`` at ``page_url``): each language's name
         in that language, the link to the same page there, and its code."""
@@ -102,12 +102,29 @@ class Site:
     def href(self, page_url: str, language: str, target_url: str) -> str:
         """The link from the page at ``page_url`` of the part being built to the page at
         ``target_url`` of ``language``'s part."""
-        here = self.folder(self.language) + _folder_of(page_url)
-        there = self.folder(language) + target_url
-        relative = posixpath.relpath(there or ".", here or ".")
-        if relative == ".":
-            return "./"
-        return relative + "/" if there.endswith("/") or not there else relative
+        return relative_link(
+            self.folder(self.language) + page_url, self.folder(language) + target_url
+        )
+
+
+def relative_link(page_url: str, target_url: str) -> str:
+    """The relative link from the page at ``page_url`` to the page at ``target_url``, both URLs
+    below one root (``clients/acme/``, ``sla.html``, ``""`` for the home page)."""
+    here = _folder_of(page_url)
+    relative = posixpath.relpath(target_url or ".", here or ".")
+    if relative == ".":
+        return "./"
+    return relative + "/" if target_url.endswith("/") or not target_url else relative
+
+
+def published_path(src_uri: str, language: str) -> str | None:
+    """Where a file of the docs folder is published in ``language``'s part of the site: a file
+    of that language's folder at the part's root (``zh-Hant/policy.md`` → ``policy.md``), a file
+    of another language's folder nowhere (None), any other file where it is."""
+    top, _, rest = src_uri.partition("/")
+    if top not in LANGUAGES or not rest:
+        return src_uri
+    return rest if top == language else None
 
 
 def site_name(configured: str | None, language: str) -> str | None:

@@ -67,18 +67,22 @@ def case(case_id: str) -> str:
     return f"cases/{case_id}/index.md"
 
 
-def policy(language: str) -> str:
-    """The hand-written policy page of a language (``site/<language>/policy.md``)."""
-    return f"{language}/policy.md"
+# The hand-written pages the handbook links (the nav): each language's own text, written in
+# the docs folder as ``<language>/<page>`` (:func:`hand_written`) and published at the root of
+# that language's part of the site, beside the generated pages (``policy/``, never
+# ``en/policy/``: see :func:`hirebook.handbook.languages.published_path`).
+POLICY = "policy.md"
+PROCESS = "process.md"
+CONTRIBUTING = "contributing.md"
+"""The guide for the team: changing records from the GitHub web editor."""
+RUNNING = "running.md"
+"""Running hirebook: the clocks, the output formats, CI (written in English only)."""
 
 
-def process(language: str) -> str:
-    return f"{language}/process.md"
-
-
-def contributing(language: str) -> str:
-    """The hand-written guide for the team: changing records from the GitHub web editor."""
-    return f"{language}/contributing.md"
+def hand_written(language: str, page: str) -> str:
+    """Where the hand-written ``page`` of ``language`` is written below the docs folder
+    (``site/zh-Hant/policy.md``)."""
+    return f"{language}/{page}"
 
 
 def report_period(key: str) -> str:

@@ -12,7 +12,10 @@ A thin shell around :func:`hirebook.handbook.site.prepare`, on MkDocs' public pl
                   folder, so records with errors stop the build with the lint report and leave
                   no half-built site;
 ``on_files``      adds the pages as ``File.generated`` (record pages out of the nav, with their
-                  record file as edit link) and drops the hand-written pages of other languages;
+                  record file as edit link), publishes the hand-written pages of the language
+                  at the root of its part (``site/zh-Hant/policy.md`` at ``policy/``, with a
+                  page at the old address ``zh-Hant/policy/`` that sends readers on:
+                  :mod:`hirebook.handbook.moved`) and drops those of other languages;
 ``on_page_markdown`` fills the ``<!-- hirebook:NAME -->`` placeholders of hand-written pages;
 ``on_page_context`` / ``on_template_context`` give Material's language selector
                   (``extra.alternate``) the links to this page in the site's other languages;
@@ -49,7 +52,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from hirebook.handbook import feeds, paths
 from hirebook.handbook.deferred import Deferred
 from hirebook.handbook.labels import LANGUAGES, THEME_LANGUAGE, labels_for
-from hirebook.handbook.languages import Site, site_name
+from hirebook.handbook.languages import Site, published_path, site_name
+from hirebook.handbook.moved import redirect_page
 from hirebook.handbook.site import Handbook, HandbookError, prepare
 from hirebook.handbook.sources import Sources
 from hirebook.output.inert import inert
@@ -133,7 +137,7 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
         # Just before the theme renders this page: its selector links its other languages.
         if self.site is not None:
             config.extra["alternate"] = self.site.alternates(
-                page.file.src_uri, page.url, config.use_directory_urls, self._hand_written
+                page.file.src_uri, page.url, config.use_directory_urls, self._has_page
             )
         return context
 
@@ -143,8 +147,13 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
             config.extra["alternate"] = self.site.roots()
         return context
 
-    def _hand_written(self, src_uri: str) -> bool:
-        return (self.docs_dir / src_uri).is_file()
+    def _has_page(self, language: str, src_uri: str) -> bool:
+        """Whether ``language``'s part has the page ``src_uri``: every part has the generated
+        pages and the docs folder's shared ones, a language its own hand-written pages."""
+        if self.handbook is not None and src_uri in self.handbook.pages:
+            return True
+        own = self.docs_dir / paths.hand_written(language, src_uri)
+        return own.is_file() or (self.docs_dir / src_uri).is_file()
 
     def on_pre_build(self, config) -> None:
         try:
@@ -172,17 +181,15 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         assert self.handbook is not None
-        for file in list(files):
-            if _other_language(file.src_uri, self.config.language):
-                files.remove(file)
+        self._publish_hand_written(files, config)
         sections = set(paths.SECTIONS)
         sources = _sources(config, self.root)
         for path, page in self.handbook.pages.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
                 raise PluginError(
-                    f"hirebook: site/{path} is hand-written but the handbook generates that "
-                    "page; rename or remove the file"
+                    f"hirebook: {self._shown(existing)} is hand-written but the handbook "
+                    f"generates the page {path}; rename or remove the file"
                 )
             inclusion = InclusionLevel.UNDEFINED if path in sections else InclusionLevel.NOT_IN_NAV
             file = File.generated(config, path, content=page.markdown, inclusion=inclusion)
@@ -193,6 +200,49 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
             files.append(File.generated(config, path, content=feed))
         self.files = files
         return files
+
+    def _publish_hand_written(self, files: Files, config) -> None:
+        """The hand-written files of the handbook's language (``<language>/…`` in the docs
+        folder) at the root of its part, each page's old address kept by a page that sends
+        readers on; the files of the other languages dropped."""
+        language = self.config.language
+        moved: list[tuple[File, str]] = []
+        for file in list(files):
+            if file.generated_by is not None:  # another plugin's: where it put it
+                continue
+            published = published_path(file.src_uri, language)
+            if published != file.src_uri:
+                files.remove(file)
+                if published is not None:
+                    moved.append((file, published))
+        for file, published in moved:
+            clash = files.get_file_from_path(published)
+            if clash is not None:
+                raise PluginError(
+                    f"hirebook: {self._shown(file)} and {self._shown(clash)} would both be "
+                    f"published as {published}; rename or remove one of them"
+                )
+            # The same file from the language's folder, as if the docs folder were that folder.
+            at_root = File(
+                published,
+                src_dir=os.path.join(file.src_dir or config.docs_dir, language),
+                dest_dir=file.dest_dir,
+                use_directory_urls=file.use_directory_urls,
+                inclusion=file.inclusion,
+            )
+            at_root.edit_uri = file.edit_uri  # the file's own path: site/<language>/…
+            files.append(at_root)
+            if file.is_documentation_page():
+                page = redirect_page(file.url, at_root.url, THEME_LANGUAGE[language])
+                files.append(File.generated(config, file.dest_uri, content=page))
+
+    def _shown(self, file: File) -> str:
+        """A docs file as its reader finds it: its path from the project root."""
+        path = Path(file.abs_src_path) if file.abs_src_path else self.docs_dir / file.src_uri
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
 
     def on_page_content(self, html: str, page, config, files) -> str:
         # Before the search plugin reads the page (on_page_context): tables as plain text.
@@ -247,8 +297,8 @@ def default_nav(language: str) -> list[dict[str, str]]:
     labels = labels_for(language)
     entries = [
         ("nav.home", paths.HOME),
-        ("nav.policy", paths.policy(language)),
-        ("nav.process", paths.process(language)),
+        ("nav.policy", paths.POLICY),
+        ("nav.process", paths.PROCESS),
         ("nav.clients", paths.CLIENTS),
         ("nav.sla", paths.SLA),
         ("nav.reports", paths.REPORTS),
@@ -257,15 +307,9 @@ def default_nav(language: str) -> list[dict[str, str]]:
         ("nav.problems", paths.PROBLEMS),
         ("nav.lint_codes", paths.LINT_CODES),
         ("nav.reference", paths.REFERENCE),
-        ("nav.contributing", paths.contributing(language)),
+        ("nav.contributing", paths.CONTRIBUTING),
     ]
     return [{html.escape(labels(key)): path} for key, path in entries]
-
-
-def _other_language(src_uri: str, language: str) -> bool:
-    """Hand-written pages live in ``<language>/``; only the handbook's language is published."""
-    top = src_uri.split("/", 1)[0]
-    return top in LANGUAGES and top != language
 
 
 def _sources(config, root: Path) -> Sources:

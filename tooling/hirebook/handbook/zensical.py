@@ -6,8 +6,10 @@ so what the hirebook plugin does at build time is done here, once, into a folder
 
 - ``docs/``: the generated pages (:func:`hirebook.handbook.site.prepare`, the same function the
   plugin calls) beside the hand-written pages of the project's docs folder (``site/``) — only
-  the handbook's language, each ``<!-- hirebook:NAME -->`` placeholder filled with its generated
-  fragment (so no fragment is a page of its own), the theme overrides left out;
+  the handbook's language, at the root as the plugin publishes them (``site/zh-Hant/policy.md``
+  as ``docs/policy.md``: :func:`hirebook.handbook.languages.published_path`), each
+  ``<!-- hirebook:NAME -->`` placeholder filled with its generated fragment (so no fragment is
+  a page of its own), the theme overrides left out;
 - ``overrides/``: the project's theme overrides (``theme.custom_dir``);
 - ``mkdocs.yml``: the project's own configuration (theme, fonts, search, extensions) with the
   paths rebased, the hirebook plugin removed, the theme's language set and the plugin's
@@ -44,7 +46,7 @@ import yaml
 
 from hirebook import atomic
 from hirebook.handbook.labels import LANGUAGES, THEME_LANGUAGE
-from hirebook.handbook.languages import Site, site_name
+from hirebook.handbook.languages import Site, published_path, site_name
 from hirebook.handbook.site import Handbook, HandbookError
 from hirebook.handbook.sources import Sources
 
@@ -131,6 +133,31 @@ def sources(root: Path, config_file: Path) -> Sources:
     return Sources(config.get("repo_url"), config.get("edit_uri"), docs_rel)
 
 
+def site_languages(config_file: Path) -> tuple[str, ...]:
+    """The languages of the one site, in the order they are built (the first at the site's
+    root): the hirebook plugin's ``languages`` in ``config_file``, as the plugin reads them.
+    ``make build``, ``make zensical`` and the Pages workflow ask for them here (``hirebook
+    handbook --languages``), so that ``mkdocs.yml`` alone holds the order."""
+    if not config_file.is_file():
+        raise HandbookError(
+            f"no {config_file.name} at {config_file}: the site's languages are the hirebook "
+            "plugin's `languages` in the project's MkDocs configuration (pass --config FILE)"
+        )
+    languages = _plugin_options(read_config(config_file).get("plugins") or []).get("languages")
+    if languages is None:
+        return LANGUAGES
+    if not isinstance(languages, list) or not all(isinstance(name, str) for name in languages):
+        raise HandbookError(
+            f"{config_file}: the hirebook plugin's `languages` must be a list of language "
+            f"codes, such as [{', '.join(LANGUAGES)}]"
+        )
+    try:
+        Site(tuple(languages), languages[0] if languages else "")
+    except ValueError as err:
+        raise HandbookError(f"{config_file}: the hirebook plugin's options: {err}") from None
+    return tuple(languages)
+
+
 def project(handbook: Handbook, config_file: Path, language: str) -> Project:
     """The Zensical project of ``handbook`` with the hand-written pages and configuration of
     ``config_file`` (the project's ``mkdocs.yml``)."""
@@ -193,20 +220,26 @@ def project(handbook: Handbook, config_file: Path, language: str) -> Project:
 def _hand_written(
     handbook: Handbook, docs_dir: Path, custom_dir: Path | None, language: str, built: Project
 ) -> None:
-    """The docs folder's files as the plugin publishes them: the handbook's language only,
-    placeholders filled, no theme override, no file where a page is generated."""
+    """The docs folder's files as the plugin publishes them: the handbook's language only, at
+    the root, placeholders filled, no theme override, no file where a page is generated."""
+    written: dict[str, Path] = {}
     for file in sorted(docs_dir.rglob("*")):
         if not file.is_file() or (custom_dir and file.is_relative_to(custom_dir)):
             continue
-        rel = file.relative_to(docs_dir).as_posix()
-        top = rel.split("/", 1)[0]
-        if top in LANGUAGES and top != language:
+        rel = published_path(file.relative_to(docs_dir).as_posix(), language)
+        if rel is None:  # another language's
             continue
         if rel in handbook.pages:
             raise HandbookError(
-                f"{file} is hand-written but the handbook generates that page; rename or "
+                f"{file} is hand-written but the handbook generates the page {rel}; rename or "
                 "remove the file"
             )
+        if rel in written:
+            raise HandbookError(
+                f"{written[rel]} and {file} would both be published as {rel}; rename or "
+                "remove one of them"
+            )
+        written[rel] = file
         if file.suffix == ".md":
             text = file.read_text(encoding="utf-8")
             built.files[f"{DOCS}/{rel}"] = _filled(text, handbook.fragments, rel, built.warnings)
@@ -319,7 +352,8 @@ def _plugin_options(plugins: list) -> dict:
     """The hirebook plugin's options as ``mkdocs.yml`` gives them (``{}`` without any)."""
     for entry in plugins:
         if _name(entry) == "hirebook" and isinstance(entry, dict):
-            return entry["hirebook"] or {}
+            options = entry["hirebook"]
+            return options if isinstance(options, dict) else {}
     return {}
 
 
