@@ -22,8 +22,8 @@ pytestmark = pytest.mark.browser
 SCHEMES = {"light": "default", "dark": "slate"}  # Material's name of each palette
 LANGUAGES = ("en", "zh-Hant")
 BLOCKING = ("critical", "serious")
-# The daily pages, by path in each language's part of the site; the policy is hand-written,
-# in a folder of the language's name.
+# The daily pages, by path in each language's part of the site (the hand-written policy is
+# found by daily_pages).
 DAILY = (
     "",
     "clients/",
