@@ -641,9 +641,9 @@ def test_a_form_becomes_a_pull_request_that_closes_the_issue(pushed, tmp_path):
     ]
     [create] = calls(run, "pr", "create")
     argv = create["argv"]
-    assert argv[argv.index("--base") + 1] == "main"
-    assert argv[argv.index("--head") + 1] == branch
-    assert argv[argv.index("--title") + 1] == "Client feedback: app-2026-0074 (#42)"
+    # Each option joined to its value: a title starting with "-" stays the title.
+    assert "--base=main" in argv and f"--head={branch}" in argv
+    assert "--title=Client feedback: app-2026-0074 (#42)" in argv
     body_text = create["body"]
     assert body_text.startswith("Closes #42\n")
     assert (
@@ -689,9 +689,7 @@ def test_a_new_requirement_from_the_form(pushed, tmp_path):
         "#   agency_signed_on: 2026-11-20\n"
     )
     [create] = calls(run, "pr", "create")
-    assert create["argv"][create["argv"].index("--title") + 1] == (
-        "New requirement: northwind-cloud (#42)"
-    )
+    assert "--title=New requirement: northwind-cloud (#42)" in create["argv"]
     assert create["body"].startswith("Closes #42\n")
 
 

@@ -112,8 +112,8 @@ git -c user.name="github-actions[bot]" \
   -c user.email="41898282+github-actions[bot]@users.noreply.github.com" \
   commit --quiet --file "$work/commit-message" || fail "committing the change"
 git push --quiet origin "HEAD:refs/heads/${branch}" || fail "pushing the branch ${branch}"
-url=$(gh pr create --base "$base" --head "$branch" --title "$title" \
-  --body-file "$work/pull-request.md") \
+url=$(gh pr create --base="$base" --head="$branch" --title="$title" \
+  --body-file="$work/pull-request.md") \
   || fail "opening the pull request" "The branch ${branch} is pushed: open the pull request \
 from it on GitHub. If the log says that GitHub Actions is not permitted to create pull \
 requests, allow it in the repository's settings (Actions → General → Workflow permissions → \
