@@ -188,6 +188,9 @@ def test_unknown_client_is_a_usage_error(runner, demo_records):
         (["--from", "2026-11-09", "--to", "2026-11-01"], "the period starts (2026-11-09) after"),
         (["--from", "2026-11-16", "--to", "2026-11-22"], "the period ends after --as-of"),
         (["--language", "fr"], "'fr' is not one of"),
+        # 24:00 of 9999-12-31 is past the last day Python's calendar has (was a traceback).
+        (["--from", "2026-11-01", "--to", "9999-12-31"], "the period reaches beyond the calendar"),
+        (["--plan", "../plans/plan-2026-009"], "no plan `../plans/plan-2026-009` of client"),
     ],
 )
 def test_hostile_options_are_usage_errors(runner, demo_records, args, message):
@@ -267,3 +270,17 @@ def test_sent_writes_nothing_when_the_touchpoint_would_not_lint(
     assert "Traceback" not in result.output
     assert sorted(folder.iterdir()) == before
     assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("sender", "shown"),
+    [("../team/lin-xiaoyu", "../team/lin-xiaoyu"), ("\x1b[2Jx", "\\x1b[2Jx"), ("", "")],
+)
+def test_sent_by_no_team_member_is_a_usage_error(runner, copied_demo, sender, shown):
+    folder = copied_demo / "clients/pinecone-games/touchpoints"
+    before = sorted(folder.iterdir())
+    result = progress(runner, copied_demo, "pinecone-games", "--sent", "--by", sender)
+    assert result.exit_code == 2, result.output
+    assert f"no team member `{shown}` to record as the sender" in result.stderr
+    assert "\x1b" not in result.output
+    assert sorted(folder.iterdir()) == before

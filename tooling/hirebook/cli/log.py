@@ -13,7 +13,9 @@ import difflib
 import functools
 import json
 import re
-from datetime import date, datetime, time
+import unicodedata
+from datetime import date, datetime, time, timedelta
+from typing import NoReturn
 
 import click
 
@@ -29,6 +31,8 @@ FORMATS = ("text", "json")
 SCHEDULED = ("interview", "placement")
 """Events recorded ahead of time (a round booked, a start date agreed); any other is a fact
 and cannot be later than now."""
+BOOKED_AHEAD = timedelta(days=366)
+"""How far ahead an event may be booked."""
 
 
 @click.group("log")
@@ -105,6 +109,39 @@ def event_options(function):
     return function
 
 
+class FreeText(click.ParamType):
+    """Text a person types for a record (a note, a reason, a name), kept exactly as typed —
+    so refused where a record cannot keep it so: a control character (but tab and new line;
+    ESC, CR, NUL…), a line separator that YAML readers disagree on (NEL, U+2028, U+2029:
+    lint's HB112) or bytes that were not UTF-8 (the terminal's encoding)."""
+
+    name = "TEXT"
+
+    def convert(self, value, param, ctx):
+        for position, character in enumerate(value, start=1):
+            problem = _unkept(character)
+            if problem:
+                self.fail(
+                    f"character {position} is {problem}, which a record does not keep as "
+                    "typed; remove it",
+                    param,
+                    ctx,
+                )
+        return value
+
+
+def _unkept(character: str) -> str | None:
+    """What ``character`` is, when a record cannot keep it as typed; None when it can."""
+    code = ord(character)
+    if 0xD800 <= code <= 0xDFFF:
+        return "a byte that is not UTF-8 (is the terminal set to UTF-8?)"
+    if character in "\u0085\u2028\u2029":
+        return f"U+{code:04X}, a line break only some YAML readers see (HB112)"
+    if character not in "\t\n" and unicodedata.category(character) == "Cc":
+        return f"the control character U+{code:04X}"
+    return None
+
+
 class Amount(click.ParamType):
     """An amount of money as the schema keeps it: digits, at most 3 decimals (``55000``,
     ``8500.50``); an int when whole, so that it is written as it was typed."""
@@ -157,6 +194,7 @@ def round_option(text: str):
 )
 @click.option(
     "--note",
+    type=FreeText(),
     default=None,
     help="What the client said (client_feedback.note). Example: --note 'Strong React'.",
 )
@@ -203,6 +241,7 @@ def log_interview(application, number, **common_options):
 )
 @click.option(
     "--note",
+    type=FreeText(),
     default=None,
     help="Anything worth keeping about the round (interviews[].note). "
     "Example: --note 'Strong system design'.",
@@ -313,6 +352,7 @@ def log_placement(application, **common_options):
 )
 @click.option(
     "--note",
+    type=FreeText(),
     default=None,
     help="How the hire is settling in (check_ins[].note). Example: --note 'Settling in well'.",
 )
@@ -333,6 +373,7 @@ def log_check_in(application, day, note, **common_options):
 @click.argument("application")
 @click.option(
     "--reason",
+    type=FreeText(),
     default=None,
     help="Why (withdrawn.reason). Example: --reason 'Took another offer'.",
 )
@@ -361,6 +402,7 @@ def log_withdraw(application, reason, **common_options):
 )
 @click.option(
     "--signer",
+    type=FreeText(),
     required=True,
     help="Who signed (confirmation.client_signed_by: a name from the client's contacts; "
     "agency_signed_by: a team member id). Example: --signer 'Zhang Wei'.",
@@ -384,6 +426,7 @@ def log_signed(requirement, side, signer, **common_options):
 @click.argument("requirement")
 @click.option(
     "--summary",
+    type=FreeText(),
     default=None,
     help="A change agreed after confirmation: what changed and its impact (changes[].summary). "
     "Without it, the oldest change not yet re-confirmed is re-confirmed (reconfirmed_on). "
@@ -411,6 +454,7 @@ def _done_command(name: str, argument: str, items_key: str, name_key: str, examp
     @click.option(
         f"--{name_key}",
         "item",
+        type=FreeText(),
         required=True,
         help=f"The item, by its {items_key}[].{name_key}, as written. Example: "
         f"--{name_key} {example!r}.",
@@ -472,6 +516,9 @@ for _name, (_argument, _items, _key, _example, _title, _rule) in _DONE.items():
 
 
 def _run(name, record_id, event, instant, at, as_of, output_format, dry_run, records_dir):
+    """Record the event ``name`` on ``record_id`` and say what it did, or exit 1 or 2."""
+    from hirebook.lint.engine import lint
+
     kind = events.EVENTS[name].kind
     folder, root = common.records_folder(records_dir)
     repo = locate.read_around(folder, root, kind, record_id)
@@ -479,35 +526,43 @@ def _run(name, record_id, event, instant, at, as_of, output_format, dry_run, rec
     now = common.as_of_instant(repo, as_of)
     when = _instant(repo, at, now) if instant else _day(repo, at, now)
     start = when if instant else datetime.combine(when, time(0), tzinfo=repo.zone)
+    _refuse_out_of_time(name, when, start, now)
+    today = now.astimezone(repo.zone).date()
+    common.refuse_lint_errors(lint(repo, today), "recording an event")
+    occurred = functools.partial(_bound, event, when)
+    outcome = _recorded(repo, name, kind, record_id, occurred, max(now, start), today, dry_run)
+    _show(name, outcome, output_format, dry_run)
+
+
+def _refuse_out_of_time(name: str, when, start: datetime, now: datetime) -> None:
+    """A fact is not recorded ahead of now; what is booked ahead, not beyond a year (a typo of
+    the year, far enough to leave the clocks' calendar)."""
     if name not in SCHEDULED and start > now:
         _refuse(
             f"--at {_shown(when)} is after now ({_shown(now)}): record a {name} once it has "
             "happened (an interview or a placement may be recorded ahead)"
         )
-    clocks_at = max(now, start)
-    today = now.astimezone(repo.zone).date()
-    from hirebook.lint.engine import lint
+    if start - now > BOOKED_AHEAD:
+        raise click.BadParameter(
+            f"{_shown(when)} is more than a year after now ({_shown(now)}); check the year",
+            param_hint="--at",
+        )
+
+
+def _recorded(repo, name, kind, record_id, event, clocks_at, today, dry_run) -> Outcome:
+    """:func:`~hirebook.events.recording.record`, each refusal said with its place (exit 1)."""
     from hirebook.records.yamlread import LoadProblem
     from hirebook.sla.engine import PolicyError
 
-    common.refuse_lint_errors(lint(repo, today), "recording an event")
     try:
-        outcome = record(
-            repo,
-            kind,
-            record_id,
-            functools.partial(_bound, event, when),
-            clocks_at,
-            today,
-            write=not dry_run,
-        )
+        return record(repo, kind, record_id, event, clocks_at, today, write=not dry_run)
     except events.Refused as err:
         target = _locate(repo, kind, record_id)
         line, column = target.document.where(*err.path) if err.path else (1, 1)
         _refuse(f"{target.document.rel}:{line}:{column}: {inert(str(err))}")
     except RoundTripError as err:
         rel = _locate(repo, kind, record_id).document.rel
-        _refuse(f"{rel}:{err.line}: {inert(str(err))}")
+        _refuse(f"{rel}:{err.line}:{err.column}: {inert(str(err))}")
     except NotClean as err:
         from hirebook.output.text import TextReporter
 
@@ -521,7 +576,6 @@ def _run(name, record_id, event, instant, at, as_of, output_format, dry_run, rec
         raise click.UsageError(str(err)) from None
     except OSError as err:
         raise machine_failure(err, "The record is unchanged.") from None
-    _show(name, outcome, output_format, dry_run)
 
 
 def _locate(repo, kind: str, record_id: str) -> locate.Target:
@@ -531,6 +585,11 @@ def _locate(repo, kind: str, record_id: str) -> locate.Target:
         return locate.find(repo, kind, record_id)
     except locate.NotFound as err:
         raise click.BadParameter(inert(str(err)), param_hint=kind.upper()) from None
+    except locate.Unreadable as err:  # a lint error in the record itself: as any other (2)
+        from hirebook.lint.engine import LintResult
+
+        common.refuse_lint_errors(LintResult(problems=err.problems, files=1), "recording an event")
+        _refuse(inert(str(err)))
     except locate.NotWritable as err:
         _refuse(inert(str(err)))
 
@@ -543,7 +602,7 @@ def _bound(event, when, record_):
     return event(record_, when)
 
 
-def _refuse(message: str):
+def _refuse(message: str) -> NoReturn:
     click.echo(message, err=True)
     raise SystemExit(common.EXIT_FINDINGS)
 
@@ -556,7 +615,14 @@ def _instant(repo, at, now: datetime) -> datetime:
             f"this event is recorded with its time: give a datetime, e.g. {at}T14:30:00+08:00",
             param_hint="--at",
         )
-    return at if at.tzinfo else at.replace(tzinfo=repo.zone)
+    aware = at if at.tzinfo else at.replace(tzinfo=repo.zone)
+    if aware.utcoffset() % timedelta(minutes=1):
+        raise click.BadParameter(
+            f"{at.isoformat()} has an offset with seconds; records write offsets in hours "
+            "and minutes (+08:00, +05:45)",
+            param_hint="--at",
+        )
+    return aware
 
 
 def _day(repo, at, now: datetime) -> date:

@@ -246,7 +246,7 @@ def _sending(repo, report: ProgressReport, plan_id, sender) -> tuple[str, str]:
             "--sent records the report of one plan: name it with --plan "
             f"(this report covers {', '.join(plans) or 'no plan'})"
         )
-    by = sender or repo.clients[report.client].account_manager
+    by = sender if sender is not None else repo.clients[report.client].account_manager
     if not by or by not in repo.people:
         raise click.UsageError(
             f"no team member `{inert(by or '')}` to record as the sender; pass --by TEAM-ID"

@@ -16,6 +16,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from hirebook.problem import Problem
 from hirebook.records.document import Document
 from hirebook.records.layout import place_of
 from hirebook.records.partition import POLICY, is_shared
@@ -36,6 +37,14 @@ class NotFound(LookupError):
 
 class NotWritable(ValueError):
     """The record's file is not a regular file (a link, a FIFO…), or did not read."""
+
+
+class Unreadable(NotWritable):
+    """The record's file did not read as a record; ``problems`` say where and why."""
+
+    def __init__(self, message: str, problems: list[Problem]) -> None:
+        super().__init__(message)
+        self.problems = problems
 
 
 @dataclass(frozen=True)
@@ -93,7 +102,8 @@ def find(repo: Repository, kind: str, record_id: str) -> Target:
     refuse_unless_regular(path, rel)
     document = repo.documents.get(rel)
     if document is None:
-        raise NotWritable(f"{rel} does not read as a record; fix it first (hirebook lint)")
+        problems = [problem for problem in repo.problems if problem.file == rel]
+        raise Unreadable(f"{rel} does not read as a record; fix it first (hirebook lint)", problems)
     return Target(kind, record_id, path, document)
 
 

@@ -12,6 +12,8 @@ it wrote what was meant, or nothing is written:
   change applied.
 
 A file written with CRLF line breaks keeps them; a last line without a line break gets one.
+A file that mixes CRLF and LF, or ends a line with a lone CR, is refused: writing it back would
+change the breaks of lines the event does not concern.
 """
 
 from __future__ import annotations
@@ -31,13 +33,15 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 class RoundTripError(ValueError):
     """The change cannot be written without touching other lines, or reads back wrong."""
 
-    def __init__(self, message: str, line: int = 1) -> None:
+    def __init__(self, message: str, line: int = 1, column: int = 1) -> None:
         super().__init__(message)
         self.line = line
+        self.column = column
 
 
 def edit(text: str, data: dict, changes: list[Change]) -> str:
     """``text`` (a record whose reading is ``data``) with ``changes`` written into it."""
+    _one_kind_of_line_break(text)
     if "\r\n" in text:
         return edit(text.replace("\r\n", "\n"), data, changes).replace("\n", "\r\n")
     if text and not text.endswith("\n"):
@@ -53,6 +57,29 @@ def edit(text: str, data: dict, changes: list[Change]) -> str:
     apply(expected, changes, lambda like: {}, list)
     _reads_back(new, expected)
     return new
+
+
+def _one_kind_of_line_break(text: str) -> None:
+    """Refuse a lone CR, or CRLF and LF in one file (the first line that differs named)."""
+    lines = text.split("\n")
+    crlf = lines[0].endswith("\r") and len(lines) > 1
+    for number, line in enumerate(lines, start=1):
+        body = line[:-1] if line.endswith("\r") and number < len(lines) else line
+        if "\r" in body:
+            raise RoundTripError(
+                "a carriage return (CR) without a line feed breaks this line; save the file "
+                "with LF (or CRLF) line breaks",
+                number,
+                body.index("\r") + 1,
+            )
+        if number < len(lines) and line.endswith("\r") != crlf:
+            raise RoundTripError(
+                f"this line ends with {'CRLF' if not crlf else 'LF'} and line 1 with "
+                f"{'CRLF' if crlf else 'LF'}; hirebook keeps a file's line breaks, so they "
+                "must be one kind — save the file with LF (or CRLF) throughout",
+                number,
+                len(body) + 1,
+            )
 
 
 # --- ruamel.yaml ------------------------------------------------------------------------------
@@ -78,8 +105,11 @@ def _load(text: str):
         return yaml, yaml.load(text)
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
+        hint = "; replace the tab by spaces" if "'\\t'" in str(err.problem) else ""
         raise RoundTripError(
-            f"the record cannot be edited: {err.problem}", (mark.line + 1) if mark else 1
+            f"the record cannot be edited: {err.problem}{hint}",
+            (mark.line + 1) if mark else 1,
+            (mark.column + 1) if mark else 1,
         ) from None
 
 

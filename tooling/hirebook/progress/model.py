@@ -63,6 +63,8 @@ class ProgressError(ValueError):
 
 # --------------------------------------------------------------------------- the period
 
+_OUTSIDE_CALENDAR = "the period reaches beyond the calendar (years 1 to 9999); choose its days"
+
 
 @dataclass(frozen=True)
 class Period:
@@ -76,14 +78,20 @@ class Period:
     @classmethod
     def week_before(cls, instant: datetime) -> Period:
         """The default: the seven 24-hour days that ended at ``instant``."""
-        return cls(instant - timedelta(days=7), instant)
+        try:
+            return cls(instant - timedelta(days=7), instant)
+        except OverflowError:
+            raise ProgressError(_OUTSIDE_CALENDAR) from None
 
     @classmethod
     def days(cls, first: date, last: date, zone: ZoneInfo) -> Period:
         """From 00:00 of ``first`` to 24:00 of ``last`` (both days included)."""
         if last < first:
             raise ProgressError(f"the period starts ({first}) after it ends ({last})")
-        return cls(midnight(first, zone), midnight(last + timedelta(days=1), zone), True)
+        try:
+            return cls(midnight(first, zone), midnight(last + timedelta(days=1), zone), True)
+        except OverflowError:
+            raise ProgressError(_OUTSIDE_CALENDAR) from None
 
     @property
     def first_day(self) -> date:
