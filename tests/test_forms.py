@@ -719,10 +719,7 @@ def test_a_refused_form_is_commented_and_the_issue_stays_open(pushed, tmp_path):
     run = run_form(work, tmp_path, opened(feedback(app="req-2026-011")))
     assert run.returncode == 1, run.log
     assert remote_branches(origin) == ["main"]
-    assert [call["argv"][:3] for call in run.calls()] == [
-        ["pr", "list", "--head"],
-        ["issue", "comment", "42"],
-    ]
+    assert [call["argv"][:3] for call in run.calls()] == [["issue", "comment", "42"]]
     [comment] = [call["comment"] for call in calls(run, "issue", "comment")]
     assert "This form was not recorded" in comment
     assert "`req-2026-011` is a requirement, not an application" in comment

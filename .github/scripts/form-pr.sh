@@ -56,22 +56,10 @@ fail() {
   exit 1
 }
 
-if [ "$outcome" = ignored ]; then
-  exit 0
-fi
-
-# Before anything is commented or pushed: did a run before this one open the issue's pull
-# request (open, merged or closed)? Then this run has nothing to do.
-if [ -n "$branch" ] && [ "$outcome" != error ]; then
-  earlier=$(gh pr list --head "$branch" --state all --json url --jq '.[0].url // ""') \
-    || fail "looking for an earlier pull request of this issue"
-  if [ -n "$earlier" ]; then
-    echo "::notice title=Forms::#${number} is recorded already in ${earlier}: nothing to do"
-    exit 0
-  fi
-fi
-
 case "$outcome" in
+  ignored)
+    exit 0
+    ;;
   pull-request)
     ;;
   refused | error)
@@ -87,6 +75,17 @@ case "$outcome" in
     ;;
 esac
 
+if [ -z "$branch" ]; then  # an empty --head would list every pull request
+  fail "reading the branch name"
+fi
+# A re-run of the job checks out the same commit and gets the same outcome: did a run before
+# this one open the issue's pull request (open, merged or closed)? Then there is nothing to do.
+earlier=$(gh pr list --head="$branch" --state=all --json=url --jq='.[0].url // ""') \
+  || fail "looking for an earlier pull request of this issue"
+if [ -n "$earlier" ]; then
+  echo "::notice title=Forms::#${number} is recorded already in ${earlier}: nothing to do"
+  exit 0
+fi
 title=$(cat -- "$work/title") || fail "reading the title"
 base=$(git symbolic-ref --quiet --short HEAD) || fail "finding the branch checked out"
 changes=$(git status --porcelain -- records) || fail "finding the change"
