@@ -333,3 +333,17 @@ def test_choosing_a_language_in_the_browser_opens_the_same_page(chromium, site):
             assert "Northwind" in page.locator("article h1").inner_text()
     assert foreign == []
     assert failed == []
+
+
+@pytest.mark.browser
+def test_an_old_address_opens_the_page_where_it_is_now(chromium, site):
+    """A bookmark of 繁體's policy from before it moved to the root of its part."""
+    from .test_browser import browse
+
+    with browse(chromium, site) as (page, base, foreign, _):
+        page.goto(base + "zh-Hant/zh-Hant/policy/", wait_until="load")
+        page.wait_for_url(base + "zh-Hant/policy/")
+        page.wait_for_load_state("load")
+        assert page.locator("html").get_attribute("lang") == "zh-Hant"
+        assert page.locator('a.md-select__link[hreflang="en"]').count() == 1
+    assert foreign == []
