@@ -97,6 +97,14 @@ def test_a_missing_folder_is_a_usage_error(runner, tmp_path):
         (["--owner", "wang-li", "--all"], "(not --owner and --all together)"),
         (["--owner", "wang-lee"], "no team member `wang-lee` in the records"),
         (["--client", "jadepay2"], "did you mean `jadepay`?"),
+        # The site's address starts every item's link: a line break in it would be a line of
+        # the feed (the icalendar library raised), a space would end the link.
+        (["--all", "--site-url", "https://x.example/\r\nBEGIN:VEVENT"],
+         r"'https://x.example/\\r\\nBEGIN:VEVENT' holds white space or a control character"),
+        (["--all", "--site-url", "https://x.example/my handbook/"],
+         "percent-encode it (%20 for a space)"),
+        (["--all", "--site-url", "javascript:alert(1)"], "is not an http or https address"),
+        (["--all", "--site-url", "example.org/handbook/"], "is not an http or https address"),
     ],
 )  # fmt: skip
 def test_usage_errors(runner, args, message):

@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime
 import pytest
 from icalendar import Calendar
 
+from hirebook.handbook import feeds
 from hirebook.handbook.site import HandbookError, prepare
 
 AS_OF = "2027-03-13T12:00:00-05:00"  # Saturday, New York standard time (EST, UTC-5)
@@ -187,3 +188,11 @@ def test_a_feed_is_named_by_an_id_safe_in_a_path_and_a_url(new_york):
     new_york.write("team/evil.yaml", evil.replace("id: zhou-min", 'id: "evil\\n"'))
     with pytest.raises(HandbookError, match="team/evil.yaml"):
         prepare(new_york.records, new_york.root, AS_OF, "en", jobs=1)
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://example.github.io/handbook/", "http://localhost:8000/", "https://例子.example/手冊/"],
+)
+def test_a_site_address_is_any_http_address_without_white_space(url):
+    assert feeds.site_url_problem(url) is None

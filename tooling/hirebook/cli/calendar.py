@@ -45,9 +45,10 @@ FEED_KINDS = frozenset(("policy", "person", "client", "requirement"))
     default=None,
     envvar="HIREBOOK_SITE_URL",
     show_envvar=True,
-    help="The handbook's address: items link to their pages there. Default: links relative "
-    "to where the site publishes the feed (feeds/team/ID.ics, feeds/clients/ID.ics, "
-    "feeds/agency.ics).",
+    callback=lambda ctx, param, value: _site_url(value),
+    help="The handbook's address (http or https): items link to their pages there. Default: "
+    "links relative to where the site publishes the feed (feeds/team/ID.ics, "
+    "feeds/clients/ID.ics, feeds/agency.ics).",
 )
 @common.jobs_option
 def calendar_command(
@@ -59,12 +60,12 @@ def calendar_command(
     open clocks, or every open clock of the agency. Each item is at its clock's due instant in
     the policy's timezone, except a milestone, client commitment, improvement action,
     follow-up or data-retention date: due by the end of a day, it is an all-day item on that
-    day (at the top of the day, on the same date in every timezone). Each keeps its UID from run to run (a subscribed
-    calendar updates it), links to the page that explains it and, when at risk, carries an
-    alarm (an hour before; an all-day item's when the working day starts). Candidates appear
-    by id only; personal data found in the records (HB501-HB503, HB505) is withheld, and
-    stderr names the records. The handbook publishes the same feeds, and a "subscribe" link
-    on every person's and client's page.
+    day (at the top of the day, on the same date in every timezone). Each keeps its UID from
+    run to run (a subscribed calendar updates it), links to the page that explains it and,
+    when at risk, carries an alarm (an hour before; an all-day item's when the working day
+    starts). Candidates appear by id only; personal data found in the records (HB501-HB503,
+    HB505) is withheld, and stderr names the records. The handbook publishes the same feeds,
+    and a "subscribe" link on every person's and client's page.
 
     Records with lint errors are refused (exit 2), as is an id that is not in the records.
 
@@ -128,6 +129,16 @@ def _feed(records_dir, jobs, as_of, language, site_url, owner, client) -> tuple[
     else:
         data = written.agency()
     return data, redactor.notice()
+
+
+def _site_url(value: str | None) -> str | None:
+    """``--site-url`` as given, or a usage error: an address a link can start with."""
+    from hirebook.handbook.feeds import site_url_problem
+
+    problem = site_url_problem(value) if value else None
+    if problem:
+        raise click.BadParameter(problem, param_hint="--site-url")
+    return value
 
 
 def _check_target(target: Path, force: bool) -> None:

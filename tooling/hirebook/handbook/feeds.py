@@ -41,6 +41,7 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from urllib.parse import urlsplit
 
 from icalendar import Alarm, Calendar, Event, Timezone, vDuration
 
@@ -92,6 +93,21 @@ class Links:
             return self.site_url.rstrip("/") + "/" + url
         depth = feed.count("/")
         return "../" * depth + url if url or depth else "./"
+
+
+def site_url_problem(url: str) -> str | None:
+    """What keeps ``url`` from being the site's address in a feed's links, or None: an
+    ``http(s)://host/…`` address without white space or control characters (the icalendar
+    library refuses a line break in a URI; a space would end the link in a calendar)."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return f"{inert(url)!r} is not an http or https address (https://example.org/handbook/)"
+    if any(char.isspace() or not char.isprintable() for char in url):
+        return (
+            f"{inert(url)!r} holds white space or a control character: percent-encode it "
+            "(%20 for a space)"
+        )
+    return None
 
 
 def page_url(page: str, directory_urls: bool = True) -> str:
