@@ -139,6 +139,18 @@ def test_a_template_that_lost_a_field_is_the_agencys_problem(tmp_path):
         catalogue.load(folder)
 
 
+def test_a_template_with_two_fields_alike_is_the_agencys_problem(tmp_path):
+    """Two fields with one label could never be told apart in a submitted form: every
+    submission would be refused as the person's mistake."""
+    folder = tmp_path / "ISSUE_TEMPLATE"
+    shutil.copytree(TEMPLATES, folder)
+    text = (folder / "client-feedback.yml").read_text(encoding="utf-8")
+    text = text.replace("label: What the client said (optional)", "label: The client's decision")
+    (folder / "client-feedback.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(catalogue.TemplateError, match="two fields the label \"The client's"):
+        catalogue.load(folder)
+
+
 # --- the body -----------------------------------------------------------------------------------
 
 LABELS = ["Application the client answered on", "The client's decision", "When"]

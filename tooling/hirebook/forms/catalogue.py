@@ -187,4 +187,8 @@ def _template(folder: Path, form: Form) -> Template:
         raise TemplateError(
             f"{path} has the fields {list(elements)}; hirebook reads {wanted}, in that order"
         )
+    labels = [element.label for element in elements.values()]
+    twice = sorted({label for label in labels if labels.count(label) > 1})
+    if twice:  # GitHub heads each field with its label: two alike cannot be told apart
+        raise TemplateError(f"{path} gives two fields the label {twice[0]!r}: reword one")
     return Template(form, name, elements)
