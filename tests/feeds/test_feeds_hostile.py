@@ -134,6 +134,35 @@ def test_a_due_instant_in_the_hour_daylight_saving_skips(new_york):
     assert b"TZOFFSETTO:-0400\r\n" in data
 
 
+def test_a_due_instant_in_the_hour_daylight_saving_repeats(new_york):
+    """New York falls back on Sunday 2027-11-07 at 02:00 EDT (06:00 UTC) to 01:00 EST: 01:30
+    comes twice. Interview 1 at Sat 02:30 EDT (06:30 UTC) must be told by Sun 06:30 UTC, the
+    second 01:30 (EST). With TZID, a calendar reads 01:30 as the first one (RFC 5545 3.3.5),
+    05:30 UTC, an hour early: the item is written in UTC."""
+    new_york.write(
+        "clients/acme/applications/app-2027-0003.yaml",
+        """\
+        id: app-2027-0003
+        requirement: req-2026-001
+        candidate: cand-0001
+        channel: referral
+        submitted_at: 2027-11-01T15:00:00-04:00
+        client_feedback: {at: 2027-11-02T16:00:00-04:00, decision: interview}
+        interviews:
+          - round: 1
+            at: 2027-11-06T02:30:00-04:00
+            result: pass
+            result_at: 2027-11-06T03:00:00-04:00
+        """,
+    )
+    data = acme_feed(new_york, "2027-11-06T12:00:00-04:00")
+    notice = events(data)["candidate-notice/acme/app-2027-0003#interview-1@hirebook"]
+    assert notice.start == datetime(2027, 11, 7, 6, 30, tzinfo=UTC)
+    assert b"DTSTART:20271107T063000Z\r\n" in data
+    # An instant outside the repeated hour keeps its zone (it reads as it is written).
+    assert b"DTSTART;TZID=America/New_York:20270314T033000\r\n" in acme_feed(new_york)
+
+
 def test_a_due_day_is_the_same_day_in_every_calendar(new_york):
     """The follow-up is due "at the end of" Sunday 2027-03-14: an all-day item on that date,
     with no time and no zone (a calendar elsewhere shows it on the 14th too), not an event at

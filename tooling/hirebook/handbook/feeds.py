@@ -40,7 +40,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from urllib.parse import urlsplit
 
 from icalendar import Alarm, Calendar, Event, Timezone, vDuration
@@ -248,7 +248,7 @@ def _new_event(
         start: date | datetime = due.date()
         end: date | None = due.date() + timedelta(days=1)
     else:
-        start, end = due, None  # an instant: no end (RFC 5545 3.6.1)
+        start, end = _writable(due), None  # an instant: no end (RFC 5545 3.6.1)
     event = Event.new(
         uid=uid(finding),
         summary=title,
@@ -262,6 +262,14 @@ def _new_event(
     if finding.state is State.AT_RISK:
         event.add_component(_alarm(ctx, title, all_day=clock.due_date_rule))
     return event
+
+
+def _writable(due: datetime) -> datetime:
+    """``due`` as a ``DTSTART`` can say it: in the policy's zone, or in UTC when it falls in
+    the second pass of an hour the zone repeats (``fold``: 01:30 EST after 01:30 EDT), which a
+    local time with ``TZID`` cannot name — RFC 5545 3.3.5 reads it as the first pass, an hour
+    early."""
+    return due.astimezone(UTC) if due.fold else due
 
 
 def _alarm(ctx: Context, title: str, all_day: bool) -> Alarm:
