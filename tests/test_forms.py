@@ -825,6 +825,22 @@ def test_a_rerun_after_the_pull_request_does_nothing(pushed, tmp_path, state):
     assert remote_branches(origin) == ["hirebook-form/issue-42", "main"]
 
 
+def test_a_forks_pull_request_of_the_same_branch_name_is_not_ours(pushed, tmp_path):
+    """Anyone may open a pull request from a branch of their fork named
+    hirebook-form/issue-42 (the next issue's number is easy to guess): it does not count as
+    the issue's pull request, and the form is recorded."""
+    origin, work = pushed
+    state = tmp_path / "scratch" / "gh-state"
+    state.mkdir(parents=True)
+    fork = {"number": 41, "base": "main", "head": "hirebook-form/issue-42", "title": "x"}
+    (state / "pulls.json").write_text(json.dumps([{**fork, "isCrossRepository": True}]))
+    run = run_form(work, tmp_path, opened(feedback()))
+    assert run.returncode == 0, run.log
+    # Ours is the next number after issues #42 and #43 of the fake GitHub.
+    assert [pull["number"] for pull in run.pulls()] == [41, 44]
+    assert "hirebook-form/issue-42" in remote_branches(origin)
+
+
 def test_a_branch_left_without_a_pull_request_is_never_pushed_over(pushed, tmp_path):
     """The first run pushed its branch but could not open the pull request (the setting was
     off); a re-run says what to do with the branch and leaves it as it is."""

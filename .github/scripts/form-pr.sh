@@ -80,7 +80,10 @@ if [ -z "$branch" ]; then  # an empty --head would list every pull request
 fi
 # A re-run of the job checks out the same commit and gets the same outcome: did a run before
 # this one open the issue's pull request (open, merged or closed)? Then there is nothing to do.
-earlier=$(gh pr list --head="$branch" --state=all --json=url --jq='.[0].url // ""') \
+# Only this repository's branch counts: anyone may open a pull request from a fork's branch
+# of the same name.
+earlier=$(gh pr list --head="$branch" --state=all --json=url,isCrossRepository \
+  --jq='[.[] | select(.isCrossRepository | not)][0].url // ""') \
   || fail "looking for an earlier pull request of this issue"
 if [ -n "$earlier" ]; then
   echo "::notice title=Forms::#${number} is recorded already in ${earlier}: nothing to do"
