@@ -317,3 +317,32 @@ def test_data_retention_exists_before_its_day(agency):
     assert finding.clock.due == at(2028, 3, 10, 23, 59, 59)
     assert finding.clock.owner is None
     assert finding.state == "on_track"
+
+
+# --- lines ---------------------------------------------------------------------------------
+
+
+def test_each_clock_carries_the_line_of_its_field_unless_lines_are_not_asked_for(agency):
+    # The application file as `submitted` writes it: id (line 1), requirement, candidate,
+    # channel, submitted_at (line 5), client_feedback (line 6), interviews (line 7), whose
+    # first item's `at` is on line 9 and `result_at` on line 11.
+    submitted(
+        agency,
+        "2026-03-12T15:00:00+08:00",
+        client_feedback="{at: 2026-03-13T11:00:00+08:00, decision: interview}",
+        interviews="\n  - round: 1\n    at: 2026-03-20T14:00:00+08:00\n    result: pass\n"
+        "    result_at: 2026-03-20T16:00:00+08:00",
+    )
+    as_of = at(2026, 3, 23, 12)
+    lines = {
+        f.clock.rule: f.clock.line_number
+        for f in evaluate_all(agency.load(), as_of).findings
+        if f.clock.record.endswith(APP)
+    }
+    # client-feedback stops at client_feedback.at (line 6); interview-result stops at the
+    # interview's result_at (line 11); candidate-notice has not stopped: it points at the
+    # interview's `at` (line 9), where candidate_notified_at would go beside it.
+    assert lines == {"client-feedback": 6, "interview-result": 11, "candidate-notice": 9}
+    unlooked = evaluate_all(agency.load(), as_of, lines=False).findings
+    assert {f.clock.line_number for f in unlooked} == {None}
+    assert {f.clock.line for f in unlooked} == {1}  # the file's top

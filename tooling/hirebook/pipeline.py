@@ -100,7 +100,7 @@ class PartAnswer:
     known: set[str]
     """The part's files that are records (read, or with a problem), relative to the root."""
     findings: list[Finding]
-    """Its clocks, each without its source document (the line is looked up already)."""
+    """Its clocks (each with its line, when the request asks for lines)."""
     documents: list[Document]
     """Its documents of the kept kinds (from a worker, without their source text)."""
     gated: list[Problem]
@@ -209,12 +209,8 @@ def check_part(job: PartJob, progress: Callable[[int], None] | None = None) -> P
     findings, documents = [], []
     if not settled.errors:
         if request.clocks_at is not None:
-            board = evaluate_all(repo, request.clocks_at, rules=request.rules)
-            findings = [
-                _travelling(finding, request.lines)
-                for finding in board.findings
-                if finding.clock.record in report
-            ]
+            board = evaluate_all(repo, request.clocks_at, request.rules, request.lines)
+            findings = [finding for finding in board.findings if finding.clock.record in report]
         documents = [
             replace(document, text=None, _located=None) if job.in_worker else document
             for rel, document in repo.documents.items()
@@ -238,16 +234,6 @@ def _per_file(progress: Callable[[int], None] | None) -> Callable[[str], None]:
         progress(read[0])
 
     return tick
-
-
-def _travelling(finding: Finding, lines: bool) -> Finding:
-    """A finding without its clock's source document (a whole record to pickle for each
-    clock), its line looked up first when it is wanted."""
-    clock = finding.clock
-    if clock.source is None:
-        return finding
-    line = clock.line if lines else None
-    return replace(finding, clock=replace(clock, line_number=line, source=None))
 
 
 def merge(answers: Iterable[PartAnswer]) -> Answer:

@@ -200,7 +200,7 @@ def _report(repo, client_id, plan_id, first, last, instant: datetime, board) -> 
                 "what has happened: choose an earlier --to or a later --as-of"
             )
         if period.end != instant:  # the deadlines as they stood at the period's end
-            board = evaluate_all(repo, period.end, rules=CLOCK_RULES)
+            board = evaluate_all(repo, period.end, rules=CLOCK_RULES, lines=False)
         return progress_report(repo, repo.clients[client_id], period, board, plan_id)
     except ProgressError as err:
         raise click.UsageError(inert(str(err))) from None

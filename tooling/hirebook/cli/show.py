@@ -98,7 +98,7 @@ def summary_lines(repo: Repository, client: Client, as_of: datetime) -> list[str
 def _open_clocks(repo: Repository, client: Client, as_of: datetime) -> list[str]:
     """Overdue and at-risk clocks of the client (none when the policy cannot drive clocks)."""
     try:
-        board = evaluate_all(repo, as_of)
+        board = evaluate_all(repo, as_of, lines=False)
     except PolicyError:
         return ["  (the policy cannot be evaluated; run hirebook lint)"]
     return [

@@ -84,7 +84,9 @@ def record(
     result = lint(after, today)
     if result.errors:
         raise NotClean(result)
-    clocks = difference(evaluate_all(repo, as_of), evaluate_all(after, as_of))
+    clocks = difference(
+        evaluate_all(repo, as_of, lines=False), evaluate_all(after, as_of, lines=False)
+    )
     if write:
         _replace(target, raw, new_text)
     return Outcome(target, changes, new_text, text, clocks, after)

@@ -9,11 +9,10 @@ subject, owner, started, due, stopped, message).
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from hirebook.records.document import Document
 from hirebook.sla.calendar import WorkCalendar
 from hirebook.sla.duration import Duration
 
@@ -48,7 +47,8 @@ class Clock:
     record: str
     """The record file, relative to the project root."""
     line_number: int | None
-    """The line of the field that starts or should stop the clock; None: found from ``source``."""
+    """The line of the field that starts or should stop the clock; None: not looked up (a
+    caller that shows no lines, such as ``report``, does not ask for them)."""
     subject: str
     owner: str | None
     describe: str
@@ -63,15 +63,11 @@ class Clock:
     """Remaining and late time count working time on the policy calendar."""
     due_date_rule: bool = False
     """Goal 0: due at the end of the due day, at risk with less than one day left."""
-    source: Document | None = field(default=None, repr=False, compare=False)
-    line_path: tuple = ()
 
     @property
     def line(self) -> int:
-        """Looked up only when shown: positions cost a second parse of the record's file."""
-        if self.line_number is not None:
-            return self.line_number
-        return self.source.where(*self.line_path)[0] if self.source else 1
+        """The line to show: 1 (the file's top) when it was not looked up."""
+        return 1 if self.line_number is None else self.line_number
 
 
 @dataclass(frozen=True)

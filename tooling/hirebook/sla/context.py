@@ -25,6 +25,9 @@ class SlaContext:
     repo: Repository
     calendar: WorkCalendar
     as_of: datetime
+    lines: bool = True
+    """Look up the line of each clock's field when the clock is made (while its record's text
+    is at hand): what the board shows; ``report`` shows no lines and skips the lookups."""
 
     def clients(self) -> Iterator[Client]:
         """Clients that have clocks: paused and former ones have none."""
@@ -96,9 +99,7 @@ class SlaContext:
             client=client.id if client else None,
             tier=client.tier if client else None,
             record=record.doc.rel if record.doc else "",
-            line_number=None,
-            source=record.doc,
-            line_path=path,
+            line_number=record.doc.where(*path)[0] if self.lines and record.doc else None,
             subject=subject,
             owner=owner if owner is not None else (client.account_manager if client else None),
             describe=describe,

@@ -51,10 +51,13 @@ def finding_order(finding: Finding) -> tuple:
 
 
 @few_collections()  # a clock per record or more, all of them kept
-def evaluate_all(repo: Repository, as_of: datetime, rules: Iterable[str] | None = None) -> Board:
-    """All findings (every state), sorted: overdue first, then by due instant."""
+def evaluate_all(
+    repo: Repository, as_of: datetime, rules: Iterable[str] | None = None, lines: bool = True
+) -> Board:
+    """All findings (every state), sorted: overdue first, then by due instant. ``lines``:
+    look up each clock's line (see :class:`SlaContext`)."""
     calendar = calendar_of(repo)
-    context = SlaContext(repo=repo, calendar=calendar, as_of=as_of)
+    context = SlaContext(repo=repo, calendar=calendar, as_of=as_of, lines=lines)
     warn_within = repo.policy.warn_within if repo.policy else DEFAULT_WARN_WITHIN
     wanted = set(rules) if rules is not None else None
     findings = []
