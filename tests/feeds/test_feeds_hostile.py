@@ -44,22 +44,7 @@ def new_york(agency):
     # 07:30 UTC. New York springs forward at Sun 02:00 EST (07:00 UTC) to 03:00 EDT (UTC-4),
     # so the due instant is 03:30 EDT: on a wall clock, 24 hours after 02:30 reads 02:30,
     # an hour that does not exist that day.
-    agency.write(
-        "clients/acme/applications/app-2027-0002.yaml",
-        """\
-        id: app-2027-0002
-        requirement: req-2026-001
-        candidate: cand-0001
-        channel: referral
-        submitted_at: 2027-03-12T15:00:00-05:00
-        client_feedback: {at: 2027-03-12T16:00:00-05:00, decision: interview}
-        interviews:
-          - round: 1
-            at: 2027-03-13T02:30:00-05:00
-            result: pass
-            result_at: 2027-03-13T03:00:00-05:00
-        """,
-    )
+    interviewed(agency, "app-2027-0002", "2027-03-12", "2027-03-13T02:30:00-05:00")
     agency.write(
         "clients/acme/touchpoints/tp-2027-0001.yaml",
         f"""\
@@ -75,6 +60,25 @@ def new_york(agency):
         """,
     )
     return agency
+
+
+def interviewed(agency, app: str, day: str, at: str) -> None:
+    """Application ``app`` of acme, submitted and answered on ``day`` (15:00 and 16:00 New
+    York time), its first interview at ``at``: passed at once, the candidate not told yet."""
+    offset = at[-6:]
+    agency.write(
+        f"clients/acme/applications/{app}.yaml",
+        f"""\
+        id: {app}
+        requirement: req-2026-001
+        candidate: cand-0001
+        channel: referral
+        submitted_at: {day}T15:00:00{offset}
+        client_feedback: {{at: {day}T16:00:00{offset}, decision: interview}}
+        interviews:
+          - {{round: 1, at: {at}, result: pass, result_at: {at}}}
+        """,
+    )
 
 
 def acme_feed(agency, as_of: str = AS_OF) -> bytes:
@@ -139,22 +143,7 @@ def test_a_due_instant_in_the_hour_daylight_saving_repeats(new_york):
     comes twice. Interview 1 at Sat 02:30 EDT (06:30 UTC) must be told by Sun 06:30 UTC, the
     second 01:30 (EST). With TZID, a calendar reads 01:30 as the first one (RFC 5545 3.3.5),
     05:30 UTC, an hour early: the item is written in UTC."""
-    new_york.write(
-        "clients/acme/applications/app-2027-0003.yaml",
-        """\
-        id: app-2027-0003
-        requirement: req-2026-001
-        candidate: cand-0001
-        channel: referral
-        submitted_at: 2027-11-01T15:00:00-04:00
-        client_feedback: {at: 2027-11-02T16:00:00-04:00, decision: interview}
-        interviews:
-          - round: 1
-            at: 2027-11-06T02:30:00-04:00
-            result: pass
-            result_at: 2027-11-06T03:00:00-04:00
-        """,
-    )
+    interviewed(new_york, "app-2027-0003", "2027-11-02", "2027-11-06T02:30:00-04:00")
     data = acme_feed(new_york, "2027-11-06T12:00:00-04:00")
     notice = events(data)["candidate-notice/acme/app-2027-0003#interview-1@hirebook"]
     assert notice.start == datetime(2027, 11, 7, 6, 30, tzinfo=UTC)
