@@ -4,7 +4,8 @@ refusal to comment on the issue, or an issue that is no business of ours.
 Only an issue *opened* (the event's ``action``) by a member of the repository (its
 ``author_association`` is ``OWNER``, ``MEMBER`` or ``COLLABORATOR``) is read: the workflow's
 trigger and condition say so too, and this is the second lock. An issue edited or reopened
-is not read again (its form was read when it was opened); anyone else's issue, and an issue
+is not read again (its form was read when it was opened, from the event's copy of the body:
+an edit made before the workflow runs changes nothing); anyone else's issue, and an issue
 that is none of the forms (a blank issue, an SLA exception), is left alone. The issue's
 labels are not read: its author may remove or change them, and the body says which form it is.
 """
