@@ -12,8 +12,6 @@ from __future__ import annotations
 import difflib
 import functools
 import json
-import re
-import unicodedata
 from datetime import date, datetime, time, timedelta
 from typing import NoReturn
 
@@ -22,7 +20,7 @@ import click
 from hirebook.cli import common
 from hirebook.cli.failures import machine_failure
 from hirebook.events import definitions as events
-from hirebook.events import locate
+from hirebook.events import locate, typed
 from hirebook.events.recording import ChangedMeanwhile, NotClean, Outcome, record
 from hirebook.events.roundtrip import RoundTripError
 from hirebook.output.inert import inert
@@ -109,73 +107,23 @@ def event_options(function):
     return function
 
 
-class FreeText(click.ParamType):
-    """Text a person types for a record (a note, a reason, a name), kept exactly as typed —
-    so refused where a record cannot keep it so: a control character (but tab and new line;
-    ESC, CR, NUL…), a line separator that YAML readers disagree on (NEL, U+2028, U+2029:
-    lint's HB112) or bytes that were not UTF-8 (the terminal's encoding)."""
+class Typed(click.ParamType):
+    """An option's value read by a function of :mod:`hirebook.events.typed`; its ValueError is
+    the usage error."""
 
-    name = "TEXT"
-
-    def convert(self, value, param, ctx):
-        for position, character in enumerate(value, start=1):
-            problem = _unkept(character)
-            if problem:
-                self.fail(
-                    f"character {position} is {problem}, which a record does not keep as "
-                    "typed; remove it",
-                    param,
-                    ctx,
-                )
-        return value
-
-
-def _unkept(character: str) -> str | None:
-    """What ``character`` is, when a record cannot keep it as typed; None when it can."""
-    code = ord(character)
-    if 0xD800 <= code <= 0xDFFF:
-        return "a byte that is not UTF-8 (is the terminal set to UTF-8?)"
-    if character in "\u0085\u2028\u2029":
-        return f"U+{code:04X}, a line break only some YAML readers see (HB112)"
-    if character not in "\t\n" and unicodedata.category(character) == "Cc":
-        return f"the control character U+{code:04X}"
-    return None
-
-
-class Amount(click.ParamType):
-    """An amount of money as the schema keeps it: digits, at most 3 decimals (``55000``,
-    ``8500.50``); an int when whole, so that it is written as it was typed."""
-
-    name = "AMOUNT"
-    PATTERN = re.compile(r"[0-9]{1,12}(?:\.[0-9]{1,3})?")
+    def __init__(self, name: str, read) -> None:
+        self.name = name
+        self.read = read
 
     def convert(self, value, param, ctx):
-        if isinstance(value, int | float):
-            return value
-        if not self.PATTERN.fullmatch(value):
-            self.fail(
-                f"{value!r} is not an amount: at most 12 digits and at most 3 decimals "
-                "after a dot, no separators or currency (e.g. 55000 or 8500.50)",
-                param,
-                ctx,
-            )
-        return float(value) if "." in value else int(value)
+        try:
+            return self.read(value)
+        except ValueError as err:
+            self.fail(str(err), param, ctx)
 
 
-class Currency(click.ParamType):
-    """An ISO 4217 currency code, three capitals (the schema's pattern)."""
-
-    name = "CODE"
-
-    def convert(self, value, param, ctx):
-        if not re.fullmatch(r"[A-Z]{3}", value):
-            self.fail(
-                f"{value!r} is not a currency code: three capital letters (ISO 4217), "
-                "e.g. CNY, HKD, TWD, USD",
-                param,
-                ctx,
-            )
-        return value
+FREE_TEXT = Typed("TEXT", typed.text)
+"""A note, a reason, a name: kept as typed, or a usage error."""
 
 
 def round_option(text: str):
@@ -194,7 +142,7 @@ def round_option(text: str):
 )
 @click.option(
     "--note",
-    type=FreeText(),
+    type=FREE_TEXT,
     default=None,
     help="What the client said (client_feedback.note). Example: --note 'Strong React'.",
 )
@@ -241,7 +189,7 @@ def log_interview(application, number, **common_options):
 )
 @click.option(
     "--note",
-    type=FreeText(),
+    type=FREE_TEXT,
     default=None,
     help="Anything worth keeping about the round (interviews[].note). "
     "Example: --note 'Strong system design'.",
@@ -294,14 +242,14 @@ def log_notified(application, number, **common_options):
 )
 @click.option(
     "--salary",
-    type=Amount(),
+    type=Typed("AMOUNT", typed.amount),
     default=None,
     help="The offered salary's amount (offer.salary.amount), digits with at most 3 decimals; "
     "give --currency with it. Example: --salary 55000.",
 )
 @click.option(
     "--currency",
-    type=Currency(),
+    type=Typed("CODE", typed.currency),
     default=None,
     help="The salary's ISO 4217 currency code in capitals (offer.salary.currency). "
     "Example: --currency CNY.",
@@ -352,7 +300,7 @@ def log_placement(application, **common_options):
 )
 @click.option(
     "--note",
-    type=FreeText(),
+    type=FREE_TEXT,
     default=None,
     help="How the hire is settling in (check_ins[].note). Example: --note 'Settling in well'.",
 )
@@ -373,7 +321,7 @@ def log_check_in(application, day, note, **common_options):
 @click.argument("application")
 @click.option(
     "--reason",
-    type=FreeText(),
+    type=FREE_TEXT,
     default=None,
     help="Why (withdrawn.reason). Example: --reason 'Took another offer'.",
 )
@@ -402,7 +350,7 @@ def log_withdraw(application, reason, **common_options):
 )
 @click.option(
     "--signer",
-    type=FreeText(),
+    type=FREE_TEXT,
     required=True,
     help="Who signed (confirmation.client_signed_by: a name from the client's contacts; "
     "agency_signed_by: a team member id). Example: --signer 'Zhang Wei'.",
@@ -426,7 +374,7 @@ def log_signed(requirement, side, signer, **common_options):
 @click.argument("requirement")
 @click.option(
     "--summary",
-    type=FreeText(),
+    type=FREE_TEXT,
     default=None,
     help="A change agreed after confirmation: what changed and its impact (changes[].summary). "
     "Without it, the oldest change not yet re-confirmed is re-confirmed (reconfirmed_on). "
@@ -454,7 +402,7 @@ def _done_command(name: str, argument: str, items_key: str, name_key: str, examp
     @click.option(
         f"--{name_key}",
         "item",
-        type=FreeText(),
+        type=FREE_TEXT,
         required=True,
         help=f"The item, by its {items_key}[].{name_key}, as written. Example: "
         f"--{name_key} {example!r}.",
@@ -599,6 +547,7 @@ def _shown(value: date | datetime) -> str:
 
 
 def _bound(event, when, record_):
+    """``event`` of the record at ``when``: what :func:`record` calls with the record."""
     return event(record_, when)
 
 
@@ -608,6 +557,7 @@ def _refuse(message: str) -> NoReturn:
 
 
 def _instant(repo, at, now: datetime) -> datetime:
+    """--at as an instant (without an offset, in the policy's timezone); none is now."""
     if at is None:
         return now
     if not isinstance(at, datetime):
@@ -626,18 +576,15 @@ def _instant(repo, at, now: datetime) -> datetime:
 
 
 def _day(repo, at, now: datetime) -> date:
-    if at is None:
-        return now.astimezone(repo.zone).date()
-    if isinstance(at, datetime):
-        aware = at if at.tzinfo else at.replace(tzinfo=repo.zone)
-        return aware.astimezone(repo.zone).date()
-    return at
+    """--at as a day: a datetime's day in the policy's timezone; none is now's."""
+    return now.astimezone(repo.zone).date() if at is None else common.today_in(repo, at)
 
 
 # --- output -----------------------------------------------------------------------------------
 
 
 def _show(name: str, outcome: Outcome, output_format: str, dry_run: bool) -> None:
+    """What was written (or would be) and the clocks it moved, personal data withheld."""
     from hirebook.privacy import Redactor
     from hirebook.sla.engine import Board
 
@@ -649,35 +596,38 @@ def _show(name: str, outcome: Outcome, output_format: str, dry_run: bool) -> Non
         part: redactor.board(Board(clocks.as_of, getattr(clocks, part)))
         for part in ("stopped", "started", "ended")
     }
-    rel = outcome.target.document.rel
     if output_format == "json":
-        click.echo(
-            json.dumps(
-                {
-                    "event": name,
-                    "record": rel,
-                    "id": outcome.target.id,
-                    "written": not dry_run,
-                    "fields": [
-                        {"field": change.field, "value": _value(change)}
-                        for change in outcome.changes
-                    ],
-                    "as_of": clocks.as_of.isoformat(),
-                    **{
-                        part: [f.as_dict() for f in board.findings]
-                        for part, board in boards.items()
-                    },
-                },
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
-        return
+        document = _as_json(name, outcome, boards, dry_run)
+        click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+    else:
+        _show_text(name, outcome, boards, dry_run)
+
+
+def _as_json(name: str, outcome: Outcome, boards: dict, dry_run: bool) -> dict:
+    return {
+        "event": name,
+        "record": outcome.target.document.rel,
+        "id": outcome.target.id,
+        "written": not dry_run,
+        "fields": [{"field": change.field, "value": _value(change)} for change in outcome.changes],
+        "as_of": outcome.clocks.as_of.isoformat(),
+        **{part: [f.as_dict() for f in board.findings] for part, board in boards.items()},
+    }
+
+
+CLOCK_TITLES = {
+    "stopped": "Clocks it stopped:",
+    "started": "Clocks it started:",
+    "ended": "Clocks it ended (no longer timed), as they stood:",
+}
+
+
+def _show_text(name: str, outcome: Outcome, boards: dict, dry_run: bool) -> None:
     from hirebook.output.base import OutputOptions
     from hirebook.output.text import TextReporter
 
-    verb = "Would record" if dry_run else "Recorded"
-    click.echo(f"{verb} {name} in {inert(rel)}:")
+    rel = outcome.target.document.rel
+    click.echo(f"{'Would record' if dry_run else 'Recorded'} {name} in {inert(rel)}:")
     if dry_run:
         diff = difflib.unified_diff(
             outcome.before.splitlines(keepends=True),
@@ -690,15 +640,10 @@ def _show(name: str, outcome: Outcome, output_format: str, dry_run: bool) -> Non
         for change in outcome.changes:
             click.echo(f"  {inert(_field(change))}")
     reporter = TextReporter(OutputOptions(color=False))
-    titles = {
-        "stopped": "Clocks it stopped:",
-        "started": "Clocks it started:",
-        "ended": "Clocks it ended (no longer timed), as they stood:",
-    }
     for part, board in boards.items():
         if board.findings:
-            click.echo(f"\n{titles[part]}\n{reporter.sla(board)}")
-    if not clocks:
+            click.echo(f"\n{CLOCK_TITLES[part]}\n{reporter.sla(board)}")
+    if not outcome.clocks:
         click.echo("\nNo SLA clock stopped or started.")
 
 

@@ -1,5 +1,6 @@
 """``hirebook log``: one event of the process written into the record it belongs to.
 
+- :mod:`~hirebook.events.typed` reads what a person types (text, an amount) as a record keeps it;
 - :mod:`~hirebook.events.locate` finds the record by its id alone;
 - :mod:`~hirebook.events.changes` says what an event writes (put a field, add an item) and
   applies that to a tree of data;

@@ -84,9 +84,8 @@ def record(
     result = lint(after, today)
     if result.errors:
         raise NotClean(result)
-    clocks = difference(
-        evaluate_all(repo, as_of, lines=False), evaluate_all(after, as_of, lines=False)
-    )
+    # With lines: the clocks the event stopped, started or ended are shown with their place.
+    clocks = difference(evaluate_all(repo, as_of), evaluate_all(after, as_of))
     if write:
         _replace(target, raw, new_text)
     return Outcome(target, changes, new_text, text, clocks, after)

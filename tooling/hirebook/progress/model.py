@@ -513,11 +513,6 @@ def _next_steps(repo: Repository, client: Client, period: Period) -> Iterable[Fo
     return sorted(steps, key=lambda s: (s.due is None, s.due or date.min, s.touchpoint))
 
 
-def _past(due: date | None, period: Period) -> bool:
-    """The whole due day is over by the period's end."""
-    return due is not None and midnight(due + timedelta(days=1), period.zone) <= period.end
-
-
 def _person(repo: Repository, person_id: str | None) -> str | None:
     person = repo.people.get(person_id or "")
     return person.name if person else person_id
