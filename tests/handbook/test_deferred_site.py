@@ -64,6 +64,9 @@ def test_every_page_reads_the_same(builds):
     seen = Counter()
     for page in pages:
         ours, theirs = ((b.site / page).read_text(encoding="utf-8") for b in (fast, slow))
+        if 'http-equiv="refresh"' in ours:  # an old address sending on (handbook/moved.py)
+            assert ours == theirs, page
+            continue
         assert part(ARTICLE, ours), page
         assert part(ARTICLE, ours) == part(ARTICLE, theirs), page
         assert part(TITLE, ours) == part(TITLE, theirs), page
