@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import shutil
+from datetime import timedelta
 
 import pytest
 
 from hirebook.cli.main import cli
-from hirebook.progress.render import HtmlWriter, markdown_text
+from hirebook.handbook.labels import labels_for
+from hirebook.progress.render import HtmlWriter, markdown_text, span_words
 
 AS_OF = "2026-11-20T17:00:00+08:00"
 HOSTILE = "- [click](javascript:alert(1)) <script>x</script> *bold* `tick` | \u202eevil"
@@ -68,3 +70,21 @@ def test_the_handbook_shows_the_latest_report_with_ids_only(runner, demo_records
         assert name not in page
     client_page = (out / "clients/pinecone-games/index.md").read_text(encoding="utf-8")
     assert "(progress.md)" in client_page
+
+
+@pytest.mark.parametrize(
+    ("late", "business", "day", "words"),
+    [
+        # An 8-hour working day: 10 working hours are 1 business day and 2 hours (a 9-hour
+        # day, which the report once assumed for every policy, made it "1 business d 1 h").
+        (timedelta(hours=10), True, timedelta(hours=8), "1 business d 2 h"),
+        (timedelta(hours=10), True, timedelta(hours=9), "1 business d 1 h"),
+        (timedelta(hours=17), True, timedelta(hours=8), "2 business d"),
+        (timedelta(hours=7), True, timedelta(hours=8), "7 working h"),
+        (timedelta(minutes=20), True, timedelta(hours=8), "20 min"),
+        (timedelta(days=1, hours=5), False, timedelta(hours=8), "1 d 5 h"),
+        (timedelta(days=3, hours=5), False, timedelta(hours=8), "3 d"),
+    ],
+)
+def test_lateness_is_counted_in_the_policys_working_day(late, business, day, words):
+    assert span_words(labels_for("en"), late, business, day) == words

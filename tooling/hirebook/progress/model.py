@@ -32,7 +32,7 @@ from hirebook.records.model import Application, Client, Interview, Plan, Require
 from hirebook.records.pipeline import pipeline_stage
 from hirebook.records.repository import Repository
 from hirebook.sla.clock import Finding, State
-from hirebook.sla.engine import Board
+from hirebook.sla.engine import Board, calendar_of
 
 STAGE_ORDER = (
     "screening",
@@ -250,6 +250,8 @@ class ProgressReport:
     plans: tuple[PlanProgress, ...]
     next_steps: tuple[FollowUp, ...]
     """The client's follow-ups still open at the end, by due date."""
+    day_length: timedelta
+    """The policy calendar's working day: the business day lateness is counted in."""
 
 
 # --------------------------------------------------------------------------- computing it
@@ -285,9 +287,9 @@ def progress_report(
     plans = tuple(
         _plan(repo, plan, period, clocks) for plan in plans_for(repo, client, period, plan_id)
     )
-    return ProgressReport(
-        client.id, client.label, period, plans, tuple(_next_steps(repo, client, period))
-    )
+    steps = tuple(_next_steps(repo, client, period))
+    day_length = calendar_of(repo).day_length
+    return ProgressReport(client.id, client.label, period, plans, steps, day_length)
 
 
 def _clocks_of(board: Board, client_id: str) -> dict[tuple[str, str], Finding]:

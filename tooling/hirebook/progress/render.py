@@ -33,6 +33,7 @@ from hirebook.progress.model import (
     ProgressReport,
     RequirementProgress,
 )
+from hirebook.sla.clock import span_parts
 
 STYLESHEET = "site/assets/hirebook.css"
 """The handbook's stylesheet, relative to the project files."""
@@ -66,11 +67,12 @@ EVENT_KEYS = {
 }
 SPAN_KEYS = {
     "d": "progress.span.d",
-    "dh": "progress.span.dh",
+    "h": "progress.span.dh",
     "bd": "progress.span.bd",
-    "bdh": "progress.span.bdh",
-    "min": "progress.span.min",
+    "wh": "progress.span.bdh",
+    "m": "progress.span.min",
 }
+"""The label of each unit of :func:`hirebook.sla.clock.span_parts`."""
 
 
 def _word(labels: Labels, keys: dict[str, str], value: str, **values: object) -> str:
@@ -347,7 +349,9 @@ def _pending(c: Composer, report: ProgressReport, r: RequirementProgress) -> str
             out.code(p.application),
             c.instant(p.submitted_at, zone),
             c.instant(p.due, zone),
-            span_words(labels, p.late, p.business) if p.late else labels("progress.not_late"),
+            span_words(labels, p.late, p.business, report.day_length)
+            if p.late
+            else labels("progress.not_late"),
         ]
         for p in r.pending
     ]
@@ -435,22 +439,12 @@ def sent_summary(report: ProgressReport, labels: Labels) -> str:
     )
 
 
-def span_words(labels: Labels, span: timedelta, business: bool, day_hours: float = 9) -> str:
-    """A lateness in words, as the SLA board says it: days from two on, else days and hours,
-    else hours, else minutes; business clocks count working days of ``day_hours`` hours."""
-    unit = "bd" if business else "d"
-    day = timedelta(hours=day_hours) if business else timedelta(days=1)
-    days, rest = divmod(span, day)
-    hours, rest = divmod(rest, timedelta(hours=1))
-    words = []
-    if days:
-        words.append(_word(labels, SPAN_KEYS, unit, n=days))
-    if hours and days < 2:
-        words.append(_word(labels, SPAN_KEYS, unit + "h", n=hours))
-    if not words:
-        minutes = max(1, round(rest / timedelta(minutes=1)))
-        words.append(_word(labels, SPAN_KEYS, "min", n=minutes))
-    return " ".join(words)
+def span_words(labels: Labels, span: timedelta, business: bool, day_length: timedelta) -> str:
+    """A lateness in words, counted as the SLA board counts it
+    (:func:`~hirebook.sla.clock.span_parts`): business clocks in working days of
+    ``day_length``."""
+    parts = span_parts(span, business, day_length)
+    return " ".join(_word(labels, SPAN_KEYS, unit, n=count) for count, unit in parts)
 
 
 # --------------------------------------------------------------------------- documents
