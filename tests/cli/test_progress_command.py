@@ -284,3 +284,13 @@ def test_sent_by_no_team_member_is_a_usage_error(runner, copied_demo, sender, sh
     assert f"no team member `{shown}` to record as the sender" in result.stderr
     assert "\x1b" not in result.output
     assert sorted(folder.iterdir()) == before
+
+
+@pytest.mark.parametrize("target", ["policy.yaml", "clients/pinecone-games/client.yaml", "new.md"])
+def test_out_never_replaces_a_record(runner, copied_demo, target):
+    before = {path: path.read_bytes() for path in copied_demo.rglob("*") if path.is_file()}
+    result = progress(runner, copied_demo, "pinecone-games", "--out", str(copied_demo / target))
+    assert result.exit_code == 2, result.output
+    assert "is inside the records folder" in result.stderr
+    after = {path: path.read_bytes() for path in copied_demo.rglob("*") if path.is_file()}
+    assert after == before
