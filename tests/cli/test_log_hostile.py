@@ -381,3 +381,28 @@ def test_line_breaks_are_kept_and_the_last_line_ends(runner, records, spoil, end
     assert result.exit_code == 0, result.output
     base = text if text.endswith(end) else text + end
     assert path.read_bytes().decode("utf-8") == base + f"withdrawn:{end}  on: 2026-11-20{end}"
+
+
+FLOW_APP = "clients/brightpath-edu/applications/app-2026-0006.yaml"
+"""Its check-ins are flow mappings, `- {day: 7, on: 2026-07-13, note: …}`, lines 24-26."""
+
+
+@pytest.mark.parametrize(
+    "text", ["::error::x", ":x", "line one\nline two", "a: b, c", "{x}", "[y]", "&a *b", "#h"]
+)
+def test_text_in_a_flow_mapping_reads_back_as_typed(runner, records, text):
+    path = records / FLOW_APP
+    lines = path.read_bytes().decode("utf-8").splitlines(keepends=True)
+    kept = [line for line in lines if "{day: 30," not in line and "{day: 90," not in line]
+    path.write_bytes("".join(kept).encode("utf-8"))
+    result = log(
+        runner, records, "check-in", "app-2026-0006", "--day", "30", "--at", "2026-08-05",
+        "--note", text,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    data = yamlread.parse(yamlread.decode(path.read_bytes())).data
+    assert data["placement"]["check_ins"][-1] == {"day": 30, "on": "2026-08-05", "note": text}
+    after = path.read_bytes().decode("utf-8")
+    assert after.startswith("".join(kept))  # the lines before stay as they were
+    if text == "::error::x":  # written plain, it would not read back: quoted instead
+        assert after.endswith('    - {day: 30, on: 2026-08-05, note: "::error::x"}\n')

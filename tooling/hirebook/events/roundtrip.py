@@ -19,6 +19,7 @@ change the breaks of lines the event does not concern.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import difflib
 import io
 import re
@@ -46,6 +47,19 @@ def edit(text: str, data: dict, changes: list[Change]) -> str:
         return edit(text.replace("\r\n", "\n"), data, changes).replace("\n", "\r\n")
     if text and not text.endswith("\n"):
         text += "\n"
+    expected = copy.deepcopy(data)
+    apply(expected, changes, lambda like: {}, list)
+    try:
+        return _written(text, changes, expected)
+    except RoundTripError:
+        # ruamel.yaml writes some text plain where it does not read back (`::x` as a value of
+        # a flow mapping): the event's text is written quoted instead.
+        return _written(text, [_quoted(change) for change in changes], expected)
+
+
+def _written(text: str, changes: list[Change], expected: dict) -> str:
+    """``text`` with ``changes`` written by ruamel.yaml, checked: only the event's lines
+    changed, and it reads back as ``expected``."""
     yaml, tree = _load(text)
     allowed = [_span(tree, change, text.count("\n")) for change in changes]
     apply(tree, changes, _mapping_maker(), _list_maker())
@@ -53,10 +67,21 @@ def edit(text: str, data: dict, changes: list[Change]) -> str:
     yaml.dump(tree, out)
     new = out.getvalue()
     _only_event_lines_changed(text, new, allowed)
-    expected = copy.deepcopy(data)
-    apply(expected, changes, lambda like: {}, list)
     _reads_back(new, expected)
     return new
+
+
+def _quoted(change: Change) -> Change:
+    """``change`` with its text (not its dates) in double quotes."""
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    def quote(value):
+        plain = isinstance(value, str) and not isinstance(value, Scalar)
+        return DoubleQuotedScalarString(value) if plain else value
+
+    if isinstance(change, Put):
+        return dataclasses.replace(change, value=quote(change.value))
+    return dataclasses.replace(change, item={k: quote(v) for k, v in change.item.items()})
 
 
 def _one_kind_of_line_break(text: str) -> None:
