@@ -292,7 +292,7 @@ def _create(touchpoint: NewRecord, root: Path) -> None:
     try:
         create(touchpoint)
     except FileExistsError:
-        raise click.ClickException(f"{target} already exists; nothing was written") from None
+        raise click.ClickException(f"{inert(target)} already exists; nothing was written") from None
     except OSError as err:
         raise machine_failure(err, "No record was written.") from None
     shown = target.relative_to(root) if target.is_relative_to(root) else target
