@@ -33,6 +33,17 @@ def test_hb502_dates_and_amounts_are_not_phone_numbers(agency):
     agency.check(TP, touchpoint("Offer 2026-03-05, budget 450000 CNY, ref req-2026-001"), expect=[])
 
 
+def test_hb502_a_date_and_time_is_not_a_phone_number(agency):
+    # "2026-11-24 14" is ten digits grouped by a dash and a space: the shape of a number.
+    agency.check(TP, touchpoint("Interview moved to 2026-11-24 14:00, room 3"), expect=[])
+    agency.check(TP, touchpoint("Period 2026-11-13T17:00 to 2026-11-20T17:00"), expect=[])
+
+
+def test_hb502_a_number_grouped_like_an_impossible_date_is_a_phone_number(agency):
+    # Month 34 and day 56 are no date: the text is a ten-digit number.
+    agency.check(TP, touchpoint("Call 0212-34-56 78 after six"), expect=[(5, 10, "HB502")])
+
+
 def test_contact_email_fields_are_not_free_text(agency):
     # The client contact's e-mail and the team member's are meant to be there.
     agency.check("team/wang-li.yaml", None, expect=[])

@@ -143,7 +143,12 @@ PHONE = re.compile(
 """A phone number: 10+ digits, or 8+ after a "+", optionally grouped by spaces, dashes or
 dots. Only ASCII letters and digits around it make it part of a word: Chinese text writes a
 number straight after a word (`电话13800000001`)."""
-DATE_LIKE = re.compile(r"\d{4}-\d{2}-\d{2}")
+DATE_LIKE = re.compile(
+    r"(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:[ T](?:[01]?\d|2[0-3]))?"
+)
+"""A date, or a date and the hour of a time (``2026-11-24 14:00`` matches :data:`PHONE` up to
+its hour): a calendar date of this century or the last, so that a number grouped like one
+(``0212-34-56``) is still a phone number."""
 
 
 def emails(text: str) -> list[re.Match]:
