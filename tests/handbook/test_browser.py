@@ -91,8 +91,12 @@ def search(page, query: str) -> int:
 def test_hostile_records_never_run(chromium, agency, build):
     built = build(with_everything(agency).records)
     assert built.ok, built.log
+    # Every page but the old addresses' (handbook/moved.py), which send the browser on at once
+    # (a navigation would end any evaluation on them) to pages visited here anyway.
     pages = sorted(
-        path.relative_to(built.site).as_posix() for path in built.site.rglob("index.html")
+        path.relative_to(built.site).as_posix()
+        for path in built.site.rglob("index.html")
+        if 'http-equiv="refresh"' not in path.read_text(encoding="utf-8")
     )
     with browse(chromium, built.site) as (page, base, foreign, dialogs):
         for rel in pages:
