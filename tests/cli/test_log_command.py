@@ -676,3 +676,19 @@ def test_json_names_each_field_written(runner, records):
     assert json.loads(result.stdout)["fields"] == [
         {"field": "interviews[]", "value": {"round": 1, "at": "2026-11-20T10:00:00+08:00"}}
     ]
+
+
+def test_json_keeps_a_note_inert_for_a_ci_log(runner, records):
+    # A note with an ESC sequence, a bidi override and a workflow command: JSON escapes in the
+    # output, the same text once read back.
+    note = "moved \u202e ##[error]x"
+    result = log(
+        runner,
+        records,
+        *("withdraw", "app-2026-0073", "--at", "2026-11-20", "--reason", note),
+        *("--format", "json"),
+    )
+    assert result.exit_code == 0, result.output
+    assert "\u202e" not in result.stdout and "##[" not in result.stdout
+    fields = json.loads(result.stdout)["fields"]
+    assert note in json.dumps(fields, ensure_ascii=False)

@@ -23,7 +23,7 @@ from hirebook.events import definitions as events
 from hirebook.events import locate, typed
 from hirebook.events.recording import ChangedMeanwhile, NotClean, Outcome, record
 from hirebook.events.roundtrip import RoundTripError
-from hirebook.output.inert import inert
+from hirebook.output.inert import inert, json_text
 
 FORMATS = ("text", "json")
 SCHEDULED = ("interview", "placement")
@@ -598,7 +598,7 @@ def _show(name: str, outcome: Outcome, output_format: str, dry_run: bool) -> Non
     }
     if output_format == "json":
         document = _as_json(name, outcome, boards, dry_run)
-        click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+        click.echo(json_text(json.dumps(document, ensure_ascii=False, indent=2)))
     else:
         _show_text(name, outcome, boards, dry_run)
 
