@@ -106,3 +106,71 @@ def test_search_text_keeps_escaped_record_text_escaped():
     # them, and nothing in the text can open a tag.
     cell = "<td>ACME &#40;Beijing&#41; &#60;script&#62;</td>"
     assert deferred.plain_text(cell + cell) == "ACME &#40;Beijing&#41; &#60;script&#62;"
+
+
+def deferred_page(*parts: str) -> tuple[str, deferred.Deferred]:
+    """A page body as generated while a Deferred collects, and the collector."""
+    collector = deferred.Deferred()
+    with deferred.collecting(collector):
+        page = blocks.page({"title": "T"}, *[part() if callable(part) else part for part in parts])
+    return page.split("---\n\n", 1)[1], collector
+
+
+def test_the_tables_below_a_heading_are_named_by_its_attributes_not_by_markers():
+    body, collector = deferred_page(
+        "## Clients {: #clients }",
+        lambda: blocks.table(["Client"], [["Acme"]]),
+        "A line.",
+        lambda: blocks.table(["Owner"], [["Acme"], ["Wang"]]),
+        "## Notes",
+        "Two.",
+    )
+    # Each heading's run (two tables and a paragraph; one paragraph) is one new block: 2, 3.
+    assert body == (
+        '## Clients {: #clients data-hirebook-after="2" }\n\n'
+        '## Notes {: data-hirebook-after="3" }\n'
+    )
+    html = markdown.Markdown(extensions=["attr_list", "toc"]).convert(body)
+    searched = collector.for_search(html)
+    # The attribute is gone; each run's words follow its heading once each (Acme once).
+    assert searched == (
+        '<h2 id="clients">Clients</h2>\n'
+        '<p class="hb-search-text" hidden data-block="2">Client Acme A line. Owner Wang</p>\n'
+        '<h2 id="notes">Notes</h2>\n'
+        '<p class="hb-search-text" hidden data-block="3">Two.</p>'
+    )
+    final = collector.for_reader(searched, lambda target: target)
+    assert squeeze(final) == (
+        '<h2 id="clients">Clients</h2><table><thead><tr><th>Client</th></tr></thead><tbody><tr>'
+        '<td data-label="Client">Acme</td></tr></tbody></table><p>A line.</p><table><thead>'
+        '<tr><th>Owner</th></tr></thead><tbody><tr><td data-label="Owner">Acme</td></tr><tr>'
+        '<td data-label="Owner">Wang</td></tr></tbody></table>'
+        '<h2 id="notes">Notes</h2><p>Two.</p>'
+    )
+    assert collector.tables[0] == collector.tables[1] == ""  # merged into block 2
+
+
+def test_a_fold_without_headings_is_the_html_md_in_html_makes():
+    fold = '<details class="hb-fold" markdown>\n<summary>3 closed</summary>'
+    nav = '<nav class="hb-crumbs" aria-label="Where &amp; &#x27;here&#x27;" markdown>'
+    parts = ("# Title", nav, "[Clients](../index.md) › Acme", "</nav>", fold, "Old.", "</details>")
+    body, collector = deferred_page(*parts)
+    assert body == '# Title {: data-hirebook-after="0" }\n'
+    searched = collector.for_search(markdown.Markdown(extensions=EXTENSIONS).convert(body))
+    ours = collector.for_reader(searched, lambda target: target)
+    theirs = markdown.Markdown(extensions=EXTENSIONS).convert("\n\n".join(parts))
+    assert (
+        squeeze(ours)
+        == squeeze(theirs)
+        == (
+            '<h1>Title</h1><nav aria-label="Where &amp; \'here\'" class="hb-crumbs">'
+            '<p><a href="../index.md">Clients</a> › Acme</p></nav>'
+            '<details class="hb-fold"><summary>3 closed</summary><p>Old.</p></details>'
+        )
+    )
+
+
+def test_a_fold_with_a_heading_stays_markdown():
+    fold = '<details class="hb-fold" markdown>\n<summary>3 closed</summary>'
+    body, _ = deferred_page(fold, "### Plan", "Old.", "</details>")
+    assert body == f'{fold}\n\n### Plan {{: data-hirebook-after="0" }}\n\n</details>\n'

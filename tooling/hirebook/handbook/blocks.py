@@ -7,6 +7,7 @@ read as a list of sections.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable, Sequence
 
@@ -85,25 +86,110 @@ _ORDERED_LIST = re.compile(r"(?:1\. [^\n]+\n)*1\. [^\n]+")
 
 def _deferred_body(collector: deferred.Deferred, body: str) -> str:
     """The page body while a collector is active (an MkDocs build): runs of plain
-    paragraphs, lists and our HTML blocks become one deferred block each; headings (for the
-    table of contents), markers and anything else stay Markdown."""
+    paragraphs, lists, our HTML blocks and tables (markers) become one deferred block each;
+    headings (for the table of contents) and anything else stay Markdown.
+
+    A run right below a heading is named in the heading's attribute list
+    (:func:`deferred.after_heading`) rather than by a marker of its own: a marker is an HTML
+    block that Python-Markdown parses, stashes and puts back, a third of its time on these
+    pages, while the heading's attributes are read anyway.
+    """
     blocks: list[str] = []
     run: list[str] = []
+    alone: re.Match | None = None  # the marker of a run that is that one marker
+    merged: list[int] = []  # the tables a run holds, each now in one block with the others
 
     def flush() -> None:
-        if run:
-            blocks.append(collector.add("".join(run)))
-            run.clear()
+        if not run:
+            return
+        if len(run) == 1 and alone is not None:
+            number = int(alone.group(1))  # a block already: no need for a new number
+        else:
+            number = collector.keep("\n".join(run))
+            for table in merged:  # nothing names it any more: its copy in the run is the one
+                collector.tables[table] = ""
+        run.clear()
+        merged.clear()
+        if blocks and _HEADING.fullmatch(blocks[-1]):
+            blocks[-1] = deferred.after_heading(blocks[-1], number)
+        else:
+            blocks.append(collector.marker(number))
 
-    for block in body.split("\n\n"):
-        html = _block_html(block)
-        if html is not None:
-            run.append(html)
+    parts = body.split("\n\n")
+    at = 0
+    while at < len(parts):
+        block = parts[at]
+        kept = deferred.MARKER.fullmatch(block)
+        made = collector.tables[int(kept.group(1))] if kept else _block_html(block)
+        wrapped = None if made is not None or kept else _wrapper_html(collector, parts, at)
+        if wrapped is not None:
+            made, at, inside = wrapped
+            merged.extend(inside)
+            kept = None
+        if made is not None:
+            alone = kept if not run else None
+            if kept:
+                merged.append(int(kept.group(1)))
+            run.append(made)
+            at += 1
             continue
         flush()
         blocks.append(block)
+        at += 1
     flush()
     return "\n\n".join(blocks)
+
+
+_WRAPPER = re.compile(r"<(details|nav|div)( [^>\n]*) markdown>(\n<summary>[^<>\n]*</summary>)?")
+"""The opening of one of our wrappers whose inside is Markdown (``md_in_html``): a fold,
+the breadcrumb, a part left out of print."""
+
+
+def _wrapper_html(
+    collector: deferred.Deferred, parts: list[str], at: int
+) -> tuple[str, int, list[int]] | None:
+    """The HTML ``md_in_html`` makes of the wrapper opening at ``parts[at]``, the index of
+    its closing part and the tables inside, when everything inside is plain to see (no
+    heading); else None."""
+    opening = _WRAPPER.fullmatch(parts[at])
+    if opening is None:
+        return None
+    tag, attributes, summary = opening.groups()
+    inside: list[str] = []
+    tables: list[int] = []
+    for end in range(at + 1, len(parts)):
+        block = parts[end]
+        if block == f"</{tag}>":
+            lines = [f"<{tag}{_attributes(attributes)}>", *([summary[1:]] if summary else [])]
+            lines += inside
+            return "\n".join([*lines, f"</{tag}>"]), end, tables
+        kept = deferred.MARKER.fullmatch(block)
+        made = collector.tables[int(kept.group(1))] if kept else _block_html(block)
+        if made is None:
+            return None
+        inside.append(made)
+        if kept:
+            tables.append(int(kept.group(1)))
+    return None
+
+
+_HEADING = re.compile(r"#{1,6} [^\n]+")
+"""A heading of the page's own Markdown: one line (our headings never span two)."""
+
+
+_ATTRIBUTE = re.compile(r'([a-z][a-z-]*)="([^"]*)"')
+
+
+def _attributes(written: str) -> str:
+    """A wrapper's attributes as Python-Markdown writes them: by name, each value escaped
+    (``&``, ``<``, ``>``, ``"``) from its text."""
+    pairs = sorted((name, html.unescape(value)) for name, value in _ATTRIBUTE.findall(written))
+    return "".join(f' {name}="{_escape_attribute(value)}"' for name, value in pairs)
+
+
+def _escape_attribute(value: str) -> str:
+    escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return escaped.replace('"', "&quot;").replace("\n", "&#10;")
 
 
 def _block_html(block: str) -> str | None:

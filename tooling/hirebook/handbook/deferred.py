@@ -6,9 +6,13 @@ tenths of a build. The tables are ours, though, built from escaped record text a
 of constructs (links, code, bold, our badges), so they are rendered straight to HTML here:
 
 1. while the pages are generated, :func:`hirebook.handbook.blocks.table` registers each table
-   with the active :class:`Deferred` and writes a one-line marker into the Markdown;
-2. ``on_page_content`` replaces each marker with a hidden paragraph of the table's plain text,
-   so that search still finds a page by what its tables say (one text node is cheap to index);
+   with the active :class:`Deferred` and writes a one-line marker into the Markdown; when the
+   page is put together (:func:`hirebook.handbook.blocks.page`), each run of tables and plain
+   blocks becomes one block, named by an attribute of the heading right above it
+   (:func:`after_heading`) or else by a marker;
+2. ``on_page_content`` replaces each marker (and each such attribute) with a hidden paragraph
+   of the block's plain text, so that search still finds a page by what its tables say (one
+   text node is cheap to index);
 3. ``on_post_page`` replaces that paragraph with the table, its links resolved as MkDocs
    resolves links (a missing target is logged, and fails a ``--strict`` build).
 
@@ -30,6 +34,11 @@ _ACTIVE: contextvars.ContextVar[Deferred | None] = contextvars.ContextVar(
 )
 
 MARKER = re.compile(r"<!-- hirebook-block (\d+) -->")
+AFTER = "data-hirebook-after"
+"""The attribute of a heading whose block comes right below it (:func:`after_heading`)."""
+_HEADING_ATTRIBUTES = re.compile(r"[ ]+\{:?([^}\n]*)\}[ ]*$")
+"""A heading's attribute list, as Python-Markdown's ``attr_list`` finds it."""
+_HEADING_AFTER = re.compile(rf'<(h[1-6])([^>]*?) {AFTER}="(\d+)"([^>]*)>(.*?)</\1>')
 SEARCH_TEXT = re.compile(r'<p class="hb-search-text" hidden data-block="(\d+)">[^<]*</p>')
 _MD_HREF = re.compile(r'href="hb-md:([^"]*)"')
 
@@ -66,13 +75,22 @@ class Deferred:
         return len(self.tables) - 1
 
     def for_search(self, content: str) -> str:
-        """Markers → hidden paragraphs of the tables' text (what the search plugin indexes)."""
-        return MARKER.sub(
-            lambda m: (
-                f'<p class="hb-search-text" hidden data-block="{m.group(1)}">'
-                f"{self.search_texts[int(m.group(1))]}</p>"
-            ),
-            content,
+        """Markers, and the blocks named by headings (:func:`after_heading`) → hidden
+        paragraphs of the blocks' text (what the search plugin indexes)."""
+        if AFTER in content:
+            content = _HEADING_AFTER.sub(
+                lambda m: (
+                    f"<{m.group(1)}{m.group(2)}{m.group(4)}>{m.group(5)}</{m.group(1)}>\n"
+                    + self._search_paragraph(m.group(3))
+                ),
+                content,
+            )
+        return MARKER.sub(lambda m: self._search_paragraph(m.group(1)), content)
+
+    def _search_paragraph(self, number: str) -> str:
+        return (
+            f'<p class="hb-search-text" hidden data-block="{number}">'
+            f"{self.search_texts[int(number)]}</p>"
         )
 
     def for_reader(self, output: str, url_of: Callable[[str], str]) -> str:
@@ -96,6 +114,17 @@ class Words(Sequence[str]):
 
     def __len__(self) -> int:
         return len(self.tables)
+
+
+def after_heading(heading: str, number: int) -> str:
+    """A Markdown heading line that names block ``number`` as the block right below it: an
+    attribute in its attribute list, which :meth:`Deferred.for_search` takes off again. The
+    table of contents reads a heading's text and id, never its other attributes."""
+    attribute = f'{AFTER}="{number}"'
+    found = _HEADING_ATTRIBUTES.search(heading)
+    if found is None:
+        return f"{heading} {{: {attribute} }}"
+    return f"{heading[: found.start()]} {{: {found.group(1).strip()} {attribute} }}"
 
 
 def resolve_links(fragment: str, url_of: Callable[[str], str]) -> str:
