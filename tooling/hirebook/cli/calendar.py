@@ -105,8 +105,7 @@ def _feed(records_dir, jobs, as_of, language, site_url, owner, client) -> tuple[
     from hirebook.handbook import feeds
     from hirebook.handbook.context import Context
     from hirebook.handbook.labels import labels_for
-    from hirebook.privacy import PERSONAL_DATA_CODES, Redactor
-    from hirebook.records.repository import assemble
+    from hirebook.privacy import PERSONAL_DATA_CODES
 
     run = common.run_pipeline(
         records_dir,
@@ -117,9 +116,7 @@ def _feed(records_dir, jobs, as_of, language, site_url, owner, client) -> tuple[
         keep=FEED_KINDS,
         gate=PERSONAL_DATA_CODES,
     )
-    work = run.work
-    repo = assemble(work.folder, work.root, run.answer.documents, work.listing)
-    redactor = Redactor.after(run.answer.gated, work.folder, work.root)
+    repo, redactor = run.records(), run.redactor()
     ctx = Context(repo, run.instant.astimezone(repo.zone), labels_for(language), run.board)
     written = feeds.Feeds(ctx, feeds.Links(site_url or None), redactor)
     if owner:

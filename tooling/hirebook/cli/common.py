@@ -22,6 +22,7 @@ from hirebook.records.repository import Repository
 
 if TYPE_CHECKING:
     from hirebook.pipeline import Answer
+    from hirebook.privacy import Redactor
     from hirebook.sla.engine import Board
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -144,6 +145,19 @@ class Run:
     instant: datetime
     board: Board | None
     """The clocks, when they were asked for (the records then lint clean)."""
+
+    def records(self) -> Repository:
+        """The documents of the kept kinds, typed into one repository (every listed file
+        counts as existing)."""
+        work = self.work
+        return repository.assemble(work.folder, work.root, self.answer.documents, work.listing)
+
+    def redactor(self) -> Redactor:
+        """What withholds from an output the personal data the gate found
+        (:mod:`hirebook.privacy`)."""
+        from hirebook.privacy import Redactor
+
+        return Redactor.after(self.answer.gated, self.work.folder, self.work.root)
 
 
 def run_pipeline(

@@ -12,8 +12,7 @@ from hirebook import atomic
 from hirebook.cli import common
 from hirebook.cli.failures import machine_failure
 from hirebook.pipeline import EVERY_KIND
-from hirebook.privacy import PERSONAL_DATA_CODES, Redactor
-from hirebook.records.repository import assemble
+from hirebook.privacy import PERSONAL_DATA_CODES
 from hirebook.reports.export.writer import write_sqlite
 
 # SQLite's errors of the disk (by the prefix of their name), with the errno that says the same.
@@ -39,14 +38,9 @@ _DISK_ERRORS = {
     is_flag=True,
     help="Replace FILE if it exists (it is replaced only once the new export is complete).",
 )
-@click.option(
-    "--as-of",
-    type=common.AsOf(),
-    default=None,
-    envvar="HIREBOOK_AS_OF",
-    show_envvar=True,
-    help="Evaluate the SLA clocks as of this instant: a date (the end of that day's working "
-    "hours) or a datetime. Default: now.",
+@common.as_of_option(
+    "Evaluate the SLA clocks as of this instant: a date (the end of that day's working "
+    "hours) or a datetime. Default: now."
 )
 @common.jobs_option
 def export_command(records_dir, target, force, as_of, jobs):
@@ -83,10 +77,10 @@ def export_command(records_dir, target, force, as_of, jobs):
         keep=EVERY_KIND,
         gate=PERSONAL_DATA_CODES,
     )
-    work, board = run.work, run.board
-    repo = assemble(work.folder, work.root, run.answer.documents, work.listing)
+    board = run.board
+    repo = run.records()
     kept = f"{target} is unchanged." if target.exists() else "No database was written."
-    redactor = Redactor.after(run.answer.gated, work.folder, work.root)
+    redactor = run.redactor()
     try:
         counts = write_sqlite(target, repo, board, redactor)
     except OSError as err:

@@ -15,7 +15,6 @@ from hirebook import atomic
 from hirebook.cli import common
 from hirebook.cli.failures import machine_failure
 from hirebook.handbook import zensical
-from hirebook.handbook.labels import LANGUAGES
 from hirebook.handbook.site import HandbookError, prepare
 
 
@@ -29,20 +28,9 @@ from hirebook.handbook.site import HandbookError, prepare
     help="Folder to write the pages into (created if missing; existing files are replaced). "
     "Required but with --languages.",
 )
-@click.option(
-    "--language",
-    type=click.Choice(LANGUAGES),
-    default="en",
-    show_default=True,
-    help="Language of the labels and of the policy tables.",
-)
-@click.option(
-    "--as-of",
-    type=common.AsOf(),
-    default=None,
-    envvar="HIREBOOK_AS_OF",
-    show_envvar=True,
-    help="Describe the records as of this date or datetime (clocks, 'as of' lines). Default: now.",
+@common.language_option("Language of the labels and of the policy tables.")
+@common.as_of_option(
+    "Describe the records as of this date or datetime (clocks, 'as of' lines). Default: now."
 )
 @click.option(
     "--zensical",

@@ -35,14 +35,7 @@ from hirebook.records.repository import load_policy
     show_default=True,
     help="Exit 1 when a problem of this severity or worse is found.",
 )
-@click.option(
-    "--as-of",
-    type=common.AsOf(),
-    default=None,
-    envvar="HIREBOOK_AS_OF",
-    show_envvar=True,
-    help="The day to check deadlines against (retention). Default: today.",
-)
+@common.as_of_option("The day to check deadlines against (retention). Default: today.")
 @common.jobs_option
 def lint_command(paths, records_dir, output_format, changed_since, fail_on, as_of, jobs):
     """Check records: YAML, schema, references, process rules and personal data.

@@ -37,7 +37,7 @@ from hirebook.progress.model import (
 )
 from hirebook.records import templates
 from hirebook.records.layout import path_for
-from hirebook.records.repository import Repository, assemble
+from hirebook.records.repository import Repository
 from hirebook.sla.engine import evaluate_all
 
 READ_KINDS = ("policy", "person", "client", "requirement", "plan", "application", "touchpoint")
@@ -105,14 +105,9 @@ READ_KINDS = ("policy", "person", "client", "requirement", "plan", "application"
     help="With --sent: who sent it (team id). Default: the client's account manager.",
 )
 @common.records_option
-@click.option(
-    "--as-of",
-    type=common.AsOf(),
-    default=None,
-    envvar="HIREBOOK_AS_OF",
-    show_envvar=True,
-    help="The instant the default week ends at, and the time of --sent: a date (the end of "
-    "its working hours) or a datetime. Default: now.",
+@common.as_of_option(
+    "The instant the default week ends at, and the time of --sent: a date (the end of "
+    "its working hours) or a datetime. Default: now."
 )
 @common.jobs_option
 def progress_command(
@@ -170,11 +165,11 @@ def progress_command(
         gate=PERSONAL_DATA_CODES,
     )
     work = run.work
-    repo = assemble(work.folder, work.root, run.answer.documents, work.listing)
+    repo = run.records()
     instant = run.instant.astimezone(repo.zone)
     report = _report(repo, client_id, plan_id, first, last, instant, run.board)
     labels = labels_for(language or _policy_language(repo))
-    redactor = Redactor.after(run.answer.gated, work.folder, work.root)
+    redactor = run.redactor()
     touchpoint = None
     if sent:
         plan, by = _sending(repo, report, plan_id, sender)

@@ -11,7 +11,7 @@ import click
 from hirebook.cli import common
 from hirebook.output.registry import REPORTERS
 from hirebook.privacy import PERSONAL_DATA_CODES, Redactor
-from hirebook.records.repository import Repository, assemble
+from hirebook.records.repository import Repository
 from hirebook.reports.context import Filters
 from hirebook.reports.engine import REPORTED_KINDS, compute_report
 from hirebook.reports.period import Period
@@ -81,14 +81,9 @@ without editing it."""
     default=None,
     help="Last day of the period (inclusive). Default: the day of --as-of.",
 )
-@click.option(
-    "--as-of",
-    type=common.AsOf(),
-    default=None,
-    envvar="HIREBOOK_AS_OF",
-    show_envvar=True,
-    help="Report as of this instant: a date (the end of that day's working hours) or a "
-    "datetime. Events after it are not counted and clocks are evaluated at it. Default: now.",
+@common.as_of_option(
+    "Report as of this instant: a date (the end of that day's working hours) or a "
+    "datetime. Events after it are not counted and clocks are evaluated at it. Default: now."
 )
 @click.option("--client", "clients", multiple=True, help="Only this client's records (repeatable).")
 @click.option(
@@ -141,9 +136,7 @@ def _records_and_board(
         keep=REPORTED_KINDS,
         gate=PERSONAL_DATA_CODES,
     )
-    work = run.work
-    repo = assemble(work.folder, work.root, run.answer.documents, work.listing)
-    redactor = Redactor.after(run.answer.gated, work.folder, work.root)
+    repo, redactor = run.records(), run.redactor()
     return repo, run.board, run.instant, redactor
 
 

@@ -20,14 +20,8 @@ OPEN_REQUIREMENT = ("draft", "confirmed", "on_hold")
 @click.command("show")
 @click.argument("client_id", metavar="CLIENT")
 @common.records_option
-@click.option(
-    "--as-of",
-    type=common.AsOf(),
-    default=None,
-    envvar="HIREBOOK_AS_OF",
-    show_envvar=True,
-    help="Show the open clocks as of this date (the end of its working hours) or "
-    "datetime. Default: now.",
+@common.as_of_option(
+    "Show the open clocks as of this date (the end of its working hours) or datetime. Default: now."
 )
 def show_command(client_id, records_dir, as_of):
     """A one-screen summary of CLIENT (its id, the folder name under records/clients/).

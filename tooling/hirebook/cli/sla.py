@@ -25,14 +25,9 @@ FAILING = {
 @click.command("sla")
 @common.records_option
 @common.format_option("sla")
-@click.option(
-    "--as-of",
-    type=common.AsOf(),
-    default=None,
-    envvar="HIREBOOK_AS_OF",
-    show_envvar=True,
-    help="Evaluate as of this instant: a date (the end of that day's working hours) or "
-    "a datetime. Default: now. Use it for reproducible boards.",
+@common.as_of_option(
+    "Evaluate as of this instant: a date (the end of that day's working hours) or "
+    "a datetime. Default: now. Use it for reproducible boards."
 )
 @click.option(
     "--all", "show_all", is_flag=True, help="Show every clock: met, breached and on-track ones too."
@@ -135,8 +130,7 @@ def _evaluate(records_dir, as_of, rules, jobs: int) -> tuple[Board, Path, Redact
         rules=rules,
         gate=PERSONAL_DATA_CODES,
     )
-    work = run.work
-    return run.board, work.root, Redactor.after(run.answer.gated, work.folder, work.root)
+    return run.board, run.work.root, run.redactor()
 
 
 def _scope(board: Board, clients, owners, tiers) -> Board:
