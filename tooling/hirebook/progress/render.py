@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -423,19 +424,16 @@ def _next_steps(c: Composer, report: ProgressReport) -> str:
 def sent_summary(report: ProgressReport, labels: Labels) -> str:
     """The summary of the ``progress_report`` touchpoint that records the report as sent: the
     period and its main figures, in the report's language."""
-    figures = {f.key: f.period for plan in report.plans for f in plan.figures}
-    totals = {
-        key: sum(f.period for plan in report.plans for f in plan.figures if f.key == key)
-        for key in figures
-    }
+    totals: Counter[str] = Counter()
+    for plan in report.plans:
+        for figure in plan.figures:
+            totals[figure.key] += figure.period
     return labels(
         "progress.sent_summary",
-        # 2026-11-13T17:00, as records write instants: lint's phone check (HB502) reads
-        # "2026-11-13 17" as a ten-digit number, and the touchpoint would not lint clean.
-        span=period_words(report, labels, instant="%Y-%m-%dT%H:%M"),
-        submitted=totals.get("submitted", 0),
-        interviews=totals.get("interviews", 0),
-        hires=totals.get("hires", 0),
+        span=period_words(report, labels, instant="%Y-%m-%dT%H:%M"),  # as records write instants
+        submitted=totals["submitted"],
+        interviews=totals["interviews"],
+        hires=totals["hires"],
     )
 
 
