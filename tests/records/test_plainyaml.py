@@ -279,12 +279,19 @@ def positions_agree(text: str) -> bool:
     composed_positions = yamlread.positions(text)
     if found != (composed_positions.positions, composed_positions.key_positions):
         return False
-    # A top-level value on its key's line is found from that line alone, at the same place.
-    return all(
-        plainyaml.top_level_position(text, path[0]) in (None, place)
-        for path, place in found[0].items()
-        if len(path) == 1
-    )
+    return lines_agree(text, found[0])
+
+
+def lines_agree(text: str, positions: dict) -> bool:
+    """A value's line found from its top-level key's lines alone is the line of the walk over
+    every line, and so is the line of a missing value's nearest present parent."""
+    for path, (line, _column) in positions.items():
+        if not path or not isinstance(path[0], str):
+            continue
+        for asked in (path, (*path, "missing"), (*path, 99), (*path, "missing", 0)):
+            if plainyaml.line_of(text, asked) not in (None, line):
+                return False
+    return True
 
 
 def test_every_demo_record_has_the_positions_libyaml_gives(demo_records: Path) -> None:
@@ -322,10 +329,13 @@ def test_positions_worked_out_by_hand() -> None:
         found[("list",)] == (8, 1) and found[("list", 0)] == (8, 2) and found[("list", 1)] == (9, 3)
     )
     assert found[("need", "must")] == (10, 14) and found[("need", "must", 1)] == (10, 20)
-    assert plainyaml.top_level_position(text, "with") == (2, 7)
-    assert plainyaml.top_level_position(text, "need") == (10, 7)
-    assert plainyaml.top_level_position(text, "contacts") is None  # its value is below it
-    assert plainyaml.top_level_position(text, "name") is None  # not a top-level key
+    assert plainyaml.line_of(text, ("with", 1)) == 2  # in a flow collection: on its line
+    assert plainyaml.line_of(text, ("need", "nice", 3)) == 10  # missing: its parent's line
+    assert plainyaml.line_of(text, ("contacts",)) == 5  # its value is below it
+    assert plainyaml.line_of(text, ("contacts", 0, "role")) == 6
+    assert plainyaml.line_of(text, ("contacts", 1, "role")) == 5  # no second contact
+    assert plainyaml.line_of(text, ("list", 1)) == 9  # a list at its key's level
+    assert plainyaml.line_of(text, ("name",)) is None  # not a top-level key
     assert keys[("need", "nice")] == (10, 34) and found[("need", "nice")] == (10, 40)
 
 
@@ -339,6 +349,8 @@ def test_a_cases_front_matter_is_placed_after_its_opening_line() -> None:
     assert document.where("tags", 1) == (3, 16)
     assert document.key_where("tags") == (3, 1)
     assert document.where("no", "such") == (2, 1)  # the nearest parent: the mapping itself
+    assert document.line("tags", 5) == 3  # the nearest parent: the list
+    assert document.line("no", "such") == 2
 
 
 # --- the flat fast path -------------------------------------------------------------------

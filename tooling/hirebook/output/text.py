@@ -51,11 +51,11 @@ class TextReporter(Reporter):
     def sla(self, board: Board) -> str:
         """Grouped by owner, overdue first; each line says how late or how much time is left."""
         lines = [self._style(f"SLA board as of {board.as_of:%Y-%m-%d %H:%M %Z}", bold=True), ""]
-        owners = sorted(
-            {f.clock.owner or NO_OWNER for f in board.findings}, key=lambda o: (o == NO_OWNER, o)
-        )
-        for owner in owners:
-            findings = [f for f in board.findings if (f.clock.owner or NO_OWNER) == owner]
+        by_owner: dict[str, list] = {}  # each owner's findings in the board's order
+        for finding in board.findings:
+            by_owner.setdefault(finding.clock.owner or NO_OWNER, []).append(finding)
+        for owner in sorted(by_owner, key=lambda o: (o == NO_OWNER, o)):
+            findings = by_owner[owner]
             lines.append(self._style(inert(owner), bold=True, underline=True))
             for finding in findings:
                 state = self._style(f"{finding.state!s:<9}", fg=_STATE_COLOURS[finding.state])

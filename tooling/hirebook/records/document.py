@@ -79,19 +79,23 @@ class Document:
         once, tested equal to libyaml's marks); any other text is composed again by libyaml,
         whose marks are the positions.
         """
-        if self.text is None:
-            self.text = _source_of(self.file, self.kind)
-        if self._located is None and self.plain and len(path) == 1 and self.text:
-            # One top-level value (a candidate's `retain_until`): found by its key's line.
-            found = plainyaml.top_level_position(self.text, path[0])
-            if found is not None:
-                return found[0] + self.line_offset, found[1]
         while path:
             found = self.positions.get(path)
             if found is not None:
                 return found
             path = path[:-1]
         return self.positions.get((), (1, 1))
+
+    def line(self, *path: object) -> int:
+        """The line of :meth:`where`: a clock's line. Plain text that is not located yet
+        answers from the lines of the path's top-level key alone (:func:`plainyaml.line_of`)."""
+        if self.text is None:
+            self.text = _source_of(self.file, self.kind)
+        if self._located is None and self.plain and path and self.text:
+            found = plainyaml.line_of(self.text, path)
+            if found is not None:
+                return found + self.line_offset
+        return self.where(*path)[0]
 
     def key_where(self, *path: object) -> tuple[int, int]:
         """Line and column of the key of ``path`` (the value's position if it has no key)."""

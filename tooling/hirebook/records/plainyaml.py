@@ -464,13 +464,23 @@ def positions(text: str, read_already: bool = False) -> tuple[Positions, Positio
     return walk.positions, walk.key_positions
 
 
-def top_level_position(text: str, key: object) -> tuple[int, int] | None:
-    """Where the value of top-level ``key`` starts, as :func:`positions` finds it — when the
-    value is on the key's line; else None (then walk the lines). For a text :func:`read` reads.
+# A line that starts a top-level key's value's end: at the first column, neither blank, a
+# comment nor an item of a list (a key's list may stand at the key's own level).
+_NEXT_TOP_LEVEL = re.compile(r"\n(?![ \n#]|-(?:[ \n]|$))")
 
-    Such a text has no text over several lines, so a line starting with ``key:`` is that key of
-    the top-level mapping (if the mapping is indented, no line starts so and None is the answer).
+
+def line_of(text: str, path: tuple) -> int | None:
+    """The line of the value at ``path``, or of its nearest present parent, as
+    :func:`positions` places them — from the lines of ``path``'s top-level key alone. None when
+    no line starts with ``path[0]:`` (not a top-level key, or the mapping is indented). For a
+    text :func:`read` reads.
+
+    A clock shows the line of one field of its record: walking every line of the record for
+    it was most of what finding the clocks' lines cost. Such a text has no text over several
+    lines, so a line starting with ``key:`` is that key of the top-level mapping, and its value
+    ends where the next line at the first column that is not an item of a list starts.
     """
+    key = path[0]
     if not isinstance(key, str):
         return None
     head = f"{key}:"
@@ -479,22 +489,46 @@ def top_level_position(text: str, key: object) -> tuple[int, int] | None:
         start = text.find(f"\n{head}") + 1
         if not start:
             return None
-    column = start + len(head)
-    end = text.find("\n", column)
-    line = text[column : len(text) if end == -1 else end]
-    value = line.lstrip(" ")
-    if not value or value[0] == "#" or line[:1] != " ":
-        return None  # the value is below its key (or null): left to the walk
-    return text.count("\n", 0, start) + 1, len(head) + len(line) - len(value) + 1
+    after = _NEXT_TOP_LEVEL.search(text, start)
+    rows = []
+    lines = text[start : after.start() if after else len(text)].split("\n")
+    for number, line in enumerate(lines, start=text.count("\n", 0, start) + 1):
+        content = line.lstrip(" ")
+        if content and content[0] != "#":
+            rows.append((number, len(line) - len(content), content.rstrip(" ")))
+    walk = _PositionWalk(rows, toward=path)
+    walk.mapping(0, 0, ())
+    while path not in walk.positions:  # ends at path[0], which the walk placed
+        path = path[:-1]
+    return walk.positions[path][0]
 
 
 class _PositionWalk:
     """The walk of :func:`_mapping` and :func:`_sequence` again, noting positions."""
 
-    def __init__(self, rows: list[tuple[int, int, str]]) -> None:
+    def __init__(self, rows: list[tuple[int, int, str]], toward: tuple | None = None) -> None:
         self.rows = rows
+        self.toward = toward
+        """Only the lines on the way to this path are wanted: every other value is passed
+        over, and no flow collection is read (its items are on its line). None: every
+        position."""
         self.positions: dict[tuple, tuple[int, int]] = {}
         self.key_positions: dict[tuple, tuple[int, int]] = {}
+
+    def _aside(self, path: tuple) -> bool:
+        """Whether ``path`` is off the way to :attr:`toward`: its value is passed over."""
+        toward = self.toward
+        return toward is not None and toward[: len(path)] != path
+
+    def _past(self, row: int, indent: int, items: bool) -> int:
+        """The row after the lines of a value below a key or an item at ``indent``: those
+        indented further (and, below a key, the items of a list at the key's own level)."""
+        rows, count = self.rows, len(self.rows)
+        while row < count and (
+            rows[row][1] > indent or (items and rows[row][1] == indent and _is_item(rows[row][2]))
+        ):
+            row += 1
+        return row
 
     def node(self, row: int, path: tuple) -> int:
         _, at, content = self.rows[row]
@@ -515,6 +549,9 @@ class _PositionWalk:
             rest = content[colon + 1 :]
             value = rest.lstrip(" ")
             row += 1
+            if self._aside(child):
+                row = self._past(row, indent, items=True)
+                continue
             if value and value[0] != "#":
                 self.scalar(value, number, at + colon + 1 + len(rest) - len(value), child)
                 continue
@@ -539,6 +576,9 @@ class _PositionWalk:
                 break
             child = (*path, index)
             index += 1
+            if self._aside(child):
+                row = self._past(row + 1, indent, items=False)
+                continue
             rest = content[1:]
             value = rest.lstrip(" ")
             column = at + 1 + len(rest) - len(value)
@@ -559,7 +599,7 @@ class _PositionWalk:
     def scalar(self, value: str, number: int, column: int, path: tuple) -> None:
         """A one-line value starting at 0-based ``column``: flow items get their own places."""
         self.positions[path] = (number, column + 1)
-        if value[0] not in "[{":
+        if value[0] not in "[{" or self.toward is not None:
             return
         places: dict = {}
         key_places: dict = {}

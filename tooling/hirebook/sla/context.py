@@ -18,6 +18,8 @@ from hirebook.sla.clock import Clock
 from hirebook.sla.duration import Duration
 
 NO_CLOCKS = ("paused", "former")
+DUE_DAY = Duration(0, "d")
+"""The goal of a due-date rule: due at the end of the due day (one value for every clock)."""
 
 
 @dataclass
@@ -99,7 +101,7 @@ class SlaContext:
             client=client.id if client else None,
             tier=client.tier if client else None,
             record=record.doc.rel if record.doc else "",
-            line_number=record.doc.where(*path)[0] if self.lines and record.doc else None,
+            line_number=record.doc.line(*path) if self.lines and record.doc else None,
             subject=subject,
             owner=owner if owner is not None else (client.account_manager if client else None),
             describe=describe,
@@ -132,7 +134,7 @@ class SlaContext:
             subject,
             describe,
             self.calendar.start_of_day(due),
-            Duration(0, "d"),
+            DUE_DAY,
             self.date_stop(done),
             path,
             owner=owner,
