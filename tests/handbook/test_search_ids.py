@@ -90,6 +90,29 @@ def test_the_demo_index_holds_ids_in_pieces_and_boosts_client_pages(demo_site):
     assert not [d for d in docs if d.get("boost") and not d["location"].startswith("clients/")]
 
 
+# Pages that only list what other pages hold: out of the index (blocks.NOT_SEARCHED).
+LISTS = ("sla/", "this-week/", "open-requirements/", "placements/")
+
+
+def test_pages_that_only_list_other_pages_rows_are_not_indexed(demo_site):
+    index = json.loads((demo_site.site / "search" / "search_index.json").read_text("utf-8"))
+    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert not pages & set(LISTS)
+    assert not [page for page in pages if page.endswith(("/progress/", "/work/"))]
+    # The demo's 12 clients, its 6 team members and its requirements still are.
+    assert len([p for p in pages if re.fullmatch(r"clients/[^/]+/", p)]) == 12
+    assert len([p for p in pages if re.fullmatch(r"team/[^/]+/", p)]) == 6
+    assert "clients/northwind-cloud/requirements/req-2026-008/" in pages
+    # app-2026-0073 (req-2026-008's, at northwind-cloud; on the board as overdue): on the
+    # pages of its client and its requirement, not on the board, the lists or the reports.
+    holding = {d["location"].split("#")[0] for d in index["docs"] if "app-2026-0073" in d["text"]}
+    assert {"clients/northwind-cloud/", "clients/northwind-cloud/requirements/req-2026-008/"} <= (
+        holding
+    )
+    assert not [page for page in holding if page.startswith(LISTS + ("reports/",))]
+    assert not [page for page in holding if page.endswith(("/progress/", "/work/"))]
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("language", ["en", "zh-Hant"])
 def test_typing_an_id_puts_the_page_holding_it_first(chromium, demo_in, language):

@@ -71,6 +71,12 @@ def section(title: str, *parts: str, level: int = 2) -> str:
     return "\n\n".join([f"{'#' * level} {title}", *body])
 
 
+NOT_SEARCHED = {"exclude": True}
+"""The front matter ``search`` of a page that only lists what other pages hold (the SLA board,
+a progress report, a list of work): Material's search leaves it out, so that a search finds
+each thing on its own page, and the index every reader's browser downloads holds each once."""
+
+
 def page(front: dict[str, object], *parts: str) -> str:
     """A whole page: front matter, then the non-empty parts."""
     body = "\n\n".join(part for part in parts if part)

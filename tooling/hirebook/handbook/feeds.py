@@ -49,6 +49,7 @@ from hirebook.handbook import blocks, clocks, paths
 from hirebook.handbook.context import Context
 from hirebook.output.inert import inert
 from hirebook.privacy import NOTHING, Redactor
+from hirebook.records.repository import Repository
 from hirebook.sla.clock import Finding, State
 
 FOLDER = "feeds"
@@ -120,6 +121,15 @@ def page_url(page: str, directory_urls: bool = True) -> str:
     return stem.removesuffix("/index") + "/"
 
 
+def feed_paths(repo: Repository) -> list[str]:
+    """The site path of every feed: the agency's, each team member's, each client's."""
+    return [
+        AGENCY,
+        *(person_path(person_id) for person_id in repo.people),
+        *(client_path(client_id) for client_id in repo.clients),
+    ]
+
+
 def files(ctx: Context, links: Links | None = None) -> dict[str, bytes]:
     """Every feed of the site by its path: the agency's, each team member's, each client's."""
     return Feeds(ctx, links).every_feed()
@@ -143,6 +153,7 @@ class Feeds:
         self._written: dict[tuple[int, int], bytes] = {}
 
     def every_feed(self) -> dict[str, bytes]:
+        """Every feed by its path, in the order of :func:`feed_paths`."""
         built = {AGENCY: self.agency()}
         for person_id in self.ctx.repo.people:
             built[person_path(person_id)] = self.person(person_id)

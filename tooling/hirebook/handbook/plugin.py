@@ -12,13 +12,16 @@ A thin shell around :func:`hirebook.handbook.site.prepare`, on MkDocs' public pl
                   folder, so records with errors stop the build with the lint report and leave
                   no half-built site;
 ``on_files``      adds the pages as ``File.generated`` (record pages out of the nav, with their
-                  record file as edit link), publishes the hand-written pages of the language
-                  at the root of its part (``site/zh-Hant/policy.md`` at ``policy/``, with a
-                  page at the old address ``zh-Hant/policy/`` that sends readers on:
-                  :mod:`hirebook.handbook.moved`) and drops those of other languages;
+                  record file as edit link) and the calendar feeds as files, publishes the
+                  hand-written pages of the language at the root of its part
+                  (``site/zh-Hant/policy.md`` at ``policy/``, with a page at the old address
+                  ``zh-Hant/policy/`` that sends readers on: :mod:`hirebook.handbook.moved`)
+                  and drops those of other languages;
 ``on_page_markdown`` fills the ``<!-- hirebook:NAME -->`` placeholders of hand-written pages;
 ``on_page_context`` / ``on_template_context`` give Material's language selector
                   (``extra.alternate``) the links to this page in the site's other languages;
+``on_env``        fills in the feeds' content, once every page is read (a child process
+                  may still be writing them: :mod:`hirebook.handbook.background`);
 ``on_page_content`` gives the search plugin the words of deferred tables
                   (:mod:`hirebook.handbook.deferred`); and
 ``on_post_page``  puts the deferred tables into the page.
@@ -28,8 +31,9 @@ Options: ``records`` (default ``records/`` beside ``mkdocs.yml``), ``language`` 
 each other in a folder of its name; default all three, English first; a single language makes
 a site of its own, without a language selector), ``as_of`` (a date or datetime; default: the
 build time), ``jobs`` (processes for reading the records, as ``hirebook lint --jobs``; default
-0: every core for a large agency) and ``defer`` (default true: generated tables skip Markdown,
-see :mod:`hirebook.handbook.deferred`; false renders them through Markdown, slower).
+0: every core for a large agency; with more than one, a child process writes the feeds) and
+``defer`` (default true: generated tables skip Markdown, see :mod:`hirebook.handbook.deferred`;
+false renders them through Markdown, slower).
 """
 
 from __future__ import annotations
@@ -83,6 +87,7 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
         super().__init__()
         self.handbook: Handbook | None = None
         self.files: Files | None = None
+        self.feed_files: list[File] = []
         self.root = Path.cwd()
         self.records_dir = Path("records")
         self.serving = False
@@ -196,10 +201,25 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
             if page.source:
                 file.edit_uri = sources.edit_path(page.source)
             files.append(file)
-        for path, feed in self.handbook.feeds.items():  # calendar feeds: files, not pages
-            files.append(File.generated(config, path, content=feed))
+        # The calendar feeds: files, not pages, filled in on_env (a child process may still be
+        # writing them while MkDocs reads the pages).
+        self.feed_files = [File.generated(config, path, content=b"") for path in
+                           self.handbook.feed_paths]  # fmt: skip
+        for file in self.feed_files:
+            files.append(file)
         self.files = files
         return files
+
+    def on_env(self, env, config, files):
+        # Every page is read; next MkDocs copies the files, the feeds among them.
+        feeds = self.handbook.feeds if self.handbook else {}
+        for file in self.feed_files:
+            file.content_bytes = feeds[file.src_uri]
+        return env
+
+    def on_build_error(self, error) -> None:
+        if self.handbook is not None and self.handbook.pending_feeds is not None:
+            self.handbook.pending_feeds.cancel()
 
     def _publish_hand_written(self, files: Files, config) -> None:
         """The hand-written files of the handbook's language (``<language>/…`` in the docs

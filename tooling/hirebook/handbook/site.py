@@ -14,12 +14,13 @@ the others (`export`, `sla`, `report`) withhold what the same rules find (:mod:`
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
 from hirebook import parallel, pipeline
 from hirebook.handbook import feeds, reporting
+from hirebook.handbook.background import Background
 from hirebook.handbook.context import Context
 from hirebook.handbook.deferred import Deferred, collecting
 from hirebook.handbook.labels import labels_for
@@ -90,8 +91,15 @@ class Handbook:
     as_of: datetime
     deferred: Deferred | None = None
     """The tables kept out of the Markdown (an MkDocs build), to be put back by the plugin."""
-    feeds: dict[str, bytes] = field(default_factory=dict)
-    """The calendar feeds (:mod:`hirebook.handbook.feeds`) by site path, files beside the pages."""
+    feed_paths: tuple[str, ...] = ()
+    """The site paths of the calendar feeds (:mod:`hirebook.handbook.feeds`), files beside the
+    pages, known before the feeds themselves are."""
+    pending_feeds: Background[dict[str, bytes]] | None = None
+
+    @property
+    def feeds(self) -> dict[str, bytes]:
+        """The calendar feeds by site path (waits for them if a child process writes them)."""
+        return self.pending_feeds.result() if self.pending_feeds is not None else {}
 
 
 def instant(repo: Repository, as_of: date | datetime | str | None) -> datetime:
@@ -178,7 +186,8 @@ def prepare(
             keep=PUBLISHED_KINDS,
             gate=PERSONAL_DATA_CODES,
         )
-        answer = pipeline.run(request, parallel.jobs_for(jobs, len(listing)))
+        processes = parallel.jobs_for(jobs, len(listing))
+        answer = pipeline.run(request, processes)
     except PolicyError as err:
         raise HandbookError(str(err)) from None
     if answer.lint.errors or answer.gated:
@@ -187,8 +196,9 @@ def prepare(
     repo = assemble(records_dir, root, answer.documents, listing)
     board = Board(as_of=calendar.to_local(moment), findings=answer.findings)
     return generate(
-        repo, moment, language, sources, answer.lint, deferred=deferred, board=board, links=links
-    )
+        repo, moment, language, sources, answer.lint, deferred=deferred, board=board,
+        links=links, fork_feeds=processes > 1,
+    )  # fmt: skip
 
 
 PUBLISHED_KINDS = frozenset(
@@ -208,8 +218,11 @@ def generate(
     deferred: Deferred | None = None,
     board: Board | None = None,
     links: feeds.Links | None = None,
+    fork_feeds: bool = False,
 ) -> Handbook:
-    """Every generated page of the handbook, as Markdown, from an already loaded repository.
+    """Every generated page of the handbook, as Markdown, from an already loaded repository;
+    the calendar feeds too, by a forked child process while the pages are generated and built
+    if ``fork_feeds`` (:mod:`hirebook.handbook.background`).
 
     Linear in the number of records: clocks are evaluated once, indexes are built once in the
     :class:`Context`, and each page builder visits only the records its pages show.
@@ -231,6 +244,8 @@ def generate(
     )
     if ctx.report is None:
         ctx.report = reporting.compute(repo, as_of, board)
+    # The site's links: absolute with its site_url.
+    pending_feeds = Background(feeds.files, ctx, links, fork=fork_feeds)
     with collecting(deferred):
         built = {path: page for builder in PAGE_BUILDERS for path, page in builder(ctx)}
         fragments = policy_tables.fragments(ctx)
@@ -239,5 +254,6 @@ def generate(
         fragments=fragments,
         as_of=as_of,
         deferred=deferred,
-        feeds=feeds.files(ctx, links),  # the site's links: absolute with its site_url
+        feed_paths=tuple(feeds.feed_paths(repo)),
+        pending_feeds=pending_feeds,
     )

@@ -205,7 +205,7 @@ def render_open_requirements(ctx: Context) -> str:
     labels = ctx.labels
     open_ones = open_requirements(ctx)
     return blocks.page(
-        {"title": labels("home.open_requirements")},
+        {"title": labels("home.open_requirements"), "search": blocks.NOT_SEARCHED},
         f"# {labels('home.open_requirements')}",
         f"**{ctx.as_of_line()}**",
         _status_counts(ctx, open_ones) if open_ones else "",
@@ -216,7 +216,7 @@ def render_open_requirements(ctx: Context) -> str:
 def render_placements(ctx: Context) -> str:
     labels = ctx.labels
     return blocks.page(
-        {"title": labels("home.placements")},
+        {"title": labels("home.placements"), "search": blocks.NOT_SEARCHED},
         f"# {labels('home.placements')}",
         f"**{ctx.as_of_line()}**",
         placement_table(ctx, paths.PLACEMENTS, _accepted(ctx)) or labels("none"),

@@ -137,7 +137,7 @@ def render(ctx: Context, person: Person, path: str, requirements: list[Requireme
     later = [f for f in rest if f.clock.rule != FOLLOW_UP_RULE]
     profile = blocks.link(escape.text(person.name), paths.link(path, paths.person(person.id)))
     return blocks.page(
-        {"title": labels("work.title", name=person.name)},
+        {"title": labels("work.title", name=person.name), "search": blocks.NOT_SEARCHED},
         f"# {labels('work.title', name=escape.text(person.name))}",
         f"{labels('work.intro')}\n\n**{ctx.as_of_line()}** · {labels('work.profile')}: {profile}",
         blocks.section(
@@ -165,7 +165,7 @@ def render_week(ctx: Context) -> str:
     chosen = needs_action(ctx, ctx.open_findings)
     board = blocks.link(labels("nav.sla"), paths.link(paths.THIS_WEEK, paths.SLA))
     return blocks.page(
-        {"title": labels("home.needs_action")},
+        {"title": labels("home.needs_action"), "search": blocks.NOT_SEARCHED},
         f"# {labels('home.needs_action')}",
         f"{labels('home.needs_action_intro')}\n\n**{ctx.as_of_line()}**",
         counts_line(ctx, chosen),

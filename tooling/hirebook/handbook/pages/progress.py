@@ -33,7 +33,8 @@ def pages(ctx: Context) -> Iterator[tuple[str, Page]]:
         title = ctx.labels("progress.title", client=client.label)
         body = compose(report, ctx.labels, writer)
         note = ctx.labels("progress.page_note", command=f"`hirebook progress {client.id}`")
-        yield path(client.id), Page(blocks.page({"title": title}, body, note), None)
+        front = {"title": title, "search": blocks.NOT_SEARCHED}
+        yield path(client.id), Page(blocks.page(front, body, note), None)
 
 
 def _clocks_by_client(board: Board) -> dict[str | None, list]:

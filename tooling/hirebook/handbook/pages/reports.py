@@ -101,7 +101,7 @@ def render(ctx: Context, key: str) -> str:
     title = f"{labels('reports.title')}: {name}"
     front: dict[str, object] = {"title": title}
     if key != LANDING:
-        front["search"] = {"exclude": True}
+        front["search"] = blocks.NOT_SEARCHED
     period = f"{shown.report.period.start.isoformat()} – {shown.report.period.end.isoformat()}"
     return blocks.page(
         front,

@@ -60,7 +60,7 @@ def render(ctx: Context) -> str:
         line = labels("sla.retention_summary", count=len(quiet), due=ctx.instant(first))
         sections.append(blocks.section(labels.value("rule", "data-retention"), line))
     return blocks.page(
-        {"title": labels("sla.title"), "hide": ["toc"]},
+        {"title": labels("sla.title"), "hide": ["toc"], "search": blocks.NOT_SEARCHED},
         f"# {labels('sla.title')}",
         f"{labels('sla.intro')}\n\n**{ctx.as_of_line()}** · {summary}",
         *sections,

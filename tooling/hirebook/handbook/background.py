@@ -1,0 +1,82 @@
+"""One value computed in a forked process while the build goes on: the calendar feeds.
+
+MkDocs builds pages on one core; the feeds (:mod:`hirebook.handbook.feeds`) need nothing of
+the pages, so with more than one process allowed they are computed in a child forked from the
+generating process — it starts with the records and clocks already in memory, and only the
+finished feeds travel back. The value is the one :func:`hirebook.handbook.feeds.files` returns
+in the parent: where forking is not safe (:func:`hirebook.parallel.fork_context`), with one
+process, or when the child fails in any way, the parent computes it itself.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing.connection
+import weakref
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+from hirebook import parallel
+
+Value = TypeVar("Value")
+
+
+class Background(Generic[Value]):
+    """``function(*args)``, computed by a forked child when ``fork`` is asked and safe."""
+
+    def __init__(self, function: Callable[..., Value], *args, fork: bool) -> None:
+        self.function = function
+        self.args = args
+        self.received: tuple[Value] | None = None
+        self.process = None
+        self.receiver: multiprocessing.connection.Connection | None = None
+        context = parallel.fork_context() if fork else None
+        if context is not None:
+            self.receiver, sender = context.Pipe(duplex=False)
+            # A daemon: a child whose value nobody asked for (a failed build) is stopped when
+            # this object goes or the parent exits, never waited for on a full pipe.
+            self.process = context.Process(
+                target=_compute, args=(sender, function, args), daemon=True
+            )
+            self.process.start()
+            sender.close()  # only the child's copy left: its end of file reaches us if it dies
+            weakref.finalize(self, _stop, self.process, self.receiver)
+
+    def result(self) -> Value:
+        """The value: the child's, or computed here if there is no child or it failed (the
+        parent's own run then raises the real exception, with its traceback, if there is one)."""
+        if self.received is None:
+            if self.receiver is not None:
+                try:
+                    ok, value = self.receiver.recv()
+                except (EOFError, OSError):
+                    ok, value = False, None
+                self.cancel()
+                if ok:
+                    self.received = (value,)
+            if self.received is None:
+                self.received = (self.function(*self.args),)
+        return self.received[0]
+
+    def cancel(self) -> None:
+        """Stop and reap the child, if any (a build that failed no longer needs the value)."""
+        if self.process is not None and self.receiver is not None:
+            _stop(self.process, self.receiver)
+        self.process = self.receiver = None
+
+
+def _stop(process, receiver: multiprocessing.connection.Connection) -> None:
+    if process.is_alive():
+        process.terminate()
+    process.join()
+    receiver.close()
+
+
+def _compute(sender, function: Callable, args: tuple) -> None:
+    try:
+        sender.send((True, function(*args)))
+    except BaseException:  # noqa: BLE001 - whatever failed, the parent computes it itself
+        with contextlib.suppress(OSError):
+            sender.send((False, None))
+    finally:
+        sender.close()
