@@ -46,7 +46,7 @@ from hirebook.records.repository import (
     record_paths,
 )
 from hirebook.sla.clock import Finding
-from hirebook.sla.engine import evaluate_all, finding_order
+from hirebook.sla.engine import finding_order, findings_of
 
 EVERY_KIND = frozenset(MODEL_OF_KIND)
 """Keep every kind: what a caller that types the whole agency asks for."""
@@ -209,8 +209,8 @@ def check_part(job: PartJob, progress: Callable[[int], None] | None = None) -> P
     findings, documents = [], []
     if not settled.errors:
         if request.clocks_at is not None:
-            board = evaluate_all(repo, request.clocks_at, request.rules, request.lines)
-            findings = [finding for finding in board.findings if finding.clock.record in report]
+            evaluated = findings_of(repo, request.clocks_at, request.rules, request.lines)
+            findings = [finding for finding in evaluated if finding.clock.record in report]
         documents = [
             replace(document, text=None, _located=None) if job.in_worker else document
             for rel, document in repo.documents.items()

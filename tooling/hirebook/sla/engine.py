@@ -56,6 +56,16 @@ def evaluate_all(
 ) -> Board:
     """All findings (every state), sorted: overdue first, then by due instant. ``lines``:
     look up each clock's line (see :class:`SlaContext`)."""
+    findings = findings_of(repo, as_of, rules, lines)
+    findings.sort(key=finding_order)
+    return Board(as_of=calendar_of(repo).to_local(as_of), findings=findings)
+
+
+def findings_of(
+    repo: Repository, as_of: datetime, rules: Iterable[str] | None = None, lines: bool = True
+) -> list[Finding]:
+    """All findings, rule by rule, unsorted: for a caller that sorts them with others (the
+    pipeline merges the parts' findings and sorts them once)."""
     calendar = calendar_of(repo)
     context = SlaContext(repo=repo, calendar=calendar, as_of=as_of, lines=lines)
     warn_within = repo.policy.warn_within if repo.policy else DEFAULT_WARN_WITHIN
@@ -70,5 +80,4 @@ def evaluate_all(
                     findings.append(evaluate(clock, as_of, calendar, warn_within))
         except ValueError as err:  # a goal that does not parse: reported, not a traceback
             raise PolicyError(f"SLA rule {rule.id}: {err}") from None
-    findings.sort(key=finding_order)
-    return Board(as_of=calendar.to_local(as_of), findings=findings)
+    return findings
