@@ -153,6 +153,20 @@ def test_lint_errors_fail_the_build_with_the_report(agency, build, tmp_path):
     assert not (built.site / "index.html").exists()  # no half-built site
 
 
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        ("https://example.org/hand book/", "holds white space"),
+        ("ftp://example.org/handbook/", "is not an http or https address"),
+    ],
+)
+def test_a_site_url_no_feed_link_can_start_with_stops_the_build(agency, build, url, problem):
+    built = build(agency.records, site_url=url)
+    assert not built.ok
+    assert "hirebook: site_url" in built.log and problem in built.log
+    assert "Traceback" not in built.log
+
+
 def test_demo_builds_strict(demo_site):
     assert "WARNING" not in demo_site.log
     assert (demo_site.site / "sla/index.html").is_file()

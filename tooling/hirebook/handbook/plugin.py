@@ -109,6 +109,12 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
         inside = self.records_dir.is_relative_to(config_dir)
         self.root = config_dir if inside else self.records_dir.parent
         config.theme["language"] = THEME_LANGUAGE[self.config.language]
+        # The feeds' links start with it; `hirebook calendar --site-url` refuses the same.
+        problem = feeds.site_url_problem(config.site_url) if config.site_url else None
+        if problem:
+            raise PluginError(
+                f"hirebook: site_url {problem}: fix it in mkdocs.yml or HIREBOOK_SITE_URL"
+            )
         self.docs_dir = Path(config.docs_dir)
         self.site = self._part_of_site(config)
         if str(self.records_dir) not in config.watch:
