@@ -14,13 +14,13 @@ import json
 import os
 import subprocess
 import sys
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from hirebook.now import default_instant
+from hirebook.now import default_instant, parse_as_of
 from hirebook.records.repository import load_policy
 
 DEMO_DAY = datetime(2026, 11, 20, 17, 0, tzinfo=timezone(timedelta(hours=8)))
@@ -192,3 +192,39 @@ def test_make_demo_leaves_the_day_to_the_demo():
     recipe = makefile.split("\ndemo: ", 1)[1].split("\n\n", 1)[0]
     assert "hirebook lint" in recipe and "mkdocs serve" in recipe
     assert "--as-of" not in recipe and "HIREBOOK_AS_OF" not in recipe
+
+
+# --- --as-of as written ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("2026-11-20", date(2026, 11, 20)),
+        ("2026-11-20T17:00", datetime(2026, 11, 20, 17, 0)),
+        ("2026-11-20 17:00:30", datetime(2026, 11, 20, 17, 0, 30)),
+        ("2026-11-20T17:00:00+08:00", datetime(2026, 11, 20, 9, 0, tzinfo=UTC)),
+        ("2026-11-20T09:00:00Z", datetime(2026, 11, 20, 9, 0, tzinfo=UTC)),
+        ("2026-11-20T17:00:00.5+08:00", datetime(2026, 11, 20, 9, 0, 0, 500000, tzinfo=UTC)),
+    ],
+)
+def test_as_of_reads_a_date_or_a_datetime(text, read):
+    assert parse_as_of(text) == read
+    assert type(parse_as_of(text)) is type(read)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["20261120", "2026-W47-5", "2026-W47", "2026-324", "20261120T170000", "2026-11-20T1700",
+     "２０２６-11-20", "2026-11-20T17", "2026-11-20T17:00+25:00", "2026-02-30", "", "today"],
+)  # fmt: skip
+def test_as_of_refuses_what_is_not_a_written_out_date(text):
+    with pytest.raises(ValueError):
+        parse_as_of(text)
+
+
+@pytest.mark.parametrize("text", ["20261120", "2026-W47-5"])
+def test_the_command_line_refuses_basic_and_week_dates(demo, text):
+    result = hirebook(demo, "sla", "--as-of", text)
+    assert result.returncode == 2
+    assert f"{text!r} is not a date (2026-11-20) or datetime" in result.stderr

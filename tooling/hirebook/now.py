@@ -12,8 +12,9 @@ to without touching the system clock.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -34,3 +35,23 @@ def default_instant(repo: Repository, clock: Clock = system_clock) -> datetime:
     if policy is not None and policy.demo_as_of is not None:
         return policy.demo_as_of.astimezone(repo.zone)
     return clock(repo.zone).replace(microsecond=0)
+
+
+_AS_OF = re.compile(
+    r"\d{4}-\d{2}-\d{2}"  # a calendar date, written out: 2026-11-20
+    r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2}(?::\d{2})?)?)?",
+    re.ASCII,
+)
+
+
+def parse_as_of(text: str) -> date | datetime:
+    """An ``--as-of`` (or the plugin's ``as_of``) as written: a date (``2026-11-20``) or a date
+    and time with or without offset (``2026-11-20T17:00:00+08:00``). :class:`ValueError` for
+    anything else — Python also reads ISO's basic and week forms (``20261120``,
+    ``2026-W47-5``), which would make ``20261120`` midnight where ``2026-11-20`` is the end of
+    the working day."""
+    if not _AS_OF.fullmatch(text):
+        raise ValueError(f"{text!r} is not a date or datetime in ISO 8601's extended form")
+    if len(text) == 10:
+        return date.fromisoformat(text)
+    return datetime.fromisoformat(text)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from hirebook.now import default_instant
+from hirebook.now import default_instant, parse_as_of
 from hirebook.output.base import OutputOptions
 from hirebook.output.registry import REPORTERS, formats_for
 from hirebook.records import repository
@@ -278,9 +278,7 @@ class AsOf(click.ParamType):
         if isinstance(value, datetime):
             return value
         try:
-            if len(value) == 10:
-                return date.fromisoformat(value)
-            return datetime.fromisoformat(value)
+            return parse_as_of(value)
         except ValueError:
             self.fail(
                 f"{value!r} is not a date (2026-11-20) or datetime (2026-11-20T17:00:00+08:00)",

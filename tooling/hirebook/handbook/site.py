@@ -49,7 +49,7 @@ from hirebook.handbook.pages import (
 from hirebook.handbook.reporting import ReportData
 from hirebook.handbook.sources import Sources
 from hirebook.lint.engine import LintResult, as_written, find, settle
-from hirebook.now import default_instant
+from hirebook.now import default_instant, parse_as_of
 from hirebook.output.text import TextReporter
 from hirebook.privacy import NOTHING, PERSONAL_DATA_CODES, Candidates, Redactor
 from hirebook.problem import Problem, Severity
@@ -107,7 +107,7 @@ def instant(repo: Repository, as_of: date | datetime | str | None) -> datetime:
     or else now (:func:`hirebook.now.default_instant`); a bare date is the end of that day's
     working hours (as ``--as-of`` everywhere)."""
     if isinstance(as_of, str):
-        as_of = datetime.fromisoformat(as_of) if len(as_of) > 10 else date.fromisoformat(as_of)
+        as_of = parse_as_of(as_of)
     if as_of is None:
         return default_instant(repo)
     if not isinstance(as_of, datetime):
