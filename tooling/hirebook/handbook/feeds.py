@@ -31,8 +31,8 @@ Calendar show from a subscribed feed (Google ignores ``VTODO``):
   which a client resolving it against the subscription URL turns into the page.
 - ``VALARM`` for an at-risk item: one hour before a timed due instant, or at the start of the
   working day (the policy's hours) on the due day of an all-day item.
-- ``DESCRIPTION``: state, rule, client, owner and due instant (and in English the board's
-  message); ids only for candidates, as on every page.
+- ``DESCRIPTION``: state, rule, client, owner, due instant and the message the pages show
+  for the clock, in the site's language; ids only for candidates, as on every page.
 """
 
 from __future__ import annotations
@@ -47,6 +47,7 @@ from icalendar import Alarm, Calendar, Event, Timezone, vDuration
 
 from hirebook.handbook import blocks, clocks, paths
 from hirebook.handbook.context import Context
+from hirebook.handbook.messages import clock_message
 from hirebook.output.inert import inert
 from hirebook.privacy import NOTHING, Redactor
 from hirebook.records.repository import Repository
@@ -321,8 +322,8 @@ def _description(ctx: Context, finding: Finding, redactor: Redactor) -> str:
         + (inert(redactor.field(person.name)) if person else labels("sla.no_owner")),
         f"{labels('due')}: {ctx.instant(clock.due)} ({ctx.repo.zone.key})",
     ]
-    if ctx.language == "en":  # the board's message is English: other sites leave it out
-        lines.append(inert(redactor.text(finding.message)))
+    # The message the site's pages show for the clock, in the site's language.
+    lines.append(inert(redactor.text(clock_message(labels, finding, ctx.day_length))))
     lines.append(f"{labels('source')}: {inert(clock.record)}")
     return "\n".join(lines)
 
