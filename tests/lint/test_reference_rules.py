@@ -128,3 +128,30 @@ def test_broken_referenced_record_does_not_cascade(agency):
     agency.write("clients/acme/requirements/req-2026-001.yaml", "id: [\n")
     problems = agency.problems()
     assert [p.code for p in problems] == ["HB105"]
+
+
+PERSON = """\
+id: {id}
+name: Aux Li
+roles: [recruiter]
+active: true
+"""
+
+
+def test_hb311_a_team_file_windows_cannot_create(agency):
+    found = agency.check("team/aux.yaml", PERSON.format(id="aux"), expect=[(1, 5, "HB311")])
+    assert "`aux` is a name Windows keeps for a device" in found[0].message
+    assert "rename the file" in found[0].message
+
+
+def test_hb311_a_client_folder_and_an_upper_case_name(agency):
+    # An upper-case id is the schema's to refuse (HB205): one problem, not two.
+    agency.check("team/LPT1.yaml", PERSON.format(id="LPT1"), expect=[(1, 5, "HB205")])
+    client = OTHER_CLIENT.replace("id: globex", "id: nul")
+    found = agency.check("clients/nul/client.yaml", client, expect=[(1, 5, "HB311")])
+    assert "check out this folder" in found[0].message
+
+
+def test_hb311_not_for_names_that_only_start_like_one(agency):
+    for name in ("aux-li", "con1", "com0", "lpt10", "nul-2", "prn-team"):
+        agency.check(f"team/{name}.yaml", PERSON.format(id=name), expect=[])

@@ -46,6 +46,7 @@ RULE_MODULES = (
     "hb308_unknown_contact",
     "hb309_unknown_client",
     "hb310_missing_policy",
+    "hb311_windows_reserved_name",
     # HB4xx — process and chronology
     "hb401_application_timeline",
     "hb402_offer_timeline",
