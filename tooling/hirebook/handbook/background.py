@@ -21,16 +21,22 @@ from hirebook import parallel
 Value = TypeVar("Value")
 
 
-class Background(Generic[Value]):
-    """``function(*args)``, computed by a forked child when ``fork`` is asked and safe."""
+def fork_if(wanted: bool):
+    """The multiprocessing context a :class:`Background` forks with: the fork context if
+    ``wanted`` and safe here (:func:`hirebook.parallel.fork_context`), else None."""
+    return parallel.fork_context() if wanted else None
 
-    def __init__(self, function: Callable[..., Value], *args, fork: bool) -> None:
+
+class Background(Generic[Value]):
+    """``function(*args)``, computed by a child forked with ``context`` (a multiprocessing
+    context, :func:`fork_if`), or by the caller when it is None."""
+
+    def __init__(self, function: Callable[..., Value], *args, context) -> None:
         self.function = function
         self.args = args
         self.received: tuple[Value] | None = None
         self.process = None
         self.receiver: multiprocessing.connection.Connection | None = None
-        context = parallel.fork_context() if fork else None
         if context is not None:
             self.receiver, sender = context.Pipe(duplex=False)
             # A daemon: a child whose value nobody asked for (a failed build) is stopped when

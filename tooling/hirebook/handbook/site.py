@@ -20,7 +20,7 @@ from pathlib import Path
 
 from hirebook import parallel, pipeline
 from hirebook.handbook import feeds, reporting
-from hirebook.handbook.background import Background
+from hirebook.handbook.background import Background, fork_if
 from hirebook.handbook.context import Context
 from hirebook.handbook.deferred import Deferred, collecting
 from hirebook.handbook.labels import labels_for
@@ -245,7 +245,7 @@ def generate(
     if ctx.report is None:
         ctx.report = reporting.compute(repo, as_of, board)
     # The site's links: absolute with its site_url.
-    pending_feeds = Background(feeds.files, ctx, links, fork=fork_feeds)
+    pending_feeds = Background(feeds.files, ctx, links, context=fork_if(fork_feeds))
     with collecting(deferred):
         built = {path: page for builder in PAGE_BUILDERS for path, page in builder(ctx)}
         fragments = policy_tables.fragments(ctx)
