@@ -18,6 +18,7 @@ act on are written as JSON escapes (:func:`~hirebook.output.inert.json_text`).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from hirebook.output.base import Reporter
@@ -42,11 +43,11 @@ def compact(item: dict) -> str:
     return json_text(_COMPACT(item))
 
 
-def dumps_listing(head: dict, key: str, items: list[dict]) -> str:
+def dumps_listing(head: dict, key: str, items: Iterable[dict]) -> str:
     """``head`` with ``key`` holding ``items``, one compact item per line.
 
     Readable in a diff or a log; ``indent`` would make Python fall back to its pure-Python
-    encoder.
+    encoder. ``items`` may be made one at a time: each is let go once it is written.
     """
     lines = [compact(item) for item in items]
     parts = ["{\n"]
@@ -69,13 +70,13 @@ class JsonReporter(Reporter):
             "errors": len(result.errors),
             "warnings": len(result.warnings),
         }
-        return dumps_listing(head, "problems", [problem.as_dict() for problem in result.problems])
+        return dumps_listing(head, "problems", (problem.as_dict() for problem in result.problems))
 
     def sla(self, board: Board) -> str:
         return dumps_listing(
             {"as_of": board.as_of.isoformat()},
             "findings",
-            [finding.as_dict() for finding in board.findings],
+            (finding.as_dict() for finding in board.findings),
         )
 
     def report(self, result: dict) -> str:
