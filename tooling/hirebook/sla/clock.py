@@ -98,6 +98,12 @@ class Finding:
         }
 
 
+# Made once, not per finding: every finding's span is divided by them.
+_ZERO = timedelta(0)
+_MINUTE = timedelta(minutes=1)
+_HOUR = timedelta(hours=1)
+_DAY = timedelta(days=1)
+
 _STATE_NAMES = {state: str(state) for state in State}
 """Looked up, not computed: ``str`` of an enum member is a Python call per finding."""
 
@@ -128,8 +134,8 @@ def evaluate(clock: Clock, as_of: datetime, calendar: WorkCalendar, warn_within:
             on_time = stopped <= clock.due
         remaining = _between(clock, calendar, late_to, clock.due)
         state = State.MET if on_time else State.BREACHED
-        if on_time and remaining < timedelta(0):
-            remaining = timedelta(0)
+        if on_time and remaining < _ZERO:
+            remaining = _ZERO
     else:
         remaining = _between(clock, calendar, as_of, clock.due)
         if as_of > clock.due:
@@ -147,7 +153,7 @@ def _between(clock: Clock, calendar: WorkCalendar, a: datetime, b: datetime) -> 
 
 def _warning(clock: Clock, calendar: WorkCalendar, warn_within: float) -> timedelta:
     if clock.due_date_rule:
-        return timedelta(days=1)
+        return _DAY
     if clock.goal.is_business:
         return calendar.day_length * clock.goal.amount * warn_within
     return clock.goal.as_timedelta() * warn_within
@@ -171,17 +177,17 @@ def span_parts(
     "h"))``, ``((45, "m"),)``. Units: ``d`` days, ``bd`` business days, ``h`` hours, ``wh``
     working hours, ``m`` minutes. :func:`words` says them in English; the handbook in its
     language."""
-    day = day_length if business else timedelta(days=1)
+    day = day_length if business else _DAY
     day_unit = "bd" if business else "d"
     days, rest = divmod(span, day)
-    hours, rest = divmod(rest, timedelta(hours=1))
+    hours, rest = divmod(rest, _HOUR)
     if days >= 2:  # hours stop mattering once it is days
         return ((days, day_unit),)
     if days:
         return ((days, day_unit), (hours, "h")) if hours else ((days, day_unit),)
     if hours:
         return ((hours, "wh" if business else "h"),)
-    minutes = max(1, round(rest / timedelta(minutes=1))) if rest else 0
+    minutes = max(1, round(rest / _MINUTE)) if rest else 0
     return ((minutes, "m"),)
 
 
@@ -191,7 +197,7 @@ _UNIT_WORDS = {"d": "day", "bd": "business day", "h": "hour", "wh": "working hou
 def words(span: timedelta, business: bool, day_length: timedelta) -> str:
     """A span as a person says it: "2 business days", "1 day 3 hours", "45 minutes"."""
     parts = span_parts(span, business, day_length)
-    return " ".join(_plural(count, _UNIT_WORDS[unit]) for count, unit in parts)
+    return " ".join([_plural(count, _UNIT_WORDS[unit]) for count, unit in parts])
 
 
 def _plural(count: int, word: str) -> str:
