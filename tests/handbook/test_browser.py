@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import time
 from urllib.parse import urlsplit
 
 import pytest
@@ -75,15 +76,25 @@ def browse(chromium, site):
 
 
 def search(page, query: str) -> int:
-    """Type ``query`` into Material's search and return how many results it lists (they stay
-    on the page). Waits for the search worker's answer to this very query: the field is emptied
-    first and the answer to that awaited, so no earlier answer is taken for this one."""
+    """Type ``query`` (which must find something) into Material's search and return how many
+    results it lists (they stay on the page). Waits for the search worker's answer to this very
+    query: the field is emptied first and the answer to that awaited, so no earlier answer is
+    taken for this one.
+
+    Material's worker answers a query that arrives while it is still building the index with
+    no results (its search of the index not yet made fails, and it says "no matching
+    documents"), and a large index on a busy machine takes seconds: a "none" is asked again
+    until the index answers, for as long as any wait of these tests may take."""
     field = page.locator("input.md-search__input")
     field.click()
-    for text, state in (("", "=== 'waiting'"), (query, "!== 'waiting'")):
-        field.fill(text)
-        field.press("End")  # Material's search reads the field on key-up
-        page.wait_for_function(f"() => ({SEARCH_STATE})() {state}")
+    deadline = time.monotonic() + BROWSER_TIMEOUT_MS / 1000
+    while True:
+        for text, state in (("", "=== 'waiting'"), (query, "!== 'waiting'")):
+            field.fill(text)
+            field.press("End")  # Material's search reads the field on key-up
+            page.wait_for_function(f"() => ({SEARCH_STATE})() {state}")
+        if page.evaluate(SEARCH_STATE) == "results" or time.monotonic() > deadline:
+            break
     # The first results are rendered in the same task as the text that counts them.
     return page.locator(".md-search-result__item").count()
 
