@@ -464,8 +464,8 @@ def positions(text: str, read_already: bool = False) -> tuple[Positions, Positio
     return walk.positions, walk.key_positions
 
 
-# A line that starts a top-level key's value's end: at the first column, neither blank, a
-# comment nor an item of a list (a key's list may stand at the key's own level).
+# Where a top-level key's value ends: at a line that starts in the first column and is neither
+# blank, a comment nor an item of a list (a key's list may stand at the key's own level).
 _NEXT_TOP_LEVEL = re.compile(r"\n(?![ \n#]|-(?:[ \n]|$))")
 
 
