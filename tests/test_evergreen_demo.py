@@ -216,15 +216,16 @@ def test_as_of_reads_a_date_or_a_datetime(text, read):
 @pytest.mark.parametrize(
     "text",
     ["20261120", "2026-W47-5", "2026-W47", "2026-324", "20261120T170000", "2026-11-20T1700",
-     "２０２６-11-20", "2026-11-20T17", "2026-11-20T17:00+25:00", "2026-02-30", "", "today"],
+     "２０２６-11-20", "2026-11-20T17", "2026-11-20T17:00+25:00", "2026-02-30", "", "today",
+     "9999-12-31T23:59:59-23:59", "0001-01-01T00:00:00+08:00", "1899-12-31", "9999-01-01"],
 )  # fmt: skip
 def test_as_of_refuses_what_is_not_a_written_out_date(text):
     with pytest.raises(ValueError):
         parse_as_of(text)
 
 
-@pytest.mark.parametrize("text", ["20261120", "2026-W47-5"])
-def test_the_command_line_refuses_basic_and_week_dates(demo, text):
+@pytest.mark.parametrize("text", ["20261120", "2026-W47-5", "9999-12-31T23:59:59-23:59"])
+def test_the_command_line_refuses_basic_and_week_dates_and_the_ends_of_time(demo, text):
     result = hirebook(demo, "sla", "--as-of", text)
     assert result.returncode == 2
     assert f"{text!r} is not a date (2026-11-20) or datetime" in result.stderr

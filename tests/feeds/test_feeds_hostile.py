@@ -218,3 +218,18 @@ def test_a_feed_is_named_by_an_id_safe_in_a_path_and_a_url(new_york):
 )
 def test_a_site_address_is_any_http_address_without_white_space(url):
     assert feeds.site_url_problem(url) is None
+
+
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        ("https://example.org/hand book/", "holds white space"),
+        ("https://example.org/\u0085x/", "holds white space"),
+        ("ftp://example.org/", "is not an http or https address"),
+        ("http://[::1/", "is not an http or https address"),  # urlsplit refuses it
+        ("https://example.org/handbook/?a=1", "has a query or fragment"),
+        ("https://example.org/handbook/#top", "has a query or fragment"),
+    ],
+)
+def test_a_site_address_feed_links_cannot_start_with(url, problem):
+    assert problem in feeds.site_url_problem(url)

@@ -52,6 +52,11 @@ def parse_as_of(text: str) -> date | datetime:
     the working day."""
     if not _AS_OF.fullmatch(text):
         raise ValueError(f"{text!r} is not a date or datetime in ISO 8601's extended form")
-    if len(text) == 10:
-        return date.fromisoformat(text)
-    return datetime.fromisoformat(text)
+    value = date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text)
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:  # an instant moved into any timezone must
+        # still be a date Python can hold (year 1 to 9999)
+        raise ValueError(f"{text!r} is outside the years {FIRST_YEAR} to {LAST_YEAR}")
+    return value
+
+
+FIRST_YEAR, LAST_YEAR = 1900, 9998

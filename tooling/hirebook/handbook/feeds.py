@@ -101,9 +101,14 @@ def site_url_problem(url: str) -> str | None:
     """What keeps ``url`` from being the site's address in a feed's links, or None: an
     ``http(s)://host/…`` address without white space or control characters (the icalendar
     library refuses a line break in a URI; a space would end the link in a calendar)."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # an unclosed [ of an IPv6 host, a port that is no number …
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
         return f"{inert(url)!r} is not an http or https address (https://example.org/handbook/)"
+    if parts.query or parts.fragment:  # the pages' paths are added at its end
+        return f"{inert(url)!r} has a query or fragment (?… or #…): give the site's address alone"
     if any(char.isspace() or not char.isprintable() for char in url):
         return (
             f"{inert(url)!r} holds white space or a control character: percent-encode it "

@@ -31,7 +31,7 @@ Options: ``records`` (default ``records/`` beside ``mkdocs.yml``), ``language`` 
 each other in a folder of its name; default all three, English first; a single language makes
 a site of its own, without a language selector), ``as_of`` (a date or datetime; default: the
 build time), ``jobs`` (processes for reading the records, as ``hirebook lint --jobs``; default
-0: every core for a large agency; with more than one, a child process writes the feeds) and
+0: every core for a large agency; with more than one, a child process computes the feeds) and
 ``defer`` (default true: generated tables skip Markdown, see :mod:`hirebook.handbook.deferred`;
 false renders them through Markdown, slower).
 """
@@ -87,7 +87,6 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
         super().__init__()
         self.handbook: Handbook | None = None
         self.files: Files | None = None
-        self.feed_files: list[File] = []
         self.root = Path.cwd()
         self.records_dir = Path("records")
         self.serving = False
@@ -209,18 +208,19 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
             files.append(file)
         # The calendar feeds: files, not pages, filled in on_env (a child process may still be
         # writing them while MkDocs reads the pages).
-        self.feed_files = [File.generated(config, path, content=b"") for path in
-                           self.handbook.feed_paths]  # fmt: skip
-        for file in self.feed_files:
-            files.append(file)
+        for path in self.handbook.feed_paths:
+            files.append(File.generated(config, path, content=b""))
         self.files = files
         return files
 
     def on_env(self, env, config, files):
         # Every page is read; next MkDocs copies the files, the feeds among them.
         feeds = self.handbook.feeds if self.handbook else {}
-        for file in self.feed_files:
-            file.content_bytes = feeds[file.src_uri]
+        for path, feed in feeds.items():
+            file = files.get_file_from_path(path)
+            if file is None:  # another plugin took it out of the site
+                raise PluginError(f"hirebook: the calendar feed {path} is no longer a site file")
+            file.content_bytes = feed
         return env
 
     def on_build_error(self, error) -> None:

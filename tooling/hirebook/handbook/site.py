@@ -1,7 +1,8 @@
 """The library function behind both front ends: records in, Markdown pages out.
 
-:func:`generate` is pure — a function of the repository, an instant and a language — and knows
-nothing of MkDocs: the plugin turns its pages into ``File.generated`` objects, and
+:func:`generate` is a function of the repository, an instant and a language (its calendar feeds
+may be computed by a child process, :mod:`hirebook.handbook.background`, but are the same
+bytes) and knows nothing of MkDocs: the plugin turns its pages into ``File.generated`` objects, and
 ``hirebook handbook --out DIR`` writes them to disk. :func:`check` refuses records that must
 not be published: any lint error (the build stops with the lint report instead of publishing a
 half-true site) and any personal data found outside candidates' files
