@@ -4,6 +4,7 @@ parent would compute, and any failure of the child leaves the parent to compute 
 from __future__ import annotations
 
 import errno
+import gc
 import json
 import multiprocessing
 import os
@@ -11,6 +12,7 @@ import signal
 import subprocess
 import sys
 import threading
+import weakref
 
 import pytest
 
@@ -192,3 +194,25 @@ def test_with_two_processes_the_child_writes_the_feeds_the_parent_would():
     assert out.returncode == 0, out.stderr
     # 19 feeds: the agency's, the demo's 6 team members' and its 12 clients'.
     assert json.loads(out.stdout) == {"parent_calls": 0, "then": 1, "same": True, "feeds": 19}
+
+
+class Records:
+    """Stands for the handbook's records and clocks: big, and needed only to make the value."""
+
+    def count(self) -> int:
+        return 3
+
+
+def counted(records: Records) -> int:
+    return records.count()
+
+
+@pytest.mark.parametrize("context", [None, FORK] if FORK else [None])
+def test_what_the_value_was_made_from_is_let_go(context):
+    records = Records()
+    kept = weakref.ref(records)
+    background = Background(counted, records, context=context)
+    del records
+    assert (answered(background) if context else background).result() == 3
+    gc.collect()
+    assert kept() is None  # the build's largest objects need not live until it ends

@@ -77,6 +77,8 @@ class Background(Generic[Value]):
                     self.received = (value,)
             if self.received is None:
                 self.received = (self.function(*self.args),)
+            # What the value was made from (the handbook's records and clocks) may go now.
+            self.function, self.args = None, ()
         return self.received[0]
 
     def cancel(self) -> None:
