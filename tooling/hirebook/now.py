@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date, datetime, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -52,11 +52,18 @@ def parse_as_of(text: str) -> date | datetime:
     the working day."""
     if not _AS_OF.fullmatch(text):
         raise ValueError(f"{text!r} is not a date or datetime in ISO 8601's extended form")
-    value = date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text)
-    if not FIRST_YEAR <= value.year <= LAST_YEAR:  # an instant moved into any timezone must
-        # still be a date Python can hold (year 1 to 9999)
-        raise ValueError(f"{text!r} is outside the years {FIRST_YEAR} to {LAST_YEAR}")
+    if len(text) == 10:
+        return date.fromisoformat(text)
+    value = datetime.fromisoformat(text)
+    # Moved into any timezone (at most 14 hours away), it must still be a datetime.
+    try:
+        wall = (value.astimezone(UTC) if value.tzinfo else value).replace(tzinfo=None)
+    except OverflowError:
+        wall = datetime.min
+    if not datetime.min + ZONES_AWAY <= wall <= datetime.max - ZONES_AWAY:
+        raise ValueError(f"{text!r} is too near the first or last day Python holds")
     return value
 
 
-FIRST_YEAR, LAST_YEAR = 1900, 9998
+ZONES_AWAY = timedelta(hours=14)
+"""The farthest any timezone is from UTC."""

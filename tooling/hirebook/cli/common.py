@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from hirebook.now import FIRST_YEAR, LAST_YEAR, default_instant, parse_as_of
+from hirebook.now import default_instant, parse_as_of
 from hirebook.output.base import OutputOptions
 from hirebook.output.registry import REPORTERS, formats_for
 from hirebook.records import repository
@@ -281,8 +281,7 @@ class AsOf(click.ParamType):
             return parse_as_of(value)
         except ValueError:
             self.fail(
-                f"{value!r} is not a date (2026-11-20) or datetime (2026-11-20T17:00:00+08:00) "
-                f"of the years {FIRST_YEAR} to {LAST_YEAR}",
+                f"{value!r} is not a date (2026-11-20) or datetime (2026-11-20T17:00:00+08:00)",
                 param,
                 ctx,
             )
