@@ -388,8 +388,23 @@ def test_what_hirebook_refuses_is_commented_exactly(agency):
 REQUIREMENT = (
     "### Client who raised the requirement (folder name)\n\nCLIENT\n\n"
     "### Position\n\nTITLE\n\n"
-    "### Hiring manager at the client (optional)\n\n_No response_\n"
+    "### Hiring manager at the client (optional)\n\n_No response_\n\n"
+    "### When the client raised it (optional)\n\n_No response_\n"
 )
+
+
+def test_a_requirement_raised_earlier_is_received_then(agency):
+    text = REQUIREMENT.replace("CLIENT", "northwind-cloud").replace("TITLE", "Data Engineer")
+    text = text.replace(
+        "raised it (optional)\n\n_No response_", "raised it (optional)\n\n2026-11-19 16:30"
+    )
+    outcome = handle(agency, opened(text))
+    assert outcome.kind == issue.PULL_REQUEST, outcome.log
+    argv = ["new", "requirement", "--client=northwind-cloud", "--title=Data Engineer"]
+    argv.append("--received-at=2026-11-19 16:30")
+    assert outcome.log[0] == f"#42: {replies.command_line(argv)}"
+    [written] = (agency / "records").glob("clients/northwind-cloud/requirements/req-2026-020.yaml")
+    assert "\nreceived_at: 2026-11-19T16:30:00+08:00 " in written.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
@@ -675,7 +690,8 @@ def test_a_new_requirement_from_the_form(pushed, tmp_path):
     text = (
         "### Client who raised the requirement (folder name)\n\nnorthwind-cloud\n\n"
         "### Position\n\nData Engineer\n\n"
-        "### Hiring manager at the client (optional)\n\n_No response_\n"
+        "### Hiring manager at the client (optional)\n\n_No response_\n\n"
+        "### When the client raised it (optional)\n\n_No response_\n"
     )
     run = run_form(work, tmp_path, opened(text))
     assert run.returncode == 0, run.log

@@ -110,7 +110,8 @@ def test_the_new_agencys_form_becomes_a_pull_request(agency, tmp_path):
     body = (
         "### Client who raised the requirement (folder name)\n\nharbor\n\n"
         "### Position\n\nWarehouse Manager\n\n"
-        "### Hiring manager at the client (optional)\n\n_No response_\n"
+        "### Hiring manager at the client (optional)\n\n_No response_\n\n"
+        "### When the client raised it (optional)\n\n_No response_\n"
     )
     payload = {"action": "opened", "issue": {"number": 3, "author_association": "OWNER"}}
     payload["issue"]["body"] = body

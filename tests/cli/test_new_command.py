@@ -37,6 +37,37 @@ def test_new_requirement_is_valid_and_numbered(runner, agency):
     assert lint_codes(agency) == []
 
 
+def test_new_requirement_received_earlier_starts_its_clock_then(runner, agency):
+    # Raised the afternoon before it was filed: no offset means the policy's Asia/Shanghai.
+    args = ["--client", "acme", "--title", "Data Engineer", "--received-at", "2026-11-19 16:30"]
+    result = new(runner, agency, "requirement", *args)
+    assert result.exit_code == 0, result.output
+    text = (agency.root / result.output.strip()).read_text(encoding="utf-8")
+    assert "\nreceived_at: 2026-11-19T16:30:00+08:00   # when the client raised the need\n" in text
+    assert lint_codes(agency) == []
+    # An offset of another zone is the same instant in the policy's.
+    args[-1] = "2026-11-19T09:30:00+01:00"
+    result = new(runner, agency, "requirement", *args)
+    text = (agency.root / result.output.strip()).read_text(encoding="utf-8")
+    assert "\nreceived_at: 2026-11-19T16:30:00+08:00 " in text
+
+
+@pytest.mark.parametrize(
+    ("when", "message"),
+    [
+        ("2026-11-19", "give the time too, e.g. 2026-11-19T14:30:00+08:00"),
+        ("2099-01-01T10:00", "2099-01-01T10:00+08:00 is after now"),
+        ("yesterday", "'yesterday' is not a date (2026-11-20) or datetime"),
+    ],
+)
+def test_new_requirement_refuses_a_receipt_it_cannot_time(runner, agency, when, message):
+    args = ["--client", "acme", "--title", "X", "--received-at", when]
+    result = new(runner, agency, "requirement", *args)
+    assert result.exit_code == 2
+    assert message in result.output
+    assert not (agency.records / "clients/acme/requirements/req-2026-002.yaml").exists()
+
+
 def test_new_client_prompts_for_what_is_missing(runner, agency):
     result = new(runner, agency, "client", input="harbor\nHarbor Logistics\nkey\nwang-li\n")
     assert result.exit_code == 0, result.output

@@ -9,7 +9,7 @@ new file is printed, ready for an editor or ``git add``.
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import click
@@ -118,15 +118,45 @@ def new_client(record_id, name, tier, manager, records_dir):
 @click.option("--client", "client_id", prompt="Client id", help="The client that raised the need.")
 @click.option("--title", prompt="Position title", help="The position, e.g. 'Data Engineer'.")
 @click.option("--hiring-manager", default=None, help="A name from the client's contacts.")
+@click.option(
+    "--received-at",
+    type=common.AsOf(),
+    default=None,
+    help="When the client raised the need, which starts the confirmation's SLA clock: a "
+    "datetime (2026-11-20T14:30:00+08:00; without an offset, in the policy's timezone). "
+    "Default: now.",
+)
 @common.records_option
-def new_requirement(client_id, title, hiring_manager, records_dir):
+def new_requirement(client_id, title, hiring_manager, received_at, records_dir):
     """A requirement confirmation (draft, to be signed by both sides)."""
     repo = common.load(records_dir)
     common.known_ids(records_dir, "--client", (client_id,))
     now = _now(repo)
+    received = _received(repo, received_at, now)
     record_id = templates.next_id("requirement", repo.file_ids["requirement"], now.date())
-    text = templates.requirement(record_id, title, now, hiring_manager)
+    text = templates.requirement(record_id, title, received, hiring_manager)
     _write(repo, Path(path_for("requirement", record_id, client_id)), text)
+
+
+def _received(repo: Repository, given: date | datetime | None, now: datetime) -> datetime:
+    """``--received-at`` in the policy's timezone: the clock starts at an instant, so a date
+    alone is refused, and so is a time after now (a need not raised yet)."""
+    if given is None:
+        return now
+    if not isinstance(given, datetime):
+        raise click.BadParameter(
+            f"give the time too, e.g. {given.isoformat()}T14:30:00+08:00: the confirmation's "
+            "clock starts at an instant",
+            param_hint="--received-at",
+        )
+    at = given.astimezone(repo.zone) if given.tzinfo else given.replace(tzinfo=repo.zone)
+    if at > now:
+        raise click.BadParameter(
+            f"{at.isoformat(timespec='minutes')} is after now "
+            f"({now.isoformat(timespec='minutes')}): a need is recorded once it is raised",
+            param_hint="--received-at",
+        )
+    return at
 
 
 @new_group.command("plan")

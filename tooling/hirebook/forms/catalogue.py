@@ -88,6 +88,7 @@ FORMS = (
             Field("client", "--client", _id_of("client")),
             Field("title", "--title", LINE),
             Field("hiring-manager", "--hiring-manager", LINE, required=False),
+            Field("received", "--received-at", WHEN, required=False),
         ),
         subject="client",
     ),
