@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -26,6 +26,18 @@ Clock = Callable[[tzinfo], datetime]
 
 def system_clock(zone: tzinfo) -> datetime:
     return datetime.now(zone)
+
+
+def as_of_instant(repo: Repository, as_of: date | datetime | None) -> datetime:
+    """An ``--as-of`` (or the plugin's ``as_of``) as an instant: a datetime without an offset is
+    in the policy's timezone, a bare date is the end of that day's working hours, none is
+    :func:`default_instant`."""
+    if as_of is None:
+        return default_instant(repo)
+    if isinstance(as_of, datetime):
+        return as_of if as_of.tzinfo else as_of.replace(tzinfo=repo.zone)
+    end = repo.policy.calendar.hours.end if repo.policy else "18:00"
+    return datetime.combine(as_of, time.fromisoformat(end), tzinfo=repo.zone)
 
 
 def default_instant(repo: Repository, clock: Clock = system_clock) -> datetime:

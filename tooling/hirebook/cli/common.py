@@ -8,13 +8,13 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from hirebook.now import default_instant, parse_as_of
+from hirebook.now import as_of_instant, default_instant, parse_as_of
 from hirebook.output.base import OutputOptions
 from hirebook.output.registry import REPORTERS, formats_for
 from hirebook.records import repository
@@ -296,17 +296,6 @@ def today_in(repo: Repository, as_of: date | datetime | None) -> date:
         aware = as_of if as_of.tzinfo else as_of.replace(tzinfo=repo.zone)
         return aware.astimezone(repo.zone).date()
     return as_of
-
-
-def as_of_instant(repo: Repository, as_of: date | datetime | None) -> datetime:
-    """``--as-of`` as an instant: a bare date is the end of that day's working hours; none is
-    the policy's ``demo_as_of`` or else now (:func:`hirebook.now.default_instant`)."""
-    if as_of is None:
-        return default_instant(repo)
-    if isinstance(as_of, datetime):
-        return as_of if as_of.tzinfo else as_of.replace(tzinfo=repo.zone)
-    end = repo.policy.calendar.hours.end if repo.policy else "18:00"
-    return datetime.combine(as_of, time.fromisoformat(end), tzinfo=repo.zone)
 
 
 def refuse_lint_errors(result, purpose: str) -> None:

@@ -23,6 +23,7 @@ from hirebook.events import definitions as events
 from hirebook.events import locate, typed
 from hirebook.events.recording import ChangedMeanwhile, NotClean, Outcome, record
 from hirebook.events.roundtrip import RoundTripError
+from hirebook.now import as_of_instant
 from hirebook.output.inert import inert, json_text
 
 FORMATS = ("text", "json")
@@ -471,7 +472,7 @@ def _run(name, record_id, event, instant, at, as_of, output_format, dry_run, rec
     folder, root = common.records_folder(records_dir)
     repo = locate.read_around(folder, root, kind, record_id)
     _locate(repo, kind, record_id)  # an unknown id or a link is named before anything else
-    now = common.as_of_instant(repo, as_of)
+    now = as_of_instant(repo, as_of)
     when = _instant(repo, at, now) if instant else _day(repo, at, now)
     start = when if instant else datetime.combine(when, time(0), tzinfo=repo.zone)
     _refuse_out_of_time(name, when, start, now)
@@ -565,7 +566,7 @@ def _instant(repo, at, now: datetime) -> datetime:
             f"this event is recorded with its time: give a datetime, e.g. {at}T14:30:00+08:00",
             param_hint="--at",
         )
-    aware = at if at.tzinfo else at.replace(tzinfo=repo.zone)
+    aware = as_of_instant(repo, at)
     if aware.utcoffset() % timedelta(minutes=1):
         raise click.BadParameter(
             f"{at.isoformat()} has an offset with seconds; records write offsets in hours "

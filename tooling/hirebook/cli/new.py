@@ -17,7 +17,7 @@ import click
 from hirebook import atomic
 from hirebook.cli import common
 from hirebook.cli.failures import machine_failure
-from hirebook.now import default_instant
+from hirebook.now import as_of_instant, default_instant
 from hirebook.records import templates
 from hirebook.records.layout import path_for
 from hirebook.records.repository import Repository
@@ -149,7 +149,7 @@ def _received(repo: Repository, given: date | datetime | None, now: datetime) ->
             "clock starts at an instant",
             param_hint="--received-at",
         )
-    at = given.astimezone(repo.zone) if given.tzinfo else given.replace(tzinfo=repo.zone)
+    at = as_of_instant(repo, given).astimezone(repo.zone)
     if at > now:
         raise click.BadParameter(
             f"{at.isoformat(timespec='minutes')} is after now "

@@ -8,6 +8,7 @@ from datetime import datetime
 import click
 
 from hirebook.cli import common
+from hirebook.now import as_of_instant
 from hirebook.output.inert import inert
 from hirebook.records.model import Client
 from hirebook.records.pipeline import pipeline_stage
@@ -39,7 +40,7 @@ def show_command(client_id, records_dir, as_of):
         close = difflib.get_close_matches(client_id, list(repo.clients), n=1)
         hint = f"; did you mean `{close[0]}`?" if close else ""
         raise click.BadParameter(f"no client `{client_id}`{hint}", param_hint="CLIENT")
-    click.echo("\n".join(summary_lines(repo, client, common.as_of_instant(repo, as_of))))
+    click.echo("\n".join(summary_lines(repo, client, as_of_instant(repo, as_of))))
 
 
 def summary_lines(repo: Repository, client: Client, as_of: datetime) -> list[str]:

@@ -215,8 +215,8 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
 
     def on_env(self, env, config, files):
         # Every page is read; next MkDocs copies the files, the feeds among them.
-        feeds = self.handbook.feeds if self.handbook else {}
-        for path, feed in feeds.items():
+        made = self.handbook.feeds if self.handbook else {}
+        for path, feed in made.items():
             file = files.get_file_from_path(path)
             if file is None:  # another plugin took it out of the site
                 raise PluginError(f"hirebook: the calendar feed {path} is no longer a site file")

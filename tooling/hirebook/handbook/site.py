@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime
 from pathlib import Path
 
 from hirebook import parallel, pipeline
@@ -50,7 +50,7 @@ from hirebook.handbook.pages import (
 from hirebook.handbook.reporting import ReportData
 from hirebook.handbook.sources import Sources
 from hirebook.lint.engine import LintResult, as_written, find, settle
-from hirebook.now import default_instant, parse_as_of
+from hirebook.now import as_of_instant, parse_as_of
 from hirebook.output.text import TextReporter
 from hirebook.privacy import NOTHING, PERSONAL_DATA_CODES, Candidates, Redactor
 from hirebook.problem import Problem, Severity
@@ -109,14 +109,7 @@ def instant(repo: Repository, as_of: date | datetime | str | None) -> datetime:
     working hours (as ``--as-of`` everywhere)."""
     if isinstance(as_of, str):
         as_of = parse_as_of(as_of)
-    if as_of is None:
-        return default_instant(repo)
-    if not isinstance(as_of, datetime):
-        end = repo.policy.calendar.hours.end if repo.policy else "18:00"
-        as_of = datetime.combine(as_of, time.fromisoformat(end))
-    if as_of.tzinfo is None:
-        as_of = as_of.replace(tzinfo=repo.zone)
-    return as_of.astimezone(repo.zone)
+    return as_of_instant(repo, as_of).astimezone(repo.zone)
 
 
 def check(repo: Repository, as_of: datetime) -> LintResult:

@@ -56,17 +56,23 @@ def evaluate_all(
 ) -> Board:
     """All findings (every state), sorted: overdue first, then by due instant. ``lines``:
     look up each clock's line (see :class:`SlaContext`)."""
-    findings = findings_of(repo, as_of, rules, lines)
+    calendar = calendar_of(repo)
+    findings = findings_of(repo, as_of, rules, lines, calendar)
     findings.sort(key=finding_order)
-    return Board(as_of=calendar_of(repo).to_local(as_of), findings=findings)
+    return Board(as_of=calendar.to_local(as_of), findings=findings)
 
 
 def findings_of(
-    repo: Repository, as_of: datetime, rules: Iterable[str] | None = None, lines: bool = True
+    repo: Repository,
+    as_of: datetime,
+    rules: Iterable[str] | None = None,
+    lines: bool = True,
+    calendar: WorkCalendar | None = None,
 ) -> list[Finding]:
     """All findings, rule by rule, unsorted: for a caller that sorts them with others (the
-    pipeline merges the parts' findings and sorts them once)."""
-    calendar = calendar_of(repo)
+    pipeline merges the parts' findings and sorts them once). ``calendar``: the policy's, when
+    the caller has made it already."""
+    calendar = calendar or calendar_of(repo)
     context = SlaContext(repo=repo, calendar=calendar, as_of=as_of, lines=lines)
     warn_within = repo.policy.warn_within if repo.policy else DEFAULT_WARN_WITHIN
     wanted = set(rules) if rules is not None else None
