@@ -4,15 +4,16 @@ The work of a large agency is split into parts (:mod:`hirebook.records.partition
 is one call of a plain top-level function in a process of its own, and only small results
 (problems, clocks) travel back. Processes are forked where that is safe, so a worker starts
 with the modules its parent already imported; elsewhere they are spawned.
+
+``multiprocessing`` and ``concurrent.futures`` are imported only when processes are started:
+every command imports this module, and most runs (a small agency, ``--jobs 1``) start none.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
 from typing import TypeVar
 
 Job = TypeVar("Job")
@@ -58,6 +59,8 @@ def run(
     ``progress`` is called now and then with the number of files the workers have read (they
     call :func:`tick`). An exception in a worker is raised here, as a bug should be.
     """
+    from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
+
     context = _context()
     counter = context.Value("q", 0) if progress else None
     workers = max(1, min(processes, len(jobs)))
@@ -80,6 +83,8 @@ def run(
 
 def _context():
     """Fork where it is safe (:func:`fork_context`), else spawn."""
+    import multiprocessing
+
     return fork_context() or multiprocessing.get_context("spawn")
 
 
@@ -90,6 +95,8 @@ def fork_context():
     ``mkdocs serve`` runs a server thread; forking a threaded process can copy a lock some
     other thread holds and hang the child, so workers are spawned there instead.
     """
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
