@@ -1,10 +1,12 @@
-"""The instant a command or the handbook judges by when none is asked for.
+"""The instant a command or the handbook judges by: the one asked for, or else a default.
 
-An explicit ``--as-of`` (or ``HIREBOOK_AS_OF``, or the plugin's ``as_of``) always wins; the
-callers handle it before asking here. Without one, a demo or training agency's policy may name
-its own instant, ``demo_as_of``: its records tell a story dated that day, and judged by any
-other day its planted clocks would all be overdue and its candidates past retention. Every
-other agency — ``hirebook init`` writes no ``demo_as_of`` — is judged by the current time.
+An explicit ``--as-of`` (or ``HIREBOOK_AS_OF``, or the plugin's ``as_of``) always wins: one
+reader for both front ends (:func:`parse_as_of`), one step from what was written to an instant
+in the policy's timezone (:func:`as_of_instant`). Without one (:func:`default_instant`), a
+demo or training agency's policy may name its own instant, ``demo_as_of``: its records tell a
+story dated that day, and judged by any other day its planted clocks would all be overdue and
+its candidates past retention. Every other agency — ``hirebook init`` writes no
+``demo_as_of`` — is judged by the current time.
 
 The clock is a parameter (default: the system's), so that a test can ask what any day resolves
 to without touching the system clock.
