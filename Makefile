@@ -44,7 +44,7 @@ build: setup
 # plugin: for each language, hirebook writes the pages, the hand-written pages and the
 # configuration into $(ZENSICAL_OUT)/<language>/ and Zensical builds them; the parts make one
 # site in $(ZENSICAL_OUT)/public/, the first language at its root as in `make build`. Reads
-# HIREBOOK_AS_OF as mkdocs.yml does.
+# HIREBOOK_AS_OF as every command and the plugin do.
 ZENSICAL_OUT ?= build/zensical
 zensical: setup
 	rm -rf $(ZENSICAL_OUT)/public

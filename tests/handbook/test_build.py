@@ -179,3 +179,41 @@ def test_only_a_placeholder_on_a_line_of_its_own_is_filled():
 
     markdown = "Intro\n\n<!-- hirebook:tiers -->\n\nThe tables (`<!-- hirebook:sla-goals -->`).\n"
     assert [m.group(1) for m in PLACEHOLDER.finditer(markdown)] == ["tiers"]
+
+
+def test_hirebook_as_of_is_read_by_the_build_as_the_commands_read_it(agency, build, runner):
+    # YAML 1.1 (through `!ENV` in mkdocs.yml) takes `+08` as an offset; the commands do not.
+    loose = "2026-11-20T17:00:00+08"
+    from hirebook.cli.main import cli
+
+    refused = runner.invoke(cli, ["lint", "--records", str(agency.records), "--as-of", loose])
+    assert refused.exit_code == 2
+    prelude = f"import os; os.environ['HIREBOOK_AS_OF'] = {loose!r}"
+    built = build(agency.records, as_of=None, prelude=prelude)
+    assert not built.ok
+    assert f"hirebook: HIREBOOK_AS_OF: {loose!r} is not a date or datetime" in built.log
+    assert "Traceback" not in built.log
+
+
+def test_the_as_of_option_wins_over_hirebook_as_of_and_is_read_the_same(monkeypatch):
+    from datetime import date, datetime, timedelta, timezone
+
+    from mkdocs.exceptions import PluginError
+
+    from hirebook.handbook.plugin import build_as_of
+
+    monkeypatch.delenv("HIREBOOK_AS_OF", raising=False)
+    assert build_as_of(None) is None  # the build time (or a demo's demo_as_of)
+    monkeypatch.setenv("HIREBOOK_AS_OF", "")
+    assert build_as_of(None) is None  # empty counts as unset, as Click has it
+    monkeypatch.setenv("HIREBOOK_AS_OF", "2026-11-20T17:00:00+08:00")
+    eight = timezone(timedelta(hours=8))
+    assert build_as_of(None) == datetime(2026, 11, 20, 17, tzinfo=eight)
+    assert build_as_of("2026-11-19") == date(2026, 11, 19)  # the option wins
+    typed = datetime(2026, 11, 18, 9, tzinfo=eight)  # YAML made it a datetime already
+    assert build_as_of(typed) is typed
+    with pytest.raises(PluginError, match=r"as_of in mkdocs.yml: '20261120' is not a date"):
+        build_as_of("20261120")
+    monkeypatch.setenv("HIREBOOK_AS_OF", "2026-11-20T17:00+8")
+    with pytest.raises(PluginError, match=r"^hirebook: HIREBOOK_AS_OF: '2026-11-20T17:00\+8'"):
+        build_as_of(None)

@@ -29,11 +29,12 @@ A thin shell around :func:`hirebook.handbook.site.prepare`, on MkDocs' public pl
 Options: ``records`` (default ``records/`` beside ``mkdocs.yml``), ``language`` (``en``,
 ``zh-Hant``, ``zh-Hans``), ``languages`` (the one site's languages, the first at its root and
 each other in a folder of its name; default all three, English first; a single language makes
-a site of its own, without a language selector), ``as_of`` (a date or datetime; default: the
-build time), ``jobs`` (processes for reading the records, as ``hirebook lint --jobs``; default
-0: every core for a large agency; with more than one, a child process computes the feeds) and
-``defer`` (default true: generated tables skip Markdown, see :mod:`hirebook.handbook.deferred`;
-false renders them through Markdown, slower).
+a site of its own, without a language selector), ``as_of`` (a date or datetime; default:
+``HIREBOOK_AS_OF``, else the build time: :func:`build_as_of`), ``jobs`` (processes for
+reading the records, as ``hirebook lint --jobs``; default 0: every core for a large agency;
+with more than one, a child process computes the feeds) and ``defer`` (default true:
+generated tables skip Markdown, see :mod:`hirebook.handbook.deferred`; false renders them
+through Markdown, slower).
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ from hirebook.handbook.languages import Site, published_path, site_name
 from hirebook.handbook.moved import redirect_page
 from hirebook.handbook.site import Handbook, HandbookError, prepare
 from hirebook.handbook.sources import Sources
+from hirebook.now import parse_as_of
 from hirebook.output.inert import inert
 from hirebook.records.repository import RecordsFolderError
 
@@ -170,7 +172,7 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
             self.handbook = prepare(
                 self.records_dir,
                 self.root,
-                self.config.as_of,
+                build_as_of(self.config.as_of),
                 self.config.language,
                 _sources(config, self.root),
                 jobs=self.config.jobs,
@@ -336,6 +338,35 @@ def default_nav(language: str) -> list[dict[str, str]]:
         ("nav.contributing", paths.CONTRIBUTING),
     ]
     return [{html.escape(labels(key)): path} for key, path in entries]
+
+
+AS_OF_VARIABLE = "HIREBOOK_AS_OF"
+
+
+def build_as_of(option: date | datetime | str | None) -> date | datetime | None:
+    """The instant the build judges by: the ``as_of`` option, else ``HIREBOOK_AS_OF`` — as
+    ``--as-of`` beats the variable for the commands — each read as the commands read it
+    (:func:`hirebook.now.parse_as_of`). None: the build time (or a demo's ``demo_as_of``).
+
+    The plugin reads the variable itself rather than through ``as_of: !ENV [...]`` in
+    ``mkdocs.yml``: YAML types an ``!ENV`` value by YAML 1.1's looser timestamp rules first
+    (``+08``, a space before the time), so a value the commands refuse would build a handbook.
+    """
+    if option is None:
+        text, where = os.environ.get(AS_OF_VARIABLE), AS_OF_VARIABLE
+        if not text:  # unset or empty: Click ignores an empty variable too
+            return None
+    elif isinstance(option, str):
+        text, where = option, "as_of in mkdocs.yml"
+    else:  # YAML already made it a date or datetime
+        return option
+    try:
+        return parse_as_of(text)
+    except ValueError as err:
+        raise PluginError(
+            f"hirebook: {where}: {inert(str(err))}; "
+            "write a date (2026-11-20) or a date and time (2026-11-20T17:00:00+08:00)"
+        ) from None
 
 
 def _sources(config, root: Path) -> Sources:
