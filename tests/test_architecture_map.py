@@ -79,8 +79,9 @@ def mentioned_files() -> list[str]:
 def matches(name: str) -> bool:
     """Whether a mentioned path names a file: relative to the package (module paths) or to the
     repository (``tests/...``); ``NNN`` stands for a number, and a bare file name such as
-    ``reference*.py`` may be in any folder of the package."""
-    pattern = name.replace("NNN", "[0-9][0-9][0-9]")
+    ``reference*.py`` may be in any folder of the package; a ``<placeholder>`` stands for any
+    name (``sla/rules/<id>.py``)."""
+    pattern = re.sub(r"<[^>]+>", "*", name.replace("NNN", "[0-9][0-9][0-9]"))
     if "/" not in pattern:
         return any(PACKAGE.rglob(pattern))
     return any(any(base.glob(pattern)) for base in (PACKAGE, ROOT))
