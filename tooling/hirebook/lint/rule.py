@@ -1,7 +1,9 @@
 """What a lint rule is: a module declaring its code, name, severity and (usually) a check.
 
 Like yamllint's rules, each rule is one module under ``hirebook.lint.rules``; its docstring is
-the user documentation published in the handbook's lint-code reference. A rule module defines:
+the user documentation published in the handbook's lint-code reference: a first line
+``HBNNN — what is wrong``, why, an ``Example::`` block and a ``Fix:`` line (tests check all
+three). A rule module defines:
 
 ``CODE``      stable code, ``HB`` + three digits (``HB1xx`` YAML and encoding, ``HB2xx`` schema,
               ``HB3xx`` ids and references, ``HB4xx`` process and chronology, ``HB5xx``
@@ -57,7 +59,10 @@ class Rule:
 
 
 def problem(code: str, record: Record, path: tuple, message: str, key: bool = False) -> Problem:
-    """A problem about ``record`` at the value (or with ``key=True`` the key) of ``path``."""
+    """A problem about ``record`` at the value (or with ``key=True`` the key) of ``path``.
+
+    Its severity is a placeholder: the engine gives it the rule's (or the policy's) afterwards.
+    """
     doc = record.doc
     if doc is None:
         return Problem("", 1, 1, code, Severity.ERROR, message, record.id)

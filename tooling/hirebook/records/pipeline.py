@@ -1,5 +1,9 @@
 """Where an application stands: its stage is derived from which events it records, never stored
-(the handbook's ``reference/records.md``), so that the stage can never disagree with the events."""
+(the handbook's ``reference/records.md``), so that the stage can never disagree with the events.
+
+"Pipeline" here is the recruiting word (the candidates of a requirement, by stage); the path
+every command runs is :mod:`hirebook.pipeline`.
+"""
 
 from __future__ import annotations
 

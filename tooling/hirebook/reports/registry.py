@@ -1,5 +1,9 @@
 """The one place where metrics are registered, in the order of the reports and
-the handbook's ``reference/metrics.md``."""
+the handbook's ``reference/metrics.md``.
+
+Adding a metric: its module under ``hirebook/reports/metrics/`` (:mod:`hirebook.reports.metric`
+says what it declares), its name here, its title in the Chinese catalogues, and a test.
+"""
 
 from __future__ import annotations
 

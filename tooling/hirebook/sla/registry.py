@@ -1,5 +1,10 @@
 """The one place where SLA rules are registered, in the order every output and the
-handbook's ``reference/sla-rules.md`` show them."""
+handbook's ``reference/sla-rules.md`` show them.
+
+Adding a rule takes more than its module and its name here: its goals in the ``sla`` of both
+``policy.schema.json`` and ``client.schema.json``, in this order, and its words in the Chinese
+catalogues (tests fail until they are there); every step is in ARCHITECTURE.md, "How to add".
+"""
 
 from __future__ import annotations
 

@@ -15,6 +15,8 @@ from hirebook.handbook.page import Page
 from hirebook.lint.registry import RULES
 from hirebook.lint.rule import Rule
 
+# A heading per hundred of codes: a new group (HB7xx) needs its line here. The headings are the
+# same English words on every language's page (the rules' docstrings are English too).
 GROUPS = {
     "HB1": "HB1xx — YAML",
     "HB2": "HB2xx — schema",
