@@ -50,6 +50,9 @@ class Clock:
     """The line of the field that starts or should stop the clock; None: not looked up (a
     caller that shows no lines, such as ``report``, does not ask for them)."""
     subject: str
+    """What the clock times, unique within its rule and client and stable from run to run: the
+    record's id, with ``#…`` when one record has several (``plan-2026-003#milestone-2``): with
+    the rule and client, it is the clock's UID in the calendar feeds."""
     owner: str | None
     describe: str
     """What is being timed, as the start of a sentence: "Client feedback on app-2026-0101"."""

@@ -82,8 +82,12 @@ class SlaContext:
     ) -> Clock | None:
         """A clock, or None when it has not started as of the evaluation instant.
 
-        Due-date rules pass ``exists_before_start``: their items are on the board as soon as
-        they are recorded, counting down to the due day.
+        ``subject`` and ``describe`` are the clock's id and its words (:class:`Clock`);
+        ``started`` and ``stopped`` are instants (a date-only event through :meth:`day_start`
+        and :meth:`date_stop`, with ``stop_is_date``); ``path`` is the field whose line the
+        board shows; ``owner`` defaults to the client's account manager, ``business`` to the
+        goal's unit. Due-date rules pass ``exists_before_start``: their items are on the board
+        as soon as they are recorded, counting down to the due day.
         """
         if started > self.as_of and not exists_before_start:
             return None
