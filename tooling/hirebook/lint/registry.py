@@ -1,7 +1,8 @@
 """The one place where lint rules are registered: every code, in order.
 
 Adding a rule means adding its module under ``hirebook/lint/rules/`` and its name here (and a
-test); nothing else.
+test); nothing else, unless it opens a new group of codes (``HB7xx``), whose heading is in
+:mod:`hirebook.handbook.pages.lint_codes`.
 """
 
 from __future__ import annotations
