@@ -1,33 +1,79 @@
 """The SLA board: every open clock, grouped by the person who must act and by client.
 
-Groups that hold overdue clocks come first, and inside a group the clocks keep the engine's
-order (overdue, then at risk, then on track; earliest due first), so the top of the page is
-always what needs doing now.
+The board is read every morning, often on a phone, where each clock is a card of its own
+(site/assets/hirebook.css stacks a table's cells below 600 px). So it is laid out for what
+needs doing now, with nothing left out:
 
-One exception keeps the board readable: every candidate file has a ``data-retention`` clock,
-so a large agency has thousands of them on track, years from due. Those are counted in one
-line (with the earliest due date) instead of listed; overdue and at-risk ones are listed
-like any other clock.
+- Above everything, the people in board order, each with their counts and a link to their
+  section: one tap to one's own clocks.
+- Each person's section lists their overdue and at-risk clocks in full, in one table, client
+  by client (the client whose clocks are most urgent first).
+- Their on-track clocks follow, folded in one ``<details>`` (closed; a click, a tap or Enter
+  opens it, no script needed) whose summary counts them and says when the next is due. They
+  stay in the page: the browser's find-in-page finds them (Chromium opens the fold by itself).
+- Sections whose person has overdue clocks come first (the most overdue first), then those
+  with clocks at risk, then the rest.
+
+The person is the section's heading, so the rows leave the Owner column out; the client is a
+column rather than a heading of its own, as most clients of a section have one or two clocks
+to act on. Measured in Chromium at 390 px (tests/handbook/test_board_phone_browser.py): the
+demo's board went from 17,867 to 6,952 px, a generated agency of 1,000 clients from 516,547 to
+201,945 px; at 1280 px from 6,665 to 3,072 and from 203,110 to 51,359 px.
+
+One exception: every candidate file has a ``data-retention`` clock, so a large agency has
+thousands of them on track, years from due. Those are counted in one line (with the earliest
+due date) instead of listed; overdue and at-risk ones are listed like any other clock.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from hirebook.handbook import blocks, paths
 from hirebook.handbook.clocks import clock_table
 from hirebook.handbook.context import Context
 from hirebook.handbook.page import Page
+from hirebook.handbook.pages.client import fold
 from hirebook.sla.clock import STATE_ORDER, Finding, State
+
+Group = tuple[str | None, list[Finding]]
+"""A person (None: no single owner) or a client, with their clocks in board order."""
 
 
 def pages(ctx: Context) -> Iterator[tuple[str, Page]]:
     yield paths.SLA, Page(render(ctx))
 
 
+def render(ctx: Context) -> str:
+    labels = ctx.labels
+    findings = ctx.open_findings
+    quiet = [f for f in findings if _summarised(f)]
+    owners = _groups([f for f in findings if not _summarised(f)], lambda f: f.clock.owner)
+    sections = [_owner_section(ctx, owner, owned) for owner, owned in owners]
+    if quiet:
+        first = min(f.clock.due for f in quiet)
+        line = labels("sla.retention_summary", count=len(quiet), due=ctx.instant(first))
+        sections.append(blocks.section(labels.value("rule", "data-retention"), line))
+    return blocks.page(
+        {"title": labels("sla.title"), "hide": ["toc"], "search": blocks.NOT_SEARCHED},
+        f"# {labels('sla.title')}",
+        f"{labels('sla.intro')}\n\n**{ctx.as_of_line()}** · {_counts(ctx, findings)}",
+        _people(ctx, owners),
+        *sections,
+    )
+
+
 def _summarised(finding: Finding) -> bool:
     """On-track retention clocks: counted in one line, not listed (see the module docstring)."""
     return finding.clock.rule == "data-retention" and finding.state is State.ON_TRACK
+
+
+def _groups(findings: list[Finding], key: Callable[[Finding], str | None]) -> list[Group]:
+    """``findings`` grouped by ``key`` (the owner or the client), most urgent group first."""
+    grouped: dict[str | None, list[Finding]] = {}
+    for finding in findings:
+        grouped.setdefault(key(finding), []).append(finding)
+    return sorted(grouped.items(), key=lambda item: (_urgency(item[1]), item[0] or ""))
 
 
 def _urgency(findings: list[Finding]) -> tuple:
@@ -39,46 +85,57 @@ def _urgency(findings: list[Finding]) -> tuple:
     )
 
 
-def render(ctx: Context) -> str:
-    labels = ctx.labels
-    findings = ctx.open_findings
-    summary = labels(
+def _counts(ctx: Context, findings: list[Finding]) -> str:
+    """ "2 overdue, 1 at risk, 4 on track." for ``findings``."""
+    return ctx.labels(
         "sla.summary",
         overdue=sum(f.state is State.OVERDUE for f in findings),
         at_risk=sum(f.state is State.AT_RISK for f in findings),
         on_track=sum(f.state is State.ON_TRACK for f in findings),
     )
-    quiet = [f for f in findings if _summarised(f)]
-    by_owner: dict[str | None, list[Finding]] = {}
-    for finding in findings:
-        if not _summarised(finding):
-            by_owner.setdefault(finding.clock.owner, []).append(finding)
-    owners = sorted(by_owner.items(), key=lambda item: (_urgency(item[1]), item[0] or ""))
-    sections = [_owner_section(ctx, owner, owned) for owner, owned in owners]
-    if quiet:
-        first = min(f.clock.due for f in quiet)
-        line = labels("sla.retention_summary", count=len(quiet), due=ctx.instant(first))
-        sections.append(blocks.section(labels.value("rule", "data-retention"), line))
-    return blocks.page(
-        {"title": labels("sla.title"), "hide": ["toc"], "search": blocks.NOT_SEARCHED},
-        f"# {labels('sla.title')}",
-        f"{labels('sla.intro')}\n\n**{ctx.as_of_line()}** · {summary}",
-        *sections,
+
+
+def _anchor(owner: str | None) -> str:
+    """The fixed anchor of a person's section. Ids have no underscore, so ``no_owner`` is
+    never a person's; an explicit anchor outranks the ones MkDocs makes from headings' text."""
+    return f"owner_{owner}" if owner else "no_owner"
+
+
+def _people(ctx: Context, owners: list[Group]) -> str:
+    """The people in board order, each a link to their section with their counts: on a
+    phone, one tap to one's own clocks instead of scrolling past everyone else's."""
+    if len(owners) < 2:
+        return ""
+    return "\n".join(
+        f"- [{_owner_name(ctx, owner)}](#{_anchor(owner)}): {_counts(ctx, owned)}"
+        for owner, owned in owners
     )
 
 
+def _owner_name(ctx: Context, owner: str | None) -> str:
+    return ctx.person_name(owner) if owner else ctx.labels("sla.no_owner")
+
+
 def _owner_section(ctx: Context, owner: str | None, findings: list[Finding]) -> str:
-    by_client: dict[str | None, list[Finding]] = {}
-    for finding in findings:
-        by_client.setdefault(finding.clock.client, []).append(finding)
-    clients = sorted(by_client.items(), key=lambda item: (_urgency(item[1]), item[0] or ""))
-    parts = [
-        blocks.section(
-            ctx.client_link(paths.SLA, client),
-            clock_table(ctx, paths.SLA, client_findings, with_client=False),
-            level=3,
-        )
-        for client, client_findings in clients
-    ]
-    title = ctx.person_link(paths.SLA, owner) if owner else ctx.labels("sla.no_owner")
-    return blocks.section(title, *parts)
+    """One person's clocks: what needs doing now, client by client, then the on-track ones
+    folded."""
+    now = [f for f in findings if f.state is not State.ON_TRACK]
+    by_client = _groups(now, lambda f: f.clock.client)
+    title = ctx.person_link(paths.SLA, owner) if owner else _owner_name(ctx, owner)
+    return blocks.section(
+        f"{title} {{: #{_anchor(owner)} }}",
+        clock_table(ctx, paths.SLA, [f for _, owned in by_client for f in owned], with_owner=False),
+        _on_track(ctx, [f for f in findings if f.state is State.ON_TRACK]),
+    )
+
+
+def _on_track(ctx: Context, findings: list[Finding]) -> str:
+    """A person's on-track clocks in one closed fold, next due first, with their clients."""
+    if not findings:
+        return ""
+    summary = ctx.labels(
+        "sla.on_track_fold",
+        count=len(findings),
+        due=ctx.instant(min(f.clock.due for f in findings)),
+    )
+    return fold(summary, clock_table(ctx, paths.SLA, findings, with_owner=False))
