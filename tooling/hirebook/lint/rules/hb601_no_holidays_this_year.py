@@ -32,7 +32,7 @@ def check(repo: Repository, context: Context) -> Iterator[Problem]:
     year = context.today.year
     if policy is None or any(day.year == year for day in policy.calendar.holidays):
         return
-    yield problem(CODE, policy, _where(policy), missing_year(year), key=True)
+    yield problem(CODE, policy, holidays_path(policy), missing_year(year), key=True)
 
 
 def missing_year(year: int) -> str:
@@ -42,7 +42,9 @@ def missing_year(year: int) -> str:
     )
 
 
-def _where(policy) -> tuple:
+def holidays_path(policy) -> tuple:
+    """The key a missing year's problem points at (HB601 and HB602): ``calendar.holidays``,
+    or ``calendar`` when the policy has no holidays list to point at."""
     data = policy.doc.data if policy.doc else {}
     calendar = data.get("calendar") if isinstance(data, dict) else None
     if isinstance(calendar, dict) and "holidays" in calendar:

@@ -18,7 +18,7 @@ make-up working days yet, the command says so: run it again once it has (after
 from collections.abc import Iterator
 
 from hirebook.lint.rule import Context, problem
-from hirebook.lint.rules.hb601_no_holidays_this_year import _where
+from hirebook.lint.rules.hb601_no_holidays_this_year import holidays_path
 from hirebook.problem import Problem, Severity
 from hirebook.records.repository import Repository
 
@@ -38,7 +38,7 @@ def check(repo: Repository, context: Context) -> Iterator[Problem]:
     yield problem(
         CODE,
         policy,
-        _where(policy),
+        holidays_path(policy),
         f"`calendar.holidays` lists no day in {year}, which starts on 1 January: run "
         f"`hirebook holidays --year {year}`",
         key=True,
