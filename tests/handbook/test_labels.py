@@ -34,7 +34,7 @@ from hirebook.sla.registry import SLA_RULES
 
 HANDBOOK = Path(hirebook.handbook.__file__).resolve().parent
 
-# The stages of hirebook.records.pipeline.pipeline_stage: derived from events, never stored,
+# The stages of hirebook.records.stage.application_stage: derived from events, never stored,
 # so no enum holds them.
 STAGES = (
     "screening",

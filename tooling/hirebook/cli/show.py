@@ -11,8 +11,8 @@ from hirebook.cli import common
 from hirebook.now import as_of_instant
 from hirebook.output.inert import inert
 from hirebook.records.model import Client
-from hirebook.records.pipeline import pipeline_stage
 from hirebook.records.repository import Repository
+from hirebook.records.stage import application_stage
 from hirebook.sla.engine import PolicyError, evaluate_all
 
 OPEN_REQUIREMENT = ("draft", "confirmed", "on_hold")
@@ -68,7 +68,7 @@ def summary_lines(repo: Repository, client: Client, as_of: datetime) -> list[str
     for requirement in requirements:
         stages: dict[str, int] = {}
         for application in repo.applications_by_requirement.get(requirement.id, ()):
-            stage = pipeline_stage(application)
+            stage = application_stage(application)
             stages[stage] = stages.get(stage, 0) + 1
         pipeline = (
             ", ".join(f"{count} {stage}" for stage, count in sorted(stages.items()))

@@ -29,8 +29,8 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from hirebook.records.model import Application, Client, Interview, Plan, Requirement
-from hirebook.records.pipeline import pipeline_stage
 from hirebook.records.repository import Repository
+from hirebook.records.stage import application_stage
 from hirebook.sla.clock import Finding, State
 from hirebook.sla.engine import Board, calendar_of
 
@@ -47,7 +47,7 @@ STAGE_ORDER = (
     "rejected",
     "withdrawn",
 )
-"""The stages of :func:`~hirebook.records.pipeline.pipeline_stage`, in the order a client
+"""The stages of :func:`~hirebook.records.stage.application_stage`, in the order a client
 reads a pipeline: moving forward first, then the ones that left it."""
 
 CLOCK_RULES = ("client-feedback", "milestone", "client-commitment")
@@ -325,7 +325,7 @@ def _requirement(
         for application in repo.applications_by_requirement.get(requirement.id, ())
         if period.by_end(application.submitted_at)
     ]
-    stages = Counter(pipeline_stage(application) for application in applications)
+    stages = Counter(application_stage(application) for application in applications)
     return RequirementProgress(
         id=requirement.id,
         title=requirement.title,

@@ -28,7 +28,7 @@ from hirebook.handbook.page import Page
 from hirebook.handbook.pages.policy_tables import goal_for
 from hirebook.handbook.pages.progress import path as progress_path
 from hirebook.records.model import Application, Client, Feedback, Plan, Requirement, Touchpoint
-from hirebook.records.pipeline import pipeline_stage
+from hirebook.records.stage import application_stage
 
 
 def pages(ctx: Context) -> Iterator[tuple[str, Page]]:
@@ -409,7 +409,7 @@ def application_table(ctx: Context, applications: list[Application], path: str) 
             blocks.code(application.candidate),
             labels.value("channel", application.channel) if application.channel else "",
             ctx.instant(application.submitted_at),
-            labels.value("stage", pipeline_stage(application)),
+            labels.value("stage", application_stage(application)),
         ]
         for application in ordered
     ]

@@ -1,8 +1,8 @@
 """Where an application stands: its stage is derived from which events it records, never stored
 (the handbook's ``reference/records.md``), so that the stage can never disagree with the events.
 
-"Pipeline" here is the recruiting word (the candidates of a requirement, by stage); the path
-every command runs is :mod:`hirebook.pipeline`.
+The stages are those of the recruiting pipeline (the candidates of a requirement, by stage);
+the path every command runs is another thing, :mod:`hirebook.pipeline`.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from hirebook.records.model import Application
 
 
-def pipeline_stage(application: Application) -> str:
+def application_stage(application: Application) -> str:
     """Where an application stands, derived from which events are present (never stored)."""
     if application.withdrawn:
         return "withdrawn"
