@@ -216,14 +216,24 @@ def test_every_lint_code_is_on_the_lint_codes_page(rule, pages):
     section = page.split(f"{{#{rule.code.lower()}}}", 1)[1].split("\n### ", 1)[0]
     assert rule.name in codes_in(section)
     assert f":   {rule.severity}\n" in section
+    # Under the heading of its hundred, in the page's language (English here).
+    heading = page.split(f"{{#{rule.code.lower()}}}", 1)[0].rsplit("\n## ", 1)[1]
+    assert heading.startswith(f"{rule.code[:3]}xx — ")
 
 
 def test_the_pages_in_every_language():
     repo = demo()
-    for language, word in (("zh-Hant", "指令"), ("zh-Hans", "命令")):
+    for language, word, personal in (
+        ("zh-Hant", "指令", "個人資料"),
+        ("zh-Hans", "命令", "个人资料"),
+    ):
         built = generate(repo, AS_OF.astimezone(repo.zone), language).pages
         assert f"# {word}" in built[paths.REFERENCE_COMMANDS].markdown
         assert "{#requirement-confirmation}" in built[paths.REFERENCE_SLA].markdown
+        # The lint-codes page's group headings are the page's language, not English.
+        lint_codes = built[paths.LINT_CODES].markdown
+        assert f"\n## HB5xx — {personal}\n" in lint_codes
+        assert "## HB5xx — personal data" not in lint_codes
 
 
 # --------------------------------------------------------------------------- design files

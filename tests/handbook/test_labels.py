@@ -25,6 +25,7 @@ import hirebook.handbook
 from hirebook.handbook import labels
 from hirebook.handbook.labels import LANGUAGES, MODULE_TITLES, catalogue, labels_for
 from hirebook.handbook.pages.reports import FUNNEL_ROWS
+from hirebook.lint.registry import RULES as LINT_RULES
 from hirebook.problem import Severity
 from hirebook.records.schemas import schema_dir
 from hirebook.reports.registry import METRICS
@@ -78,6 +79,8 @@ def families() -> dict[str, list[str]]:
         "rule_owner.": [rule.id for rule in SLA_RULES],
         "sla.msg.": [state.value for state in State],
         "metric.": [metric.name for metric in METRICS],
+        # The lint-codes page's heading per hundred of codes: HB1 → lint.group.hb1.
+        "lint.group.": sorted({rule.code[:3].lower() for rule in LINT_RULES}),
         "state.": [state.value for state in State],
         "severity.": [severity.value for severity in Severity],
         "duration.": [f"{unit}{one}" for unit in UNITS for one in ("", "1")] + ["zero"],

@@ -1,8 +1,8 @@
 """The one place where lint rules are registered: every code, in order.
 
 Adding a rule means adding its module under ``hirebook/lint/rules/`` and its name here (and a
-test); nothing else, unless it opens a new group of codes (``HB7xx``), whose heading is in
-:mod:`hirebook.handbook.pages.lint_codes`.
+test); nothing else, unless it opens a new group of codes (``HB7xx``), whose heading on the
+lint-codes page is ``lint.group.hb7`` in the handbook's three catalogues.
 """
 
 from __future__ import annotations
