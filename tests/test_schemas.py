@@ -48,7 +48,7 @@ SHARED_DEFS = {
     "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]{0,63}$"},
     "date": {"type": "string", "format": "date", "pattern": DATE_PATTERN},
     "datetime": {"type": "string", "pattern": DATETIME_PATTERN},
-    "duration": {"type": "string", "pattern": "^(0|[1-9][0-9]*(bd|d|h|m))$"},
+    "duration": {"type": "string", "pattern": "^(0|[1-9][0-9]{0,4}(bd|d|h|m))$"},
     "person": {"$ref": "#/$defs/id"},
     "optional_date": {"anyOf": [{"$ref": "#/$defs/date"}, {"type": "null"}]},
 }

@@ -9,7 +9,7 @@ new file is printed, ready for an editor or ``git add``.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import click
@@ -19,6 +19,7 @@ from hirebook.cli import common
 from hirebook.cli.failures import machine_failure
 from hirebook.now import as_of_instant, default_instant
 from hirebook.records import templates
+from hirebook.records.convert import YEARS
 from hirebook.records.layout import path_for
 from hirebook.records.repository import Repository
 
@@ -150,6 +151,16 @@ def _received(repo: Repository, given: date | datetime | None, now: datetime) ->
             param_hint="--received-at",
         )
     at = as_of_instant(repo, given).astimezone(repo.zone)
+    if at.year not in YEARS:  # the record would not lint (HB208)
+        raise click.BadParameter(
+            f"{given.isoformat(timespec='minutes')} is in the year {at.year} in "
+            f"{repo.zone.key}, outside the years {YEARS[0]} to {YEARS[-1]} that records hold",
+            param_hint="--received-at",
+        )
+    if at.utcoffset() % timedelta(minutes=1):
+        # A local mean time (Asia/Shanghai's before 1901): an offset in seconds is no
+        # record's; the same instant in UTC is.
+        at = at.astimezone(UTC)
     if at > now:
         raise click.BadParameter(
             f"{at.isoformat(timespec='minutes')} is after now "

@@ -3,6 +3,11 @@
 The model's type annotations say which fields are dates and datetimes; conversion follows them
 and nothing else, so ``title: 2026-03-05`` stays text. A test checks that these annotations and
 the ``$ref``s to ``#/$defs/date`` / ``#/$defs/datetime`` in ``schemas/`` agree.
+
+A date or datetime must lie in the years :data:`YEARS`: a year such as 0001 or 9999 is a typo,
+and the clocks (which add goals of up to five digits to it, then a day or a timezone) and the
+calendar feeds would count past the last day Python holds — or for minutes, through every
+working day of the millennia between.
 """
 
 from __future__ import annotations
@@ -12,6 +17,9 @@ import types
 import typing
 from datetime import date, datetime, tzinfo
 from functools import cache
+
+YEARS = range(1900, 3000)
+"""The years a record's dates and datetimes may hold."""
 
 
 class ConversionError(ValueError):
@@ -89,9 +97,11 @@ def _dict_copy(value, ctx, path):
 
 def _date(value, ctx, path):
     try:
-        return parse_date(value)
+        parsed = parse_date(value)
     except ValueError as err:
         raise ConversionError(path, f"`{value}` is not a real date: {err}") from None
+    _check_year(parsed, value, path)
+    return parsed
 
 
 def _datetime(value, ctx, path):
@@ -99,10 +109,21 @@ def _datetime(value, ctx, path):
         parsed = datetime.fromisoformat(str(value))
     except ValueError as err:
         raise ConversionError(path, f"`{value}` is not a real datetime: {err}") from None
+    _check_year(parsed, value, path)
     if parsed.tzinfo is None:
         ctx.naive_paths.append(path)
         parsed = parsed.replace(tzinfo=ctx.zone)
     return parsed
+
+
+def _check_year(parsed: date, value: object, path: tuple) -> None:
+    if parsed.year not in YEARS:
+        raise ConversionError(
+            path,
+            f"`{value}` is in the year {parsed.year}, outside the years {YEARS[0]} to "
+            f"{YEARS[-1]} that records hold (a date meant as never is written as a real one, "
+            "renewed when it comes)",
+        )
 
 
 def _dataclass_converter(cls: type):

@@ -198,7 +198,7 @@ _FORMAT_HINTS = {
     "date": "a date written YYYY-MM-DD, e.g. 2026-03-05",
     "datetime": "a date and time with its offset, e.g. 2026-03-05T14:30:00+08:00",
     "id": "an id of lower-case letters, digits and dashes, e.g. acme-tech or req-2026-014",
-    "duration": "a duration such as 24h, 2d, 3bd (business days) or 90m",
+    "duration": "a duration such as 24h, 2d, 3bd (business days) or 90m, of at most five digits",
     "email": "an e-mail address, e.g. zhang.wei@example.com",
 }
 

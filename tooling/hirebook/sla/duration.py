@@ -11,7 +11,9 @@ A goal is a whole number followed by a unit:
 
 The text form is deliberately narrow (no signs, no leading zeros, no spaces, no mixed
 units such as ``1d12h``): goals are contract terms read by people, and there should be
-exactly one way to write each of them so that reviews and diffs stay obvious.
+exactly one way to write each of them so that reviews and diffs stay obvious. A goal has at
+most five digits (``99999bd`` is four centuries): a longer one is a typo, and the clocks would
+count it past the last year a date can hold.
 """
 
 from __future__ import annotations
@@ -25,10 +27,14 @@ __all__ = ["Duration", "UNITS"]
 #: Accepted units, in the order they are documented.
 UNITS: tuple[str, ...] = ("bd", "d", "h", "m")
 
+MAX_DIGITS = 5
+"""The most digits a goal's amount has (the schemas' ``duration`` pattern says the same)."""
+
 _ACCEPTED = (
-    '"0" or a positive whole number followed by bd, d, h or m (e.g. "3bd", "24h", "30d", "90m")'
+    '"0" or a positive whole number of at most five digits followed by bd, d, h or m '
+    '(e.g. "3bd", "24h", "30d", "90m")'
 )
-_PATTERN = re.compile(r"(?P<amount>[1-9][0-9]*)(?P<unit>bd|d|h|m)")
+_PATTERN = re.compile(rf"(?P<amount>[1-9][0-9]{{0,{MAX_DIGITS - 1}}})(?P<unit>bd|d|h|m)")
 _TIMEDELTA_UNIT = {"d": "days", "h": "hours", "m": "minutes"}
 
 
@@ -126,6 +132,8 @@ def _why(text: str) -> str:
     amount, unit = text[:digits], text[digits:]
     if not amount:
         return "it does not start with a whole number"
+    if len(amount.lstrip("0")) > MAX_DIGITS:  # before int(): Python refuses 4,300 digits
+        return f"a goal has at most {MAX_DIGITS} digits"
     if int(amount) == 0:
         return 'a zero goal is written "0"'
     if not unit:

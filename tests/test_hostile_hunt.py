@@ -1,0 +1,167 @@
+"""What a hunt for hostile input found still open, each a regression test.
+
+The small agency of ``conftest.py`` (as of Friday 2026-11-20 17:00, +08:00), changed one file
+at a time. Each case used to end in a traceback or a wrong answer; each now ends with a
+problem at ``file:line:column`` (lint exits 1, the commands that need clean records exit 2)
+or with the right answer.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hirebook.cli.main import cli
+from hirebook.records import yamlread
+from hirebook.sla.duration import Duration
+
+AS_OF = "2026-11-20T17:00:00+08:00"
+APPLICATION = "clients/acme/applications/app-2026-0002.yaml"
+
+
+def application(submitted_at: str, rest: str = "") -> str:
+    return (
+        "id: app-2026-0002\n"
+        "requirement: req-2026-001\n"
+        "candidate: cand-0001\n"
+        "channel: referral\n"
+        f"submitted_at: {submitted_at}\n{rest}"
+    )
+
+
+def run(runner, agency, *args):
+    return runner.invoke(cli, [*args, "--records", str(agency.records), "--as-of", AS_OF])
+
+
+# --- dates of years no clock can count to ------------------------------------------------------
+# 0001-01-01T00:00+23:59 is 0000-12-31 in UTC (lint's HB405 overflowed on it); a retention
+# or due date of 9999-12-31 ended the calendar feed (its all-day item ends the next day); a
+# commitment due 0001-01-01 ended every clock (the day's start in +08:00 is in year 0).
+
+
+@pytest.mark.parametrize(
+    ("rel", "text", "line", "column"),
+    [
+        (APPLICATION, application("0001-01-01T00:00:00+23:59"), 5, 15),
+        (APPLICATION, application("9999-12-31T23:59:59-23:59"), 5, 15),
+        (APPLICATION, application("1899-12-31T23:59:59+08:00"), 5, 15),
+        (
+            "candidates/cand-0002.yaml",
+            "id: cand-0002\nname: Zed Q\nconsent: {given_on: 2026-09-01, purpose: x}\n"
+            "retain_until: 9999-12-31\n",
+            4,
+            15,
+        ),
+        (
+            "clients/acme/plans/plan-2026-001.yaml",
+            "id: plan-2026-001\nrequirements: [req-2026-001]\nstatus: active\n"
+            "proposed_on: 2026-03-06\nclient_confirmed_on: 2026-03-08\n"
+            "client_commitments:\n  - {what: Name two interviewers, due: 0001-01-01}\n",
+            7,
+            40,
+        ),
+        (
+            "clients/acme/requirements/req-2026-002.yaml",
+            "id: req-2026-002\ntitle: X\nstatus: draft\n"
+            "received_at: 3000-01-01T00:00:00+08:00\nopenings: 1\n",
+            4,
+            14,
+        ),
+    ],
+)
+def test_a_year_outside_1900_to_2999_is_a_problem_where_it_is_written(
+    agency, runner, rel, text, line, column
+):
+    found = agency.check(rel, text, expect=[(line, column, "HB208")])
+    assert "outside the years 1900 to 2999 that records hold" in found[0].message
+    for command in (["sla", "--all"], ["report"], ["calendar", "--all"]):
+        result = run(runner, agency, *command)
+        assert result.exit_code == 2, result.output
+        assert f"records/{rel}\n  {line}:{column} " in result.output
+
+
+def test_the_last_days_of_the_years_are_counted(agency, runner):
+    # Due 2999-12-31 with a grace of 99,999 calendar days: a follow-up due beyond the
+    # records' years, still a date Python holds; the feed's all-day item ends 3000-01-01.
+    agency.write(
+        "clients/acme/client.yaml",
+        (agency.records / "clients/acme/client.yaml").read_text()
+        + "sla: {improvement-action: 99999d}\n",
+    )
+    agency.write(
+        "clients/acme/touchpoints/tp-2026-0001.yaml",
+        "id: tp-2026-0001\ntype: meeting\nat: 2026-11-20T10:00:00+08:00\nby: wang-li\n"
+        "summary: Kick-off\nfollow_ups:\n  - {action: Send the JD, owner: wang-li, "
+        "due: 2999-12-31}\n",
+    )
+    assert agency.problems() == []
+    result = run(runner, agency, "sla", "--all", "--rule", "improvement-action", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert '"state": "on_track"' in result.output
+    feed = run(runner, agency, "calendar", "--client", "acme")
+    assert feed.exit_code == 0, feed.output
+
+
+# --- goals of more digits than a contract has ---------------------------------------------------
+# 999999999999999999999d overflowed timedelta and 3000000bd ran the calendar past 9999 (both
+# tracebacks of every command with clocks); a 5,000-digit goal is past what int() reads.
+
+
+@pytest.mark.parametrize(
+    "goal", ["100000d", "3000000bd", "999999999999999999999h", "1" * 5000 + "m"]
+)
+def test_a_goal_of_more_than_five_digits_is_a_format_problem(agency, runner, goal):
+    policy = (agency.records / "policy.yaml").read_text()
+    written = "client-feedback: {strategic: 1bd,"
+    assert written in policy
+    found = agency.check(
+        "policy.yaml",
+        policy.replace(written, f"client-feedback: {{strategic: {goal},"),
+        expect=[(13, 32, "HB205")],
+    )
+    assert "of at most five digits" in found[0].message
+    result = run(runner, agency, "lint")
+    assert result.exit_code == 1, result.output
+    assert "records/policy.yaml\n  13:32 " in result.output
+    result = run(runner, agency, "sla")
+    assert result.exit_code == 2, result.output
+    assert "records/policy.yaml is missing or invalid; run `hirebook lint`" in result.output
+    with pytest.raises(ValueError, match="a goal has at most 5 digits"):
+        Duration.parse(goal)
+
+
+def test_a_goal_of_five_digits_is_read():
+    assert Duration.parse("99999bd") == Duration(99999, "bd")
+
+
+# --- hirebook new requirement --received-at ----------------------------------------------------
+# Asia/Shanghai kept local mean time (+08:05:43) until 1901: a time of 1900 was written with an
+# offset in seconds, which the schema refuses, and a time of year 1 was written as it came.
+
+
+def new_requirement(runner, agency, received_at: str):
+    return runner.invoke(
+        cli,
+        [
+            "new", "requirement", "--client", "acme", "--title", "X",
+            "--received-at", received_at, "--records", str(agency.records),
+        ],
+    )  # fmt: skip
+
+
+def test_received_at_outside_the_records_years_is_a_usage_error(agency, runner):
+    result = new_requirement(runner, agency, "1899-12-31T23:00:00+08:00")
+    assert result.exit_code == 2
+    assert (
+        "1899-12-31T23:00+08:00 is in the year 1899 in Asia/Shanghai, outside the years 1900 "
+        "to 2999 that records hold"
+    ) in result.output
+    assert not (agency.records / "clients/acme/requirements/req-2026-002.yaml").exists()
+
+
+def test_received_at_in_local_mean_time_is_written_in_utc(agency, runner):
+    result = new_requirement(runner, agency, "1900-06-01T10:00:00+08:00")
+    assert result.exit_code == 0, result.output
+    path = sorted((agency.records / "clients/acme/requirements").iterdir())[-1]
+    data = yamlread.parse(yamlread.decode(path.read_bytes())).data
+    assert data["received_at"] == "1900-06-01T02:00:00+00:00"  # 10:00 at +08:00
+    assert [p for p in agency.problems() if p.severity.name == "ERROR"] == []
