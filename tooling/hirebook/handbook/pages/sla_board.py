@@ -16,9 +16,11 @@ needs doing now, with nothing left out:
 
 The person is the section's heading, so the rows leave the Owner column out; the client is a
 column rather than a heading of its own, as most clients of a section have one or two clocks
-to act on. Measured in Chromium at 390 px (tests/handbook/test_board_phone_browser.py): the
-demo's board went from 17,867 to 6,952 px, a generated agency of 1,000 clients from 516,547 to
-201,945 px; at 1280 px from 6,665 to 3,072 and from 203,110 to 51,359 px.
+to act on. Measured in Chromium (with hirebook.css's denser stacked rows): at 390 px the
+demo's board went from 17,867 to 6,244 px and a generated agency of 1,000 clients from 516,547
+to 167,672 px; at 1280 px from 6,665 to 3,072 and from 203,110 to 51,359 px
+(tests/handbook/test_board_phone_browser.py keeps the demo's last clock to act on within 10
+screens on a phone).
 
 One exception: every candidate file has a ``data-retention`` clock, so a large agency has
 thousands of them on track, years from due. Those are counted in one line (with the earliest
