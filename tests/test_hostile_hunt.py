@@ -165,3 +165,21 @@ def test_received_at_in_local_mean_time_is_written_in_utc(agency, runner):
     data = yamlread.parse(yamlread.decode(path.read_bytes())).data
     assert data["received_at"] == "1900-06-01T02:00:00+00:00"  # 10:00 at +08:00
     assert [p for p in agency.problems() if p.severity.name == "ERROR"] == []
+
+
+# --- a list of unique items with one twice ------------------------------------------------------
+# jsonschema's message quoted the whole list at its first line: a policy with a holiday listed
+# twice printed every holiday of the calendar on one line, and said neither which nor where.
+
+
+def test_an_item_listed_twice_is_named_at_its_second_place(agency):
+    policy = (agency.records / "policy.yaml").read_text()
+    policy = policy.replace("thu, fri]", "thu, fri, mon]")
+    policy = policy.replace(
+        "holidays: [2026-10-01, 2026-10-02,", "holidays: [2026-10-01, 2026-10-02, 2026-10-01,"
+    )
+    found = agency.check("policy.yaml", policy, expect=[(4, 39, "HB206"), (6, 38, "HB206")])
+    assert [problem.message for problem in found] == [
+        "`calendar.workdays` lists `mon` twice (items 1 and 6); remove one",
+        "`calendar.holidays` lists `2026-10-01` twice (items 1 and 3); remove one",
+    ]

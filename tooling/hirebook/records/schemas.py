@@ -133,6 +133,9 @@ def _problems(doc: Document, error: ValidationError) -> Iterator[Problem]:
             f"{where} has `{present}` but not `{missing}`, which goes with it; add it",
         )
         return
+    if validator_name == "uniqueItems":
+        yield _repeated_item(doc, error, path, where)
+        return
     line, column = doc.where(*path)
     if validator_name == "type":
         yield _problem(doc, "HB203", line, column, _type_message(where, error))
@@ -159,6 +162,26 @@ _RANGE = {
     "minProperties",
     "multipleOf",
 }
+
+
+def _repeated_item(doc: Document, error: ValidationError, path: tuple, where: str) -> Problem:
+    """A list of unique items with one twice: at the second, naming it (jsonschema's message
+    quotes the whole list, a year of holidays on one line)."""
+    first: dict[str, int] = {}
+    for index, item in enumerate(error.instance):
+        key = json.dumps(item, sort_keys=True, default=str)
+        if key in first:
+            line, column = doc.where(*path, index)
+            return _problem(
+                doc,
+                "HB206",
+                line,
+                column,
+                f"{where} lists `{_yaml_text(item)}` twice (items {first[key] + 1} and "
+                f"{index + 1}); remove one",
+            )
+        first[key] = index
+    return _problem(doc, "HB206", *doc.where(*path), f"{where}: {error.message}")
 
 
 def _unknown_keys(doc: Document, error: ValidationError, path: tuple) -> Iterator[Problem]:
