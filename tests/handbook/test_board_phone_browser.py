@@ -19,16 +19,17 @@ Each step waits for the state it needs, never for a fixed time.
 
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import quote
 
 import pytest
 
+from .handbook_records import MARKER
 from .test_a11y_browser import SCHEME_APPLIED, SCHEMES, axe, blocking
 from .test_browser import browse
+from .test_build import with_everything
 from .test_fit_browser import OPEN_FOLDS, TABLES_WRAPPED
-
-pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
 WIDE = {"width": 1280, "height": 800}
@@ -99,6 +100,7 @@ TOP_IN_VIEW = """id => {
 }"""
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize(
     ("language", "width"), [("en", 390), ("zh-Hant", 390), ("en", 1280)], ids=str
 )
@@ -136,6 +138,7 @@ def test_what_needs_doing_is_in_full_and_on_track_is_folded(chromium, demo_in, l
     assert foreign == []
 
 
+@pytest.mark.browser
 def test_a_fold_opens_with_a_tap_and_no_script(chromium, demo_site):
     with browse(chromium, demo_site.site) as (_page, base, _foreign, _):
         context = chromium.new_context(viewport=PHONE, java_script_enabled=False, has_touch=True)
@@ -159,6 +162,7 @@ def test_a_fold_opens_with_a_tap_and_no_script(chromium, demo_site):
             context.close()
 
 
+@pytest.mark.browser
 def test_find_in_page_finds_what_is_folded(chromium, demo_site):
     with browse(chromium, demo_site.site) as (page, base, foreign, _):
         page.set_viewport_size(PHONE)
@@ -177,6 +181,7 @@ def test_find_in_page_finds_what_is_folded(chromium, demo_site):
     assert foreign == []
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_the_board_on_a_phone_is_accessible_with_its_folds_open(chromium, demo_site, scheme):
     checker = axe()
@@ -192,3 +197,24 @@ def test_the_board_on_a_phone_is_accessible_with_its_folds_open(chromium, demo_s
         results = checker.run(page, options={"resultTypes": ["violations"]}).response
     assert blocking(results) == []
     assert foreign == []
+
+
+def test_the_list_of_people_links_their_sections_and_adds_up(agency, build):
+    """On an agency with hostile text everywhere: every link of the list of people leads to a
+    section of the page, a name is text (never a tag), and the counts add up to the page's."""
+    built = build(with_everything(agency).records)
+    assert built.ok, built.log
+    board = built.text("sla/index.html")
+    people = re.findall(r'<li><a href="#([^"]+)">([^<]*)</a>: ([^<]*)', board)
+    sections = set(re.findall(r'<h2 id="([^"]+)"', board))
+    assert people and {target for target, _, _ in people} == sections
+    # evil-person manages the client evil (active, tier reviewed 2026-06-01): their clocks.
+    evil = [name for target, name, _ in people if target == "owner_evil-person"]
+    assert [html.unescape(name) for name in evil] == [
+        f"Eve <img src=x onerror=alert('person')> {MARKER}"
+    ]
+    counts = [[int(n) for n in re.findall(r"\d+", text)] for _, _, text in people]
+    summary = re.search(r"</strong> · ([^<]*)</p>", board).group(1)
+    assert [sum(column) for column in zip(*counts, strict=True)] == [
+        int(n) for n in re.findall(r"\d+", summary)
+    ]

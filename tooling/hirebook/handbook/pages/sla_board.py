@@ -17,14 +17,16 @@ needs doing now, with nothing left out:
 The person is the section's heading, so the rows leave the Owner column out; the client is a
 column rather than a heading of its own, as most clients of a section have one or two clocks
 to act on. Measured in Chromium (with hirebook.css's denser stacked rows): at 390 px the
-demo's board went from 17,867 to 6,244 px and a generated agency of 1,000 clients from 516,547
-to 167,672 px; at 1280 px from 6,665 to 3,072 and from 203,110 to 51,359 px
+demo's board went from 17,867 to 6,169 px and a generated agency of 1,000 clients from 516,547
+to 167,766 px; at 1280 px from 6,665 to 2,997 and from 203,110 to 51,393 px
 (tests/handbook/test_board_phone_browser.py keeps the demo's last clock to act on within 10
 screens on a phone).
 
 One exception: every candidate file has a ``data-retention`` clock, so a large agency has
 thousands of them on track, years from due. Those are counted in one line (with the earliest
-due date) instead of listed; overdue and at-risk ones are listed like any other clock.
+due date) at the end of their section (no single owner's) instead of listed; overdue and
+at-risk ones are listed like any other clock. The counts of the list of people, like the
+page's, include them.
 """
 
 from __future__ import annotations
@@ -49,19 +51,13 @@ def pages(ctx: Context) -> Iterator[tuple[str, Page]]:
 def render(ctx: Context) -> str:
     labels = ctx.labels
     findings = ctx.open_findings
-    quiet = [f for f in findings if _summarised(f)]
-    owners = _groups([f for f in findings if not _summarised(f)], lambda f: f.clock.owner)
-    sections = [_owner_section(ctx, owner, owned) for owner, owned in owners]
-    if quiet:
-        first = min(f.clock.due for f in quiet)
-        line = labels("sla.retention_summary", count=len(quiet), due=ctx.instant(first))
-        sections.append(blocks.section(labels.value("rule", "data-retention"), line))
+    owners = _groups(findings, lambda f: f.clock.owner)
     return blocks.page(
         {"title": labels("sla.title"), "hide": ["toc"], "search": blocks.NOT_SEARCHED},
         f"# {labels('sla.title')}",
         f"{labels('sla.intro')}\n\n**{ctx.as_of_line()}** · {_counts(ctx, findings)}",
         _people(ctx, owners),
-        *sections,
+        *(_owner_section(ctx, owner, owned) for owner, owned in owners),
     )
 
 
@@ -120,15 +116,25 @@ def _owner_name(ctx: Context, owner: str | None) -> str:
 
 def _owner_section(ctx: Context, owner: str | None, findings: list[Finding]) -> str:
     """One person's clocks: what needs doing now, client by client, then the on-track ones
-    folded."""
+    folded, then the count of the on-track retention clocks (no single owner's)."""
     now = [f for f in findings if f.state is not State.ON_TRACK]
     by_client = _groups(now, lambda f: f.clock.client)
+    later = [f for f in findings if f.state is State.ON_TRACK and not _summarised(f)]
     title = ctx.person_link(paths.SLA, owner) if owner else _owner_name(ctx, owner)
     return blocks.section(
         f"{title} {{: #{_anchor(owner)} }}",
         clock_table(ctx, paths.SLA, [f for _, owned in by_client for f in owned], with_owner=False),
-        _on_track(ctx, [f for f in findings if f.state is State.ON_TRACK]),
+        _on_track(ctx, later),
+        _retention(ctx, [f for f in findings if _summarised(f)]),
     )
+
+
+def _retention(ctx: Context, findings: list[Finding]) -> str:
+    """The on-track retention clocks in one line (see the module docstring)."""
+    if not findings:
+        return ""
+    first = ctx.instant(min(f.clock.due for f in findings))
+    return ctx.labels("sla.retention_summary", count=len(findings), due=first)
 
 
 def _on_track(ctx: Context, findings: list[Finding]) -> str:
