@@ -105,7 +105,12 @@ def _people(ctx: Context, owners: list[Group]) -> str:
     if len(owners) < 2:
         return ""
     return "\n".join(
-        f"- [{_owner_name(ctx, owner)}](#{_anchor(owner)}): {_counts(ctx, owned)}"
+        "- "
+        + ctx.labels(
+            "sla.person_counts",
+            name=f"[{_owner_name(ctx, owner)}](#{_anchor(owner)})",
+            counts=_counts(ctx, owned),
+        )
         for owner, owned in owners
     )
 
