@@ -8,9 +8,12 @@ or with the right answer.
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 
 from hirebook.cli.main import cli
+from hirebook.privacy import Candidates, normalise, phone_numbers
 from hirebook.records import yamlread
 from hirebook.sla.duration import Duration
 
@@ -183,3 +186,80 @@ def test_an_item_listed_twice_is_named_at_its_second_place(agency):
         "`calendar.workdays` lists `mon` twice (items 1 and 6); remove one",
         "`calendar.holidays` lists `2026-10-01` twice (items 1 and 3); remove one",
     ]
+
+
+# --- a candidate's data, disguised ---------------------------------------------------------------
+# Read back by a browser, a mail client or a person, these are the candidate's data; the gate
+# (HB501-HB503, HB505) found none of them: a name in capitals or small letters, character
+# references, percent-encoding, tags inside a name, a phone number with its area code in
+# parentheses.
+
+KENJI = "id: cand-0002\nname: Kenji Watanabe\nemail: kenji.w@mail.example\n"
+KENJI += 'phone: "+86 138 0000 0009"\nconsent: {given_on: 2026-09-01, purpose: x}\n'
+KENJI += "retain_until: 2028-09-01\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("kenji.w&#64;mail.example", "kenji.w@mail.example"),
+        ("kenji.w&commat;mail.example", "kenji.w@mail.example"),
+        ("kenji.w%40mail.example", "kenji.w@mail.example"),
+        ("a%2526%2364;b", "a@b"),  # &#64; percent-encoded twice
+        ("&#x5289;&#27915;", "劉洋"),
+        ("%E5%8A%89%E6%B4%8B", "劉洋"),
+        ("Ken<!-- -->ji <b>Watanabe</b>", "Kenji Watanabe"),
+        ("R&D: 100% done, 3 < 4", "R&D: 100% done, 3 < 4"),  # nothing encoded: as it is
+    ],
+)
+def test_encoded_text_is_searched_decoded(text, expected):
+    assert normalise(text) == expected
+
+
+def test_a_latin_name_of_two_words_is_found_in_any_case_one_word_in_its_own():
+    index = Candidates({"cand-0002": {"name": "Kenji Watanabe"}, "cand-0003": {"name": "Grace"}})
+    for text in ("KENJI WATANABE", "kenji watanabe", "met kEnJi WaTaNaBe today", "Grace"):
+        assert index.name_in(normalise(text)), text
+    for text in ("a grace period", "GRACE", "Watanabe Kenji", "Kenji"):
+        assert index.name_in(normalise(text)) is None, text
+    # A person field: an address made of the same name is someone else's address.
+    assert index.owner("kenji.watanabe@acme.example") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("+86 (138) 0000-0009", ["+86 (138) 0000-0009"]),
+        ("+86(21)55550101 ext. 3", ["+86(21)55550101"]),
+        ("interview 2026-11-24 (14:00)", []),  # a date and the hour of a time
+        ("2026-11-24 14:00", []),
+    ],
+)
+def test_a_phone_number_grouped_by_parentheses_is_one(text, found):
+    assert [match.group() for match in phone_numbers(text)] == found
+
+
+def test_disguised_data_is_found_where_written_and_withheld_from_the_export(
+    agency, runner, tmp_path
+):
+    agency.write("candidates/cand-0002.yaml", KENJI)
+    summary = "Call KENJI WATANABE at kenji&#46;w&#64;mail.example or +86 (138) 0000-0009"
+    agency.write(
+        "clients/acme/touchpoints/tp-2026-0001.yaml",
+        "id: tp-2026-0001\ntype: call\nat: 2026-11-20T10:00:00+08:00\nby: wang-li\n"
+        f'summary: "{summary}"\n',
+    )
+    found = [
+        (p.line, p.column, p.code)
+        for p in agency.problems()
+        if p.file == "records/clients/acme/touchpoints/tp-2026-0001.yaml"
+    ]
+    assert found == [(5, 10, "HB501"), (5, 10, "HB502"), (5, 10, "HB503")]
+    database = tmp_path / "export.db"
+    result = run(runner, agency, "export", "--sqlite", str(database))
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(database) as connection:
+        (written,) = connection.execute(
+            "SELECT summary FROM touchpoints WHERE id = 'tp-2026-0001'"
+        ).fetchone()
+    assert written == "Call cand-0002 at [personal data withheld] or [personal data withheld]"

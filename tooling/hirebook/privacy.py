@@ -5,7 +5,9 @@ Nothing from a candidate's file but the id may appear in the handbook, the SQLit
 output of ``sla`` and ``report`` (and so the workflows' job summaries, annotations and issue
 bodies). Personal data is recognised the same way everywhere:
 
-- **Normalised first** (:func:`normalise`): Unicode NFKC (full-width letters, digits and `＠`
+- **Normalised first** (:func:`normalise`): HTML tags and comments removed, character
+  references (`&#64;`, `&commat;`, `&#37101;`) and percent-encoding (`%40`, `%E9%83%AD`)
+  decoded, then Unicode NFKC (full-width letters, digits and `＠`
   become ASCII), format and other invisible characters removed (zero-width spaces and joiners,
   bidi controls, soft hyphens, variation selectors), every kind of space folded to a plain
   space, every kind of dash to `-`, and a space between two Chinese characters dropped (`劉　洋`
@@ -32,12 +34,14 @@ on stderr which records it withheld data from.
 from __future__ import annotations
 
 import dataclasses
+import html
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
 from hirebook.problem import Problem
 
@@ -114,12 +118,36 @@ def _needs_folding(text: str) -> bool:
     return bool(_FOLDED_BMP.search(text) or (" " in text and _CJK_GAPS.search(text)))
 
 
+_ENCODED = re.compile(
+    r"&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);?|%[0-9A-Fa-f]{2}|<[!/A-Za-z]"
+)
+"""An HTML character reference, a percent-encoded byte or the start of an HTML tag or comment:
+what a browser, a mail client or an address bar shows as the character it stands for, or as
+nothing."""
+_MARKUP = re.compile(r"<!--.*?-->|</?[A-Za-z][^<>]*>", re.DOTALL)
+
+
+def _decoded(text: str) -> str:
+    """``text`` with its HTML tags and comments removed (``Ken<!-- -->ji``), character
+    references and percent-encoded bytes decoded, three times over at most (``%2526%2364;``
+    is ``&#64;`` encoded twice)."""
+    for _ in range(3):
+        if not _ENCODED.search(text):
+            break
+        if "<" in text:
+            text = _MARKUP.sub("", text)
+        text = unquote(html.unescape(text), errors="replace")
+    return text
+
+
 def normalise(text: str) -> str:
     """``text`` as personal data is searched in (see the module's documentation).
 
     Pure-ASCII text is returned as it is, and so is text that is already normal: only the rare
     text that needs it is rewritten. Line feeds are kept.
     """
+    if ("&" in text or "%" in text or "<" in text) and _ENCODED.search(text):
+        text = _decoded(text)
     if text.isascii():
         return text
     if not _needs_folding(text):
@@ -137,18 +165,23 @@ def normalise(text: str) -> str:
 
 EMAIL = re.compile(r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}")
 """An e-mail address (letters of any script: `劉洋@mail.example` is one too)."""
+_GROUPED = r"(?:[ .-]|\)[ .-]?|[ .-]?\()?"
+"""What may stand between two digits of a phone number: a space, dash or dot, or a
+parenthesis closing or opening a group (`+86 (138) 0000-0001`)."""
 PHONE = re.compile(
-    r"(?<![A-Za-z0-9_.+-])(?:\+\d(?:[ .-]?\d){7,14}|\d(?:[ .-]?\d){9,14})(?![A-Za-z0-9_-])"
+    rf"(?<![A-Za-z0-9_.+-])(?:\+\d(?:{_GROUPED}\d){{7,14}}|\d(?:{_GROUPED}\d){{9,14}})"
+    r"(?![A-Za-z0-9_-])"
 )
-"""A phone number: 10+ digits, or 8+ after a "+", optionally grouped by spaces, dashes or
-dots. Only ASCII letters and digits around it make it part of a word: Chinese text writes a
-number straight after a word (`电话13800000001`)."""
+"""A phone number: 10+ digits, or 8+ after a "+", optionally grouped by spaces, dashes, dots
+or parentheses. Only ASCII letters and digits around it make it part of a word: Chinese text
+writes a number straight after a word (`电话13800000001`)."""
 DATE_LIKE = re.compile(
-    r"(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:[ T](?:[01]?\d|2[0-3]))?"
+    r"(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+    r"(?:(?:[ T]|[ .-]?\()(?:[01]?\d|2[0-3]))?"
 )
-"""A date, or a date and the hour of a time (``2026-11-24 14:00`` matches :data:`PHONE` up to
-its hour): a calendar date of this century or the last, so that a number grouped like one
-(``0212-34-56``) is still a phone number."""
+"""A date, or a date and the hour of a time (``2026-11-24 14:00`` and ``2026-11-24 (14:00)``
+match :data:`PHONE` up to their hour): a calendar date of this century or the last, so that a
+number grouped like one (``0212-34-56``) is still a phone number."""
 
 
 def emails(text: str) -> list[re.Match]:
@@ -206,6 +239,7 @@ _LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*)*")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _DIGIT = re.compile(r"\d")
 _NOT_DIGITS = re.compile(r"\D+")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _SHORTEST_NUMBER = 9
 """Digits a phone number keeps without its country code (one to three digits) or trunk zero,
 to be compared at all."""
@@ -217,14 +251,17 @@ class Candidates:
     minute on 10,000 records).
 
     A Chinese name is found as a run of Chinese characters; a Latin name as whole words
-    ("Li" never matches "Lina"), in the same case. A name written both ways (`劉洋 (Liu Yang)`)
-    is found either way. E-mail addresses compare case folded; phone numbers by their digits,
-    with or without the country code.
+    ("Li" never matches "Lina"): of two words or more in any case (`KENJI WATANABE`; in their
+    order: Yang Liu is another person than Liu Yang), of one word in the same case (a candidate
+    called Grace is not every "grace"). A name written both ways (`劉洋 (Liu Yang)`) is found
+    either way. E-mail addresses compare case folded; phone numbers by their digits, with or
+    without the country code.
     """
 
     def __init__(self, fields: dict[str, dict[str, str]]) -> None:
         self.cjk: dict[str, str] = {}
         self.latin: dict[tuple[str, ...], str] = {}
+        """Words → candidate: one word as written, two or more lower-cased (:func:`_lowered`)."""
         self.emails: dict[str, str] = {}
         self.phones: dict[str, list[tuple[str, str]]] = {}
         """last digits → (digits, candidate) of the numbers that end in them."""
@@ -261,7 +298,9 @@ class Candidates:
             self.cjk.setdefault(run, candidate)
         for phrase in _LATIN_WORDS.findall(name):
             words = tuple(_WORD.findall(phrase))
-            if len(words) >= 2 or (words and len(words[0]) >= 2):
+            if len(words) >= 2:
+                self.latin.setdefault(tuple(_lowered(phrase, words)), candidate)
+            elif words and len(words[0]) >= 2:
                 self.latin.setdefault(words, candidate)
 
     def name_in(self, text: str) -> str | None:
@@ -281,13 +320,16 @@ class Candidates:
                                 return found
         if self.latin:
             words = _WORD.findall(text)
-            if self.latin_firsts.isdisjoint(words):
+            lowered = _lowered(text, words)
+            firsts = self.latin_firsts
+            if firsts.isdisjoint(words) and firsts.isdisjoint(lowered):
                 return None
-            starts = [i for i, word in enumerate(words) if word in self.latin_firsts]
+            starts = [i for i, word in enumerate(words) if word in firsts or lowered[i] in firsts]
             for size in self.latin_lengths:
+                keys = words if size == 1 else lowered
                 for start in starts:
                     if start + size <= len(words):
-                        found = self.latin.get(tuple(words[start : start + size]))
+                        found = self.latin.get(tuple(keys[start : start + size]))
                         if found:
                             return found
         return None
@@ -307,11 +349,12 @@ class Candidates:
         if self.latin:
             words = list(_WORD.finditer(text))
             texts = [word.group() for word in words]
+            lowered = _lowered(text, texts)
             i = 0
             while i < len(words):
-                size = self._latin_at(texts, i)
+                size = self._latin_at(texts, lowered, i)
                 if size:
-                    key = tuple(texts[i : i + size])
+                    key = tuple((texts if size == 1 else lowered)[i : i + size])
                     yield words[i].start(), words[i + size - 1].end(), self.latin[key]
                     i += size
                 else:
@@ -324,10 +367,11 @@ class Candidates:
                     return size
         return 0
 
-    def _latin_at(self, words: list[str], i: int) -> int:
-        if words[i] in self.latin_firsts:
+    def _latin_at(self, words: list[str], lowered: list[str], i: int) -> int:
+        if words[i] in self.latin_firsts or lowered[i] in self.latin_firsts:
             for size in self.latin_lengths:
-                if i + size <= len(words) and tuple(words[i : i + size]) in self.latin:
+                keys = words if size == 1 else lowered
+                if i + size <= len(words) and tuple(keys[i : i + size]) in self.latin:
                     return size
         return 0
 
@@ -357,17 +401,31 @@ class Candidates:
 
     def owner(self, text: str) -> tuple[str, str] | None:
         """(candidate, what: "name", "e-mail address" or "phone number") of candidate data in
-        normalised ``text`` (a person field), or None."""
-        found = self.name_in(text)
-        if found:
-            return found, "name"
+        normalised ``text`` (a person field), or None. An e-mail address is the candidate's only
+        if it is the candidate's address: one made of the same name (`liu.yang@acme.example`)
+        is someone else's."""
         found = self.email_owner(text)
         if found:
             return found, "e-mail address"
         found = self.phone_owner(text)
         if found:
             return found, "phone number"
+        found = self.name_in(_without_addresses(text))
+        if found:
+            return found, "name"
         return None
+
+
+def _without_addresses(text: str) -> str:
+    return EMAIL.sub(" ", text) if "@" in text else text
+
+
+def _lowered(text: str, words: Sequence[str]) -> list[str]:
+    """``words`` (the :data:`_WORD` s of ``text``, ASCII letters) in lower case: the words of
+    ``text`` lower-cased at once, where there is a capital to lower at all."""
+    if text.islower() or not words:
+        return list(words)
+    return _WORD.findall(text.translate(_ASCII_LOWER))
 
 
 def _digits(text: str) -> str:
@@ -445,7 +503,12 @@ class Redactor:
         plain = normalise(value)
         if self.candidates.email_owner(plain) or self.candidates.phone_owner(plain):
             return WITHHELD
-        spans = list(self.candidates.names(plain))
+        addresses = [(m.start(), m.end()) for m in emails(plain)]
+        spans = [
+            span
+            for span in self.candidates.names(plain)
+            if not any(start <= span[0] < end for start, end in addresses)
+        ]
         return _replaced(plain, spans) if spans else value
 
     def value(self, value: object) -> object:

@@ -1,10 +1,10 @@
 """HB502 — Free text outside `candidates/` contains a phone number.
 
 Like HB501, for phone numbers: ten or more digits, or eight or more after a `+`, possibly
-grouped by spaces, dashes or dots (dates are not mistaken for numbers). Full-width digits,
-no-break and other spaces, any kind of dash and invisible characters count as their plain
-forms. The number is not repeated in the message; `export`, `sla` and `report` show it as
-`[personal data withheld]`.
+grouped by spaces, dashes, dots or parentheses (`+86 (138) 0000-0001`; dates are not mistaken
+for numbers). Full-width digits, no-break and other spaces, any kind of dash, invisible
+characters, character references and percent-encoding count as their plain forms. The number is
+not repeated in the message; `export`, `sla` and `report` show it as `[personal data withheld]`.
 
 Example::
 

@@ -1,12 +1,14 @@
 """HB503 — Free text outside `candidates/` contains a candidate's name.
 
-Candidates are named by id everywhere but in their own file: the handbook, reports and CI
-output are read by every member of staff, and a name is personal data. A Chinese name is found
-as a run of Chinese characters, a Latin name as whole words in the same case ("Li" never
-matches "Lina"); a name written both ways (`歐陽明 (Ouyang Ming)`) is found either way. The text is
-normalised first: a zero-width or any other space inside the name, or full-width letters, do
-not hide it. The message names the candidate by id only; `export`, `sla` and `report` show the
-id in place of the name. A contact's or team member's own `name:` is checked by HB505.
+Candidates are named by id everywhere but in their own file: the handbook, reports and CI output
+are read by every member of staff, and a name is personal data. A Chinese name is found as a run
+of Chinese characters, a Latin name as whole words ("Li" never matches "Lina"), of two words or
+more in any case (`OUYANG MING`), of one word in the same case; a name written both ways
+(`歐陽明 (Ouyang Ming)`) is found either way. The text is normalised first: a zero-width or any
+other space inside the name, full-width letters, character references (`&#27472;`),
+percent-encoding or HTML tags inside it do not hide it. The message names the candidate by id
+only; `export`, `sla` and `report` show the id in place of the name. A contact's or team
+member's own `name:` is checked by HB505.
 
 Example::
 
