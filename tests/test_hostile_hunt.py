@@ -8,11 +8,13 @@ or with the right answer.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import pytest
 
 from hirebook.cli.main import cli
+from hirebook.output.inert import inert, json_text
 from hirebook.privacy import Candidates, normalise, phone_numbers
 from hirebook.records import yamlread
 from hirebook.sla.duration import Duration
@@ -263,3 +265,40 @@ def test_disguised_data_is_found_where_written_and_withheld_from_the_export(
             "SELECT summary FROM touchpoints WHERE id = 'tp-2026-0001'"
         ).fetchone()
     assert written == "Call cand-0002 at [personal data withheld] or [personal data withheld]"
+
+
+# --- characters that show nothing ----------------------------------------------------------------
+# A zero-width space, joiner or word joiner, a byte-order mark, a soft hyphen and the tag
+# characters (which spell hidden ASCII) reached terminals and CI logs as they were: `wang-li`
+# and `wang\u200b-li` looked alike, and tag characters carried text no reader saw.
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("wang\u200b-li", "wang\\u200b-li"),
+        ("a\u200cb\u200dc\u2060d\ufeffe", "a\\u200cb\\u200dc\\u2060d\\ufeffe"),
+        ("soft\u00adhyphen", "soft\\xadhyphen"),
+        ("ok\U000e0041\U000e0042", "ok\\U000e0041\\U000e0042"),  # tag characters A, B
+        ("\u3164", "\\u3164"),  # a Hangul filler: a blank name
+        ("❤\ufe0f 已确认", "❤\ufe0f 已确认"),  # an emoji's variation selector stays
+    ],
+)
+def test_invisible_characters_are_shown(text, shown):
+    assert inert(text) == shown
+    encoded = json_text(json.dumps(text, ensure_ascii=False))
+    assert json.loads(encoded) == text
+    assert encoded.isascii() or shown == text
+
+
+def test_an_id_with_a_zero_width_space_is_shown_with_it(agency, runner):
+    agency.write(
+        "clients/acme/touchpoints/tp-2026-0001.yaml",
+        "id: tp-2026-0001\u200b\ntype: call\nat: 2026-11-20T10:00:00+08:00\nby: wang-li\n"
+        "summary: Kick-off\n",
+    )
+    result = run(runner, agency, "lint")
+    assert result.exit_code == 1
+    assert "  1:5      error   HB205  `id` is `tp-2026-0001\\u200b`, which is not an id" in (
+        result.output
+    )

@@ -5,10 +5,14 @@ in a CI log that GitHub Actions scans for workflow commands, in an annotation or
 So every reporter passes record text through :func:`inert` (and :func:`csv_cell` for CSV):
 
 - control characters — C0 (newline, carriage return and tab included), DEL and C1 — the Unicode
-  line and paragraph separators and the bidirectional controls (U+061C, U+200E, U+200F,
-  U+202A–U+202E, U+2066–U+2069) are written as visible escapes: ``\\n``, ``\\r``, ``\\t``,
-  ``\\x1b``, ``\\u202e``. A record can neither start a line of the output, nor move the
-  cursor, colour the terminal or reorder the text a reader sees;
+  line and paragraph separators, the bidirectional controls (U+061C, U+200E, U+200F,
+  U+202A–U+202E, U+2066–U+2069) and the characters that show nothing (zero-width spaces and
+  joiners, the word joiner and invisible operators, the byte-order mark, the soft hyphen, the
+  tag characters and the variation selectors of the supplement, which can carry hidden text,
+  the Hangul fillers) are written as visible escapes: ``\\n``, ``\\r``, ``\\t``, ``\\x1b``,
+  ``\\u202e``, ``\\u200b``, ``\\U000e0041``. A record can neither start a line of the
+  output, nor move the cursor, colour the terminal, reorder the text a reader sees or hide
+  some of it (`wang-li` and `wang\\u200b-li` are two ids);
 - ``##[`` anywhere (a workflow command of the Actions runner's older syntax) becomes
   ``##\\[``, and ``::`` at the start of the text, after any spaces (the runner's
   ``::command::``), becomes ``:\\:``.
@@ -16,22 +20,27 @@ So every reporter passes record text through :func:`inert` (and :func:`csv_cell`
 The text still reads as typed, except for those few characters.
 
 JSON is read by programs, so its strings keep the exact text, written with JSON's own escapes
-(:func:`json_text`): ``json`` escapes C0 itself; DEL, C1, the separators and the bidirectional
-controls become ``\\u`` escapes and ``##[`` becomes ``##\\u005b``, which a JSON reader turns
-back into the same characters. A JSON line in a CI log then carries no workflow command.
+(:func:`json_text`): ``json`` escapes C0 itself; DEL, C1 and the other characters above become
+``\\u`` escapes (a surrogate pair beyond the basic plane) and ``##[`` becomes ``##\\u005b``,
+which a JSON reader turns back into the same characters. A JSON line in a CI log then carries
+no workflow command.
 """
 
 from __future__ import annotations
 
 import re
 
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-_UNSAFE_BUT_BREAKS = re.compile(
-    "[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+_INVISIBLE = (
+    "\u00ad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufeff"
+    "\uffa0\ufff9-\ufffb\U000e0001\U000e0020-\U000e007f\U000e0100-\U000e01ef"
 )
+"""Separators, bidirectional controls and what shows nothing (see the module's documentation;
+the basic plane's variation selectors stay: emoji take them)."""
+_UNSAFE = re.compile(f"[\x00-\x1f\x7f-\x9f{_INVISIBLE}]")
+_UNSAFE_BUT_BREAKS = re.compile(f"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f{_INVISIBLE}]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 # What JSON leaves raw with ensure_ascii=False (it escapes C0 itself).
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_JSON_UNSAFE = re.compile(f"[\x7f-\x9f{_INVISIBLE}]")
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?")
@@ -43,7 +52,9 @@ def _visible(match: re.Match) -> str:
     if named:
         return named
     code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def inert(value: object, breaks: bool = False) -> str:
@@ -90,5 +101,13 @@ def json_text(text: str) -> str:
     if text.isascii():  # a constant-time check; DEL is the one unsafe ASCII character left
         return text.replace("\x7f", "\\u007f") if "\x7f" in text else text
     if _JSON_UNSAFE.search(text):
-        text = _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+        text = _JSON_UNSAFE.sub(_json_escape, text)
     return text
+
+
+def _json_escape(match: re.Match) -> str:
+    code = ord(match.group())
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    high, low = divmod(code - 0x10000, 0x400)  # JSON writes the rest as a surrogate pair
+    return f"\\u{0xD800 + high:04x}\\u{0xDC00 + low:04x}"
