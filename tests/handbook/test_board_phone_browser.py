@@ -26,6 +26,7 @@ from urllib.parse import quote
 import pytest
 
 from .handbook_records import MARKER
+from .handbook_site import BROWSER_TIMEOUT_MS, serve
 from .test_a11y_browser import SCHEME_APPLIED, SCHEMES, axe, blocking
 from .test_browser import browse
 from .test_build import with_everything
@@ -140,8 +141,9 @@ def test_what_needs_doing_is_in_full_and_on_track_is_folded(chromium, demo_in, l
 
 @pytest.mark.browser
 def test_a_fold_opens_with_a_tap_and_no_script(chromium, demo_site):
-    with browse(chromium, demo_site.site) as (_page, base, _foreign, _):
+    with serve(demo_site.site) as base:
         context = chromium.new_context(viewport=PHONE, java_script_enabled=False, has_touch=True)
+        context.set_default_timeout(BROWSER_TIMEOUT_MS)
         try:
             plain = context.new_page()
             plain.goto(base + "sla/", wait_until="load")
