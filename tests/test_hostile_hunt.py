@@ -302,3 +302,55 @@ def test_an_id_with_a_zero_width_space_is_shown_with_it(agency, runner):
     assert "  1:5      error   HB205  `id` is `tp-2026-0001\\u200b`, which is not an id" in (
         result.output
     )
+
+
+# --- numbers no export can hold ------------------------------------------------------------------
+# openings: 99999999999999999999999999 passed lint and ended the export with SQLite's
+# OverflowError (a traceback); the schemas now bound every open-ended number by the largest
+# whole number SQLite holds.
+
+
+def test_a_number_beyond_64_bits_is_out_of_range(agency, runner, tmp_path):
+    agency.check(
+        "clients/acme/requirements/req-2026-002.yaml",
+        "id: req-2026-002\ntitle: X\nstatus: draft\nreceived_at: 2026-11-19T17:00:00+08:00\n"
+        "openings: 9223372036854775808\n"
+        "salary: {min: 1, max: 9223372036854775807, currency: CNY, per: month}\n",
+        expect=[(5, 11, "HB206")],
+    )
+    database = tmp_path / "export.db"
+    result = run(runner, agency, "export", "--sqlite", str(database))
+    assert result.exit_code == 2, result.output
+    assert not database.exists()
+    agency.write(
+        "clients/acme/requirements/req-2026-002.yaml",
+        "id: req-2026-002\ntitle: X\nstatus: draft\nreceived_at: 2026-11-19T17:00:00+08:00\n"
+        "openings: 9223372036854775807\n",
+    )
+    result = run(runner, agency, "export", "--sqlite", str(database))
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(database) as connection:
+        (openings,) = connection.execute(
+            "SELECT openings FROM requirements WHERE id = 'req-2026-002'"
+        ).fetchone()
+    assert openings == 2**63 - 1
+
+
+# --- a record saved as UTF-16 ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "encoding"),
+    [
+        ("id: cand-0002\n".encode("utf-16"), "UTF-16"),  # with its byte-order mark
+        ("id: cand-0002\n".encode("utf-16-be"), "UTF-16"),  # without, NUL before each letter
+        ("id: cand-0002\n".encode("utf-32"), "UTF-32"),
+    ],
+)
+def test_a_record_in_utf16_or_utf32_is_named_so(agency, raw, encoding):
+    (problem,) = agency.check("candidates/cand-0002.yaml", raw, expect=[(1, 1, "HB103")])
+    assert problem.message.startswith(f"the file is {encoding} text, not UTF-8; save it as UTF-8")
+
+
+def test_a_binary_file_is_still_binary(agency):
+    agency.check("candidates/cand-0002.yaml", b"\x00" * 64, expect=[(1, 1, "HB102")])

@@ -13,6 +13,7 @@ the node tree, which is fast and keeps marks, and construct the values ourselves
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field
 
@@ -73,6 +74,13 @@ def decode(raw: bytes) -> str:
             f"file is {len(raw):,} bytes, over the {MAX_BYTES:,}-byte limit for a record; "
             "split it or move attachments out of records/",
         )
+    wide = _wide_encoding(raw)
+    if wide is not None:
+        raise LoadProblem(
+            "HB103",
+            f"the file is {wide} text, not UTF-8; save it as UTF-8 (editors call it 'UTF-8'; "
+            "Windows' 'Unicode' is UTF-16)",
+        )
     if b"\x00" in raw:
         line, column = _byte_position(raw, raw.index(b"\x00"))
         raise LoadProblem(
@@ -97,6 +105,28 @@ def decode(raw: bytes) -> str:
     if _YAML11_BREAK.search(text) is not None:
         _refuse_yaml11_breaks(text)
     return text
+
+
+_WIDE_MARKS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),  # before UTF-16's: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    """UTF-16 or UTF-32, by its byte-order mark or, without one, by ASCII text with a NUL
+    byte beside every character (``i\\0d\\0:\\0``): what Windows calls a "Unicode" file."""
+    for mark, name in _WIDE_MARKS:
+        if raw.startswith(mark):
+            return name
+    start = raw[:64]
+    if len(start) >= 4 and b"\x00" in start[:2]:
+        low, high = start[0::2].strip(b"\x00"), start[1::2].strip(b"\x00")
+        if bool(low) != bool(high):  # one half all NUL, the other not
+            return "UTF-16"
+    return None
 
 
 _YAML11_BREAK = re.compile("[\x85\u2028\u2029]")
