@@ -37,6 +37,16 @@ def run(runner, agency, *args):
     return runner.invoke(cli, [*args, "--records", str(agency.records), "--as-of", AS_OF])
 
 
+def exported(runner, agency, folder, query: str):
+    """The one value ``query`` selects from a new export of the agency."""
+    database = folder / "asked.db"
+    result = run(runner, agency, "export", "--sqlite", str(database), "--force")
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(database) as connection:
+        ((value,),) = connection.execute(query).fetchall()
+    return value
+
+
 # --- dates of years no clock can count to ------------------------------------------------------
 # 0001-01-01T00:00+23:59 is 0000-12-31 in UTC (lint's HB405 overflowed on it); a retention
 # or due date of 9999-12-31 ended the calendar feed (its all-day item ends the next day); a
@@ -257,13 +267,7 @@ def test_disguised_data_is_found_where_written_and_withheld_from_the_export(
         if p.file == "records/clients/acme/touchpoints/tp-2026-0001.yaml"
     ]
     assert found == [(5, 10, "HB501"), (5, 10, "HB502"), (5, 10, "HB503")]
-    database = tmp_path / "export.db"
-    result = run(runner, agency, "export", "--sqlite", str(database))
-    assert result.exit_code == 0, result.output
-    with sqlite3.connect(database) as connection:
-        (written,) = connection.execute(
-            "SELECT summary FROM touchpoints WHERE id = 'tp-2026-0001'"
-        ).fetchone()
+    written = exported(runner, agency, tmp_path, "SELECT summary FROM touchpoints")
     assert written == "Call cand-0002 at [personal data withheld] or [personal data withheld]"
 
 
@@ -327,13 +331,8 @@ def test_a_number_beyond_64_bits_is_out_of_range(agency, runner, tmp_path):
         "id: req-2026-002\ntitle: X\nstatus: draft\nreceived_at: 2026-11-19T17:00:00+08:00\n"
         "openings: 9223372036854775807\n",
     )
-    result = run(runner, agency, "export", "--sqlite", str(database))
-    assert result.exit_code == 0, result.output
-    with sqlite3.connect(database) as connection:
-        (openings,) = connection.execute(
-            "SELECT openings FROM requirements WHERE id = 'req-2026-002'"
-        ).fetchone()
-    assert openings == 2**63 - 1
+    query = "SELECT openings FROM requirements WHERE id = 'req-2026-002'"
+    assert exported(runner, agency, tmp_path, query) == 2**63 - 1
 
 
 # --- a record saved as UTF-16 ---------------------------------------------------------------------
