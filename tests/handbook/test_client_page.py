@@ -8,7 +8,17 @@ Worked out by hand from ``hirebook/demo/records/clients/northwind-cloud/``:
   plan-2025-010 are closed;
 - touchpoints: 99 files; the 90 days before 2026-11-20 17:00 start on 2026-08-22 17:00, and
   the 19 from tp-2026-0824-northwind-intake on are within them (tp-2026-0807 is the last before);
-  80 are older.
+  80 are older;
+- open clocks (goals from the demo's policy.yaml for a strategic client; 1bd = 9 working hours,
+  9:00-18:00; at risk with less than a quarter of the goal left), 11, all Wang Li's:
+  overdue app-2026-0073 (client feedback, due 11-18 10:00); at risk plan-2026-008#commitment-4
+  (due the end of 11-20, less than a day left) and req-2026-019 (received Thu 11-19 11:00, 2bd
+  = 18 working hours: due Mon 11-23 11:00, 3 of them left); on track, next due first:
+  app-2026-0062#interview-2's candidate notice (interview Fri 11-20 11:00 + 24h) and its
+  interview result (+ 1bd: Mon 11-23 11:00), the follow-ups of tp-2026-1119-northwind-intake
+  (end of 11-23) and tp-2026-1120-northwind-report (end of 11-24), plan-2026-008#report-13
+  (last report 11-20 16:00 + 7d), northwind-cloud#meeting-45 (last meeting 11-05 14:00 + 30d),
+  plan-2026-008#milestone-4 (end of 12-18) and the tier review (reviewed 2026-06-18 + 365d).
 """
 
 from __future__ import annotations
@@ -68,6 +78,32 @@ def shown_and_folded(text: str) -> tuple[str, str]:
     return before, folded
 
 
+CLOCKS_TO_ACT_ON = [
+    ("overdue", "app-2026-0073"),
+    ("at-risk", "plan-2026-008#commitment-4"),
+    ("at-risk", "req-2026-019"),
+]
+CLOCKS_ON_TRACK = [
+    "app-2026-0062#interview-2",  # the candidate notice
+    "app-2026-0062#interview-2",  # the interview result
+    "tp-2026-1119-northwind-intake#follow-up-1",
+    "tp-2026-1120-northwind-report#follow-up-1",
+    "plan-2026-008#report-13",
+    "northwind-cloud#meeting-45",
+    "plan-2026-008#milestone-4",
+    "northwind-cloud#tier-review",
+]
+
+
+def clock_rows(text: str) -> list[tuple[str, str]]:
+    """The (state, item) of each clock row of a Markdown table in ``text``."""
+    rows = re.findall(r'^\| <span class="hb-state hb-([a-z-]+)">.*?\| .*?\| (.*?) \|', text, re.M)
+    return [
+        (state, re.search(r"<code>(.*?)</code>", item).group(1).replace("<wbr>", ""))
+        for state, item in rows
+    ]
+
+
 def record_ids(kind: str) -> list[str]:
     return sorted(path.stem for path in (CLIENT / kind).glob("*.yaml"))
 
@@ -79,6 +115,15 @@ def test_breadcrumb_then_title_then_open_clocks_first(page):
     positions = [page.index(f"{{: #{anchor} }}") for anchor in SECTIONS]
     assert positions == sorted(positions)
     assert page.index("\n## ") == page.index("\n## Open clocks {: #open_clocks }")
+
+
+def test_clocks_to_act_on_in_full_on_track_ones_folded(page):
+    shown, folded = shown_and_folded(section(page, "open_clocks"))
+    assert clock_rows(shown) == CLOCKS_TO_ACT_ON
+    assert clock_rows(folded) == [("on-track", item) for item in CLOCKS_ON_TRACK]
+    assert folded.startswith("\n<summary>On track: 8, the next due 2026-11-21 11:00</summary>")
+    # The calendar feed's link comes after the fold, outside it.
+    assert "feeds/clients/northwind-cloud.ics" in folded.partition("</details>")[2]
 
 
 def test_open_requirements_first_closed_ones_folded(page):
@@ -250,7 +295,9 @@ def test_open_clocks_on_the_first_screen_history_folded(demo_site, chromium):
             top = heading.evaluate("h => h.getBoundingClientRect().top + window.scrollY")
             assert top < 800
             folds = page.locator("details.hb-fold")
-            assert folds.count() == 4
+            # On-track clocks, closed requirements, closed plans, closed pipelines, older
+            # contact history.
+            assert folds.count() == 5
             assert folds.evaluate_all("all => all.filter(d => d.open).length") == 0
             height = page.evaluate("document.documentElement.scrollHeight")
             assert height < 31_910 / 2

@@ -12,9 +12,10 @@ clocks planted overdue and at risk, with why):
   the week ends (Sunday) — the one on-track clock of the agency due this week.
 - Her follow-ups due later are the open follow-ups of three touchpoints of her clients
   (tp-2026-1119-northwind-intake due 11-23, tp-2026-1116-evergreen-call and
-  tp-2026-1120-northwind-report due 11-24); her other clocks due later: the interview result
-  of app-2026-0062, plan-2026-008's next progress report and fourth milestone, northwind's
-  next regular meeting and the two tier reviews.
+  tp-2026-1120-northwind-report due 11-24); her other clocks due later, all on track and so
+  in one closed fold: the interview result of app-2026-0062 (Fri 11-20 11:00 + 1bd: Mon
+  11-23 11:00, the next due), plan-2026-008's next progress report and fourth milestone,
+  northwind's next regular meeting and the two tier reviews — 6.
 - Her open requirements, the latest received first: req-2026-019 (draft, 11-19),
   req-2026-016 (confirmed, 11-05), req-2026-009 (08-25), req-2026-008 (08-24); her clients'
   other requirements are filled or cancelled.
@@ -118,6 +119,17 @@ def test_my_work_lists_what_to_act_on_first_then_requirements_and_follow_ups(dem
         WANG_LI_FOLLOW_UPS
     )
     assert sorted(subjects(parts["Other clocks, due later"])) == sorted(WANG_LI_LATER)
+    # What to act on and the follow-ups are in full; the other clocks in one closed fold.
+    for title in ("To act on this week", "Follow-ups and improvement actions, due later"):
+        assert "<details" not in parts[title], title
+    assert (
+        parts["Other clocks, due later"]
+        .strip()
+        .startswith(
+            '<details class="hb-fold" markdown>\n'
+            "<summary>On track: 6, the next due 2026-11-23 11:00</summary>"
+        )
+    )
     requirements = requirement_ids(parts["Open requirements"])
     assert requirements == ["req-2026-019", "req-2026-016", "req-2026-009", "req-2026-008"]
 
@@ -187,6 +199,7 @@ def test_my_work_and_cut_notes_in_chinese(demo):
     work = pages[paths.work("wang-li")].markdown
     assert 'title: "王丽 (Wang Li)：我的工作"' in work
     assert "## 本週需處理" in work
+    assert "<summary>正常 6 項，最早於 2026-11-23 11:00 到期</summary>" in work
 
 
 def test_a_recruiter_sees_the_requirements_she_submitted_candidates_for(agency):

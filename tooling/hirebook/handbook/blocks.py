@@ -71,6 +71,22 @@ def section(title: str, *parts: str, level: int = 2) -> str:
     return "\n\n".join([f"{'#' * level} {title}", *body])
 
 
+def fold(summary: str, body: str) -> str:
+    """``body`` folded under a one-line ``summary`` (nothing when the body is empty): a closed
+    ``<details>``, opened by a click, a tap or Enter without a script, whose text find-in-page
+    still finds (Chromium opens the fold holding a match).
+
+    ``summary`` is trusted text (labels, numbers, dates); the body is the page's Markdown,
+    which ``md_in_html`` renders inside the ``<details>`` as anywhere else.
+    """
+    if not body:
+        return ""
+    return (
+        f'<details class="hb-fold" markdown>\n<summary>{html.escape(summary, quote=False)}'
+        f"</summary>\n\n{body}\n\n</details>"
+    )
+
+
 NOT_SEARCHED = {"exclude": True}
 """The front matter ``search`` of a page that only lists what other pages hold (the SLA board,
 a progress report, a list of work): Material's search leaves it out, so that a search finds

@@ -1,9 +1,15 @@
-"""The table of SLA clocks that the home page, client pages, team pages and the board share.
+"""The table of SLA clocks that the home page, client pages, team pages and the board share,
+and the fold of on-track clocks that the board, client pages and my-work pages share.
 
 The message is worded in the page's language (:mod:`hirebook.handbook.messages`), so a
 Chinese page has every column an English one has and a page never mixes languages.
 A clock's item links to the page that shows its record (a requirement or the client); a
 candidate's clock (data retention) shows the id only.
+
+On a phone every clock is a card of its own, so a page that lists clocks shows those to act
+on (overdue, at risk) in full and folds the on-track ones in one closed ``<details>``
+(:func:`on_track_fold`) whose summary counts them and names the next due: one line where
+they took screens, still on the page for find-in-page.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ from collections.abc import Iterable
 from hirebook.handbook import blocks, escape, paths
 from hirebook.handbook.context import Context
 from hirebook.handbook.messages import clock_message
-from hirebook.sla.clock import Finding
+from hirebook.sla.clock import Finding, State
 
 
 def state_badge(ctx: Context, state: str) -> str:
@@ -61,6 +67,30 @@ def clock_table(
             row.append(ctx.source(clock.record, clock.line, short=True))
         rows.append(row)
     return blocks.table(headers, rows)
+
+
+def split_on_track(findings: Iterable[Finding]) -> tuple[list[Finding], list[Finding]]:
+    """``findings`` as (those to act on — overdue, at risk —, those on track), each in the
+    order given."""
+    to_act_on: list[Finding] = []
+    on_track: list[Finding] = []
+    for finding in findings:
+        (on_track if finding.state is State.ON_TRACK else to_act_on).append(finding)
+    return to_act_on, on_track
+
+
+def on_track_fold(ctx: Context, from_page: str, findings: list[Finding], **columns: bool) -> str:
+    """On-track clocks in one closed fold whose summary counts them and names the next due
+    ("On track: 7, the next due …"); nothing for no clock. ``columns`` are
+    :func:`clock_table`'s (``with_client``, ``compact``, ``with_owner``)."""
+    if not findings:
+        return ""
+    summary = ctx.labels(
+        "sla.on_track_fold",
+        count=len(findings),
+        due=ctx.instant(min(f.clock.due for f in findings)),
+    )
+    return blocks.fold(summary, clock_table(ctx, from_page, findings, **columns))
 
 
 def _subject(ctx: Context, from_page: str, finding: Finding) -> str:

@@ -1,11 +1,13 @@
 """One page per client: everything an account manager needs before a call or a visit.
 
-In the order of use: a breadcrumb and the client's tier and managers; the open clocks; the
-open requirements, the plans that are not closed and the pipeline of the open requirements;
-the contact history of the last 90 days (before the as-of instant) and the feedback with its
-improvement actions; then the reference — profile, notes, contacts, agreed SLA goals. What is
-finished is folded (``<details>``) where it would otherwise be: closed requirements, closed
-plans, the pipelines of closed requirements, older touchpoints. Candidates appear by id only.
+In the order of use: a breadcrumb and the client's tier and managers; the open clocks (those
+to act on in full, the on-track ones folded, as on the SLA board); the open requirements, the
+plans that are not closed and the pipeline of the open requirements; the contact history of
+the last 90 days (before the as-of instant) and the feedback with its improvement actions;
+then the reference — profile, notes, contacts, agreed SLA goals. What is finished or not yet
+pressing is folded (``<details>``) where it would otherwise be: on-track clocks, closed
+requirements, closed plans, the pipelines of closed requirements, older touchpoints.
+Candidates appear by id only.
 
 Every application, plan, touchpoint and feedback record has its id as an anchor on this page
 (:data:`hirebook.handbook.clocks.ROW_KINDS`: a clock's subject links there), and every
@@ -22,13 +24,14 @@ from datetime import timedelta
 from hirebook.handbook import blocks, escape, feeds, paths, richtext
 from hirebook.handbook.charts.svg import figure
 from hirebook.handbook.charts.timeline import Mark, timeline
-from hirebook.handbook.clocks import clock_table
+from hirebook.handbook.clocks import clock_table, on_track_fold, split_on_track
 from hirebook.handbook.context import OPEN_REQUIREMENT, Context
 from hirebook.handbook.page import Page
 from hirebook.handbook.pages.policy_tables import goal_for
 from hirebook.handbook.pages.progress import path as progress_path
 from hirebook.records.model import Application, Client, Feedback, Plan, Requirement, Touchpoint
 from hirebook.records.stage import application_stage
+from hirebook.sla.clock import Finding
 
 
 def pages(ctx: Context) -> Iterator[tuple[str, Page]]:
@@ -64,15 +67,14 @@ def render(ctx: Context, client: Client, path: str) -> str:
         _section(
             labels("client.open_clocks"),
             "open_clocks",
-            clock_table(ctx, path, ctx.open_by_client.get(client.id, []), with_client=False)
-            or labels("none"),
+            _open_clocks(ctx, path, ctx.open_by_client.get(client.id, [])),
             feeds.subscribe(ctx, path, feeds.client_path(client.id)),
         ),
         _section(
             labels("client.requirements"),
             "client_requirements",
             _requirements(ctx, path, open_ones) or labels("none"),
-            fold(
+            blocks.fold(
                 labels("client.closed_requirements", count=len(closed)),
                 _requirements(ctx, path, closed),
             ),
@@ -82,7 +84,7 @@ def render(ctx: Context, client: Client, path: str) -> str:
             labels("client.pipeline"),
             "client_pipeline",
             _pipelines(ctx, path, open_ones) or labels("none"),
-            fold(
+            blocks.fold(
                 labels("client.closed_pipelines", count=len(filled)),
                 _pipelines(ctx, path, filled),
             ),
@@ -103,17 +105,20 @@ def _section(title: str, anchor: str, *parts: str) -> str:
     return blocks.section(f"{title} {{: #{anchor} }}", *parts)
 
 
-def fold(summary: str, body: str) -> str:
-    """``body`` folded under a one-line ``summary`` (nothing when the body is empty).
-
-    ``summary`` is trusted text (labels, numbers, dates); the body is the page's Markdown,
-    which ``md_in_html`` renders inside the ``<details>`` as anywhere else.
-    """
-    if not body:
-        return ""
-    return (
-        f'<details class="hb-fold" markdown>\n<summary>{html.escape(summary, quote=False)}'
-        f"</summary>\n\n{body}\n\n</details>"
+def _open_clocks(ctx: Context, path: str, findings: list[Finding]) -> str:
+    """The clocks to act on (overdue, at risk) in full, the on-track ones in one closed fold:
+    a client with many clocks on track (northwind-cloud: 7 of 10) would otherwise push its
+    requirements screens down on a phone."""
+    if not findings:
+        return ctx.labels("none")
+    to_act_on, on_track = split_on_track(findings)
+    return "\n\n".join(
+        part
+        for part in (
+            clock_table(ctx, path, to_act_on, with_client=False),
+            on_track_fold(ctx, path, on_track, with_client=False),
+        )
+        if part
     )
 
 
@@ -273,7 +278,7 @@ def _plans(ctx: Context, client: Client, path: str) -> str:
     plans = sorted(ctx.repo.of_client(client.id, "plan"), key=lambda p: p.id)
     current = "\n\n".join(_plan(ctx, plan, path) for plan in plans if plan.status != "closed")
     closed = [plan for plan in plans if plan.status == "closed"]
-    folded = fold(
+    folded = blocks.fold(
         ctx.labels("client.closed_plans", count=len(closed)),
         "\n\n".join(_plan(ctx, plan, path) for plan in closed),
     )
@@ -441,7 +446,7 @@ def _touchpoints(ctx: Context, client: Client, path: str) -> str:
         for part in (
             labels("client.recent_touchpoints", date=ctx.instant(since)),
             _touchpoint_table(ctx, recent, path) or labels("none"),
-            fold(
+            blocks.fold(
                 labels("client.older_touchpoints", count=len(older), date=ctx.instant(since)),
                 _touchpoint_table(ctx, older, path),
             ),

@@ -8,7 +8,9 @@ profile and workload; this page (``team/<id>/work.md``) is their list of things 
 2. the open requirements they work on: of the clients they manage, and those they submitted
    candidates for;
 3. their follow-ups (touchpoint follow-ups and improvement actions) due after this week;
-4. their other open clocks, due after this week.
+4. their other open clocks, due after this week, in one closed fold (all are on track:
+   what is overdue or at risk is in 1), whose summary counts them and names the next due —
+   at 390 px they took a quarter of the page below the day's work.
 
 The module also writes the whole week's list for everyone (:data:`paths.THIS_WEEK`), which
 the home page shows the first rows of.
@@ -20,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta
 
 from hirebook.handbook import blocks, escape, paths
-from hirebook.handbook.clocks import clock_table
+from hirebook.handbook.clocks import clock_table, on_track_fold
 from hirebook.handbook.context import OPEN_REQUIREMENT, Context
 from hirebook.handbook.page import Page
 from hirebook.records.model import Person, Requirement
@@ -150,7 +152,10 @@ def render(ctx: Context, person: Person, path: str, requirements: list[Requireme
             requirement_table(ctx, path, requirements) or labels("none"),
         ),
         blocks.section(labels("work.follow_ups"), _clocks(ctx, path, follow_ups) or labels("none")),
-        blocks.section(labels("work.later"), _clocks(ctx, path, later) or labels("none")),
+        blocks.section(
+            labels("work.later"),
+            on_track_fold(ctx, path, later, with_owner=False) or labels("none"),
+        ),
     )
 
 

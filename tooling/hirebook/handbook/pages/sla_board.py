@@ -34,10 +34,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from hirebook.handbook import blocks, paths
-from hirebook.handbook.clocks import clock_table
+from hirebook.handbook.clocks import clock_table, on_track_fold, split_on_track
 from hirebook.handbook.context import Context
 from hirebook.handbook.page import Page
-from hirebook.handbook.pages.client import fold
 from hirebook.sla.clock import STATE_ORDER, Finding, State
 
 Group = tuple[str | None, list[Finding]]
@@ -122,14 +121,14 @@ def _owner_name(ctx: Context, owner: str | None) -> str:
 def _owner_section(ctx: Context, owner: str | None, findings: list[Finding]) -> str:
     """One person's clocks: what needs doing now, client by client, then the on-track ones
     folded, then the count of the on-track retention clocks (no single owner's)."""
-    now = [f for f in findings if f.state is not State.ON_TRACK]
+    now, on_track = split_on_track(findings)
     by_client = _groups(now, lambda f: f.clock.client)
-    later = [f for f in findings if f.state is State.ON_TRACK and not _summarised(f)]
+    later = [f for f in on_track if not _summarised(f)]
     title = ctx.person_link(paths.SLA, owner) if owner else _owner_name(ctx, owner)
     return blocks.section(
         f"{title} {{: #{_anchor(owner)} }}",
         clock_table(ctx, paths.SLA, [f for _, owned in by_client for f in owned], with_owner=False),
-        _on_track(ctx, later),
+        on_track_fold(ctx, paths.SLA, later, with_owner=False),
         _retention(ctx, [f for f in findings if _summarised(f)]),
     )
 
@@ -140,15 +139,3 @@ def _retention(ctx: Context, findings: list[Finding]) -> str:
         return ""
     first = ctx.instant(min(f.clock.due for f in findings))
     return ctx.labels("sla.retention_summary", count=len(findings), due=first)
-
-
-def _on_track(ctx: Context, findings: list[Finding]) -> str:
-    """A person's on-track clocks in one closed fold, next due first, with their clients."""
-    if not findings:
-        return ""
-    summary = ctx.labels(
-        "sla.on_track_fold",
-        count=len(findings),
-        due=ctx.instant(min(f.clock.due for f in findings)),
-    )
-    return fold(summary, clock_table(ctx, paths.SLA, findings, with_owner=False))
