@@ -59,9 +59,13 @@ SECTIONS = [
 
 
 @pytest.fixture(scope="module")
-def page() -> str:
+def pages() -> dict:
     repo = load(DEMO_RECORDS, DEMO_RECORDS.parent)
-    pages = generate(repo, instant(repo, AS_OF)).pages
+    return generate(repo, instant(repo, AS_OF)).pages
+
+
+@pytest.fixture(scope="module")
+def page(pages) -> str:
     return pages[paths.client("northwind-cloud")].markdown
 
 
@@ -124,6 +128,28 @@ def test_clocks_to_act_on_in_full_on_track_ones_folded(page):
     assert folded.startswith("\n<summary>On track: 8, the next due 2026-11-21 11:00</summary>")
     # The calendar feed's link comes after the fold, outside it.
     assert "feeds/clients/northwind-cloud.ics" in folded.partition("</details>")[2]
+
+
+def test_a_client_with_nothing_to_act_on_has_only_the_fold(pages):
+    """lumen-biotech (a prospect, ordinary tier) as of Fri 2026-11-20 17:00 has four clocks,
+    all on track: req-2026-018's confirmation (received Wed 11-18 15:00, 5bd = 45 working
+    hours: due Wed 11-25 15:00, 25 left), tp-2026-1118-lumen-intake's follow-up (end of
+    11-27), the fourth regular meeting (its three touchpoints are meetings, the last the
+    intake of 11-18 15:00: + 180d) and the tier review (reviewed 2026-10-12 + 365d); its plan
+    is a draft, so it has no clocks. copperleaf-foods is a former
+    client: no clocks at all."""
+    lumen = section(pages[paths.client("lumen-biotech")].markdown, "open_clocks")
+    shown, folded = shown_and_folded(lumen)
+    assert shown == "{: #open_clocks }\n\n"  # no table of clocks to act on, and no "None"
+    assert folded.startswith("\n<summary>On track: 4, the next due 2026-11-25 15:00</summary>")
+    assert clock_rows(folded) == [
+        ("on-track", "req-2026-018"),
+        ("on-track", "tp-2026-1118-lumen-intake#follow-up-1"),
+        ("on-track", "lumen-biotech#meeting-4"),
+        ("on-track", "lumen-biotech#tier-review"),
+    ]
+    former = section(pages[paths.client("copperleaf-foods")].markdown, "open_clocks")
+    assert former.startswith("{: #open_clocks }\n\nNone.\n") and "<details" not in former
 
 
 def test_open_requirements_first_closed_ones_folded(page):

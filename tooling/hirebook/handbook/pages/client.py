@@ -107,7 +107,7 @@ def _section(title: str, anchor: str, *parts: str) -> str:
 
 def _open_clocks(ctx: Context, path: str, findings: list[Finding]) -> str:
     """The clocks to act on (overdue, at risk) in full, the on-track ones in one closed fold:
-    a client with many clocks on track (northwind-cloud: 7 of 10) would otherwise push its
+    a client with many clocks on track (northwind-cloud: 8 of 11) would otherwise push its
     requirements screens down on a phone."""
     if not findings:
         return ctx.labels("none")
