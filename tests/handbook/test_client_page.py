@@ -335,3 +335,19 @@ def test_open_clocks_on_the_first_screen_history_folded(demo_site, chromium):
             assert row.evaluate("e => e.closest('tr').getBoundingClientRect().top") < 800
     finally:
         context.close()
+
+
+def test_a_persons_page_folds_their_on_track_clocks_as_a_clients_does(pages):
+    # Zhao Lei owns three open improvement actions (the demo's records): fb-2026-002's action-1,
+    # due 2026-10-30, overdue; the follow-ups of tp-2026-1113-brightpath-call (due 2026-11-25)
+    # and tp-2026-1105-tidewater-visit (due 2026-11-27), on track: a due-date goal is at risk
+    # only with less than a day left.
+    person = pages[paths.person("zhao-lei")].markdown
+    clocks = person[person.index("## Open clocks") :]
+    shown, folded = shown_and_folded(clocks)
+    assert clock_rows(shown) == [("overdue", "fb-2026-002#action-1")]
+    assert folded.startswith("\n<summary>On track: 2, the next due 2026-11-25 23:59</summary>")
+    assert clock_rows(folded) == [
+        ("on-track", "tp-2026-1113-brightpath-call#follow-up-1"),
+        ("on-track", "tp-2026-1105-tidewater-visit#follow-up-2"),
+    ]

@@ -24,14 +24,13 @@ from datetime import timedelta
 from hirebook.handbook import blocks, escape, feeds, paths, richtext
 from hirebook.handbook.charts.svg import figure
 from hirebook.handbook.charts.timeline import Mark, timeline
-from hirebook.handbook.clocks import clock_table, on_track_fold, split_on_track
+from hirebook.handbook.clocks import open_clocks
 from hirebook.handbook.context import OPEN_REQUIREMENT, Context
 from hirebook.handbook.page import Page
 from hirebook.handbook.pages.policy_tables import goal_for
 from hirebook.handbook.pages.progress import path as progress_path
 from hirebook.records.model import Application, Client, Feedback, Plan, Requirement, Touchpoint
 from hirebook.records.stage import application_stage
-from hirebook.sla.clock import Finding
 
 
 def pages(ctx: Context) -> Iterator[tuple[str, Page]]:
@@ -67,7 +66,7 @@ def render(ctx: Context, client: Client, path: str) -> str:
         _section(
             labels("client.open_clocks"),
             "open_clocks",
-            _open_clocks(ctx, path, ctx.open_by_client.get(client.id, [])),
+            open_clocks(ctx, path, ctx.open_by_client.get(client.id, []), with_client=False),
             feeds.subscribe(ctx, path, feeds.client_path(client.id)),
         ),
         _section(
@@ -103,23 +102,6 @@ def render(ctx: Context, client: Client, path: str) -> str:
 def _section(title: str, anchor: str, *parts: str) -> str:
     """A section whose heading has a fixed anchor (see the module docstring)."""
     return blocks.section(f"{title} {{: #{anchor} }}", *parts)
-
-
-def _open_clocks(ctx: Context, path: str, findings: list[Finding]) -> str:
-    """The clocks to act on (overdue, at risk) in full, the on-track ones in one closed fold:
-    a client with many clocks on track (northwind-cloud: 8 of 11) would otherwise push its
-    requirements screens down on a phone."""
-    if not findings:
-        return ctx.labels("none")
-    to_act_on, on_track = split_on_track(findings)
-    return "\n\n".join(
-        part
-        for part in (
-            clock_table(ctx, path, to_act_on, with_client=False),
-            on_track_fold(ctx, path, on_track, with_client=False),
-        )
-        if part
-    )
 
 
 def _breadcrumb(ctx: Context, client: Client, path: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from hirebook.handbook import blocks, escape, feeds, paths
-from hirebook.handbook.clocks import clock_table
+from hirebook.handbook.clocks import open_clocks
 from hirebook.handbook.context import Context
 from hirebook.handbook.page import Page
 from hirebook.handbook.pages.my_work import needs_action
@@ -108,7 +108,7 @@ def render_person(ctx: Context, person: Person, load: dict, path: str) -> str:
     workload = blocks.table(_headers(ctx)[2:-1], [_load_cells(ctx, load)], numeric=[1, 2, 3, 4])
     client_table = blocks.table([labels("client"), labels("tier"), labels("status")], client_rows)
     # Every clock on this page is the person's own: no Owner column repeating their name.
-    clocks = clock_table(ctx, path, ctx.open_by_owner.get(person.id, []), with_owner=False)
+    clocks = open_clocks(ctx, path, ctx.open_by_owner.get(person.id, []), with_owner=False)
     return blocks.page(
         {"title": person.name},
         f"# {escape.text(person.name)}",
@@ -117,7 +117,7 @@ def render_person(ctx: Context, person: Person, load: dict, path: str) -> str:
         blocks.section(labels("team.clients"), client_table or labels("none")),
         blocks.section(
             labels("team.clocks"),
-            clocks or labels("none"),
+            clocks,
             feeds.subscribe(ctx, path, feeds.person_path(person.id)),
         ),
     )
