@@ -353,3 +353,19 @@ def test_a_record_in_utf16_or_utf32_is_named_so(agency, raw, encoding):
 
 def test_a_binary_file_is_still_binary(agency):
     agency.check("candidates/cand-0002.yaml", b"\x00" * 64, expect=[(1, 1, "HB102")])
+
+
+# --- hirebook report --to 9999-12-31 ------------------------------------------------------------
+# The period ends at the midnight after its last day: past date.max, an OverflowError of the
+# metrics (a traceback, exit 1, where the command documents 0 or 2).
+
+
+def test_a_report_period_ending_on_the_last_day_python_holds_is_a_usage_error(agency, runner):
+    result = run(runner, agency, "report", "--from", "0001-01-01", "--to", "9999-12-31")
+    assert result.exit_code == 2, result.output
+    assert (
+        "the period ends on 9999-12-31, the last day Python holds, whose end it cannot hold; "
+        "end it a day earlier"
+    ) in result.output
+    result = run(runner, agency, "report", "--from", "0001-01-01", "--to", "9999-12-30")
+    assert result.exit_code == 0, result.output

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import textwrap
-from datetime import datetime
+from datetime import date, datetime
 
 import click
 
@@ -145,6 +145,11 @@ def report_period(
 ) -> Period:
     """``--from``/``--to``, defaulting to the calendar year to date of ``--as-of``."""
     last = end.date() if end else instant.astimezone(repo.zone).date()
+    if last == date.max:  # the period ends at the midnight after its last day
+        raise click.UsageError(
+            f"the period ends on {last}, the last day Python holds, whose end it cannot hold; "
+            "end it a day earlier"
+        )
     if start is None:
         return Period.year_to_date(last)
     if start.date() > last:
