@@ -369,3 +369,22 @@ def test_a_report_period_ending_on_the_last_day_python_holds_is_a_usage_error(ag
     ) in result.output
     result = run(runner, agency, "report", "--from", "0001-01-01", "--to", "9999-12-30")
     assert result.exit_code == 0, result.output
+
+
+# --- hirebook handbook --out records/ -------------------------------------------------------------
+# The pages were written among the records (99 of the demo's .md files in records/clients/…),
+# after which every lint refused the agency until someone deleted them one by one.
+
+
+@pytest.mark.parametrize("out", ["records", "records/clients/pages", "records/../records"])
+def test_the_handbook_is_never_written_into_the_records(agency, runner, out):
+    before = sorted(agency.records.rglob("*"))
+    result = runner.invoke(
+        cli,
+        ["handbook", "--out", str(agency.root / out), "--records", str(agency.records),
+         "--as-of", AS_OF],
+    )  # fmt: skip
+    assert result.exit_code == 2, result.output
+    assert "is inside the records folder" in result.output
+    assert "write the pages elsewhere" in result.output
+    assert sorted(agency.records.rglob("*")) == before
