@@ -9,7 +9,9 @@ or with the right answer.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import subprocess
 
 import pytest
 
@@ -388,3 +390,34 @@ def test_the_handbook_is_never_written_into_the_records(agency, runner, out):
     assert "is inside the records folder" in result.output
     assert "write the pages elsewhere" in result.output
     assert sorted(agency.records.rglob("*")) == before
+
+
+# --- lint --changed-since and file names Git quotes -----------------------------------------------
+# Git quotes a name with a tab, a quote or a byte beyond ASCII ("tab\tname.yaml"): the quoted
+# name named no file, so a new file of that name was never linted; a name that is not UTF-8
+# then ended the referrers' search with a UnicodeEncodeError. Its bytes reached every output
+# raw (the JSON was not UTF-8).
+
+
+def git(root, *args):
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True)
+
+
+def test_changed_since_lints_files_whatever_their_names(agency, runner):
+    git(agency.root, "init", "-q")
+    git(agency.root, "add", "-A")
+    git(agency.root, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "x")
+    folder = agency.records / "clients/acme/requirements"
+    (folder / "tab\tname.yaml").write_text("id: x\n", encoding="utf-8")
+    (folder / "需求.yaml").write_text("id: y\n", encoding="utf-8")
+    with open(os.path.join(os.fsencode(folder), b"req-2026-\xff.yaml"), "wb") as file:
+        file.write(b"id: req-2026-002\n")
+    result = run(runner, agency, "lint", "--changed-since", "HEAD", "--format", "json")
+    assert result.exit_code == 1, result.output
+    shown = {problem["file"] for problem in json.loads(result.output)["problems"]}
+    assert shown == {
+        "records/clients/acme/requirements/tab\tname.yaml",
+        "records/clients/acme/requirements/需求.yaml",
+        "records/clients/acme/requirements/req-2026-\udcff.yaml",
+    }
+    assert "req-2026-\\udcff.yaml" in result.output  # a JSON escape: the output is UTF-8

@@ -35,8 +35,10 @@ class Scope:
 def changed_files(root: Path, ref: str) -> set[str]:
     """Files changed since ``ref`` — committed, staged, unstaged or new — relative to ``root``."""
     commit = _commit(root, ref)
-    changed = _git(root, ["diff", "--name-only", "--relative", commit, "--"], ref)
-    changed |= _git(root, ["ls-files", "--others", "--exclude-standard"], ref)
+    # -z: each name as it is, ended by NUL. Without it Git quotes a name with a tab, a quote or
+    # a character beyond ASCII ("tab\\tname.yaml"), which then names no file and is not linted.
+    changed = _git(root, ["diff", "-z", "--name-only", "--relative", commit, "--"], ref)
+    changed |= _git(root, ["ls-files", "-z", "--others", "--exclude-standard"], ref)
     return changed
 
 
@@ -64,7 +66,12 @@ def _commit(root: Path, ref: str) -> str:
 def _git(root: Path, args: list[str], ref: str) -> set[str]:
     try:
         result = subprocess.run(
-            ["git", "-C", str(root), *args], capture_output=True, text=True, check=False, timeout=60
+            ["git", "-C", str(root), *args],
+            capture_output=True,
+            encoding="utf-8",
+            errors="surrogateescape",  # a name that is not UTF-8, as os.listdir gives it
+            check=False,
+            timeout=60,
         )
     except (OSError, subprocess.TimeoutExpired) as err:
         raise ChangedSinceError(f"cannot run git: {err}") from None
@@ -72,6 +79,8 @@ def _git(root: Path, args: list[str], ref: str) -> set[str]:
         raise ChangedSinceError(
             f"--changed-since {ref}: git says: {result.stderr.strip() or 'unknown revision'}"
         )
+    if "-z" in args:
+        return {name for name in result.stdout.split("\0") if name}
     return {line.strip() for line in result.stdout.splitlines() if line.strip()}
 
 
@@ -151,7 +160,7 @@ def _referrers(records_dir: Path, listing: _Listing, changed: set[str]) -> set[s
 def _mentioning(records_dir: Path, paths: list[str], record_id: str) -> set[str]:
     """A plain byte search: a false match only means one more file is checked (a file that
     must not be read, such as a link, is checked too: reading it reports why)."""
-    needle = record_id.encode("utf-8")
+    needle = record_id.encode("utf-8", "surrogateescape")  # a file name's bytes, as written
     found = set()
     for path in paths:
         raw = files.read_or_none(os.path.join(records_dir, path))

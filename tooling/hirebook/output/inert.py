@@ -9,7 +9,8 @@ So every reporter passes record text through :func:`inert` (and :func:`csv_cell`
   U+202A–U+202E, U+2066–U+2069) and the characters that show nothing (zero-width spaces and
   joiners, the word joiner and invisible operators, the byte-order mark, the soft hyphen, the
   tag characters and the variation selectors of the supplement, which can carry hidden text,
-  the Hangul fillers) are written as visible escapes: ``\\n``, ``\\r``, ``\\t``, ``\\x1b``,
+  the Hangul fillers) and the lone surrogates Python reads a file name's bytes that are not
+  UTF-8 as (``\\udcff``) are written as visible escapes: ``\\n``, ``\\r``, ``\\t``, ``\\x1b``,
   ``\\u202e``, ``\\u200b``, ``\\U000e0041``. A record can neither start a line of the
   output, nor move the cursor, colour the terminal, reorder the text a reader sees or hide
   some of it (`wang-li` and `wang\\u200b-li` are two ids);
@@ -33,6 +34,7 @@ import re
 _INVISIBLE = (
     "\u00ad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufeff"
     "\uffa0\ufff9-\ufffb\U000e0001\U000e0020-\U000e007f\U000e0100-\U000e01ef"
+    "\ud800-\udfff"  # lone surrogates: a file name's bytes that are not UTF-8
 )
 """Separators, bidirectional controls and what shows nothing (see the module's documentation;
 the basic plane's variation selectors stay: emoji take them)."""
