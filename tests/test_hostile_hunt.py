@@ -421,3 +421,27 @@ def test_changed_since_lints_files_whatever_their_names(agency, runner):
         "records/clients/acme/requirements/req-2026-\udcff.yaml",
     }
     assert "req-2026-\\udcff.yaml" in result.output  # a JSON escape: the output is UTF-8
+
+
+# --- a case whose file name is no id ------------------------------------------------------------
+# A case's id is its file name, and nothing checked it: `2026-tab\tx.md` linted clean, and a
+# name that is not UTF-8 ended the export with a UnicodeEncodeError (a traceback).
+
+CASE = (
+    "---\ntitle: A case\nclient: acme\nauthor: wang-li\non: 2026-11-01\ntags: [kick-off]\n"
+    "outcome: success\n---\n\nWhat we learnt.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "name", ["2026-tab\tx", "2026 Case", "2026-案例", os.fsdecode(b"2026-\xff")]
+)
+def test_a_case_file_name_that_is_no_id_is_hb301(agency, runner, name):
+    (problem,) = agency.check(f"cases/{name}.md", CASE, expect=[(1, 1, "HB301")])
+    assert problem.message.startswith(f"a case's file name is its id, and `{name}` is not one")
+    result = run(runner, agency, "export", "--sqlite", str(agency.root / "x.db"))
+    assert result.exit_code == 2, result.output
+
+
+def test_a_case_file_name_that_is_an_id_is_clean(agency):
+    agency.check("cases/2026-acme-kick-off.md", CASE, expect=[])

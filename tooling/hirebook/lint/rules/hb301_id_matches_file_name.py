@@ -2,7 +2,9 @@
 
 A record's id *is* its file name without `.yaml` (for `client.yaml`, the client's folder
 name). That is how references are resolved and how a reviewer finds a record; an id that
-differs from the file name points readers to a file that does not exist.
+differs from the file name points readers to a file that does not exist. A case has no `id:`
+(its file name is its id), so its file name must be an id: lower-case letters, digits and
+dashes, as the schemas' ids are (`2026 Case.md` or a name with a tab is not one).
 
 Example::
 
@@ -12,6 +14,8 @@ Example::
 Fix: make the `id` and the file name the same (rename the file, or correct the id).
 """
 
+import dataclasses
+import re
 from collections.abc import Iterator
 
 from hirebook.lint.rule import Context, problem
@@ -22,11 +26,23 @@ CODE = "HB301"
 NAME = "id-matches-file-name"
 SEVERITY = Severity.ERROR
 
+ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
+"""An id, as the schemas' `$defs/id` has it."""
+
 
 def check(repo: Repository, context: Context) -> Iterator[Problem]:
     for record in repo.all_records():
         expected = record.doc.place.expected_id
-        if expected is not None and record.id != expected:
+        if record.doc.kind == "case" and expected is not None and not ID.fullmatch(expected):
+            found = problem(
+                CODE,
+                record,
+                (),
+                f"a case's file name is its id, and `{expected}` is not one; rename the file "
+                "with lower-case letters, digits and dashes (2026-northwind-data-team.md)",
+            )
+            yield dataclasses.replace(found, line=1, column=1)  # the file, not its front matter
+        elif expected is not None and record.id != expected:
             yield problem(
                 CODE,
                 record,
