@@ -222,7 +222,8 @@ KENJI += "retain_until: 2028-09-01\n"
         ("a%2526%2364;b", "a@b"),  # &#64; percent-encoded twice
         ("&#x5289;&#27915;", "劉洋"),
         ("%E5%8A%89%E6%B4%8B", "劉洋"),
-        ("Ken<!-- -->ji <b>Watanabe</b>", "Kenji Watanabe"),
+        # the markup removed, then what it held, a line each (it may hold data itself)
+        ("Ken<!-- -->ji <b>Watanabe</b>", "Kenji Watanabe\n<!-- -->\n<b>\n</b>"),
         ("R&D: 100% done, 3 < 4", "R&D: 100% done, 3 < 4"),  # nothing encoded: as it is
     ],
 )
