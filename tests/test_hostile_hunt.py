@@ -446,3 +446,30 @@ def test_a_case_file_name_that_is_no_id_is_hb301(agency, runner, name):
 
 def test_a_case_file_name_that_is_an_id_is_clean(agency):
     agency.check("cases/2026-acme-kick-off.md", CASE, expect=[])
+
+
+# --- a candidate's name in a record's id ---------------------------------------------------------
+# Ids were never searched (`tp-2026-1120-kenji-watanabe` "cannot hold a name"), and a hyphen
+# joined two words into one that no name matched: the name reached the handbook's addresses,
+# the export's keys and every clock's subject.
+
+
+def test_a_candidates_name_in_an_id_is_found_and_withheld(agency, runner, tmp_path):
+    agency.write("candidates/cand-0002.yaml", KENJI)
+    record = "tp-2026-1120-kenji-watanabe"
+    agency.write(
+        f"clients/acme/touchpoints/{record}.yaml",
+        f"id: {record}\ntype: call\nat: 2026-11-20T10:00:00+08:00\nby: wang-li\nsummary: Call\n",
+    )
+    (problem,) = agency.check(
+        f"clients/acme/touchpoints/{record}.yaml", None, expect=[(1, 5, "HB503")]
+    )
+    assert problem.message == (
+        "`id` contains the name of candidate `cand-0002`; rename the file and its id without it"
+    )
+    assert exported(runner, agency, tmp_path, "SELECT id FROM touchpoints") == (
+        "tp-2026-1120-cand-0002"
+    )
+    index = Candidates({"cand-0002": {"name": "Kenji Watanabe"}})
+    assert index.name_in("met kenji-watanabe today") == "cand-0002"
+    assert index.name_in("tp-2026-1120-acme-kick-off") is None

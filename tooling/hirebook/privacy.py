@@ -263,7 +263,8 @@ def free_text_data(document: Document) -> object:
 
 _CJK_RUN = re.compile(f"[{_CJK}]{{2,}}")
 _LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*)*")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+"""A word of a Latin name: a hyphen parts two (`Jean-Pierre`, `tp-2026-1120-liu-yang`)."""
 _DIGIT = re.compile(r"\d")
 _NOT_DIGITS = re.compile(r"\D+")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -278,11 +279,11 @@ class Candidates:
     minute on 10,000 records).
 
     A Chinese name is found as a run of Chinese characters; a Latin name as whole words
-    ("Li" never matches "Lina"): of two words or more in any case (`KENJI WATANABE`; in their
-    order: Yang Liu is another person than Liu Yang), of one word in the same case (a candidate
-    called Grace is not every "grace"). A name written both ways (`劉洋 (Liu Yang)`) is found
-    either way. E-mail addresses compare case folded; phone numbers by their digits, with or
-    without the country code.
+    ("Li" never matches "Lina"; a hyphen parts words, `kenji-watanabe`): of two words or more
+    in any case (`KENJI WATANABE`; in their order: Yang Liu is another person than Liu Yang),
+    of one word in the same case (a candidate called Grace is not every "grace"). A name
+    written both ways (`劉洋 (Liu Yang)`) is found either way. E-mail addresses compare case
+    folded; phone numbers by their digits, with or without the country code.
     """
 
     def __init__(self, fields: dict[str, dict[str, str]]) -> None:

@@ -43,6 +43,9 @@ class Texts:
             _collect(free_text_data(self.document), (), found)
             if self.document.body:
                 found.append((("body",), self.document.body))
+            named = named_id(self.document)
+            if named:
+                found.append((("id",), named))
             self._items = [(path, normalise(text)) for path, text in found]
         return self._items
 
@@ -82,8 +85,22 @@ def _all_texts(repo: Repository) -> Iterator[Texts]:
         _collect(free_text_data(document) if kind in _PEOPLE else document.data, None, found)
         if document.body:
             found.append(document.body)
+        named = named_id(document)
+        if named:
+            found.append(named)
         if found:
             yield Texts(document, "\n".join(found))
+
+
+_WORDS_IN_ID = re.compile(r"[a-z]{2,}-[a-z]{2,}")
+"""Two words side by side in an id: where a name can stand (`tp-2026-1120-liu-yang`)."""
+
+
+def named_id(document: Document) -> str | None:
+    """The record's own id (its file name) when it can hold a name: every output shows it, so
+    it is searched as free text is. Other ids in the record are their own records' ids."""
+    own = document.place.expected_id
+    return own if own and _WORDS_IN_ID.search(own) else None
 
 
 # Text that can hold personal data has a space, an "@", a digit run or a non-ASCII character

@@ -6,9 +6,10 @@ of Chinese characters, a Latin name as whole words ("Li" never matches "Lina"), 
 more in any case (`OUYANG MING`), of one word in the same case; a name written both ways
 (`歐陽明 (Ouyang Ming)`) is found either way. The text is normalised first: a zero-width or any
 other space inside the name, full-width letters, character references (`&#27472;`),
-percent-encoding or HTML tags inside it do not hide it. The message names the candidate by id
-only; `export`, `sla` and `report` show the id in place of the name. A contact's or team
-member's own `name:` is checked by HB505.
+percent-encoding or HTML tags inside it do not hide it. A record's own id (its file name) is
+searched too, its words parted by hyphens (`tp-2026-1120-ouyang-ming`): every output shows it.
+The message names the candidate by id only; `export`, `sla` and `report` show the id in place
+of the name. A contact's or team member's own `name:` is checked by HB505.
 
 Example::
 
@@ -39,13 +40,17 @@ def check(repo: Repository, context: Context) -> Iterator[Problem]:
         candidate = index.name_in(text)
         if candidate:
             line, column = freetext.where(document, path)
+            fix = (
+                "rename the file and its id without it"
+                if path == ("id",)
+                else "write the candidate's id instead"
+            )
             yield Problem(
                 document.rel,
                 line,
                 column,
                 CODE,
                 SEVERITY,
-                f"`{path_label(path)}` contains the name of candidate "
-                f"`{candidate}`; write the candidate's id instead",
+                f"`{path_label(path)}` contains the name of candidate `{candidate}`; {fix}",
                 str(document.id),
             )
