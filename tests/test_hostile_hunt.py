@@ -184,6 +184,18 @@ def test_received_at_in_local_mean_time_is_written_in_utc(agency, runner):
     assert [p for p in agency.problems() if p.severity.name == "ERROR"] == []
 
 
+def test_received_at_is_checked_in_the_year_it_is_written_in(agency, runner):
+    # 1899-12-31 20:00 UTC is 1900-01-01 04:05:43 in Shanghai's local mean time: written in
+    # UTC, it was a record of 1899, which lint refuses (HB208).
+    result = new_requirement(runner, agency, "1899-12-31T20:00:00+00:00")
+    assert result.exit_code == 2, result.output
+    assert "1899-12-31T20:00+00:00 is in the year 1899 in UTC, outside the years" in result.output
+    assert not (agency.records / "clients/acme/requirements/req-2026-002.yaml").exists()
+    result = new_requirement(runner, agency, "1900-01-01T00:00:00+00:00")  # the first instant
+    assert result.exit_code == 0, result.output
+    assert [p for p in agency.problems() if p.severity.name == "ERROR"] == []
+
+
 # --- a list of unique items with one twice ------------------------------------------------------
 # jsonschema's message quoted the whole list at its first line: a policy with a holiday listed
 # twice printed every holiday of the calendar on one line, and said neither which nor where.

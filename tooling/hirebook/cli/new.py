@@ -150,17 +150,17 @@ def _received(repo: Repository, given: date | datetime | None, now: datetime) ->
             "clock starts at an instant",
             param_hint="--received-at",
         )
-    at = as_of_instant(repo, given).astimezone(repo.zone)
-    if at.year not in YEARS:  # the record would not lint (HB208)
-        raise click.BadParameter(
-            f"{given.isoformat(timespec='minutes')} is in the year {at.year} in "
-            f"{repo.zone.key}, outside the years {YEARS[0]} to {YEARS[-1]} that records hold",
-            param_hint="--received-at",
-        )
-    if at.utcoffset() % timedelta(minutes=1):
-        # A local mean time (Asia/Shanghai's before 1901): an offset in seconds is no
-        # record's; the same instant in UTC is.
-        at = at.astimezone(UTC)
+    local = as_of_instant(repo, given).astimezone(repo.zone)
+    # A local mean time (Asia/Shanghai's before 1901): an offset in seconds is no record's;
+    # the same instant in UTC is, and its year is the one lint checks.
+    at = local.astimezone(UTC) if local.utcoffset() % timedelta(minutes=1) else local
+    for when, place in ((local, repo.zone.key), (at, "UTC")):
+        if when.year not in YEARS:  # the record would not lint (HB208)
+            raise click.BadParameter(
+                f"{given.isoformat(timespec='minutes')} is in the year {when.year} in {place}, "
+                f"outside the years {YEARS[0]} to {YEARS[-1]} that records hold",
+                param_hint="--received-at",
+            )
     if at > now:
         raise click.BadParameter(
             f"{at.isoformat(timespec='minutes')} is after now "
