@@ -326,7 +326,11 @@ FILES = {
     "over 1 MiB": (_append(b"# " + b"x" * 1_100_000 + b"\n"), 2, "  1:1      error   HB101"),
     "binary": (_append(b"\x00\x01"), 2, "  7:1      error   HB102"),
     "not UTF-8": (_append(b"# \xff\xfe\n"), 2, "  7:3      error   HB103  invalid UTF-8"),
-    "UTF-16": (lambda p: p.write_bytes(p.read_bytes().decode().encode("utf-16")), 2, "HB102"),
+    "UTF-16": (
+        lambda p: p.write_bytes(p.read_bytes().decode().encode("utf-16")),
+        2,
+        "  1:1      error   HB103  the file is UTF-16 text",
+    ),
     "empty": (lambda p: p.write_bytes(b""), 2, "  1:1      error   HB104"),
     "an anchor": (_replace(b"channel: ", b"channel: &c "), 2, "  5:10     error   HB107"),
     "a duplicate key": (_append(b"channel: referral\n"), 2, "  7:1      error   HB106"),
