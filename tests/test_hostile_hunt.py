@@ -485,3 +485,24 @@ def test_a_candidates_name_in_an_id_is_found_and_withheld(agency, runner, tmp_pa
     index = Candidates({"cand-0002": {"name": "Kenji Watanabe"}})
     assert index.name_in("met kenji-watanabe today") == "cand-0002"
     assert index.name_in("tp-2026-1120-acme-kick-off") is None
+
+
+# --- hirebook new: text a record cannot keep as typed ---------------------------------------------
+# `hirebook log` refused it; `hirebook new` wrote it: a byte that is not UTF-8 ended the command
+# with a UnicodeEncodeError (a traceback, exit 1), a U+2028 made a record lint refuses (HB112).
+
+
+@pytest.mark.parametrize(
+    ("summary", "said"),
+    [
+        (os.fsdecode(b"\x85nel"), "character 1 is a byte that is not UTF-8"),
+        ("a\u2028b", "character 2 is U+2028, a line break only some YAML readers see (HB112)"),
+        ("a\x1b[31mb", "character 2 is the control character U+001B"),
+    ],
+)
+def test_new_refuses_text_a_record_cannot_keep(agency, runner, summary, said):
+    args = ["new", "touchpoint", "--client", "acme", "--type", "call", "--by", "wang-li"]
+    result = runner.invoke(cli, [*args, "--summary", summary, "--records", str(agency.records)])
+    assert result.exit_code == 2, result.output
+    assert f"Invalid value for '--summary': {said}" in result.output
+    assert not (agency.records / "clients/acme/touchpoints").exists()

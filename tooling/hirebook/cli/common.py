@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from hirebook.events import typed
 from hirebook.now import as_of_instant, default_instant, parse_as_of
 from hirebook.output.base import OutputOptions
 from hirebook.output.registry import REPORTERS, formats_for
@@ -267,6 +268,25 @@ def git_prefix(root: Path) -> str:
 
 def emit(text: str, options: OutputOptions) -> None:
     click.echo(text, color=options.color)
+
+
+class Typed(click.ParamType):
+    """An option's value read by a function of :mod:`hirebook.events.typed`; its ValueError is
+    the usage error."""
+
+    def __init__(self, name: str, read) -> None:
+        self.name = name
+        self.read = read
+
+    def convert(self, value, param, ctx):
+        try:
+            return self.read(value)
+        except ValueError as err:
+            self.fail(str(err), param, ctx)
+
+
+FREE_TEXT = Typed("TEXT", typed.text)
+"""A note, a reason, a name (``log``'s and ``new``'s): kept as typed, or a usage error."""
 
 
 class AsOf(click.ParamType):

@@ -108,23 +108,8 @@ def event_options(function):
     return function
 
 
-class Typed(click.ParamType):
-    """An option's value read by a function of :mod:`hirebook.events.typed`; its ValueError is
-    the usage error."""
-
-    def __init__(self, name: str, read) -> None:
-        self.name = name
-        self.read = read
-
-    def convert(self, value, param, ctx):
-        try:
-            return self.read(value)
-        except ValueError as err:
-            self.fail(str(err), param, ctx)
-
-
-FREE_TEXT = Typed("TEXT", typed.text)
-"""A note, a reason, a name: kept as typed, or a usage error."""
+Typed = common.Typed
+FREE_TEXT = common.FREE_TEXT
 
 
 def round_option(text: str):

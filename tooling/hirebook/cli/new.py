@@ -99,7 +99,7 @@ def _client_of_requirement(repo: Repository, requirement_id: str) -> str:
     prompt="Client id (e.g. harbor-logistics)",
     help="The folder name and id of the client.",
 )
-@click.option("--name", prompt="Client name", help="The company's name.")
+@click.option("--name", prompt="Client name", type=common.FREE_TEXT, help="The company's name.")
 @click.option("--tier", type=click.Choice(TIERS), prompt="Tier", help="strategic, key or ordinary.")
 @click.option(
     "--manager", prompt="Account manager (team id)", help="The account manager's team id."
@@ -117,8 +117,18 @@ def new_client(record_id, name, tier, manager, records_dir):
 
 @new_group.command("requirement")
 @click.option("--client", "client_id", prompt="Client id", help="The client that raised the need.")
-@click.option("--title", prompt="Position title", help="The position, e.g. 'Data Engineer'.")
-@click.option("--hiring-manager", default=None, help="A name from the client's contacts.")
+@click.option(
+    "--title",
+    prompt="Position title",
+    type=common.FREE_TEXT,
+    help="The position, e.g. 'Data Engineer'.",
+)
+@click.option(
+    "--hiring-manager",
+    default=None,
+    type=common.FREE_TEXT,
+    help="A name from the client's contacts.",
+)
 @click.option(
     "--received-at",
     type=common.AsOf(),
@@ -225,7 +235,12 @@ def new_application(requirement, candidate, channel, records_dir):
 )
 @click.option("--by", prompt="Who (team id)", help="The team member who made the contact.")
 @click.option("--plan", "plan_id", default=None, help="The plan reported on (progress_report).")
-@click.option("--summary", prompt="Summary", help="One or two sentences on what was said.")
+@click.option(
+    "--summary",
+    prompt="Summary",
+    type=common.FREE_TEXT,
+    help="One or two sentences on what was said.",
+)
 @common.records_option
 def new_touchpoint(client_id, kind, by, plan_id, summary, records_dir):
     """A contact with the client: meeting, call, visit, revisit, progress report…"""
@@ -269,7 +284,9 @@ def new_feedback(client_id, by, overall, records_dir):
 
 
 @new_group.command("candidate")
-@click.option("--name", prompt="Candidate's name", help="The candidate's full name.")
+@click.option(
+    "--name", prompt="Candidate's name", type=common.FREE_TEXT, help="The candidate's full name."
+)
 @common.records_option
 def new_candidate(name, records_dir):
     """A candidate file (personal data; never published)."""
@@ -283,7 +300,7 @@ def new_candidate(name, records_dir):
 
 @new_group.command("person")
 @click.option("--id", "record_id", prompt="Team id (e.g. wang-li)", help="The person's id.")
-@click.option("--name", prompt="Name", help="The person's name.")
+@click.option("--name", prompt="Name", type=common.FREE_TEXT, help="The person's name.")
 @click.option(
     "--role",
     type=click.Choice(["account_manager", "recruiter", "lead"]),
@@ -305,7 +322,7 @@ def new_person(record_id, name, role, records_dir):
     prompt="Case id (e.g. 2026-harbor-turnaround)",
     help="The case's id and file name.",
 )
-@click.option("--title", prompt="Title", help="The case's title.")
+@click.option("--title", prompt="Title", type=common.FREE_TEXT, help="The case's title.")
 @click.option("--author", prompt="Author (team id)", help="Who writes it up.")
 @click.option(
     "--outcome",
