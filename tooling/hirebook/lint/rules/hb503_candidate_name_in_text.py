@@ -6,10 +6,11 @@ of Chinese characters, a Latin name as whole words ("Li" never matches "Lina"), 
 more in any case (`OUYANG MING`), of one word in the same case; a name written both ways
 (`歐陽明 (Ouyang Ming)`) is found either way. The text is normalised first: a zero-width or any
 other space inside the name, full-width letters, character references (`&#27472;`),
-percent-encoding or HTML tags inside it do not hide it. A record's own id (its file name) is
-searched too, its words parted by hyphens (`tp-2026-1120-ouyang-ming`): every output shows it.
-The message names the candidate by id only; `export`, `sla` and `report` show the id in place
-of the name. A contact's or team member's own `name:` is checked by HB505.
+percent-encoding, HTML tags inside it or a comment around it do not hide it. A record's own id
+(its file name) is searched too, its words parted by hyphens (`tp-2026-1120-ouyang-ming`):
+every output shows it. The message names the candidate by id only; `export`, `sla` and
+`report` show the id in place of the name. A contact's or team member's own `name:` is
+checked by HB505.
 
 Example::
 
