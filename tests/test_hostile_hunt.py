@@ -17,6 +17,7 @@ import pytest
 
 from hirebook.cli.main import cli
 from hirebook.output.inert import inert, json_text
+from hirebook.output.markdown import cell as markdown_cell
 from hirebook.privacy import Candidates, normalise, phone_numbers
 from hirebook.records import yamlread
 from hirebook.sla.duration import Duration
@@ -506,3 +507,25 @@ def test_new_refuses_text_a_record_cannot_keep(agency, runner, summary, said):
     assert result.exit_code == 2, result.output
     assert f"Invalid value for '--summary': {said}" in result.output
     assert not (agency.records / "clients/acme/touchpoints").exists()
+
+
+# --- the SLA digest is an issue body --------------------------------------------------------------
+# .github/scripts/sla-issues.sh opens each owner's issue with `sla --format markdown`: a
+# milestone named "@octocat" or "@org/team" notified them every morning, "owner/repo#12" put a
+# backlink into another repository's issue, and an image was fetched from its host.
+
+
+DIGEST_CELLS = {
+    "ask @octocat and @org/team": "ask `@octocat` and `@org/team`",
+    "see #12 and owner/repo#12": "see `#12` and owner/repo`#12`",
+    "![i](http://example.org/x.png)": "\\![i](http://example.org/x.png)",
+    "mail a@b.example, C#, ##[group]": "mail a@b.example, C#, ##\\\\[group]",
+}
+
+
+def test_a_digest_cell_mentions_no_one():
+    assert {text: markdown_cell(text) for text in DIGEST_CELLS} == DIGEST_CELLS
+
+
+def test_a_code_span_is_left_as_it_is():
+    assert markdown_cell("records/a@b#1.yaml", code=True) == "records/a@b#1.yaml"

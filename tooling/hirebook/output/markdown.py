@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from hirebook.output.base import Reporter
@@ -14,13 +15,23 @@ if TYPE_CHECKING:
     from hirebook.sla.engine import Board
 
 
-def cell(text: object) -> str:
+_MENTION = re.compile(r"(?<![\w`])@[\w/.-]*\w|(?<!`)#\w+")
+"""An @-mention (`@octocat`, `@org/team`) or an issue reference (`#12`, `owner/repo#12`)."""
+
+
+def cell(text: object, code: bool = False) -> str:
     """Text safe inside a Markdown table cell: pipes escaped, no line breaks, no raw HTML,
     control characters visible (:func:`~hirebook.output.inert.inert`; white space first
-    folded to one space)."""
+    folded to one space). Outside a code span (``code``) an @-mention or issue reference is
+    put in one: the digest is an issue body, where record text would notify whoever it names
+    and link itself from another repository's issue; an image is a link, which GitHub does
+    not fetch from another host."""
     value = inert(" ".join(str(text).split()))
     value = value.replace("\\", "\\\\").replace("|", "\\|")
-    return value.replace("<", "&lt;").replace(">", "&gt;")
+    value = value.replace("<", "&lt;").replace(">", "&gt;")
+    if code or not ("@" in value or "#" in value or "![" in value):
+        return value
+    return _MENTION.sub(lambda match: f"`{match.group()}`", value).replace("![", "\\![")
 
 
 class MarkdownReporter(Reporter):
@@ -36,7 +47,7 @@ class MarkdownReporter(Reporter):
         lines += ["| file | line | code | severity | message |", "|---|---:|---|---|---|"]
         for problem in result.problems:
             lines.append(
-                f"| `{cell(problem.file)}` | {problem.line} | {problem.code} | "
+                f"| `{cell(problem.file, code=True)}` | {problem.line} | {problem.code} | "
                 f"{problem.severity} | {cell(problem.message)} |"
             )
         lines += ["", f"{result.files} files checked."]
@@ -68,7 +79,7 @@ class MarkdownReporter(Reporter):
                 clock = finding.clock
                 lines.append(
                     f"| {finding.state} | {clock.rule} | {cell(finding.message)} | "
-                    f"{clock.due:%Y-%m-%d %H:%M} | `{cell(clock.record)}:{clock.line}` |"
+                    f"{clock.due:%Y-%m-%d %H:%M} | `{cell(clock.record, code=True)}:{clock.line}` |"
                 )
             lines.append("")
         return "\n".join(lines)
