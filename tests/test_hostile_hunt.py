@@ -529,3 +529,27 @@ def test_a_digest_cell_mentions_no_one():
 
 def test_a_code_span_is_left_as_it_is():
     assert markdown_cell("records/a@b#1.yaml", code=True) == "records/a@b#1.yaml"
+
+
+# --- a policy timezone that names no zone ---------------------------------------------------------
+# `Asia/shanghai` linted clean (the repository fell back to UTC, so every time without an
+# offset was read in UTC) while sla refused the calendar; a name too long for a path ended lint
+# as a machine failure naming a file in site-packages.
+
+
+@pytest.mark.parametrize(
+    ("zone", "hint"),
+    [
+        ("Asia/shanghai", "did you mean `Asia/Shanghai`?"),
+        ("A" * 3000, "use an IANA name such as Asia/Shanghai"),
+    ],
+)
+def test_a_timezone_that_names_no_zone_is_hb204(agency, runner, zone, hint):
+    policy = (agency.records / "policy.yaml").read_text()
+    (problem,) = agency.check(
+        "policy.yaml",
+        policy.replace("timezone: Asia/Shanghai", f"timezone: {zone}"),
+        expect=[(2, 11, "HB204")],
+    )
+    assert problem.message == f"`timezone` is `{zone}`, which names no IANA timezone; {hint}"
+    assert run(runner, agency, "lint").exit_code == 1

@@ -10,6 +10,7 @@ into a second error).
 from __future__ import annotations
 
 import contextlib
+import difflib
 import gc
 import os
 from collections import defaultdict
@@ -319,8 +320,34 @@ def read_candidate_fields(records_dir: Path) -> dict[str, dict[str, str]]:
 def _zone(policy: Policy | None) -> ZoneInfo:
     try:
         return ZoneInfo(policy.timezone) if policy else ZoneInfo("UTC")
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # reported by _unknown_zone (HB204)
         return ZoneInfo("UTC")
+
+
+def _unknown_zone(document: Document, name: str) -> Problem | None:
+    """HB204 for a policy ``timezone`` that names no zone (`Asia/shanghai`; on a system whose
+    files ignore case it would be found, elsewhere not): every time without an offset would
+    be read in UTC instead, and the clocks refuse the calendar."""
+    try:
+        ZoneInfo(name)
+        return None
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a path
+        pass
+    from zoneinfo import available_timezones  # reads the zone list: only for a bad name
+
+    known = sorted(available_timezones())
+    close = difflib.get_close_matches(name, known, n=1) if len(name) <= 64 else []
+    hint = f"did you mean `{close[0]}`?" if close else "use an IANA name such as Asia/Shanghai"
+    line, column = document.where("timezone")
+    return Problem(
+        document.rel,
+        line,
+        column,
+        "HB204",
+        Severity.ERROR,
+        f"`timezone` is `{name}`, which names no IANA timezone; {hint}",
+        str(document.id),
+    )
 
 
 # --- loading ---------------------------------------------------------------------------------
@@ -606,6 +633,9 @@ def _add(
             )
         )
     if isinstance(record, Policy):
+        unknown = _unknown_zone(document, record.timezone)
+        if unknown is not None:
+            repo.problems.append(unknown)
         repo.policy = record
         repo.__dict__.pop("zone", None)
         return

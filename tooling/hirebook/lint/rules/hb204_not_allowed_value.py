@@ -4,7 +4,9 @@ Fields such as `tier`, `status`, `channel` and `decision` take one of a fixed li
 because the SLA goals and reports depend on them. The message lists the choices and the closest
 one.
 
-It is reported when the record is checked against its JSON Schema in `schemas/`.
+It is reported when the record is checked against its JSON Schema in `schemas/`, and for the
+policy's `timezone` when it names no IANA timezone (`Asia/shanghai`): every time written
+without an offset would be read in some other zone.
 
 Example::
 
