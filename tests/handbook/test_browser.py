@@ -112,6 +112,8 @@ def test_hostile_records_never_run(chromium, agency, build):
     with browse(chromium, built.site) as (page, base, foreign, dialogs):
         for rel in pages:
             page.goto(base + rel, wait_until="load")
+            # Folded clocks and history are links a reader can reach: open every fold first.
+            page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true })")
             for link in page.locator("article a").all()[:15]:
                 link.hover(force=True)
             assert page.evaluate(PWNED) is None, rel
