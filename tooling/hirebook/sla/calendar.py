@@ -114,6 +114,7 @@ class WorkCalendar:
         "_day_length",
         "_search_limit",
         "_blocks",
+        "_totals",
     )
 
     def __init__(
@@ -173,6 +174,10 @@ class WorkCalendar:
         # this, so no input can make them loop forever.
         set_(self, "_search_limit", 3 + 7 * (len(holiday_tuple) + 1) // _BLOCK)
         set_(self, "_blocks", {})
+        # Each block's working time alone, kept past the block memo's limit: spans longer than
+        # the memo (an --as-of millennia away) would otherwise fill every block again for each
+        # clock. An int per block: all of them together are small.
+        set_(self, "_totals", {})
 
     # ------------------------------------------------------------------ construction
 
@@ -492,8 +497,12 @@ class WorkCalendar:
         if block1 == block2:
             return cumulative[index2] - cumulative[index1]
         total = cumulative[-1] - cumulative[index1]
+        totals = self._totals
         for block in range(block1 + 1, block2):
-            total += self._block(block)[1][-1]
+            whole = totals.get(block)
+            if whole is None:
+                whole = totals[block] = self._block(block)[1][-1]
+            total += whole
         return total + self._block(block2)[1][index2]
 
     def _first_period_from(self, ordinal: int) -> _Period:
