@@ -571,3 +571,14 @@ def test_working_time_over_more_years_than_the_memo_holds():
     assert (end.date() - start.date()).days == days
     for _ in range(2):
         assert every_day.working_time_between(start, end) == days * timedelta(hours=9)
+
+
+def test_a_team_members_own_id_is_their_name_not_a_candidates(agency):
+    # The fixture's team member wang-li, named in Chinese only, and a candidate Wang Li: two
+    # people of one name. The team member's id is no candidate's name written into an id, and
+    # their name field (王麗) holds no candidate's either, so nothing is found (nor is the
+    # handbook stopped).
+    agency.write("team/wang-li.yaml", "id: wang-li\nname: 王麗\nroles: [account_manager]\n")
+    agency.write("candidates/cand-0002.yaml", KENJI.replace("Kenji Watanabe", "Wang Li"))
+    codes = [problem.code for problem in agency.problems()]
+    assert "HB503" not in codes and "HB505" not in codes

@@ -98,7 +98,14 @@ _WORDS_IN_ID = re.compile(r"[a-z]{2,}-[a-z]{2,}")
 
 def named_id(document: Document) -> str | None:
     """The record's own id (its file name) when it can hold a name: every output shows it, so
-    it is searched as free text is. Other ids in the record are their own records' ids."""
+    it is searched as free text is. Other ids in the record are their own records' ids.
+
+    A team member's id is not searched: it is their own name (`wang-li`), as their `name:` is,
+    and a candidate who shares it is another person; whether a team member holds a candidate's
+    data is HB505's to judge.
+    """
+    if document.kind == "person":
+        return None
     own = document.place.expected_id
     return own if own and _WORDS_IN_ID.search(own) else None
 

@@ -8,9 +8,9 @@ more in any case (`OUYANG MING`), of one word in the same case; a name written b
 other space inside the name, full-width letters, character references (`&#27472;`),
 percent-encoding, HTML tags inside it or a comment around it do not hide it. A record's own id
 (its file name) is searched too, its words parted by hyphens (`tp-2026-1120-ouyang-ming`):
-every output shows it. The message names the candidate by id only; `export`, `sla` and
-`report` show the id in place of the name. A contact's or team member's own `name:` is
-checked by HB505.
+every output shows it; a team member's id is their own name and is not. The message names the
+candidate by id only; `export`, `sla` and `report` show the id in place of the name. A
+contact's or team member's own `name:` is checked by HB505.
 
 Example::
 
