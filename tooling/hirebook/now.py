@@ -30,6 +30,11 @@ def system_clock(zone: tzinfo) -> datetime:
     return datetime.now(zone)
 
 
+AS_OF_VARIABLE = "HIREBOOK_AS_OF"
+"""The environment variable that gives ``--as-of`` (and the plugin's ``as_of``) when it
+is not given."""
+
+
 def as_of_instant(repo: Repository, as_of: date | datetime | None) -> datetime:
     """An ``--as-of`` (or the plugin's ``as_of``) as an instant: a datetime without an offset is
     in the policy's timezone, a bare date is the end of that day's working hours, none is

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import click
 
 from hirebook.events import typed
-from hirebook.now import as_of_instant, default_instant, parse_as_of
+from hirebook.now import AS_OF_VARIABLE, as_of_instant, default_instant, parse_as_of
 from hirebook.output.base import OutputOptions
 from hirebook.output.registry import REPORTERS, formats_for
 from hirebook.records import repository
@@ -56,7 +56,7 @@ def categories_option(function: Callable) -> Callable:
 def as_of_option(help_text: str) -> Callable:
     """``--as-of`` (or ``HIREBOOK_AS_OF``): the instant a command judges the records by."""
     return click.option(
-        "--as-of", type=AsOf(), default=None, envvar="HIREBOOK_AS_OF", show_envvar=True,
+        "--as-of", type=AsOf(), default=None, envvar=AS_OF_VARIABLE, show_envvar=True,
         help=help_text,
     )  # fmt: skip
 

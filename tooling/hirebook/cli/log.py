@@ -23,7 +23,7 @@ from hirebook.events import definitions as events
 from hirebook.events import locate, typed
 from hirebook.events.recording import ChangedMeanwhile, NotClean, Outcome, record
 from hirebook.events.roundtrip import RoundTripError
-from hirebook.now import as_of_instant
+from hirebook.now import AS_OF_VARIABLE, as_of_instant
 from hirebook.output.inert import inert, json_text
 
 FORMATS = ("text", "json")
@@ -84,7 +84,7 @@ def event_options(function):
                 "--as-of",
                 type=common.AsOf(),
                 default=None,
-                envvar="HIREBOOK_AS_OF",
+                envvar=AS_OF_VARIABLE,
                 show_envvar=True,
                 help="The instant taken as now: the default of --at and the instant the "
                 "clocks are shown as of (or --at, if later). Default: now.",
@@ -108,10 +108,6 @@ def event_options(function):
     return function
 
 
-Typed = common.Typed
-FREE_TEXT = common.FREE_TEXT
-
-
 def round_option(text: str):
     """``--round N``: an interview round, by its number."""
     return click.option("--round", "number", type=click.IntRange(min=1), required=True, help=text)
@@ -128,7 +124,7 @@ def round_option(text: str):
 )
 @click.option(
     "--note",
-    type=FREE_TEXT,
+    type=common.FREE_TEXT,
     default=None,
     help="What the client said (client_feedback.note). Example: --note 'Strong React'.",
 )
@@ -175,7 +171,7 @@ def log_interview(application, number, **common_options):
 )
 @click.option(
     "--note",
-    type=FREE_TEXT,
+    type=common.FREE_TEXT,
     default=None,
     help="Anything worth keeping about the round (interviews[].note). "
     "Example: --note 'Strong system design'.",
@@ -228,14 +224,14 @@ def log_notified(application, number, **common_options):
 )
 @click.option(
     "--salary",
-    type=Typed("AMOUNT", typed.amount),
+    type=common.Typed("AMOUNT", typed.amount),
     default=None,
     help="The offered salary's amount (offer.salary.amount), digits with at most 3 decimals; "
     "give --currency with it. Example: --salary 55000.",
 )
 @click.option(
     "--currency",
-    type=Typed("CODE", typed.currency),
+    type=common.Typed("CODE", typed.currency),
     default=None,
     help="The salary's ISO 4217 currency code in capitals (offer.salary.currency). "
     "Example: --currency CNY.",
@@ -286,7 +282,7 @@ def log_placement(application, **common_options):
 )
 @click.option(
     "--note",
-    type=FREE_TEXT,
+    type=common.FREE_TEXT,
     default=None,
     help="How the hire is settling in (check_ins[].note). Example: --note 'Settling in well'.",
 )
@@ -307,7 +303,7 @@ def log_check_in(application, day, note, **common_options):
 @click.argument("application")
 @click.option(
     "--reason",
-    type=FREE_TEXT,
+    type=common.FREE_TEXT,
     default=None,
     help="Why (withdrawn.reason). Example: --reason 'Took another offer'.",
 )
@@ -336,7 +332,7 @@ def log_withdraw(application, reason, **common_options):
 )
 @click.option(
     "--signer",
-    type=FREE_TEXT,
+    type=common.FREE_TEXT,
     required=True,
     help="Who signed (confirmation.client_signed_by: a name from the client's contacts; "
     "agency_signed_by: a team member id). Example: --signer 'Zhang Wei'.",
@@ -360,7 +356,7 @@ def log_signed(requirement, side, signer, **common_options):
 @click.argument("requirement")
 @click.option(
     "--summary",
-    type=FREE_TEXT,
+    type=common.FREE_TEXT,
     default=None,
     help="A change agreed after confirmation: what changed and its impact (changes[].summary). "
     "Without it, the oldest change not yet re-confirmed is re-confirmed (reconfirmed_on). "
@@ -388,7 +384,7 @@ def _done_command(name: str, argument: str, items_key: str, name_key: str, examp
     @click.option(
         f"--{name_key}",
         "item",
-        type=FREE_TEXT,
+        type=common.FREE_TEXT,
         required=True,
         help=f"The item, by its {items_key}[].{name_key}, as written. Example: "
         f"--{name_key} {example!r}.",

@@ -14,9 +14,8 @@ from pathlib import Path
 
 from hirebook.forms.catalogue import CHOICE, ID_OF, LINE, NEW_ID, ROUND, TEXT, WHEN, Element
 from hirebook.output.inert import inert
-from hirebook.records.layout import FOLDER_OF_KIND
+from hirebook.records.layout import FOLDER_OF_KIND, ID
 
-ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 # ASCII digits only: \d would take the fullwidth ２０２６ or the Arabic-Indic ٢٠٢٦ too.
 WHEN_PATTERN = re.compile(
     r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?(?:Z|[+-]\d{2}:\d{2})?", re.ASCII

@@ -61,7 +61,7 @@ from hirebook.handbook.languages import Site, published_path, site_name
 from hirebook.handbook.moved import redirect_page
 from hirebook.handbook.site import Handbook, HandbookError, prepare
 from hirebook.handbook.sources import Sources
-from hirebook.now import parse_as_of
+from hirebook.now import AS_OF_VARIABLE, parse_as_of
 from hirebook.output.inert import inert
 from hirebook.records.repository import RecordsFolderError
 
@@ -338,9 +338,6 @@ def default_nav(language: str) -> list[dict[str, str]]:
         ("nav.contributing", paths.CONTRIBUTING),
     ]
     return [{html.escape(labels(key)): path} for key, path in entries]
-
-
-AS_OF_VARIABLE = "HIREBOOK_AS_OF"
 
 
 def build_as_of(option: date | datetime | str | None) -> date | datetime | None:

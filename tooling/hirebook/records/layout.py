@@ -7,8 +7,13 @@ file is, and where the file for an id would be.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
+
+ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
+"""An id, as the schemas' ``$defs/id`` pattern has it (use ``fullmatch``): lower-case
+letters, digits and dashes, since an id is a file or folder name."""
 
 # Folder below clients/<client-id>/ for each kind that belongs to a client.
 CLIENT_FOLDERS = {

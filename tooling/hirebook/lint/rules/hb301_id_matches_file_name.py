@@ -15,19 +15,16 @@ Fix: make the `id` and the file name the same (rename the file, or correct the i
 """
 
 import dataclasses
-import re
 from collections.abc import Iterator
 
 from hirebook.lint.rule import Context, problem
 from hirebook.problem import Problem, Severity
+from hirebook.records.layout import ID
 from hirebook.records.repository import Repository
 
 CODE = "HB301"
 NAME = "id-matches-file-name"
 SEVERITY = Severity.ERROR
-
-ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
-"""An id, as the schemas' `$defs/id` has it."""
 
 
 def check(repo: Repository, context: Context) -> Iterator[Problem]:
