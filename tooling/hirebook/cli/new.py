@@ -8,7 +8,6 @@ new file is printed, ready for an editor or ``git add``.
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -18,9 +17,10 @@ from hirebook import atomic
 from hirebook.cli import common
 from hirebook.cli.failures import machine_failure
 from hirebook.now import as_of_instant, default_instant
+from hirebook.output.inert import inert
 from hirebook.records import templates
 from hirebook.records.convert import YEARS
-from hirebook.records.layout import path_for
+from hirebook.records.layout import ID, path_for
 from hirebook.records.repository import Repository
 
 TIERS = ["strategic", "key", "ordinary"]
@@ -34,7 +34,6 @@ CHANNELS = [
     "other",
 ]
 TOUCHPOINT_TYPES = ["meeting", "call", "visit", "revisit", "progress_report", "email", "other"]
-ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
 
 @click.group("new")
@@ -73,22 +72,30 @@ def _write(repo: Repository, relative: Path, text: str) -> None:
 def _need(repo: Repository, kind: str, record_id: str, client: str | None = None) -> None:
     if not repo.exists(kind, record_id, client):
         where = f" in clients/{client}/" if client else ""
-        raise click.BadParameter(f"no {kind} `{record_id}`{where}")
+        raise click.BadParameter(f"no {kind} `{inert(record_id)}`{where}")
 
 
-def _check_id(value: str) -> str:
-    if not ID.match(value):
-        raise click.BadParameter(
-            f"`{value}` is not a valid id: use lower-case letters, digits and dashes, "
-            "e.g. harbor-logistics"
+def _new_id(value: str) -> str:
+    """The id of a new record, as typed: the whole of it must be an id (``fullmatch``: a
+    pattern's ``$`` would let a final line feed through, into the file's name)."""
+    if not ID.fullmatch(value):
+        raise ValueError(
+            f"`{inert(value)}` is not a valid id: use 1 to 64 lower-case letters, digits and "
+            "dashes, starting with a letter or digit, e.g. harbor-logistics"
         )
     return value
+
+
+NEW_ID = common.Typed("ID", _new_id)
+"""The type of ``--id``: a usage error naming the option, or at the prompt, asked again."""
 
 
 def _client_of_requirement(repo: Repository, requirement_id: str) -> str:
     paths = repo.file_ids["requirement"].get(requirement_id)
     if not paths:
-        raise click.BadParameter(f"no requirement `{requirement_id}`", param_hint="--requirement")
+        raise click.BadParameter(
+            f"no requirement `{inert(requirement_id)}`", param_hint="--requirement"
+        )
     return Path(paths[0]).parts[-3]
 
 
@@ -97,6 +104,7 @@ def _client_of_requirement(repo: Repository, requirement_id: str) -> str:
     "--id",
     "record_id",
     prompt="Client id (e.g. harbor-logistics)",
+    type=NEW_ID,
     help="The folder name and id of the client.",
 )
 @click.option("--name", prompt="Client name", type=common.FREE_TEXT, help="The company's name.")
@@ -108,7 +116,6 @@ def _client_of_requirement(repo: Repository, requirement_id: str) -> str:
 def new_client(record_id, name, tier, manager, records_dir):
     """A new client folder with its client.yaml."""
     repo = common.load(records_dir)
-    _check_id(record_id)
     _need(repo, "person", manager)
     today = _now(repo).date()
     text = templates.client(record_id, name, tier, manager, today)
@@ -299,7 +306,9 @@ def new_candidate(name, records_dir):
 
 
 @new_group.command("person")
-@click.option("--id", "record_id", prompt="Team id (e.g. wang-li)", help="The person's id.")
+@click.option(
+    "--id", "record_id", prompt="Team id (e.g. wang-li)", type=NEW_ID, help="The person's id."
+)
 @click.option("--name", prompt="Name", type=common.FREE_TEXT, help="The person's name.")
 @click.option(
     "--role",
@@ -311,7 +320,6 @@ def new_candidate(name, records_dir):
 def new_person(record_id, name, role, records_dir):
     """A team member of the agency (account manager, recruiter or lead)."""
     repo = common.load(records_dir)
-    _check_id(record_id)
     _write(repo, Path(path_for("person", record_id)), templates.person(record_id, name, role))
 
 
@@ -320,6 +328,7 @@ def new_person(record_id, name, role, records_dir):
     "--id",
     "record_id",
     prompt="Case id (e.g. 2026-harbor-turnaround)",
+    type=NEW_ID,
     help="The case's id and file name.",
 )
 @click.option("--title", prompt="Title", type=common.FREE_TEXT, help="The case's title.")
@@ -334,7 +343,6 @@ def new_person(record_id, name, role, records_dir):
 def new_case(record_id, title, author, outcome, records_dir):
     """A knowledge-sharing case write-up (Markdown)."""
     repo = common.load(records_dir)
-    _check_id(record_id)
     _need(repo, "person", author)
     today = _now(repo).date()
     _write(repo, Path(path_for("case", record_id)), templates.case(title, author, today, outcome))
