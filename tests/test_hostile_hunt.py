@@ -171,8 +171,13 @@ def new_requirement(runner, agency, received_at: str):
 def test_received_at_outside_the_records_years_is_a_usage_error(agency, runner):
     result = new_requirement(runner, agency, "1899-12-31T23:00:00+08:00")
     assert result.exit_code == 2
+    assert "of the years 1900 to 2999 that records hold" in result.output  # as every --as-of
+    assert not (agency.records / "clients/acme/requirements/req-2026-002.yaml").exists()
+    # Written in 2999, but in the year 3000 in Asia/Shanghai, where it would be recorded.
+    result = new_requirement(runner, agency, "2999-12-31T20:00:00+00:00")
+    assert result.exit_code == 2
     assert (
-        "1899-12-31T23:00+08:00 is in the year 1899 in Asia/Shanghai, outside the years 1900 "
+        "2999-12-31T20:00+00:00 is in the year 3000 in Asia/Shanghai, outside the years 1900 "
         "to 2999 that records hold"
     ) in result.output
     assert not (agency.records / "clients/acme/requirements/req-2026-002.yaml").exists()
@@ -192,7 +197,7 @@ def test_received_at_is_checked_in_the_year_it_is_written_in(agency, runner):
     # UTC, it was a record of 1899, which lint refuses (HB208).
     result = new_requirement(runner, agency, "1899-12-31T20:00:00+00:00")
     assert result.exit_code == 2, result.output
-    assert "1899-12-31T20:00+00:00 is in the year 1899 in UTC, outside the years" in result.output
+    assert "'1899-12-31T20:00:00+00:00' is not a date (2026-11-20)" in result.output
     assert not (agency.records / "clients/acme/requirements/req-2026-002.yaml").exists()
     result = new_requirement(runner, agency, "1900-01-01T00:00:00+00:00")  # the first instant
     assert result.exit_code == 0, result.output

@@ -7,14 +7,21 @@ local mean time +08:05:43), changed one file at a time. Expected values are work
 from __future__ import annotations
 
 import os
+from datetime import UTC, date, datetime
 
 import pytest
 
 from hirebook.cli.main import cli
+from hirebook.now import AS_OF_VARIABLE, parse_as_of
 
 
 def new(runner, agency, *args, input=None):
     return runner.invoke(cli, ["new", *args, "--records", str(agency.records)], input=input)
+
+
+def files(agency) -> list[str]:
+    """Every file below the records folder, relative to it."""
+    return [path for path in listing(agency) if (agency.records / path).is_file()]
 
 
 def listing(agency) -> list[str]:
@@ -73,3 +80,95 @@ def test_a_bad_id_at_the_prompt_is_asked_again(runner, agency):
     assert "`Harbor Logistics` is not a valid id" in result.output
     assert (agency.records / "clients/harbor/client.yaml").is_file()
     assert sorted(os.listdir(agency.records / "clients")) == ["acme", "harbor"]
+
+
+# --- 2. an instant is in the years records hold ----------------------------------------------
+# `--as-of` took any year Python holds while records hold 1900-2999 (records.convert.YEARS):
+# `sla --as-of 0300-01-01` was judged, and failed lint for a calendar without 300's holidays.
+
+YEARS_REFUSED = "of the years 1900 to 2999 that records hold"
+
+
+def run(runner, agency, *args, env=None):
+    return runner.invoke(cli, [*args, "--records", str(agency.records)], env=env)
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("1900-01-01", date(1900, 1, 1)),
+        ("2999-12-31", date(2999, 12, 31)),
+        ("1900-01-01T00:00", datetime(1900, 1, 1)),
+        # The year as written, as a record's (HB208): 3000-01-01 23:58 in UTC, still held.
+        ("2999-12-31T23:59-23:59", datetime(3000, 1, 1, 23, 58, tzinfo=UTC)),
+    ],
+)
+def test_as_of_reads_the_first_and_last_years_records_hold(text, read):
+    assert parse_as_of(text) == read
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [("1899-12-31", 1899), ("3000-01-01", 3000), ("0001-01-05T10:00", 1),
+     ("9999-12-01T10:00+08:00", 9999), ("1899-12-31T23:59:59+08:00", 1899)],
+)  # fmt: skip
+def test_as_of_refuses_a_year_records_do_not_hold_saying_the_range(text, year):
+    with pytest.raises(ValueError) as refused:
+        parse_as_of(text)
+    assert str(refused.value) == (
+        f"{text!r} is in the year {year}, outside the years 1900 to 2999 that records hold"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        (["sla", "--as-of", "0300-01-01"], "--as-of"),
+        (["report", "--as-of", "3000-01-01"], "--as-of"),
+        (["show", "acme", "--as-of", "1899-12-31T12:00"], "--as-of"),
+        (["log", "notified", "app-2026-0001", "--round", "1", "--at", "1899-06-01T10:00"], "--at"),
+        (["log", "notified", "app-2026-0001", "--round", "1", "--as-of", "9999-01-01"], "--as-of"),
+        (["new", "requirement", "--client", "acme", "--title", "X",
+          "--received-at", "1899-12-31T23:00:00+08:00"], "--received-at"),
+    ],
+)  # fmt: skip
+def test_commands_refuse_a_year_records_do_not_hold_as_a_usage_error(runner, agency, args, option):
+    before = {path: (agency.records / path).read_bytes() for path in files(agency)}
+    result = run(runner, agency, *args)
+    assert result.exit_code == 2, result.output
+    value = args[args.index(option) + 1]
+    assert f"Invalid value for '{option}'" in result.output  # (and the variable, for --as-of)
+    assert (
+        f"{value!r} is not a date (2026-11-20) or datetime (2026-11-20T17:00:00+08:00) "
+        f"{YEARS_REFUSED}\n"
+    ) in result.output
+    assert {path: (agency.records / path).read_bytes() for path in files(agency)} == before
+
+
+def test_hirebook_as_of_is_refused_as_the_option_is(runner, agency):
+    result = run(runner, agency, "sla", env={AS_OF_VARIABLE: "0300-01-01"})
+    assert result.exit_code == 2, result.output
+    assert "'0300-01-01' is not a date (2026-11-20)" in result.output
+    assert YEARS_REFUSED in result.output
+
+
+@pytest.mark.parametrize("where", ["mkdocs.yml", "variable"])
+def test_the_plugin_refuses_a_year_records_do_not_hold_as_its_configuration_error(
+    monkeypatch, where
+):
+    from mkdocs.exceptions import PluginError
+
+    from hirebook.handbook.plugin import build_as_of
+
+    if where == "variable":
+        monkeypatch.setenv(AS_OF_VARIABLE, "3000-01-01")
+        option, named = None, AS_OF_VARIABLE
+    else:
+        monkeypatch.delenv(AS_OF_VARIABLE, raising=False)
+        option, named = "3000-01-01", "as_of in mkdocs.yml"
+    with pytest.raises(PluginError) as refused:
+        build_as_of(option)
+    assert str(refused.value).startswith(
+        f"hirebook: {named}: '3000-01-01' is in the year 3000, outside the years 1900 to 2999 "
+        "that records hold; write a date"
+    )

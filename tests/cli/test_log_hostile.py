@@ -244,6 +244,12 @@ def test_a_time_without_offset_is_in_the_policys_timezone(runner, records):
             2,
             "'2026-11-20T10:00+25:00' is not a date",
         ),
+        (  # a year records do not hold (the years 0001 and 9999 are tested with the others')
+            ("withdraw", "app-2026-0073", "--at", "0001-01-01"),
+            2,
+            "'0001-01-01' is not a date (2026-11-20) or datetime (2026-11-20T17:00:00+08:00) of "
+            "the years 1900 to 2999 that records hold",
+        ),
         (
             ("feedback", "app-2026-0073", "--decision", "hold")
             + ("--at", "2026-11-20T10:00:00+05:45:30"),
@@ -251,9 +257,9 @@ def test_a_time_without_offset_is_in_the_policys_timezone(runner, records):
             "2026-11-20T10:00:00+05:45:30 has an offset with seconds",
         ),
         (
-            ("interview", "app-2026-0073", "--round", "1", "--at", "9999-12-31T10:00:00+08:00"),
+            ("interview", "app-2026-0073", "--round", "1", "--at", "2999-12-31T10:00:00+08:00"),
             2,
-            "9999-12-31T10:00+08:00 is more than a year after now (2026-11-20T17:00+08:00)",
+            "2999-12-31T10:00+08:00 is more than a year after now (2026-11-20T17:00+08:00)",
         ),
         (
             ("placement", "app-2026-0073", "--at", "2027-11-22"),
@@ -266,10 +272,10 @@ def test_a_time_without_offset_is_in_the_policys_timezone(runner, records):
             "--at 2026-11-21T09:00+08:00 is after now (2026-11-20T17:00+08:00)",
         ),
         (
-            ("withdraw", "app-2026-0073", "--at", "0001-01-01"),
+            ("withdraw", "app-2026-0073", "--at", "1900-01-01"),
             1,
             f"{SHOWN}:6:15: app-2026-0073's resume was submitted at 2026-11-17T10:00:00+08:00; "
-            "a withdrawal on 0001-01-01 would come before it",
+            "a withdrawal on 1900-01-01 would come before it",
         ),
         (
             ("offer", "app-2026-0073", "--at", "2026-11-16"),

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, tzinfo
 from typing import TYPE_CHECKING
+
+from hirebook.records.convert import YEARS
 
 if TYPE_CHECKING:
     from hirebook.records.repository import Repository
@@ -63,26 +65,32 @@ _AS_OF = re.compile(
 )
 
 
+YEARS_HELD = f"the years {YEARS[0]} to {YEARS[-1]} that records hold"
+"""The range of :data:`hirebook.records.convert.YEARS` in words, for the messages that refuse
+an instant outside it."""
+
+
 def parse_as_of(text: str) -> date | datetime:
-    """An ``--as-of`` (or the plugin's ``as_of``) as written: a date (``2026-11-20``) or a date
-    and time with or without offset (``2026-11-20T17:00:00+08:00``). :class:`ValueError` for
-    anything else — Python also reads ISO's basic and week forms (``20261120``,
-    ``2026-W47-5``), which would make ``20261120`` midnight where ``2026-11-20`` is the end of
-    the working day."""
+    """An ``--as-of`` (or ``log --at``, ``new --received-at``, the plugin's ``as_of``) as
+    written: a date (``2026-11-20``) or a date and time with or without offset
+    (``2026-11-20T17:00:00+08:00``), in the years records hold (:data:`YEARS`, as written).
+    :class:`ValueError` for anything else — Python also reads ISO's basic and week forms
+    (``20261120``, ``2026-W47-5``), which would make ``20261120`` midnight where
+    ``2026-11-20`` is the end of the working day.
+
+    A year outside the records' is a typo: judged by 0001 or 9999, the records would fail lint
+    for a calendar without that year's holidays, and an event logged then would not lint. The
+    range also keeps an instant a day inside Python's calendar in every timezone."""
     if not _AS_OF.fullmatch(text):
         raise ValueError(f"{text!r} is not a date or datetime in ISO 8601's extended form")
-    if len(text) == 10:
-        return date.fromisoformat(text)
-    value = datetime.fromisoformat(text)
-    # Moved into any timezone (at most 14 hours away), it must still be a datetime.
-    try:
-        wall = (value.astimezone(UTC) if value.tzinfo else value).replace(tzinfo=None)
-    except OverflowError:
-        wall = datetime.min
-    if not datetime.min + ZONES_AWAY <= wall <= datetime.max - ZONES_AWAY:
-        raise ValueError(f"{text!r} is too near the first or last day Python holds")
+    value = date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text)
+    return in_years(value, text)
+
+
+def in_years(value: date | datetime, written: str | None = None) -> date | datetime:
+    """``value`` if its year, as written, is one records hold (:data:`YEARS`), else
+    :class:`ValueError` naming the range (``written``: the text it was read from)."""
+    if value.year not in YEARS:
+        shown = value.isoformat() if written is None else written
+        raise ValueError(f"{shown!r} is in the year {value.year}, outside {YEARS_HELD}")
     return value
-
-
-ZONES_AWAY = timedelta(hours=14)
-"""The farthest any timezone is from UTC."""

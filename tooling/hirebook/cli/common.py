@@ -15,7 +15,13 @@ from typing import TYPE_CHECKING
 import click
 
 from hirebook.events import typed
-from hirebook.now import AS_OF_VARIABLE, as_of_instant, default_instant, parse_as_of
+from hirebook.now import (
+    AS_OF_VARIABLE,
+    YEARS_HELD,
+    as_of_instant,
+    default_instant,
+    parse_as_of,
+)
 from hirebook.output.base import OutputOptions
 from hirebook.output.registry import REPORTERS, formats_for
 from hirebook.records import repository
@@ -301,7 +307,8 @@ class AsOf(click.ParamType):
             return parse_as_of(value)
         except ValueError:
             self.fail(
-                f"{value!r} is not a date (2026-11-20) or datetime (2026-11-20T17:00:00+08:00)",
+                f"{value!r} is not a date (2026-11-20) or datetime (2026-11-20T17:00:00+08:00) "
+                f"of {YEARS_HELD}",
                 param,
                 ctx,
             )
