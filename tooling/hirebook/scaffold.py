@@ -88,15 +88,52 @@ def kind_of(target: Path) -> str:
     return FORK if (target / "tooling" / "hirebook" / "__init__.py").is_file() else PACKAGE
 
 
-def pinned_install() -> str:
-    """The install command of a package-based agency's workflows: this very version."""
-    return f'python -m pip install "hirebook=={__version__}"'
+def pinned_requirement() -> str:
+    """What a package-based agency's workflows install by default: this very version."""
+    return f"hirebook=={__version__}"
 
 
-def project_files(kind: str, language: str | None = None) -> dict[str, SourceFile]:
+def pinned_install(requirement: str | None = None) -> str:
+    """The install command of a package-based agency's workflows: ``requirement`` (checked by
+    :func:`check_requirement`), by default this very version from the package registry."""
+    return f'python -m pip install "{requirement or pinned_requirement()}"'
+
+
+class BadRequirement(ValueError):
+    """A requirement the workflows cannot install as written."""
+
+
+# The forms pip reads that name hirebook: a version (`hirebook==0.1.0`, `hirebook~=0.1`) or a
+# URL (`hirebook @ git+https://github.com/acme/hirebook@v0.1.0`). The workflows put it between
+# double quotes in a YAML `run:` line, so the characters a shell or YAML reads there ($ ` " \,
+# a space before #, a colon and a space, a line break) can never be part of it.
+_VERSION_REQUIREMENT = re.compile(
+    r"hirebook ?(?:===?|~=|>=|<=|!=|<|>) ?[0-9][0-9A-Za-z.*+!,<>=~-]*"
+)
+_URL_REQUIREMENT = re.compile(
+    r"hirebook ?@ ?(?:git\+)?(?:https|ssh|file)://[A-Za-z0-9._~/?#@&+,=%:-]+"
+)
+
+
+def check_requirement(requirement: str) -> str:
+    """``requirement`` when the workflows can install it as written, else :class:`BadRequirement`
+    saying what to give instead."""
+    if _VERSION_REQUIREMENT.fullmatch(requirement) or _URL_REQUIREMENT.fullmatch(requirement):
+        return requirement
+    raise BadRequirement(
+        "give hirebook as pip names it: a version (hirebook==0.1.0) or a URL "
+        "(hirebook @ git+https://github.com/OWNER/hirebook@TAG), without quotes, `$`, "
+        "backslashes or other spaces"
+    )
+
+
+def project_files(
+    kind: str, language: str | None = None, requirement: str | None = None
+) -> dict[str, SourceFile]:
     """Every project file (path with ``/`` → content) as an agency of ``kind`` gets it; with
     ``language``, the handbook's default language in ``mkdocs.yml``, first of the site's
-    languages (at the root of the site)."""
+    languages (at the root of the site); a package-based agency's workflows install
+    ``requirement`` (default: this version, :func:`pinned_requirement`)."""
     source = project_source()
     files: dict[str, SourceFile] = {}
     for name in PROJECT_PATHS:
@@ -111,7 +148,7 @@ def project_files(kind: str, language: str | None = None) -> dict[str, SourceFil
     if kind == PACKAGE:
         for rel in list(files):
             if rel.startswith(".github/workflows/") and rel.endswith((".yml", ".yaml")):
-                files[rel] = _text(files[rel], package_workflow)
+                files[rel] = _text(files[rel], lambda w: package_workflow(w, requirement))
         files[".pre-commit-config.yaml"] = _text(
             files[".pre-commit-config.yaml"], package_pre_commit
         )
@@ -140,10 +177,11 @@ _JOB = re.compile(r"^  (?P<name>[A-Za-z0-9_-]+):[ \t]*$", re.MULTILINE)
 _TEST_SUITE = ".ci/run"
 
 
-def package_workflow(text: str) -> str:
-    """A workflow that installs this version of hirebook from the package registry instead of
-    the repository's source, without the job that runs hirebook's own test suite."""
-    text = _INSTALL.sub(lambda m: m.group("indent") + pinned_install(), text)
+def package_workflow(text: str, requirement: str | None = None) -> str:
+    """A workflow that installs ``requirement`` (default: this version of hirebook from the
+    package registry) instead of the repository's source, without the job that runs
+    hirebook's own test suite."""
+    text = _INSTALL.sub(lambda m: m.group("indent") + pinned_install(requirement), text)
     section = text.find("\njobs:")
     jobs = list(_JOB.finditer(text, section)) if section >= 0 else []
     spans = [
@@ -230,13 +268,19 @@ class Plan:
         return self.target / "records"
 
 
-def plan(target: Path, records: dict[str, bytes], language: str | None = None) -> Plan:
-    """What writing ``records`` and the project files into ``target`` would do."""
+def plan(
+    target: Path,
+    records: dict[str, bytes],
+    language: str | None = None,
+    requirement: str | None = None,
+) -> Plan:
+    """What writing ``records`` and the project files into ``target`` would do (a
+    package-based agency's workflows installing ``requirement``)."""
     target = target.resolve()
     kind = kind_of(target)
     result = Plan(target, kind, records)
     result.replaced, result.kept = existing_records(target / "records")
-    for rel, file in project_files(kind, language).items():
+    for rel, file in project_files(kind, language, requirement).items():
         path = target / rel
         if path.exists() or path.is_symlink():
             result.present.append(rel)

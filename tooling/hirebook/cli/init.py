@@ -18,6 +18,7 @@ from hirebook import scaffold
 from hirebook.cli import common
 from hirebook.cli.failures import machine_failure
 from hirebook.handbook.labels import LANGUAGES
+from hirebook.output.inert import inert
 from hirebook.public_holidays import (
     UnknownCountry,
     check_categories,
@@ -78,7 +79,19 @@ Next:
     help="The day the agency starts: the calendar gets that year's holidays and the next "
     "year's. Default: today.",
 )
-def init_command(directory, country, timezone, language, name, categories, force, as_of):
+@click.option(
+    "--install",
+    "requirement",
+    metavar="REQUIREMENT",
+    default=None,
+    help="What the workflows pip-install, as you installed it: a version "
+    "(hirebook==X.Y.Z, the default: this version from the package registry) or a URL "
+    '("hirebook @ git+https://github.com/OWNER/hirebook@TAG"). Not for a fork, whose '
+    "workflows install its own source.",
+)
+def init_command(
+    directory, country, timezone, language, name, categories, force, as_of, requirement
+):
     """Start an agency in DIR (default: the current folder).
 
     Writes the starter records — records/policy.yaml (the agency's name, timezone, working
@@ -90,13 +103,15 @@ def init_command(directory, country, timezone, language, name, categories, force
 
     A folder holding hirebook's own source (tooling/hirebook/) is a fork: its workflows install
     hirebook from the repository. Anywhere else the workflows install this version of hirebook
-    from the package registry. Records already in DIR/records/ are replaced only after asking
-    (or with --force); nothing that is not a record is ever deleted.
+    from the package registry, or what --install names (hirebook from a Git tag, say). Records
+    already in DIR/records/ are replaced only after asking (or with --force); nothing that is
+    not a record is ever deleted.
 
     \b
     Examples:
       hirebook init --country CN --name "Example Talent Partners"
       hirebook init agency --country HK --language zh-Hant
+      hirebook init --country CN --install "hirebook @ git+https://github.com/OWNER/hirebook@v0.1.0"
     """
     from hirebook import starter
 
@@ -123,13 +138,14 @@ def init_command(directory, country, timezone, language, name, categories, force
             param_hint="--timezone",
         ) from None
     target = directory.resolve()
+    requirement = _requirement(target, requirement)
     name = name if name and name.strip() else (target.name or "Our agency")
     day = _day(as_of, zone)
     years = (day.year, day.year + 1)
     records, calendars = starter.records(
         name.strip(), timezone, language, country, years, categories
     )
-    written = write_agency(target, records, force, language)
+    written = write_agency(target, records, force, language, requirement)
     click.echo(
         f"Started {name.strip()} in {shown(target)}records/: {country}, {timezone}, "
         f"handbook in {language}."
@@ -150,6 +166,24 @@ def init_command(directory, country, timezone, language, name, categories, force
     click.echo(NEXT_STEPS.format(lead=f"{shown(target)}records/team/lead.yaml"))
 
 
+def _requirement(target: Path, requirement: str | None) -> str | None:
+    """``--install`` checked: a requirement the workflows can install, and only where they
+    install a package (a fork installs its own source)."""
+    if requirement is None:
+        return None
+    if scaffold.kind_of(target) == scaffold.FORK:
+        raise click.BadParameter(
+            "this folder holds hirebook's source (a fork): its workflows install that source; "
+            "leave --install out",
+            param_hint="--install",
+        )
+    try:
+        return scaffold.check_requirement(requirement)
+    except scaffold.BadRequirement as err:
+        shown_value = inert(requirement)
+        raise click.BadParameter(f"`{shown_value}`: {err}", param_hint="--install") from None
+
+
 def _day(as_of, zone: ZoneInfo) -> date:
     """The day the agency starts, in its own timezone."""
     if as_of is None:
@@ -160,12 +194,17 @@ def _day(as_of, zone: ZoneInfo) -> date:
 
 
 def write_agency(
-    target: Path, records: dict[str, bytes], force: bool, language: str | None = None
+    target: Path,
+    records: dict[str, bytes],
+    force: bool,
+    language: str | None = None,
+    requirement: str | None = None,
 ) -> dict:
     """Write ``records`` and the missing project files into ``target``, asking first when
-    records are there already (unless ``force``); CODEOWNERS from the new records."""
+    records are there already (unless ``force``); CODEOWNERS from the new records; a
+    package-based agency's workflows install ``requirement`` (default: this version)."""
     try:
-        plan = scaffold.plan(target, records, language)
+        plan = scaffold.plan(target, records, language, requirement)
     except scaffold.ProjectSourceMissing as err:
         raise click.ClickException(str(err)) from None
     if plan.replaced and not force:
@@ -179,7 +218,13 @@ def write_agency(
         codeowners, unowned = scaffold.write_codeowners(plan.target)
     except OSError as err:
         raise machine_failure(err, "The agency was written only in part.") from None
-    return {"plan": plan, "files": files, "codeowners": codeowners, "unowned": unowned}
+    return {
+        "plan": plan,
+        "files": files,
+        "codeowners": codeowners,
+        "unowned": unowned,
+        "requirement": requirement or scaffold.pinned_requirement(),
+    }
 
 
 def print_summary(target: Path, written: dict) -> None:
@@ -193,8 +238,10 @@ def print_summary(target: Path, written: dict) -> None:
         if len(plan.kept) > 10:
             click.echo(f"  … and {len(plan.kept) - 10} more")
     if plan.project:
+        requirement = written["requirement"]
+        source = "" if "@" in requirement else " from the package registry"
         how = (
-            f"install hirebook=={_version()} from the package registry"
+            f"install {requirement}{source}"
             if plan.kind == scaffold.PACKAGE
             else "install hirebook from this repository (a fork)"
         )
@@ -204,12 +251,6 @@ def print_summary(target: Path, written: dict) -> None:
     click.echo(f"Wrote {_shown_path(written['codeowners'])}.")
     for note in written["unowned"]:
         click.echo(f"warning: {note}", err=True)
-
-
-def _version() -> str:
-    from hirebook import __version__
-
-    return __version__
 
 
 def shown(target: Path) -> str:
