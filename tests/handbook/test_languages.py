@@ -98,20 +98,49 @@ def test_selector_of_a_generated_page_links_the_same_page_in_every_language():
 
 
 def test_a_hand_written_page_another_language_lacks_links_its_home():
+    """An agency's own page, written in English and 繁體 only (the project's pages are written
+    in all three languages)."""
     site = Site(ALL, "en")
     asked = []
 
     def exists(language: str, src_uri: str) -> bool:
         asked.append((language, src_uri))
-        return (language, src_uri) == ("zh-Hant", "running.md")
+        return (language, src_uri) == ("zh-Hant", "onboarding.md")
 
-    entries = site.alternates("running.md", "running/", True, exists)
-    assert [written(e["link"], "running/") for e in entries] == [
+    entries = site.alternates("onboarding.md", "onboarding/", True, exists)
+    assert [written(e["link"], "onboarding/") for e in entries] == [
         "./",
-        "../zh-Hant/running/",
-        "../zh-Hans/",  # no site/zh-Hans/running.md: 简体's home page
+        "../zh-Hant/onboarding/",
+        "../zh-Hans/",  # no site/zh-Hans/onboarding.md: 简体's home page
     ]
-    assert asked == [("zh-Hant", "running.md"), ("zh-Hans", "running.md")]
+    assert asked == [("zh-Hant", "onboarding.md"), ("zh-Hans", "onboarding.md")]
+
+
+def written_in(language: str, src_uri: str) -> bool:
+    """Whether the project's docs folder has ``language``'s hand-written ``src_uri``, as the
+    plugin asks (site/<language>/<page>)."""
+    return (PROJECT / "site" / language / src_uri).is_file()
+
+
+@pytest.mark.parametrize(
+    ("built", "links"),
+    [
+        ("en", ["./", "../zh-Hant/running/", "../zh-Hans/running/"]),
+        ("zh-Hant", ["../../running/", "./", "../../zh-Hans/running/"]),
+        ("zh-Hans", ["../../running/", "../../zh-Hant/running/", "./"]),
+    ],
+)
+def test_running_hirebook_links_its_translations(built, links):
+    """The operators' guide, "Running hirebook", is written in every language
+    (site/<language>/running.md): each part's selector opens the page itself in the other
+    two, not their home pages."""
+    entries = Site(ALL, built).alternates("running.md", "running/", True, written_in)
+    assert [written(e["link"], "running/") for e in entries] == links
+    assert [opened(built, "running/", link) for link in links] == [
+        "running/",
+        "zh-Hant/running/",
+        "zh-Hans/running/",
+    ]
 
 
 def test_hand_written_files_are_published_at_their_languages_root():

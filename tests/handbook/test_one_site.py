@@ -138,8 +138,14 @@ def test_the_selector_links_the_same_page_in_the_other_languages(site):
     running = Selector((site / "running/index.html").read_text(encoding="utf-8"))
     assert [opened(site, "running/index.html", href) for _, href in running.entries] == [
         "running/index.html",
-        "zh-Hant/index.html",  # running.md is written in English only
-        "zh-Hans/index.html",
+        "zh-Hant/running/index.html",  # site/zh-Hant/running.md, not 繁體's home page
+        "zh-Hans/running/index.html",
+    ]
+    running = Selector((site / "zh-Hant/running/index.html").read_text(encoding="utf-8"))
+    assert [opened(site, "zh-Hant/running/index.html", href) for _, href in running.entries] == [
+        "running/index.html",
+        "zh-Hant/running/index.html",
+        "zh-Hans/running/index.html",
     ]
     process = Selector((site / "zh-Hans/process/index.html").read_text(encoding="utf-8"))
     assert [opened(site, "zh-Hans/process/index.html", href) for _, href in process.entries] == [
@@ -158,7 +164,7 @@ def test_the_hand_written_pages_old_addresses_send_readers_on(site):
         "process/index.html",
         "running/index.html",
     ]
-    assert HAND_WRITTEN["zh-Hant"] == HAND_WRITTEN["zh-Hans"] == HAND_WRITTEN["en"][:3]
+    assert HAND_WRITTEN["zh-Hant"] == HAND_WRITTEN["zh-Hans"] == HAND_WRITTEN["en"]
     expected = {f"en/{page}": page for page in HAND_WRITTEN["en"]}
     for language in CHINESE:
         expected |= {
