@@ -28,10 +28,6 @@ HEADING = re.compile(r"^(#{1,6}) +(.*?)(?: +\{:? *#([\w-]+) *\})? *$", re.M)
 CODE_SPAN = re.compile(r"`([^`]+)`")
 LINK = re.compile(r"\]\(([^)\s]+)\)")
 
-UNANCHORED = {paths.PROCESS: "its Chinese 'In practice' section (實踐要點) names no anchor yet"}
-"""Pages whose translations do not yet give every section the English page's anchor, and why."""
-
-
 def source(language: str, page: str) -> str:
     return (PROJECT / "site" / paths.hand_written(language, page)).read_text(encoding="utf-8")
 
@@ -80,7 +76,7 @@ def test_a_translation_has_the_english_sections(page, language):
 
 
 @pytest.mark.parametrize("language", CHINESE)
-@pytest.mark.parametrize("page", [page for page in PAGES if page not in UNANCHORED])
+@pytest.mark.parametrize("page", PAGES)
 def test_a_translations_sections_keep_the_english_anchors(page, language):
     """Below the title: the page's title is its address, not an anchor anyone links."""
     english = [anchor for level, anchor in headings(source(ENGLISH, page)) if level > 1]

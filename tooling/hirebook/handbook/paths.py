@@ -76,7 +76,7 @@ PROCESS = "process.md"
 CONTRIBUTING = "contributing.md"
 """The guide for the team: changing records from the GitHub web editor."""
 RUNNING = "running.md"
-"""Running hirebook: the clocks, the output formats, CI (written in English only)."""
+"""Running hirebook: the clocks, the output formats, CI."""
 
 
 def hand_written(language: str, page: str) -> str:
