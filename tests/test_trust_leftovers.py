@@ -87,6 +87,7 @@ def test_a_bad_id_at_the_prompt_is_asked_again(runner, agency):
 # `sla --as-of 0300-01-01` was judged, and failed lint for a calendar without 300's holidays.
 
 YEARS_REFUSED = "of the years 1900 to 2999 that records hold"
+AS_OF = "2026-11-20T17:00:00+08:00"
 
 
 def run(runner, agency, *args, env=None):
@@ -172,3 +173,67 @@ def test_the_plugin_refuses_a_year_records_do_not_hold_as_its_configuration_erro
         f"hirebook: {named}: '3000-01-01' is in the year 3000, outside the years 1900 to 2999 "
         "that records hold; write a date"
     )
+
+
+# --- 3. an offset with seconds is refused by new --received-at and log --at alike ------------
+# `new requirement --received-at` recorded `+08:05:43` (local mean time) as another instant in
+# +08:00, and a time in Asia/Shanghai's local mean time (before 1901) in UTC, where `log --at`
+# refused the first and named an offset nobody typed for the second.
+
+RECEIVED = ["new", "requirement", "--client", "acme", "--title", "X", "--received-at"]
+INTERVIEW = ["log", "interview", "app-2026-0001", "--round", "2", "--as-of", AS_OF, "--at"]
+TYPED_SECONDS = (
+    "has an offset with seconds; records write offsets in hours and minutes (+08:00, +05:45): "
+    "give the time with one"
+)
+LOCAL_MEAN_TIME = (
+    "in Asia/Shanghai, whose offset then was its local mean time, with seconds, which records "
+    "do not write (they write hours and minutes): check the year"
+)
+
+
+@pytest.mark.parametrize(("command", "option"), [(RECEIVED, "--received-at"), (INTERVIEW, "--at")])
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("2026-11-19T10:00:00+08:05:43", f"2026-11-19T10:00:00+08:05:43 {TYPED_SECONDS}"),
+        ("2026-11-19T10:00:00-00:00:30", f"2026-11-19T10:00:00-00:00:30 {TYPED_SECONDS}"),
+        # No offset: the policy's timezone, which before 1901 was 5 min 43 s ahead of +08:00.
+        (
+            "1900-06-01T10:00",
+            f"1900-06-01T10:00:00 is 1900-06-01T10:00:00+08:05:43 {LOCAL_MEAN_TIME}",
+        ),
+        (
+            "1900-12-31T23:59",
+            f"1900-12-31T23:59:00 is 1900-12-31T23:59:00+08:05:43 {LOCAL_MEAN_TIME}",
+        ),
+    ],
+)
+def test_an_offset_with_seconds_is_refused_alike(runner, agency, command, option, typed, message):
+    before = {path: (agency.records / path).read_bytes() for path in files(agency)}
+    result = run(runner, agency, *command, typed)
+    assert result.exit_code == 2, result.output
+    assert f"Invalid value for {option}: {message}\n" in result.output
+    assert {path: (agency.records / path).read_bytes() for path in files(agency)} == before
+
+
+def test_received_at_in_local_mean_time_is_refused_not_moved_to_utc(runner, agency):
+    # 10:00 at +08:00 is 10:05:43 in Shanghai's local mean time; it was written as 02:00 UTC.
+    result = run(runner, agency, *RECEIVED, "1900-06-01T10:00:00+08:00")
+    assert result.exit_code == 2, result.output
+    assert (
+        f"1900-06-01T10:00:00+08:00 is 1900-06-01T10:05:43+08:05:43 {LOCAL_MEAN_TIME}\n"
+    ) in result.output
+    assert sorted(os.listdir(agency.records / "clients/acme/requirements")) == ["req-2026-001.yaml"]
+
+
+@pytest.mark.parametrize(("command", "option"), [(RECEIVED, "--received-at"), (INTERVIEW, "--at")])
+def test_the_first_minute_of_standard_time_is_recorded_by_both(runner, agency, command, option):
+    result = run(runner, agency, *command, "1901-01-01T00:00")  # +08:00 from this minute on
+    if option == "--received-at":
+        assert result.exit_code == 0, result.output
+        written = (agency.root / result.output.strip()).read_text(encoding="utf-8")
+        assert "\nreceived_at: 1901-01-01T00:00:00+08:00 " in written
+    else:  # read as +08:00 too, then refused by the record: round 2 before round 1
+        assert result.exit_code == 1, result.output
+        assert "1901-01-01T00:00:00+08:00" in result.output

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date, datetime, time, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from hirebook.records.convert import YEARS
@@ -47,6 +47,30 @@ def as_of_instant(repo: Repository, as_of: date | datetime | None) -> datetime:
         return as_of if as_of.tzinfo else as_of.replace(tzinfo=repo.zone)
     end = repo.policy.calendar.hours.end if repo.policy else "18:00"
     return datetime.combine(as_of, time.fromisoformat(end), tzinfo=repo.zone)
+
+
+MINUTE = timedelta(minutes=1)
+
+
+def in_whole_minutes(instant: datetime, written: datetime) -> datetime:
+    """``instant``, what ``written`` (a ``log --at`` or ``new --received-at``) is recorded as,
+    or :class:`ValueError` when either has an offset with seconds: records write offsets in
+    hours and minutes (the schemas' datetime), as a policy's times are. Typed, such an offset
+    (``+08:05:43``) is a slip; reached through the policy's timezone, it is the zone's local
+    mean time (Asia/Shanghai's before 1901), and the year is the slip. Refused either way,
+    rather than recorded as another instant or in another offset than the one typed."""
+    if written.tzinfo is not None and written.utcoffset() % MINUTE:
+        raise ValueError(
+            f"{written.isoformat()} has an offset with seconds; records write offsets in hours "
+            "and minutes (+08:00, +05:45): give the time with one"
+        )
+    if instant.utcoffset() % MINUTE:
+        raise ValueError(
+            f"{written.isoformat()} is {instant.isoformat()} in {instant.tzinfo}, whose offset "
+            "then was its local mean time, with seconds, which records do not write (they write "
+            "hours and minutes): check the year"
+        )
+    return instant
 
 
 def default_instant(repo: Repository, clock: Clock = system_clock) -> datetime:

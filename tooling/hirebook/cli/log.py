@@ -23,7 +23,7 @@ from hirebook.events import definitions as events
 from hirebook.events import locate, typed
 from hirebook.events.recording import ChangedMeanwhile, NotClean, Outcome, record
 from hirebook.events.roundtrip import RoundTripError
-from hirebook.now import AS_OF_VARIABLE, as_of_instant
+from hirebook.now import AS_OF_VARIABLE, as_of_instant, in_whole_minutes
 from hirebook.output.inert import inert, json_text
 
 FORMATS = ("text", "json")
@@ -547,14 +547,10 @@ def _instant(repo, at, now: datetime) -> datetime:
             f"this event is recorded with its time: give a datetime, e.g. {at}T14:30:00+08:00",
             param_hint="--at",
         )
-    aware = as_of_instant(repo, at)
-    if aware.utcoffset() % timedelta(minutes=1):
-        raise click.BadParameter(
-            f"{at.isoformat()} has an offset with seconds; records write offsets in hours "
-            "and minutes (+08:00, +05:45)",
-            param_hint="--at",
-        )
-    return aware
+    try:  # written as given, or in the policy's timezone: in hours and minutes, as new's
+        return in_whole_minutes(as_of_instant(repo, at), at)
+    except ValueError as err:
+        raise click.BadParameter(str(err), param_hint="--at") from None
 
 
 def _day(repo, at, now: datetime) -> date:

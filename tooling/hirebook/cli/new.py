@@ -8,7 +8,7 @@ new file is printed, ready for an editor or ``git add``.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 
 import click
@@ -16,7 +16,7 @@ import click
 from hirebook import atomic
 from hirebook.cli import common
 from hirebook.cli.failures import machine_failure
-from hirebook.now import as_of_instant, default_instant
+from hirebook.now import YEARS_HELD, as_of_instant, default_instant, in_whole_minutes
 from hirebook.output.inert import inert
 from hirebook.records import templates
 from hirebook.records.convert import YEARS
@@ -158,7 +158,8 @@ def new_requirement(client_id, title, hiring_manager, received_at, records_dir):
 
 def _received(repo: Repository, given: date | datetime | None, now: datetime) -> datetime:
     """``--received-at`` in the policy's timezone: the clock starts at an instant, so a date
-    alone is refused, and so is a time after now (a need not raised yet)."""
+    alone is refused, and so is a time after now (a need not raised yet) or one the record
+    cannot hold (a year out of its range there, an offset with seconds, as ``log --at``)."""
     if given is None:
         return now
     if not isinstance(given, datetime):
@@ -167,17 +168,17 @@ def _received(repo: Repository, given: date | datetime | None, now: datetime) ->
             "clock starts at an instant",
             param_hint="--received-at",
         )
-    local = as_of_instant(repo, given).astimezone(repo.zone)
-    # A local mean time (Asia/Shanghai's before 1901): an offset in seconds is no record's;
-    # the same instant in UTC is, and its year is the one lint checks.
-    at = local.astimezone(UTC) if local.utcoffset() % timedelta(minutes=1) else local
-    for when, place in ((local, repo.zone.key), (at, "UTC")):
-        if when.year not in YEARS:  # the record would not lint (HB208)
-            raise click.BadParameter(
-                f"{given.isoformat(timespec='minutes')} is in the year {when.year} in {place}, "
-                f"outside the years {YEARS[0]} to {YEARS[-1]} that records hold",
-                param_hint="--received-at",
-            )
+    at = as_of_instant(repo, given).astimezone(repo.zone)
+    if at.year not in YEARS:  # the record would not lint (HB208)
+        raise click.BadParameter(
+            f"{given.isoformat(timespec='minutes')} is in the year {at.year} in "
+            f"{repo.zone.key}, outside {YEARS_HELD}",
+            param_hint="--received-at",
+        )
+    try:
+        in_whole_minutes(at, given)
+    except ValueError as err:
+        raise click.BadParameter(str(err), param_hint="--received-at") from None
     if at > now:
         raise click.BadParameter(
             f"{at.isoformat(timespec='minutes')} is after now "
