@@ -237,3 +237,34 @@ def test_the_first_minute_of_standard_time_is_recorded_by_both(runner, agency, c
     else:  # read as +08:00 too, then refused by the record: round 2 before round 1
         assert result.exit_code == 1, result.output
         assert "1901-01-01T00:00:00+08:00" in result.output
+
+
+# --- 4. a UTF-32 file without a byte-order mark is called UTF-32 ------------------------------
+# HB103 told UTF-16 by "one half of the bytes all NUL": UTF-32's `i\0\0\0` has that too.
+
+
+@pytest.mark.parametrize(
+    ("codec", "bytes_of_i", "encoding"),
+    [
+        ("utf-16-le", b"i\x00", "UTF-16"),
+        ("utf-16-be", b"\x00i", "UTF-16"),
+        ("utf-32-le", b"i\x00\x00\x00", "UTF-32"),
+        ("utf-32-be", b"\x00\x00\x00i", "UTF-32"),
+    ],
+)
+def test_a_wide_record_without_a_byte_order_mark_is_named_by_its_nuls(
+    agency, codec, bytes_of_i, encoding
+):
+    raw = "id: cand-0002\n".encode(codec)
+    assert raw.startswith(bytes_of_i)  # no mark: the letter and its NULs come first
+    (problem,) = agency.check("candidates/cand-0002.yaml", raw, expect=[(1, 1, "HB103")])
+    assert problem.message.startswith(f"the file is {encoding} text, not UTF-8; save it as UTF-8")
+
+
+@pytest.mark.parametrize("codec", ["utf-32-le", "utf-32-be"])
+def test_utf32_with_chinese_in_its_first_64_bytes_is_utf32(agency, codec):
+    # 陳 is U+9673: 73 96 00 00 little-endian, 00 00 96 73 big-endian: of its four bytes the
+    # two high ones are NUL, as an ASCII letter's are, and the two low ones are not.
+    raw = "id: 陳\n".encode(codec)
+    (problem,) = agency.check("candidates/cand-0002.yaml", raw, expect=[(1, 1, "HB103")])
+    assert problem.message.startswith("the file is UTF-32 text, not UTF-8")

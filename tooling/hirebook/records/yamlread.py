@@ -116,16 +116,25 @@ _WIDE_MARKS = (
 
 
 def _wide_encoding(raw: bytes) -> str | None:
-    """UTF-16 or UTF-32, by its byte-order mark or, without one, by ASCII text with a NUL
-    byte beside every character (``i\\0d\\0:\\0``): what Windows calls a "Unicode" file."""
+    """UTF-16 or UTF-32, by its byte-order mark or, without one, by ASCII text with NUL
+    bytes beside every character (``i\\0d\\0:\\0``): what Windows calls a "Unicode" file.
+
+    Without a mark, the pattern of NULs in each group of four bytes tells them apart: in
+    UTF-32 the three bytes beside an ASCII letter are NUL (``i\\0\\0\\0``, big-endian
+    ``\\0\\0\\0i``), and for any character of the basic plane the two farthest from its
+    low byte are; in UTF-16 every second byte is (``i\\0d\\0``, ``\\0i\\0d``)."""
     for mark, name in _WIDE_MARKS:
         if raw.startswith(mark):
             return name
     start = raw[:64]
-    if len(start) >= 4 and b"\x00" in start[:2]:
-        low, high = start[0::2].strip(b"\x00"), start[1::2].strip(b"\x00")
-        if bool(low) != bool(high):  # one half all NUL, the other not
-            return "UTF-16"
+    if len(start) < 4 or b"\x00" not in start[:2]:
+        return None
+    start = start[: len(start) // 4 * 4]  # whole groups of four
+    nul = tuple(not start[i::4].strip(b"\x00") for i in range(4))  # byte i of each four
+    if nul[2:] == (True, True) and not nul[0] or nul[:2] == (True, True) and not nul[3]:
+        return "UTF-32"  # little-endian: the high bytes 2 and 3; big-endian: 0 and 1
+    if (nul[0] and nul[2]) != (nul[1] and nul[3]):  # one half all NUL, the other not
+        return "UTF-16"
     return None
 
 
