@@ -1,5 +1,6 @@
 """``hirebook lint --changed-since``: changed records plus the records that refer to them."""
 
+import json
 import subprocess
 
 import pytest
@@ -204,3 +205,27 @@ def test_duplicate_id_in_an_unread_client_is_found(runner, agency):
         "HB302" in result.output
         and "clients/globex/requirements/req-2026-001.yaml" in result.output
     )
+
+
+def test_files_lint_passes_over_are_passed_over_for_a_pull_request_too(runner, agency):
+    """A README, a hidden file or a file in a hidden folder below records/ is not looked at by
+    the whole-folder lint; `--changed-since` judged them HB110 (misplaced), so a pull request
+    adding records/README.md failed where `hirebook lint` passed it. A misplaced record added
+    beside them is still reported by both, once."""
+    git(agency.root, "init", "-q")
+    commit_all(agency.root, "base")
+    agency.write("README.md", "# About these records\n")
+    agency.write(".drafts/req-2026-009.yaml", "id: req-2026-009\n")
+    agency.write("clients/acme/.req-2026-009.yaml.swp", "binary swap")
+    agency.write("clients/acme/requirement/req-2026-010.yaml", "id: req-2026-010\n")
+    whole = runner.invoke(cli, ["lint", "--records", str(agency.records), "--format", "json"])
+    changed = runner.invoke(
+        cli,
+        ["lint", "--records", str(agency.records), "--changed-since", "HEAD", "--format", "json"],
+    )
+    for result in (whole, changed):
+        assert result.exit_code == 1, result.output
+        problems = json.loads(result.output)["problems"]
+        assert [(p["file"], p["code"]) for p in problems] == [
+            ("records/clients/acme/requirement/req-2026-010.yaml", "HB110")
+        ]

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from hirebook.records import files
 from hirebook.records.layout import place_of
-from hirebook.records.repository import record_files
+from hirebook.records.repository import is_listed, record_files
 
 
 class ChangedSinceError(Exception):
@@ -91,7 +91,9 @@ def scope(records_dir: Path, records_prefix: str, changed: set[str]) -> Scope | 
     and — for a changed candidate or team member — the folders that can name them.
     """
     below_changed = {
-        rel[len(records_prefix) :] for rel in changed if rel.startswith(records_prefix)
+        rel[len(records_prefix) :]
+        for rel in changed
+        if rel.startswith(records_prefix) and is_listed(rel[len(records_prefix) :])
     }
     if "policy.yaml" in below_changed:
         return None

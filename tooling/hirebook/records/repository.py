@@ -43,6 +43,14 @@ RECORD_SUFFIXES = {".yaml", ".yml", ".md"}
 IGNORED_NAMES = {"README.md", ".gitkeep", ".DS_Store"}
 
 
+def is_listed(path: str) -> bool:
+    """Whether lint looks at ``path`` (below ``records/``, with ``/``): not hidden, nor in a
+    hidden folder, nor one of ``IGNORED_NAMES``. The one rule of :func:`record_paths` and of
+    ``lint --changed-since``, so that a pull request is judged as the whole folder is."""
+    parts = path.split("/")
+    return parts[-1] not in IGNORED_NAMES and not any(part.startswith(".") for part in parts)
+
+
 class RecordsFolderError(Exception):
     """The records folder itself cannot be used (missing, not a folder): a usage error."""
 
@@ -393,7 +401,7 @@ def _scan(folder: str, prefix: str, found: list[str]) -> None:
             is_folder = False
         if is_folder:
             _scan(entry.path, f"{prefix}{name}/", found)
-        elif name not in IGNORED_NAMES:
+        elif name not in IGNORED_NAMES:  # with the hidden names above: is_listed
             found.append(prefix + name)  # links and special files too: reading reports them
 
 
