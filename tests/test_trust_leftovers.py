@@ -13,6 +13,7 @@ import pytest
 
 from hirebook.cli.main import cli
 from hirebook.now import AS_OF_VARIABLE, parse_as_of
+from hirebook.output.inert import csv_cell, inert
 
 
 def new(runner, agency, *args, input=None):
@@ -268,3 +269,63 @@ def test_utf32_with_chinese_in_its_first_64_bytes_is_utf32(agency, codec):
     raw = "id: 陳\n".encode(codec)
     (problem,) = agency.check("candidates/cand-0002.yaml", raw, expect=[(1, 1, "HB103")])
     assert problem.message.startswith("the file is UTF-32 text, not UTF-8")
+
+
+# --- 5. a zero-width joiner between two emoji is text -----------------------------------------
+# inert() escaped every U+200D, so 👩‍💻 (woman, joiner, laptop) showed as 👩\u200d💻.
+
+ZWJ = "\u200d"
+
+
+@pytest.mark.parametrize(
+    "emoji",
+    [
+        f"👩{ZWJ}💻",  # technologist: woman, joiner, laptop
+        f"👨{ZWJ}👩{ZWJ}👧{ZWJ}👦",  # family: three joiners
+        f"🏳\ufe0f{ZWJ}🌈",  # rainbow flag: the white flag in emoji presentation first
+        f"👩🏽{ZWJ}💻",  # with a medium skin tone between the woman and the joiner
+        f"❤\ufe0f{ZWJ}🔥",  # heart on fire: U+2764 is a pictograph of the basic plane
+    ],
+)
+def test_a_joiner_between_two_emoji_is_kept(emoji):
+    assert inert(emoji) == emoji
+    assert inert(f"Pair-programs {emoji} daily") == f"Pair-programs {emoji} daily"
+    assert inert(emoji, breaks=True) == emoji
+    assert csv_cell(emoji) == emoji
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        (f"a{ZWJ}b", r"a\u200db"),  # between letters
+        (f"wang{ZWJ}-li", r"wang\u200d-li"),
+        (f"劉{ZWJ}洋", r"劉\u200d洋"),
+        (f"{ZWJ}👩", r"\u200d👩"),  # at the start
+        (f"👩{ZWJ}", r"👩\u200d"),  # at the end
+        (f"👩{ZWJ}{ZWJ}💻", r"👩\u200d\u200d💻"),  # repeated: neither joins two emoji
+        (f"👩{ZWJ}a", r"👩\u200da"),  # an emoji and a letter
+        (f"a{ZWJ}💻", r"a\u200d💻"),
+        (f"👩\ufe0e{ZWJ}💻", "👩\ufe0e\\u200d💻"),  # text presentation (U+FE0E) is no emoji's
+        # Trojan Source: a joiner before a bidi override, and an isolate after a kept joiner.
+        (f"👩{ZWJ}\u202e💻", r"👩\u200d\u202e💻"),
+        (f"👩{ZWJ}💻\u2067x\u2069", r"👩‍💻\u2067x\u2069"),
+        # The tag characters of a subdivision flag (England) can carry hidden text.
+        ("🏴\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f",
+         r"🏴\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f"),
+    ],
+)  # fmt: skip
+def test_any_other_joiner_and_the_bidi_and_tag_characters_are_escaped(raw, shown):
+    assert inert(raw) == shown
+
+
+def test_a_note_with_an_emoji_is_shown_as_written(runner, agency):
+    agency.write(
+        "clients/acme/applications/app-2026-0002.yaml",
+        "id: app-2026-0002\nrequirement: req-2026-001\ncandidate: cand-0001\n"
+        "channel: referral\nsubmitted_at: 2026-11-19T10:00:00+08:00\n",
+    )
+    note = f"Pair-programs 👩{ZWJ}💻 daily, a{ZWJ}b"
+    args = ["log", "feedback", "app-2026-0002", "--decision", "hold", "--note", note]
+    result = run(runner, agency, *args, "--as-of", AS_OF)
+    assert result.exit_code == 0, result.output
+    assert f"  client_feedback.note: Pair-programs 👩{ZWJ}💻 daily, a\\u200db\n" in result.output

@@ -13,7 +13,11 @@ So every reporter passes record text through :func:`inert` (and :func:`csv_cell`
   UTF-8 as (``\\udcff``) are written as visible escapes: ``\\n``, ``\\r``, ``\\t``, ``\\x1b``,
   ``\\u202e``, ``\\u200b``, ``\\U000e0041``. A record can neither start a line of the
   output, nor move the cursor, colour the terminal, reorder the text a reader sees or hide
-  some of it (`wang-li` and `wang\\u200b-li` are two ids);
+  some of it (`wang-li` and `wang\\u200b-li` are two ids). The one exception is a zero-width
+  joiner between two emoji (👩‍💻 is 👩, a joiner and 💻; a skin tone or U+FE0F may stand
+  after the first): that is how such an emoji is written, and it shows as one picture. Any
+  other joiner — between letters, at either end, beside another joiner — is escaped
+  (:func:`_joins_emoji`);
 - ``##[`` anywhere (a workflow command of the Actions runner's older syntax) becomes
   ``##\\[``, and ``::`` at the start of the text, after any spaces (the runner's
   ``::command::``), becomes ``:\\:``.
@@ -29,7 +33,10 @@ no workflow command.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
+from importlib import resources
 
 _INVISIBLE = (
     "\u00ad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufeff"
@@ -50,6 +57,8 @@ _NUMBER = re.compile(r"-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?")
 
 def _visible(match: re.Match) -> str:
     char = match.group()
+    if char == _ZWJ and _joins_emoji(match.string, match.start()):
+        return char
     named = _NAMED.get(char)
     if named:
         return named
@@ -57,6 +66,46 @@ def _visible(match: re.Match) -> str:
     if code < 0x100:
         return f"\\x{code:02x}"
     return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+_ZWJ = "\u200d"
+_EMOJI_MODIFIERS = ("\ufe0f", *map(chr, range(0x1F3FB, 0x1F400)))
+"""What may stand between an emoji and the joiner after it: the emoji presentation selector
+(U+FE0F: 🏳️‍🌈) and the five skin tones (👩🏽‍💻)."""
+
+
+def _joins_emoji(text: str, at: int) -> bool:
+    """Whether the zero-width joiner at ``text[at]`` joins two emoji: an Extended_Pictographic
+    character, any modifiers, the joiner, another (UAX #29's rule GB11, modifiers only)."""
+    after = at + 1
+    if after >= len(text) or not _pictographic(text[after]):
+        return False
+    before = at - 1
+    while before >= 0 and text[before] in _EMOJI_MODIFIERS:
+        before -= 1
+    return before >= 0 and _pictographic(text[before])
+
+
+def _pictographic(char: str) -> bool:
+    """Whether ``char`` has Unicode's Extended_Pictographic property (not in unicodedata)."""
+    firsts, lasts = _pictographic_ranges()
+    code = ord(char)
+    index = bisect.bisect_right(firsts, code) - 1
+    return index >= 0 and code <= lasts[index]
+
+
+@functools.cache
+def _pictographic_ranges() -> tuple[list[int], list[int]]:
+    """The first and last code points of each range of ``extended_pictographic.txt``, read
+    when a joiner first needs them."""
+    table = resources.files(__package__).joinpath("extended_pictographic.txt")
+    firsts, lasts = [], []
+    for line in table.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            first, _, last = line.partition("..")
+            firsts.append(int(first, 16))
+            lasts.append(int(last or first, 16))
+    return firsts, lasts
 
 
 def inert(value: object, breaks: bool = False) -> str:
