@@ -3,6 +3,8 @@
 import time
 import tracemalloc
 
+import pytest
+
 from hirebook.records import yamlread
 
 PERSON = "team/chen-jie.yaml"
@@ -110,6 +112,22 @@ def test_hb110_misplaced_yaml_file(agency):
 def test_hb110_yml_extension(agency):
     found = agency.check("team/chen-jie.yml", "id: chen-jie\n", expect=[(1, 1, "HB110")])
     assert "rename it to .yaml" in found[0].message
+
+
+@pytest.mark.parametrize(
+    ("path", "hint"),
+    [
+        ("clients/acme/touchpoints/tp-2026-0310-acme-call.YAML", "rename it to .yaml"),
+        ("team/chen-jie.Yml", "rename it to .yaml"),
+        ("cases/lesson.MD", "rename it to .md"),
+        # the folder is wrong too: renaming alone would not make it a record
+        ("clients/acme/touchpoint/tp-2026-0310-acme-call.yml", "records live at policy.yaml"),
+    ],
+)
+def test_hb110_an_extension_in_other_letters_is_a_misnamed_record(agency, path, hint):
+    """`.YAML` was passed over in silence: a touchpoint saved so never stopped its clock."""
+    found = agency.check(path, "id: x\n", expect=[(1, 1, "HB110")])
+    assert hint in found[0].message
 
 
 def test_yaml_12_core_schema_keeps_on_yes_no_as_text():

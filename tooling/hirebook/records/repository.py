@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from hirebook.problem import Problem, Severity
@@ -547,8 +547,8 @@ def _read(repo: Repository, file: str, select: Callable[[str], bool] | None) -> 
         special = _special_kind(file)
         if special is not None:
             repo.problems.append(_from_load(rel, files.not_regular(special)))
-        elif path.suffix in RECORD_SUFFIXES:
-            repo.problems.append(_misplaced(rel, path))
+        elif path.suffix.lower() in RECORD_SUFFIXES:  # a `.YAML` is a record misnamed
+            repo.problems.append(_misplaced(rel, below))
         return None
     if place.expected_id:
         repo.file_ids[place.kind][place.expected_id].append(rel)
@@ -577,10 +577,14 @@ def _special_kind(file: str) -> str | None:
         return None
 
 
-def _misplaced(rel: str, path: Path) -> Problem:
+def _misplaced(rel: str, below: str) -> Problem:
+    """HB110 for ``below`` (its path below ``records/``): renamed where only its extension is
+    wrong (``.yml``, ``.YAML``), else where records live."""
+    path = PurePosixPath(below)
+    suffix = ".md" if path.suffix.lower() == ".md" else ".yaml"
     hint = (
-        "rename it to .yaml"
-        if path.suffix == ".yml"
+        f"rename it to {suffix}"
+        if path.suffix != suffix and place_of(path.with_suffix(suffix)) is not None
         else "records live at policy.yaml, team/<id>.yaml, candidates/<id>.yaml, cases/<id>.md and "
         "clients/<client>/{client.yaml, requirements/, plans/, applications/, touchpoints/, "
         "feedback/}<id>.yaml"

@@ -1,8 +1,9 @@
 """HB110 — A YAML or Markdown file is not where any record kind lives.
 
 hirebook finds records by their place (the record reference names each kind's folder); a file
-elsewhere would silently be ignored, so it is reported. A `.yml` extension is reported too:
-records end in `.yaml`.
+elsewhere would silently be ignored, so it is reported. A `.yml` extension is reported too, and
+one in capitals (`.YAML`, `.MD`): records end in `.yaml` (cases in `.md`). Files of other kinds
+(a contract's PDF) and `README.md`, `.gitkeep` and hidden files are not looked at.
 
 It is reported while the file is read, before any other check.
 
