@@ -30,6 +30,7 @@ from hirebook.handbook.charts.svg import figure
 from hirebook.handbook.context import Context
 from hirebook.handbook.page import Page
 from hirebook.handbook.reporting import LANDING, PERIODS, PeriodReport, ReportData
+from hirebook.reports.context import NO_GROUP
 from hirebook.reports.display import cell_text, is_numeric
 from hirebook.reports.metric import Metric
 from hirebook.reports.metrics.funnel import STAGES as FUNNEL_ROWS
@@ -375,7 +376,7 @@ def _workload(ctx: Context, shown: Shown, metric: Metric) -> str:
         tiers = values.get("clients", {})
         rows.append(
             [
-                ctx.person_link(shown.path, person_id),
+                _workload_owner(ctx, shown.path, person_id),
                 ", ".join(f"{ctx.tier_label(t)} {n}" for t, n in tiers.items() if n) or "0",
                 values.get("open_requirements", 0),
                 values.get("open_applications", 0),
@@ -392,6 +393,15 @@ def _workload(ctx: Context, shown: Shown, metric: Metric) -> str:
         labels("team.at_risk"),
     ]
     return blocks.table(headers, rows, numeric=[2, 3, 4, 5]) or labels("none")
+
+
+def _workload_owner(ctx: Context, path: str, person_id: str) -> str:
+    """A workload row's person; the metric's row of clocks nobody owns (``(none)``, the
+    data-retention clocks: every client has an account manager) in the words the home page and
+    the SLA board use for them."""
+    if person_id == NO_GROUP:
+        return ctx.labels("sla.no_owner")
+    return ctx.person_link(path, person_id)
 
 
 VIEWS: dict[str, Callable[[Context, Shown, Metric], str]] = {
