@@ -379,17 +379,18 @@ def test_a_binary_file_is_still_binary(agency):
 
 # --- hirebook report --to 9999-12-31 ------------------------------------------------------------
 # The period ends at the midnight after its last day: past date.max, an OverflowError of the
-# metrics (a traceback, exit 1, where the command documents 0 or 2).
+# metrics (a traceback, exit 1, where the command documents 0 or 2). --from and --to now take
+# the years records hold, as --as-of does (tests/test_trust_leftovers.py).
 
 
 def test_a_report_period_ending_on_the_last_day_python_holds_is_a_usage_error(agency, runner):
-    result = run(runner, agency, "report", "--from", "0001-01-01", "--to", "9999-12-31")
+    result = run(runner, agency, "report", "--from", "1900-01-01", "--to", "9999-12-31")
     assert result.exit_code == 2, result.output
     assert (
-        "the period ends on 9999-12-31, the last day Python holds, whose end it cannot hold; "
-        "end it a day earlier"
+        "Invalid value for '--to': '9999-12-31' is in the year 9999, outside the years 1900 to "
+        "2999 that records hold"
     ) in result.output
-    result = run(runner, agency, "report", "--from", "0001-01-01", "--to", "9999-12-30")
+    result = run(runner, agency, "report", "--from", "1900-01-01", "--to", "2999-12-31")
     assert result.exit_code == 0, result.output
 
 

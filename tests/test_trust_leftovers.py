@@ -329,3 +329,27 @@ def test_a_note_with_an_emoji_is_shown_as_written(runner, agency):
     result = run(runner, agency, *args, "--as-of", AS_OF)
     assert result.exit_code == 0, result.output
     assert f"  client_feedback.note: Pair-programs 👩{ZWJ}💻 daily, a\\u200db\n" in result.output
+
+
+# --- 2b. the days of a period are in the same years ------------------------------------------
+# report's and progress's --from and --to took any year Python holds (a period of the year 1).
+
+
+@pytest.mark.parametrize(
+    ("args", "option", "value", "year"),
+    [
+        (["report", "--from", "0001-01-01", "--to", "2026-11-20"], "--from", "0001-01-01", 1),
+        (["report", "--to", "3000-01-01"], "--to", "3000-01-01", 3000),
+        (["progress", "acme", "--from", "1899-12-25", "--to", "1899-12-31"], "--from",
+         "1899-12-25", 1899),
+    ],
+)  # fmt: skip
+def test_a_period_outside_the_years_records_hold_is_a_usage_error(
+    runner, agency, args, option, value, year
+):
+    result = run(runner, agency, *args, "--as-of", AS_OF)
+    assert result.exit_code == 2, result.output
+    assert (
+        f"Invalid value for '{option}': '{value}' is in the year {year}, outside the years 1900 "
+        "to 2999 that records hold\n"
+    ) in result.output

@@ -20,6 +20,7 @@ from hirebook.now import (
     YEARS_HELD,
     as_of_instant,
     default_instant,
+    in_years,
     parse_as_of,
 )
 from hirebook.output.base import OutputOptions
@@ -312,6 +313,22 @@ class AsOf(click.ParamType):
                 param,
                 ctx,
             )
+
+
+class Day(click.DateTime):
+    """A day written out (``2026-11-20``) in the years records hold, as ``--as-of``'s: the
+    ``--from`` and ``--to`` of a period. A datetime at midnight, as :class:`click.DateTime`
+    gives it."""
+
+    def __init__(self) -> None:
+        super().__init__(["%Y-%m-%d"])
+
+    def convert(self, value, param, ctx):
+        day = super().convert(value, param, ctx)
+        try:
+            return in_years(day, value if isinstance(value, str) else None)
+        except ValueError as err:
+            self.fail(str(err), param, ctx)
 
 
 def today_in(repo: Repository, as_of: date | datetime | None) -> date:

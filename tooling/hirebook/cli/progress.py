@@ -51,7 +51,7 @@ READ_KINDS = ("policy", "person", "client", "requirement", "plan", "application"
 @click.option(
     "--from",
     "first",
-    type=click.DateTime(["%Y-%m-%d"]),
+    type=common.Day(),
     metavar="DATE",
     default=None,
     help="First day of the period (00:00, policy timezone); give --to with it.",
@@ -59,7 +59,7 @@ READ_KINDS = ("policy", "person", "client", "requirement", "plan", "application"
 @click.option(
     "--to",
     "last",
-    type=click.DateTime(["%Y-%m-%d"]),
+    type=common.Day(),
     metavar="DATE",
     default=None,
     help="Last day of the period (until 24:00). Default period: the 7 days (168 hours) that "

@@ -67,7 +67,7 @@ without editing it."""
 @click.option(
     "--from",
     "start",
-    type=click.DateTime(["%Y-%m-%d"]),
+    type=common.Day(),
     metavar="DATE",
     default=None,
     help="First day of the period (inclusive), e.g. 2026-01-01. Default: 1 January of the "
@@ -76,7 +76,7 @@ without editing it."""
 @click.option(
     "--to",
     "end",
-    type=click.DateTime(["%Y-%m-%d"]),
+    type=common.Day(),
     metavar="DATE",
     default=None,
     help="Last day of the period (inclusive). Default: the day of --as-of.",
