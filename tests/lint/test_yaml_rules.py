@@ -51,6 +51,37 @@ def test_hb105_two_documents(agency):
     assert "one record per file" in found[0].message
 
 
+def test_hb105_merge_conflict_markers_at_the_first_marker(agency):
+    """YAML itself fails a line after the marker ("could not find expected ':'"), naming no
+    conflict."""
+    text = (
+        "id: chen-jie\n<<<<<<< HEAD\nname: Chen Jie\n=======\nname: 陈杰\n"
+        ">>>>>>> feature/names\nroles: [recruiter]\n"
+    )
+    found = agency.check(PERSON, text, expect=[(2, 1, "HB105")])
+    assert "an unresolved merge conflict (a `<<<<<<<` line)" in found[0].message
+
+
+def test_hb105_merge_conflict_inside_a_block_of_text(agency):
+    """Inside `notes: |` the markers are valid YAML: the record linted clean with them."""
+    text = (
+        "id: chen-jie\nname: Chen Jie\nroles: [recruiter]\nnotes: |\n  Prefers mornings.\n"
+        "=======\n  Prefers afternoons.\n>>>>>>> main\n"
+    )
+    found = agency.check(PERSON, text, expect=[(6, 1, "HB105")])
+    assert "(a `=======` line)" in found[0].message
+
+
+def test_hb105_merge_conflict_in_a_cases_front_matter(agency):
+    text = "---\ntitle: A lesson\n<<<<<<< HEAD\nauthor: wang-li\n=======\n---\nText.\n"
+    agency.check("cases/lesson.md", text, expect=[(3, 1, "HB105")])
+
+
+def test_seven_angle_brackets_within_a_line_are_text(agency):
+    text = "id: chen-jie\nname: Chen <<<<<<< >>>>>>> Jie\nroles: [recruiter]\nactive: true\n"
+    agency.check(PERSON, text, expect=[])
+
+
 def test_hb106_every_duplicate_key_is_reported(agency):
     text = "id: chen-jie\nname: A\nroles: [lead]\nname: B\nactive: true\nactive: false\n"
     found = agency.check(PERSON, text, expect=[(4, 1, "HB106"), (6, 1, "HB106")])

@@ -190,6 +190,8 @@ def parse(text: str, line_offset: int = 0) -> ParsedYaml:
     Raises :class:`LoadProblem` for the first fatal problem, or :class:`LoadFailed` with every
     duplicate key of the file.
     """
+    if "<<<<<<<" in text or ">>>>>>>" in text:  # rare: only then look for the marker lines
+        _refuse_conflict_markers(text, line_offset)
     plain = plainyaml.read(text)
     if plain is not None:
         return ParsedYaml(plain, plain=True)  # plain block-style text: no need to compose
@@ -199,6 +201,26 @@ def parse(text: str, line_offset: int = 0) -> ParsedYaml:
     if builder.duplicates:
         raise LoadFailed(builder.duplicates)
     return ParsedYaml(data)
+
+
+_CONFLICT_MARKER = re.compile(r"^(?:<{7}|={7}|>{7})(?: |$)", re.M)
+
+
+def _refuse_conflict_markers(text: str, line_offset: int) -> None:
+    """An unresolved merge conflict left in the file: at its first marker line. Git writes
+    them as lines of seven ``<``, ``=`` or ``>``; YAML fails a line later with "could not find
+    expected ':'", or — inside a block of text (``notes: |``) — not at all."""
+    marker = _CONFLICT_MARKER.search(text)
+    if marker is None:
+        return
+    line = text.count("\n", 0, marker.start()) + 1 + line_offset
+    raise LoadProblem(
+        "HB105",
+        f"an unresolved merge conflict (a `{marker.group()[:7]}` line); keep the lines you "
+        "want from both sides and delete the marker lines (<<<<<<<, =======, >>>>>>>)",
+        line,
+        1,
+    )
 
 
 def positions(text: str, line_offset: int = 0) -> ParsedYaml:
