@@ -240,7 +240,7 @@ def _compose(text: str, line_offset: int) -> yaml.MappingNode:
     except LoadProblem as problem:
         raise _shifted(problem, line_offset) from None
     except yaml.MarkedYAMLError as err:
-        raise _shifted(_syntax_problem(err), line_offset) from None
+        raise _shifted(_syntax_problem(err, text), line_offset) from None
     except yaml.YAMLError as err:  # e.g. a reader error without a mark
         raise LoadProblem("HB105", f"not valid YAML: {err}", 1 + line_offset) from None
     except RecursionError:
@@ -263,10 +263,13 @@ def _compose(text: str, line_offset: int) -> yaml.MappingNode:
     return root
 
 
-def _syntax_problem(err: yaml.MarkedYAMLError) -> LoadProblem:
+def _syntax_problem(err: yaml.MarkedYAMLError, text: str) -> LoadProblem:
     mark = err.problem_mark or err.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     what = err.problem or "syntax error"
+    if mark and text[mark.index : mark.index + 1] == "\t":
+        what = "a tab character where YAML expects indentation or a value"  # libyaml: "found
+        # character that cannot start any token", naming no tab
     hint = _SYNTAX_HINTS.get(what, "check the indentation and the `key: value` form")
     if "expected a single document" in str(err.context or ""):
         what, hint = "more than one YAML document (`---`)", "keep one record per file"
@@ -274,6 +277,7 @@ def _syntax_problem(err: yaml.MarkedYAMLError) -> LoadProblem:
 
 
 _SYNTAX_HINTS = {
+    "a tab character where YAML expects indentation or a value": "indent with spaces, never tabs",
     "found character '\\t' that cannot start any token": "indent with spaces, never tabs",
     "found a tab character that violates indentation": "indent with spaces, never tabs",
     "mapping values are not allowed here": "a value with `: ` inside must be quoted",
