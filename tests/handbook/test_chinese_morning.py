@@ -11,6 +11,7 @@ are worked out from the demo's records.
 from __future__ import annotations
 
 import html
+import json
 import re
 
 import pytest
@@ -58,3 +59,24 @@ def test_the_workload_names_the_clocks_nobody_owns_in_the_pages_words(demo_in, l
     # name, clients, open requirements, open applications, overdue, at risk
     assert unowned[0][1:5] == ["0", "0", "0", "2"]
     assert "(none)" not in html.unescape(page)
+
+
+# Characters of one script that the other writes differently (个/個, 们/們 …), to tell a
+# Traditional page's words from Simplified ones and the reverse.
+SIMPLIFIED_ONLY = set("个们这说时间过来对后为与从会页结链设图关开确认选项删检语简资讯条复该键")
+TRADITIONAL_ONLY = set("個們這說時間過來對後為與從會頁結鏈設圖關開確認選項刪檢語簡資訊條複該鍵")
+OTHER_SCRIPT = {"zh-Hant": SIMPLIFIED_ONLY, "zh-Hans": TRADITIONAL_ONLY}
+THEME_CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
+
+
+@pytest.mark.parametrize("language", ["zh-Hant", "zh-Hans"])
+def test_the_search_speaks_the_pages_script(demo_in, language):
+    """The theme's words the search box shows as it answers (its count of results, 'no
+    result', the placeholder) are in the page's script: Traditional Chinese's count of one
+    result was '找到 1 个符合條件的結果', a simplified 个 among traditional characters."""
+    page = demo_in(language).text("index.html")
+    words = json.loads(THEME_CONFIG.search(page).group(1))["translations"]
+    wrong = {key: text for key, text in words.items() if OTHER_SCRIPT[language] & set(text)}
+    assert wrong == {}
+    if language == "zh-Hant":
+        assert words["search.result.one"] == "找到 1 個符合條件的結果"
