@@ -82,6 +82,26 @@ def test_github_format_is_workflow_commands(runner, agency):
     assert "title=HB204 not-allowed-value::" in line
 
 
+def test_every_formats_summary_counts_in_words():
+    """ "1 errors ... in 1 files" was the GitHub log's and the Markdown digest's last line."""
+    from hirebook.lint.engine import LintResult
+    from hirebook.output.github import GithubReporter
+    from hirebook.output.markdown import MarkdownReporter
+    from hirebook.problem import Problem, Severity
+
+    one = Problem("records/team/a.yaml", 1, 1, "HB104", Severity.ERROR, "file is empty")
+    result = LintResult([one], files=1)
+    assert GithubReporter().lint(result).splitlines()[-1] == (
+        "hirebook lint: 1 error, 0 warnings in 1 file"
+    )
+    assert MarkdownReporter().lint(result).splitlines()[0] == (
+        "## hirebook lint: 1 error, 0 warnings"
+    )
+    assert MarkdownReporter().lint(LintResult([], files=1)).splitlines()[2] == (
+        "No problems in 1 file. ✅"
+    )
+
+
 def test_github_format_escapes_newlines_and_percent():
     from hirebook.output.github import command
 

@@ -32,3 +32,8 @@ class Reporter:
     @classmethod
     def supports(cls, subject: str) -> bool:
         return callable(getattr(cls, subject, None))
+
+
+def plural(count: int, word: str) -> str:
+    """``1 error``, ``2 errors``: the count with its word, as every format's summary says it."""
+    return f"{count} {word}{'' if count == 1 else 's'}"

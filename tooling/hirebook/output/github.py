@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from hirebook.lint.registry import RULES_BY_CODE
-from hirebook.output.base import Reporter
+from hirebook.output.base import Reporter, plural
 from hirebook.output.inert import inert
 from hirebook.sla.clock import State
 
@@ -66,8 +66,8 @@ class GithubReporter(Reporter):
             for problem in result.problems
         ]
         lines.append(
-            f"hirebook lint: {len(result.errors)} errors, {len(result.warnings)} warnings in "
-            f"{result.files} files"
+            f"hirebook lint: {plural(len(result.errors), 'error')}, "
+            f"{plural(len(result.warnings), 'warning')} in {plural(result.files, 'file')}"
         )
         return "\n".join(lines)
 

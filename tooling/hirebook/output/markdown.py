@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from hirebook.output.base import Reporter
+from hirebook.output.base import Reporter, plural
 from hirebook.output.inert import inert
 from hirebook.sla.clock import State
 
@@ -40,9 +40,9 @@ class MarkdownReporter(Reporter):
 
     def lint(self, result: LintResult) -> str:
         errors, warnings = len(result.errors), len(result.warnings)
-        lines = [f"## hirebook lint: {errors} errors, {warnings} warnings", ""]
+        lines = [f"## hirebook lint: {plural(errors, 'error')}, {plural(warnings, 'warning')}", ""]
         if not result.problems:
-            lines.append(f"No problems in {result.files} files. ✅")
+            lines.append(f"No problems in {plural(result.files, 'file')}. ✅")
             return "\n".join(lines)
         lines += ["| file | line | code | severity | message |", "|---|---:|---|---|---|"]
         for problem in result.problems:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from hirebook.output.base import Reporter
+from hirebook.output.base import Reporter, plural
 from hirebook.output.inert import inert
 from hirebook.problem import Severity
 from hirebook.sla.clock import State
@@ -114,11 +114,7 @@ class TextReporter(Reporter):
             return self._style(f"✓ no problems ({checked})", fg="green")
         files = len({p.file for p in result.problems})
         text = (
-            f"✗ {_plural(errors, 'error')}, {_plural(warnings, 'warning')} in "
-            f"{_plural(files, 'file')} ({checked})"
+            f"✗ {plural(errors, 'error')}, {plural(warnings, 'warning')} in "
+            f"{plural(files, 'file')} ({checked})"
         )
         return self._style(text, fg="red" if errors else "yellow", bold=True)
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
