@@ -16,9 +16,13 @@ import re
 
 import pytest
 
+from hirebook.handbook.labels import catalogue
+
 CELL = re.compile(r"<td[^>]*>(.*?)</td>", re.S)
 ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
 TAG = re.compile(r"<[^>]+>")
+CODE = re.compile(r"`[^`]*`")
+PLACEHOLDER = re.compile(r"\{[^}]*\}")
 
 
 def section(page: str, anchor: str) -> str:
@@ -26,6 +30,11 @@ def section(page: str, anchor: str) -> str:
     start = page.index(f'<h2 id="{anchor}"')
     end = page.find("<h2", start + 1)
     return page[start : end if end != -1 else len(page)]
+
+
+def article(page: str) -> str:
+    """The page's own content, without the navigation and the table of contents."""
+    return page[page.index("<article") : page.index("</article>")]
 
 
 def rows(fragment: str) -> list[list[str]]:
@@ -80,3 +89,39 @@ def test_the_search_speaks_the_pages_script(demo_in, language):
     assert wrong == {}
     if language == "zh-Hant":
         assert words["search.result.one"] == "找到 1 個符合條件的結果"
+
+
+# The English words a Chinese label may keep: names of formats and tools, and SLA (the
+# policy's own term, used by the Chinese pages throughout). Everything else is translated.
+KEPT_IN_ENGLISH = {"YAML", "JSON", "Schema", "schema", "SQLite", "Markdown", "iCalendar", "SLA"}
+KEPT_IN_ENGLISH |= {"hirebook"}  # the command's name
+
+
+@pytest.mark.parametrize("language", ["zh-Hant", "zh-Hans"])
+def test_chinese_labels_leave_no_english_word(language):
+    """Every Chinese label is Chinese but for code (in backticks), placeholders and the
+    names above: the progress report said 'offer' (已接受 offer, Offer 與入職, 發出 offer)
+    where every other page says 錄用 / 录用 (接受錄用日, 已發錄用, 錄用接受率)."""
+    words = catalogue(language)
+    english = {}
+    for key, text in words.items():
+        prose = PLACEHOLDER.sub("", CODE.sub("", text))
+        left = set(re.findall(r"[A-Za-z]{2,}", prose)) - KEPT_IN_ENGLISH
+        if left:
+            english[key] = sorted(left)
+    assert english == {}
+
+
+@pytest.mark.parametrize(
+    ("language", "offers", "hires"),
+    [
+        ("zh-Hant", "錄用與入職", "已接受錄用（目標：招聘人數）"),
+        ("zh-Hans", "录用与入职", "已接受录用（目标：招聘人数）"),
+    ],
+)
+def test_the_progress_report_says_offers_as_the_other_pages_do(demo_in, language, offers, hires):
+    page = demo_in(language).text("clients/northwind-cloud/progress/index.html")
+    text = html.unescape(TAG.sub("", article(page)))
+    # One section per requirement of the running plan (req-2026-008, req-2026-009).
+    assert text.count(offers) == 2
+    assert hires in text
