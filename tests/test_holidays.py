@@ -261,6 +261,10 @@ def test_a_country_is_needed(runner, agency):
     assert "holidays: [2026-10-01, 2026-10-02, 2027-01-01, 2027-02-05," in (
         agency.records / "policy.yaml"
     ).read_text(encoding="utf-8")
+    # holidays 0.109 knows none of China's 2027 make-up days: said once, with what to do
+    said = " ".join(result.output.split())
+    assert said.count("knows no make-up working day of CN in 2027") == 1
+    assert "add each one to calendar.extra_workdays in policy.yaml" in said
 
 
 def test_a_broken_policy_is_refused_with_file_line_column(runner, agency):

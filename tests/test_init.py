@@ -95,6 +95,12 @@ def test_init_says_when_next_years_make_up_days_are_not_known_yet(runner, tmp_pa
     result = init(runner, tmp_path / "agency")
     assert "knows no make-up working day of CN in 2027" in result.output
     assert "hirebook holidays --year 2027" in result.output
+    # The package's version is pinned: `pip install -U holidays` alone would break the pin.
+    # Until a newer hirebook, the days are written by hand as they are announced.
+    assert "add each one to calendar.extra_workdays in policy.yaml" in " ".join(
+        result.output.split()
+    )
+    assert "`pip install -U holidays` alone does not" in " ".join(result.output.split())
 
 
 def test_init_options(runner, tmp_path):

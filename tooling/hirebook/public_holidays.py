@@ -34,6 +34,16 @@ MAKE_UP = {
     "zh-Hant": "調休上班",
 }
 
+NOT_YET_ANNOUNCED = (
+    "the holidays package knows no make-up working day of {country} in {year} yet (usually "
+    "announced late in the year before); add each one to calendar.extra_workdays in "
+    "policy.yaml as it is announced, or run `hirebook holidays --year {year}` again once a "
+    "newer hirebook brings a holidays package that knows them (its version is pinned, so "
+    "`pip install -U holidays` alone does not): it adds what is new"
+)
+"""Said by ``init`` and ``holidays`` when a country that has make-up working days has none in
+a year yet."""
+
 
 class UnknownCountry(ValueError):
     """A country code (or a category of its holidays) the ``holidays`` package does not

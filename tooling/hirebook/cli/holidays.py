@@ -17,6 +17,7 @@ from hirebook.cli import common
 from hirebook.cli.failures import machine_failure
 from hirebook.problem import Severity
 from hirebook.public_holidays import (
+    NOT_YET_ANNOUNCED,
     UnknownCountry,
     YearCalendar,
     check_categories,
@@ -168,12 +169,8 @@ def _report(shown: str, calendar: YearCalendar, added: dict, policy) -> None:
             err=True,
         )
     if calendar.has_make_up_days and not calendar.announced:
-        click.echo(
-            f"note: the holidays package knows no make-up working day of {calendar.country} "
-            f"in {year} yet (usually announced late in the year before); once it does "
-            f"(pip install -U holidays), run this again: it adds what is new.",
-            err=True,
-        )
+        note = NOT_YET_ANNOUNCED.format(country=calendar.country, year=year)
+        click.echo(f"note: {note}.", err=True)
     known = {day.day for day in calendar.holidays}
     listed_only = sorted(d for d in policy.calendar.holidays if d.year == year and d not in known)
     if listed_only:

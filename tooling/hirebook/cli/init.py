@@ -20,6 +20,7 @@ from hirebook.cli.failures import machine_failure
 from hirebook.handbook.labels import LANGUAGES
 from hirebook.output.inert import inert
 from hirebook.public_holidays import (
+    NOT_YET_ANNOUNCED,
     UnknownCountry,
     check_categories,
     check_country,
@@ -157,11 +158,8 @@ def init_command(
             f"{library_version()})"
         )
         if calendar.has_make_up_days and not calendar.announced:
-            click.echo(
-                f"  note: the holidays package knows no make-up working day of {country} in "
-                f"{calendar.year} yet; once it does (pip install -U holidays), "
-                f"`hirebook holidays --year {calendar.year}` adds them."
-            )
+            note = NOT_YET_ANNOUNCED.format(country=country, year=calendar.year)
+            click.echo(f"  note: {note}.")
     print_summary(target, written)
     click.echo(NEXT_STEPS.format(lead=f"{shown(target)}records/team/lead.yaml"))
 

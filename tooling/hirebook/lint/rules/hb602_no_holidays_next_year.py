@@ -11,8 +11,9 @@ Example::
       holidays: [2026-10-01, 2026-10-02]     # and today is 2026-11-02
 
 Fix: `hirebook holidays --year 2027`. Where the government has not announced the year's
-make-up working days yet, the command says so: run it again once it has (after
-`pip install -U holidays`); it adds what is new and never removes a date.
+make-up working days yet, the command says so: add each to `calendar.extra_workdays` as it is
+announced, or run the command again once a newer hirebook brings a holidays package that knows
+them (hirebook pins the package's version); it adds what is new and never removes a date.
 """
 
 from collections.abc import Iterator
