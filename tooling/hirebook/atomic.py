@@ -246,9 +246,11 @@ def _write_all(handle: int, data: bytes) -> None:
 
 
 def _destination(path: str | os.PathLike) -> Path:
-    """Where to write: a symbolic link's target, so that the link is kept."""
+    """Where to write: a symbolic link's target, so that the link is kept. A link to a pipe
+    or a device (``/dev/stdout``, a shell's ``>(…)`` as ``/dev/fd/63``) is kept as it is: it
+    is written through, and its target's name (``/proc/…/fd/pipe:[…]``) is nothing to open."""
     path = Path(path)
-    return Path(os.path.realpath(path)) if path.is_symlink() else path
+    return Path(os.path.realpath(path)) if path.is_symlink() and not _is_special(path) else path
 
 
 def _is_special(target: Path) -> bool:

@@ -144,7 +144,9 @@ def _check_target(target: Path, force: bool) -> None:
 
     if not target.parent.is_dir():
         raise click.UsageError(f"no folder {target.parent} to write {target.name} in")
-    if force or not target.exists():
+    if force or not target.is_file():
+        # Nothing to replace: no file, or a pipe or device (`--out >(…)`, /dev/stdout), written
+        # to as a shell's > would (reading one would wait for ever); a folder fails as a write.
         return
     try:
         with open(target, "rb") as handle:

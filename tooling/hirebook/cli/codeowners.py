@@ -11,6 +11,7 @@ from hirebook import atomic
 from hirebook.cli import common
 from hirebook.cli.failures import machine_failure
 from hirebook.codeowners import render
+from hirebook.output.inert import inert
 
 
 @click.command("codeowners")
@@ -46,7 +47,10 @@ def codeowners_command(records_dir, check, output):
     ownership = render(repo, prefix)
     for note in ownership.unowned:
         click.echo(f"warning: {note}", err=True)
-    current = _current(target)
+    # A link is followed only where the person running the command named the file: the
+    # default one is the repository's, which any pull request may make a link, and --check
+    # prints what it reads into a CI log.
+    current = _current(target, follow_link=output is not None)
     if check:
         if current == ownership.text:
             click.echo(f"{target} is up to date.")
@@ -58,7 +62,7 @@ def codeowners_command(records_dir, check, output):
             "expected",
             lineterm="",
         )
-        click.echo("\n".join(diff))
+        click.echo("\n".join(inert(line) for line in diff))
         click.echo(f"{target} is stale: run `hirebook codeowners` and commit the result.", err=True)
         raise SystemExit(common.EXIT_FINDINGS)
     created: list[Path] = []
@@ -72,9 +76,19 @@ def codeowners_command(records_dir, check, output):
     click.echo(str(target))
 
 
-def _current(target: Path) -> str | None:
+def _current(target: Path, follow_link: bool) -> str | None:
     """The file as it is (None if there is none); undecodable bytes read as U+FFFD: such a
-    file is stale, not a crash."""
+    file is stale, not a crash. A symbolic link (the file or its folder, .github/) is refused
+    unless ``follow_link``: through one, --check would print another file (a candidate's
+    record, a secret) as the diff's old side, and writing would replace that file."""
+    if (target.is_symlink() or target.parent.is_symlink()) and not follow_link:
+        click.echo(
+            f"hirebook: {inert(target)} is a symbolic link or in a linked folder; CODEOWNERS "
+            "is neither read nor written through one (it could show or replace another file). "
+            "Remove the link, then run `hirebook codeowners` and commit the file it writes.",
+            err=True,
+        )
+        raise SystemExit(common.EXIT_FINDINGS)
     if not target.is_file():
         return None
     try:
