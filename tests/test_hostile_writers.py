@@ -139,3 +139,56 @@ def test_a_pipe_named_by_dev_fd_is_written_through(command, agency, tmp_path):
     assert status == 0
     assert received.startswith(HEADS[command])
     assert received == on_disk.read_bytes()
+
+
+# --- file names in SARIF and in the Markdown digest --------------------------------------------
+# A record's path went into SARIF's artifactLocation.uri as it was: `a#b.yaml` is, read as the
+# URI reference SARIF asks for, the file `a` with a fragment; `x%0A.yaml` the file "x\n.yaml".
+# In the Markdown digest (a job summary, sla-issues.sh's issue bodies) a path sat between single
+# backticks: a backtick in the file name closed the code span, and the rest of the name was
+# Markdown again: `req`[l](http:e).yaml` put a link into the summary.
+
+
+def lint(runner, agency, *args):
+    from hirebook.cli.main import cli
+
+    return runner.invoke(cli, ["lint", "--records", str(agency.records), *args])
+
+
+def copy_requirement(agency, name: str) -> None:
+    text = (agency.records / "clients/acme/requirements/req-2026-001.yaml").read_bytes()
+    agency.write(f"clients/acme/requirements/{name}", text)
+
+
+@pytest.mark.parametrize(
+    ("name", "encoded"),
+    [
+        ("a#b.yaml", "a%23b.yaml"),
+        ("why?.yaml", "why%3F.yaml"),
+        ("x%0A.yaml", "x%250A.yaml"),
+        ("two words.yaml", "two%20words.yaml"),
+        ("陳.yaml", "%E9%99%B3.yaml"),
+    ],
+)
+def test_a_file_name_is_a_uri_reference_in_sarif(runner, agency, name, encoded):
+    import json
+
+    copy_requirement(agency, name)
+    result = lint(runner, agency, "--format", "sarif")
+    assert result.exit_code == 1, result.output
+    uris = {
+        location["physicalLocation"]["artifactLocation"]["uri"]
+        for run in json.loads(result.output)["runs"]
+        for each in run["results"]
+        for location in each["locations"]
+    }
+    assert uris == {f"records/clients/acme/requirements/{encoded}"}
+
+
+def test_a_backtick_in_a_file_name_stays_in_its_code_span(runner, agency):
+    copy_requirement(agency, "req`[l](http:e).yaml")
+    result = lint(runner, agency, "--format", "markdown")
+    assert result.exit_code == 1, result.output
+    rows = [line for line in result.output.splitlines() if "HB301" in line]
+    assert rows, result.output
+    assert rows[0].startswith("| ``records/clients/acme/requirements/req`[l](http:e).yaml`` | ")

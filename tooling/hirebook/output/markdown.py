@@ -34,6 +34,19 @@ def cell(text: object, code: bool = False) -> str:
     return _MENTION.sub(lambda match: f"`{match.group()}`", value).replace("![", "\\![")
 
 
+def code(text: object) -> str:
+    """``text`` as a code span in a table cell (:func:`cell`'s ``code``), fenced by one backtick
+    more than its longest run of them: a file name with a backtick in it would close a
+    one-backtick span early, and the rest of the name would be read as Markdown."""
+    value = cell(text, code=True)
+    fence = "`" * (max(map(len, _BACKTICKS.findall(value)), default=0) + 1)
+    pad = " " if value.startswith("`") or value.endswith("`") else ""  # CommonMark strips one
+    return f"{fence}{pad}{value}{pad}{fence}"
+
+
+_BACKTICKS = re.compile("`+")
+
+
 class MarkdownReporter(Reporter):
     name = "markdown"
     description = "a Markdown digest (job summary, issue body)"
@@ -47,7 +60,7 @@ class MarkdownReporter(Reporter):
         lines += ["| file | line | code | severity | message |", "|---|---:|---|---|---|"]
         for problem in result.problems:
             lines.append(
-                f"| `{cell(problem.file, code=True)}` | {problem.line} | {problem.code} | "
+                f"| {code(problem.file)} | {problem.line} | {problem.code} | "
                 f"{problem.severity} | {cell(problem.message)} |"
             )
         lines += ["", f"{result.files} files checked."]
@@ -79,7 +92,7 @@ class MarkdownReporter(Reporter):
                 clock = finding.clock
                 lines.append(
                     f"| {finding.state} | {clock.rule} | {cell(finding.message)} | "
-                    f"{clock.due:%Y-%m-%d %H:%M} | `{cell(clock.record, code=True)}:{clock.line}` |"
+                    f"{clock.due:%Y-%m-%d %H:%M} | {code(f'{clock.record}:{clock.line}')} |"
                 )
             lines.append("")
         return "\n".join(lines)

@@ -7,6 +7,7 @@ Messages are text that viewers show, so record text in them is made inert
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from hirebook import __version__
 from hirebook.lint.registry import RULES
@@ -52,7 +53,15 @@ def location(file: str, line: int, column: int | None = None) -> dict:
     region = {"startLine": line}
     if column:
         region["startColumn"] = column
-    return {"physicalLocation": {"artifactLocation": {"uri": file}, "region": region}}
+    return {"physicalLocation": {"artifactLocation": {"uri": uri(file)}, "region": region}}
+
+
+def uri(file: str) -> str:
+    """A record's path as the relative URI reference SARIF asks for: every byte but letters,
+    digits, ``-._~`` and ``/`` percent-encoded (UTF-8; a name's bytes that are not UTF-8 as
+    they are). Raw, ``#`` or ``?`` in a file name cut the path short (``a#b.yaml`` located
+    ``a``), and ``%0A`` was read back as a line break."""
+    return quote(file, safe="/", errors="surrogateescape")
 
 
 class SarifReporter(Reporter):
