@@ -125,3 +125,92 @@ def test_the_progress_report_says_offers_as_the_other_pages_do(demo_in, language
     # One section per requirement of the running plan (req-2026-008, req-2026-009).
     assert text.count(offers) == 2
     assert hires in text
+
+
+def text_of(built, rel: str) -> str:
+    """The page's own content as a reader sees it: tags dropped, entities decoded."""
+    return html.unescape(TAG.sub("", article(built.text(rel))))
+
+
+# Worked out from the demo: as of 2026-11-20 17:00 in the policy's Asia/Shanghai; Northwind is
+# a strategic, active client of Wang Li with Chen Jie as backup; Chen Jie manages Harbor Auto
+# (strategic), Swiftlane (key) and Lumen (ordinary); paused and former clients have no clocks.
+PUNCTUATED = {
+    "en": {
+        "index.html": ["As of: 2026-11-20 17:00 (Asia/Shanghai)"],
+        "clients/northwind-cloud/index.html": [
+            "Tier: Strategic · Status: active · Account manager: 王丽 (Wang Li) · "
+            "Backup manager: 陈杰 (Chen Jie)",
+        ],
+        "team/index.html": ["Strategic 1, Key 1, Ordinary 1"],
+        "reference/sla-rules/index.html": [
+            "Clients whose status is paused, former have no clocks."
+        ],
+    },
+    "zh-Hant": {
+        "index.html": ["資料截至：2026-11-20 17:00（Asia/Shanghai）"],
+        "clients/northwind-cloud/index.html": [
+            "客戶分類：戰略客戶 · 狀態：合作中 · 客戶經理：王丽 (Wang Li) · "
+            "後備客戶經理：陈杰 (Chen Jie)",
+        ],
+        "team/index.html": ["戰略客戶 1、重點客戶 1、普通客戶 1"],
+        "reference/sla-rules/index.html": ["狀態為暫停、前客戶的客戶不計時。"],
+    },
+    "zh-Hans": {
+        "index.html": ["数据截至：2026-11-20 17:00（Asia/Shanghai）"],
+        "clients/northwind-cloud/index.html": [
+            "客户分类：战略客户 · 状态：合作中 · 客户经理：王丽 (Wang Li) · "
+            "后备客户经理：陈杰 (Chen Jie)",
+        ],
+        "team/index.html": ["战略客户 1、重点客户 1、普通客户 1"],
+        "reference/sla-rules/index.html": ["状态为暂停、前客户的客户不计时。"],
+    },
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "reports_title"),
+    [
+        ("en", "Reports: Year to date - "),
+        ("zh-Hant", "報表：年初至今 - "),
+        ("zh-Hans", "报表：年初至今 - "),
+    ],
+)
+def test_labels_values_and_lists_in_the_pages_punctuation(demo_in, language, reports_title):
+    """Chinese pages wrote 'label: value' and lists with the ASCII colon and comma (資料截至:
+    2026-11-20 17:00 (Asia/Shanghai), 戰略客戶 1, 重點客戶 1) beside the full-width marks of
+    their own labels (期間：…（Asia/Shanghai）, 王丽：我的工作); English reads as before."""
+    built = demo_in(language)
+    for rel, lines in PUNCTUATED[language].items():
+        text = text_of(built, rel)
+        for line in lines:
+            assert line in text, (rel, line)
+    title = re.search(r"<title>(.*?)</title>", built.text("reports/index.html")).group(1)
+    assert html.unescape(title).startswith(reports_title)
+
+
+@pytest.mark.parametrize("language", ["zh-Hant", "zh-Hans"])
+def test_no_ascii_colon_after_a_chinese_label_on_the_daily_pages(demo_in, language):
+    """No '<Chinese word>: ' on the pages a team opens each morning (the progress report's
+    requirement line, written by hirebook.progress, is not one of them yet: see the report)."""
+    built = demo_in(language)
+    daily = [
+        "index.html",
+        "sla/index.html",
+        "team/index.html",
+        "team/wang-li/work/index.html",
+        "team/chen-jie/work/index.html",
+        "clients/index.html",
+        "clients/northwind-cloud/index.html",
+        "clients/northwind-cloud/requirements/req-2026-008/index.html",
+        "reports/index.html",
+        "this-week/index.html",
+        "open-requirements/index.html",
+    ]
+    found = {}
+    for rel in daily:
+        # The article's text holds the charts' <title> and <desc> too: what a screen reader says.
+        hits = re.findall(r"[\u4e00-\u9fff）][:;,] ", text_of(built, rel))
+        if hits:
+            found[rel] = hits
+    assert found == {}

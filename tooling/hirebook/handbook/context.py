@@ -153,4 +153,5 @@ class Context:
 
     def as_of_line(self) -> str:
         zone = escape.text(self.repo.zone.key)
-        return f"{self.labels('as_of')}: {self.as_of:%Y-%m-%d %H:%M} ({zone})"
+        when = self.labels("punct.aside", text=f"{self.as_of:%Y-%m-%d %H:%M}", aside=zone)
+        return self.labels("punct.field", label=self.labels("as_of"), value=when)

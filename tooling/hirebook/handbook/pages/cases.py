@@ -76,7 +76,10 @@ def render_case(ctx: Context, case: Case, path: str) -> str:
                     labels("cases.outcome"),
                     labels.value("outcome", case.outcome) if case.outcome else None,
                 ),
-                (labels("cases.tags"), ", ".join(escape.text(t) for t in case.tags) or None),
+                (
+                    labels("cases.tags"),
+                    labels("punct.list").join(escape.text(t) for t in case.tags) or None,
+                ),
                 (labels("source"), ctx.source(case.doc.rel if case.doc else None)),
             ]
         ),

@@ -60,7 +60,8 @@ def render(ctx: Context, client: Client, path: str) -> str:
         {"title": client.label, "search": {"boost": 2}},
         _breadcrumb(ctx, client, path),
         f"# {escape.text(client.label)}",
-        f"{ctx.as_of_line()} · {labels('source')}: {ctx.source(_rel(client))}",
+        f"{ctx.as_of_line()} · "
+        + labels("punct.field", label=labels("source"), value=ctx.source(_rel(client))),
         blocks.link(labels("progress.latest"), paths.link(path, progress_path(client.id))),
         _key_facts(ctx, client, path),
         _section(
@@ -118,14 +119,15 @@ def _key_facts(ctx: Context, client: Client, path: str) -> str:
     """Tier, status and managers in one line: the profile's essentials, above the work."""
     labels = ctx.labels
     facts = [
-        f"{labels('tier')}: {ctx.tier_label(client.tier)}",
-        f"{labels('status')}: {labels.value('status.client', client.status)}",
-        f"{labels('client.account_manager')}: {ctx.person_link(path, client.account_manager)}",
+        (labels("tier"), ctx.tier_label(client.tier)),
+        (labels("status"), labels.value("status.client", client.status)),
+        (labels("client.account_manager"), ctx.person_link(path, client.account_manager)),
     ]
     if client.backup_manager:
-        backup = ctx.person_link(path, client.backup_manager)
-        facts.append(f"{labels('client.backup_manager')}: {backup}")
-    return " · ".join(facts)
+        facts.append(
+            (labels("client.backup_manager"), ctx.person_link(path, client.backup_manager))
+        )
+    return " · ".join(labels("punct.field", label=name, value=fact) for name, fact in facts)
 
 
 def anchor(record_id: str) -> str:
@@ -175,7 +177,10 @@ def _profile(ctx: Context, client: Client, path: str) -> str:
             ),
             (labels("client.website"), escape.text(client.website) if client.website else None),
             (labels("client.address"), escape.text(client.address) if client.address else None),
-            (labels("client.tags"), ", ".join(escape.text(tag) for tag in client.tags) or None),
+            (
+                labels("client.tags"),
+                labels("punct.list").join(escape.text(tag) for tag in client.tags) or None,
+            ),
         ]
     )
 
@@ -274,13 +279,15 @@ def _plan(ctx: Context, plan: Plan, path: str) -> str:
             (labels("status"), labels.value("status.plan", plan.status)),
             (
                 labels("plan.requirements"),
-                ", ".join(ctx.requirement_link(path, r) for r in plan.requirements) or None,
+                labels("punct.list").join(ctx.requirement_link(path, r) for r in plan.requirements)
+                or None,
             ),
             (labels("plan.proposed_on"), ctx.date(plan.proposed_on)),
             (labels("plan.client_confirmed_on"), ctx.date(plan.client_confirmed_on)),
             (
                 labels("plan.channels"),
-                ", ".join(labels.value("channel", c) for c in plan.channels) or None,
+                labels("punct.list").join(labels.value("channel", c) for c in plan.channels)
+                or None,
             ),
             (
                 labels("plan.reporting"),
@@ -334,11 +341,15 @@ def _timeline_desc(ctx: Context, marks: list[Mark]) -> str:
     """The chart in words: each milestone with its due and done dates."""
     labels = ctx.labels
     items = [
-        f"{mark.name}: {labels('due')} {ctx.date(mark.due)}, "
-        f"{labels('done')} {ctx.date(mark.done_on) if mark.done_on else labels('open')}"
+        labels(
+            "punct.field",
+            label=mark.name,
+            value=f"{labels('due')} {ctx.date(mark.due)}{labels('punct.list')}"
+            f"{labels('done')} {ctx.date(mark.done_on) if mark.done_on else labels('open')}",
+        )
         for mark in marks
     ]
-    return labels("chart.timeline.desc") + " " + "; ".join(items)
+    return labels("chart.timeline.desc") + " " + labels("punct.clauses").join(items)
 
 
 def _interview_process(ctx: Context, plan: Plan) -> str:
@@ -444,7 +455,7 @@ def _touchpoint_table(ctx: Context, touchpoints: list[Touchpoint], path: str) ->
             anchor(tp.id) + ctx.instant(tp.at),
             labels.value("touchpoint", tp.type),
             ctx.person_link(path, tp.by),
-            ", ".join(escape.text(name) for name in tp.with_),
+            labels("punct.list").join(escape.text(name) for name in tp.with_),
             escape.text(tp.summary),
             _actions_inline(ctx, tp.follow_ups),
         ]

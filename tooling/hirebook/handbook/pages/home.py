@@ -137,10 +137,11 @@ def _status_counts(ctx: Context, requirements: list) -> str:
     """ "**14** (Draft: 2, Confirmed: 11, On hold: 1)"."""
     labels = ctx.labels
     by_status = {s: sum(r.status == s for r in requirements) for s in OPEN_REQUIREMENT}
-    summary = ", ".join(
-        f"{labels.value('status.requirement', s)}: {n}" for s, n in by_status.items()
+    summary = labels("punct.list").join(
+        labels("punct.field", label=labels.value("status.requirement", s), value=n)
+        for s, n in by_status.items()
     )
-    return f"**{len(requirements)}** ({summary})"
+    return labels("punct.aside", text=f"**{len(requirements)}**", aside=summary)
 
 
 def _this_week(ctx: Context) -> str:

@@ -65,9 +65,13 @@ def counts_line(ctx: Context, findings: list[Finding]) -> str:
     overdue = sum(f.state is State.OVERDUE for f in findings)
     at_risk = sum(f.state is State.AT_RISK for f in findings)
     due_soon = len(findings) - overdue - at_risk
-    return (
-        f"{labels('home.overdue_count')}: **{overdue}** · {labels('home.at_risk_count')}: "
-        f"**{at_risk}** · {labels('home.due_this_week')}: **{due_soon}**"
+    counts = (
+        ("home.overdue_count", overdue),
+        ("home.at_risk_count", at_risk),
+        ("home.due_this_week", due_soon),
+    )
+    return " · ".join(
+        labels("punct.field", label=labels(key), value=f"**{n}**") for key, n in counts
     )
 
 
@@ -141,7 +145,8 @@ def render(ctx: Context, person: Person, path: str, requirements: list[Requireme
     return blocks.page(
         {"title": labels("work.title", name=person.name), "search": blocks.NOT_SEARCHED},
         f"# {labels('work.title', name=escape.text(person.name))}",
-        f"{labels('work.intro')}\n\n**{ctx.as_of_line()}** · {labels('work.profile')}: {profile}",
+        f"{labels('work.intro')}\n\n**{ctx.as_of_line()}** · "
+        + labels("punct.field", label=labels("work.profile"), value=profile),
         blocks.section(
             labels("work.act_now"),
             counts_line(ctx, now),

@@ -62,7 +62,9 @@ def render(ctx: Context) -> str:
         labels("ref.sla.intro"),
         labels(
             "ref.sla.no_clocks",
-            statuses=", ".join(labels.value("status.client", status) for status in NO_CLOCKS),
+            statuses=labels("punct.list").join(
+                labels.value("status.client", status) for status in NO_CLOCKS
+            ),
         ),
         labels("policy.warn_within", percent=percent),
         blocks.table(headers, rows),

@@ -28,6 +28,7 @@ from hirebook.handbook.charts.histogram import buckets, histogram
 from hirebook.handbook.charts.lines import line_chart, small_multiples
 from hirebook.handbook.charts.svg import figure
 from hirebook.handbook.context import Context
+from hirebook.handbook.labels import Labels
 from hirebook.handbook.page import Page
 from hirebook.handbook.reporting import LANDING, PERIODS, PeriodReport, ReportData
 from hirebook.reports.context import NO_GROUP
@@ -84,9 +85,11 @@ def decimal(value: float | None) -> str:
     return "—" if value is None else f"{value:.1f}"
 
 
-def said(intro: str, parts: Iterable[str]) -> str:
-    """A chart's <desc>: its one-line intro, then every number it draws, in words."""
-    return f"{intro} {'; '.join(parts)}"
+def said(labels: Labels, intro: str, parts: Iterable[tuple[str, object]]) -> str:
+    """A chart's <desc>: its one-line intro, then every number it draws, in words ("name:
+    value" clauses, in the page's punctuation)."""
+    clauses = (labels("punct.field", label=name, value=value) for name, value in parts)
+    return f"{intro} {labels('punct.clauses').join(clauses)}"
 
 
 def render(ctx: Context, key: str) -> str:
@@ -99,7 +102,7 @@ def render(ctx: Context, key: str) -> str:
     shown = Shown(page_path(key), data.periods[key], data)
     name_key = PERIOD_NAMES[key]
     name = labels(name_key)
-    title = f"{labels('reports.title')}: {name}"
+    title = labels("punct.field", label=labels("reports.title"), value=name)
     front: dict[str, object] = {"title": title}
     if key != LANDING:
         front["search"] = blocks.NOT_SEARCHED
@@ -109,7 +112,7 @@ def render(ctx: Context, key: str) -> str:
         f"# {escape.text(title)}",
         labels("reports.intro"),
         _selector(ctx, key),
-        f"**{escape.text(name)}: {period}** · {ctx.as_of_line()}",
+        f"**{labels('punct.field', label=escape.text(name), value=period)}** · {ctx.as_of_line()}",
         labels("reports.periods_note"),
         *(_section(ctx, shown, metric) for metric in METRICS),
     )
@@ -126,7 +129,7 @@ def _selector(ctx: Context, current: str) -> str:
         else blocks.link(names[key], paths.link(here, page_path(key)))
         for key in PERIODS
     ]
-    return f"{labels('reports.period')}: " + " · ".join(choices)
+    return labels("punct.field", label=labels("reports.period"), value=" · ".join(choices))
 
 
 def _section(ctx: Context, shown: Shown, metric: Metric) -> str:
@@ -185,7 +188,7 @@ def _time_to_fill(ctx: Context, shown: Shown, metric: Metric) -> str:
     rows_ttf = buckets(shown.report.time_to_fill_days, BUCKET_DAYS)
     chart = ""
     if rows_ttf:
-        desc = labels("chart.ttf.desc") + " " + "; ".join(f"{a}–{b}: {n}" for a, b, n in rows_ttf)
+        desc = said(labels, labels("chart.ttf.desc"), ((f"{a}–{b}", n) for a, b, n in rows_ttf))
         svg = histogram("hb-chart-ttf", labels("chart.ttf.title"), desc, rows_ttf, labels("days"))
         data_rows = [[f"{a}–{b}", n] for a, b, n in rows_ttf]
         chart = (
@@ -216,7 +219,7 @@ def _funnel(ctx: Context, shown: Shown, metric: Metric) -> str:
     names = [labels(f"funnel.{step}") for step in FUNNEL_ROWS]
     counts = [funnel.get(step, 0) or 0 for step in FUNNEL_ROWS]
     pairs = zip(names, counts, strict=True)
-    desc = said(labels("chart.funnel.desc"), (f"{n}: {c}" for n, c in pairs))
+    desc = said(labels, labels("chart.funnel.desc"), pairs)
     svg = horizontal_bars(
         "hb-chart-funnel", labels("chart.funnel.title"), desc, names, [(labels("count"), counts)]
     )
@@ -241,7 +244,7 @@ def _channels(ctx: Context, shown: Shown, metric: Metric) -> str:
     submitted = [values.get("submitted", 0) or 0 for _, values in ordered]
     accepted = [values.get("accepted", 0) or 0 for _, values in ordered]
     triples = zip(names, submitted, accepted, strict=True)
-    desc = said(labels("chart.channels.desc"), (f"{n}: {s} / {a}" for n, s, a in triples))
+    desc = said(labels, labels("chart.channels.desc"), ((n, f"{s} / {a}") for n, s, a in triples))
     svg = horizontal_bars(
         "hb-chart-channels",
         labels("chart.channels.title"),
@@ -285,7 +288,9 @@ def _sla(ctx: Context, shown: Shown, metric: Metric) -> str:
         labels("state.overdue"),
         labels("reports.rate"),
     ]
-    total = f"{labels('total')}: **{percent(compliance.get('rate'))}**"
+    total = labels(
+        "punct.field", label=labels("total"), value=f"**{percent(compliance.get('rate'))}**"
+    )
     table = blocks.table(headers, rows, numeric=[1, 2, 3, 4])
     return "\n\n".join(part for part in (total, table, _sla_chart(ctx, shown.data)) if part)
 
@@ -304,13 +309,17 @@ def _sla_chart(ctx: Context, data: ReportData) -> str:
     if not series:
         return ""
     parts = (
-        f"{name}: "
-        + ", ".join(
-            f"{m} {percent(v)}" for m, v in zip(data.months, values, strict=True) if v is not None
+        (
+            name,
+            labels("punct.list").join(
+                f"{m} {percent(v)}"
+                for m, v in zip(data.months, values, strict=True)
+                if v is not None
+            ),
         )
         for name, values in series
     )
-    desc = said(labels("chart.sla.desc"), parts)
+    desc = said(labels, labels("chart.sla.desc"), parts)
     return figure(
         small_multiples("hb-chart-sla", labels("chart.sla.title"), desc, data.months, series)
     )
@@ -319,10 +328,13 @@ def _sla_chart(ctx: Context, data: ReportData) -> str:
 def _satisfaction(ctx: Context, shown: Shown, metric: Metric) -> str:
     labels = ctx.labels
     satisfaction = shown.summary.get(metric.name, {})
-    overall = (
-        f"{labels('reports.responses')}: **{satisfaction.get('responses', 0)}** · "
-        f"{labels('fb.overall')}: **{decimal(satisfaction.get('mean_overall'))}** · "
-        f"{labels('reports.nps')}: **{decimal(satisfaction.get('nps'))}**"
+    figures = (
+        ("reports.responses", satisfaction.get("responses", 0)),
+        ("fb.overall", decimal(satisfaction.get("mean_overall"))),
+        ("reports.nps", decimal(satisfaction.get("nps"))),
+    )
+    overall = " · ".join(
+        labels("punct.field", label=labels(key), value=f"**{value}**") for key, value in figures
     )
     rows = [
         [
@@ -356,7 +368,7 @@ def _satisfaction_trend(ctx: Context, data: ReportData) -> str:
     if all(value is None for value in means):
         return ""
     pairs = zip(data.months, means, strict=True)
-    desc = said(labels("chart.satisfaction.desc"), (f"{m}: {decimal(v)}" for m, v in pairs if v))
+    desc = said(labels, labels("chart.satisfaction.desc"), ((m, decimal(v)) for m, v in pairs if v))
     title = labels("chart.satisfaction.title")
     chart = line_chart("hb-chart-satisfaction", title, desc, data.months, means, 1, 5)
     rows = [
@@ -377,7 +389,8 @@ def _workload(ctx: Context, shown: Shown, metric: Metric) -> str:
         rows.append(
             [
                 _workload_owner(ctx, shown.path, person_id),
-                ", ".join(f"{ctx.tier_label(t)} {n}" for t, n in tiers.items() if n) or "0",
+                labels("punct.list").join(f"{ctx.tier_label(t)} {n}" for t, n in tiers.items() if n)
+                or "0",
                 values.get("open_requirements", 0),
                 values.get("open_applications", 0),
                 values.get("overdue", 0),

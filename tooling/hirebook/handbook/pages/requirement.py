@@ -77,7 +77,10 @@ def _header(ctx: Context, requirement: Requirement, path: str) -> str:
             ),
             (labels("req.salary"), _salary(ctx, requirement.salary)),
             (labels("req.budget"), _money(requirement.budget)),
-            (labels("req.plans"), ", ".join(_plan_link(ctx, path, plan) for plan in plans) or None),
+            (
+                labels("req.plans"),
+                labels("punct.list").join(_plan_link(ctx, path, plan) for plan in plans) or None,
+            ),
             (
                 labels("req.closed_on"),
                 ctx.date(requirement.closed_on) if requirement.closed_on else None,
@@ -173,17 +176,23 @@ def _box(ctx: Context, side: str, party: str, signer: str | None, on) -> str:
         '<div class="hb-signature">'
         f'<p class="hb-side">{h(labels(side))}</p>'
         f'<p class="hb-party">{h(party)}</p>'
-        f"<p>{h(labels('req.signed_by'))}: {h(signer or '')}</p>"
-        f"<p>{h(labels('req.signed_on'))}: {h(on.isoformat() if on else '')}</p>"
+        f"<p>{h(labels('punct.field', label=labels('req.signed_by'), value=signer or ''))}</p>"
+        f"<p>{h(labels('punct.field', label=labels('req.signed_on'), value=_day(on)))}</p>"
         f'<p class="hb-sign-line">{h(labels("req.signature"))}</p>'
         "</div>"
     )
 
 
+def _day(on) -> str:
+    """A signature's date as the box prints it: ISO, or blank for a hand-written one."""
+    return on.isoformat() if on else ""
+
+
 def _footer(ctx: Context, requirement: Requirement) -> str:
     source = ctx.source(requirement.doc.rel if requirement.doc else None)
     hint = f'<p class="hb-no-print">{escape.html_text(ctx.labels("req.print_hint"))}</p>'
-    return f"{ctx.as_of_line()} · {ctx.labels('source')}: {source}\n\n{hint}"
+    line = ctx.labels("punct.field", label=ctx.labels("source"), value=source)
+    return f"{ctx.as_of_line()} · {line}\n\n{hint}"
 
 
 def _pipeline(ctx: Context, requirement: Requirement, path: str) -> str:

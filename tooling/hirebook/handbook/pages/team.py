@@ -43,13 +43,18 @@ def _headers(ctx: Context) -> list[str]:
 
 
 def _roles(ctx: Context, person: Person) -> str:
-    roles = ", ".join(ctx.labels.value("role", role) for role in person.roles)
-    return roles if person.active else f"{roles} ({ctx.labels('team.inactive')})"
+    labels = ctx.labels
+    roles = labels("punct.list").join(labels.value("role", role) for role in person.roles)
+    return (
+        roles if person.active else labels("punct.aside", text=roles, aside=labels("team.inactive"))
+    )
 
 
 def _load_cells(ctx: Context, load: dict) -> list[object]:
     tiers = load.get("clients", {})
-    by_tier = ", ".join(f"{ctx.tier_label(t)} {n}" for t in ctx.tiers if (n := tiers.get(t)))
+    by_tier = ctx.labels("punct.list").join(
+        f"{ctx.tier_label(t)} {n}" for t in ctx.tiers if (n := tiers.get(t))
+    )
     return [by_tier or "0", *(load.get(key, 0) for key in COUNTS)]
 
 
@@ -93,7 +98,7 @@ def render_person(ctx: Context, person: Person, load: dict, path: str) -> str:
         ]
         for client in clients
     ]
-    backups = ", ".join(
+    backups = labels("punct.list").join(
         ctx.client_link(path, c.id) for c in ctx.clients_by_backup.get(person.id, [])
     )
     details = blocks.definitions(
