@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 import threading
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -192,3 +193,65 @@ def test_a_backtick_in_a_file_name_stays_in_its_code_span(runner, agency):
     rows = [line for line in result.output.splitlines() if "HB301" in line]
     assert rows, result.output
     assert rows[0].startswith("| ``records/clients/acme/requirements/req`[l](http:e).yaml`` | ")
+
+
+# --- holidays: policy.yaml as the person wrote it -----------------------------------------------
+# The command read policy.yaml with read_text, which turns CRLF into LF: add_dates never saw the
+# CRLF it keeps, and every line of the file was written back with LF. A year before the list's
+# first went between the first year's `# 2024` heading and its first date, its own heading
+# indented twice; after `holidays:  # a comment` the indentation was guessed as 6 and every date
+# of the list was written again two columns further right.
+
+
+def test_holidays_keeps_crlf_line_breaks_on_every_line(runner, agency):
+    from hirebook.cli.main import cli
+
+    policy = agency.records / "policy.yaml"
+    before = policy.read_bytes().replace(b"\n", b"\r\n")
+    policy.write_bytes(before)
+    args = ["holidays", "--records", str(agency.records), "--year", "2026", "--country", "CN"]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    after = policy.read_bytes()
+    assert after.count(b"\n") == after.count(b"\r\n")
+    edited = (b"  holidays:", b"  extra_workdays:")
+    assert [line for line in after.split(b"\r\n") if not line.startswith(edited)] == [
+        line for line in before.split(b"\r\n") if not line.startswith(edited)
+    ]
+    assert b"2026-01-01" in next(line for line in after.split(b"\r\n") if b"holidays:" in line)
+
+
+def _added(text: str) -> str:
+    from hirebook.policy_edit import add_dates
+    from hirebook.public_holidays import Day
+
+    return add_dates(text, {"holidays": [Day(date(2023, 1, 2), "New Year")]}).text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "calendar:\n  holidays:\n    # 2024\n    - 2024-01-01    # New Year\n  x: 1\n",
+            "calendar:\n  holidays:\n    # 2023\n    - 2023-01-02    # New Year\n"
+            "    # 2024\n    - 2024-01-01    # New Year\n  x: 1\n",
+        ),
+        (
+            "calendar:\n  holidays:   # on workdays\n    # 2024\n    - 2024-01-01\n  x: 1\n",
+            "calendar:\n  holidays:   # on workdays\n    # 2023\n    - 2023-01-02    # New Year\n"
+            "    # 2024\n    - 2024-01-01\n  x: 1\n",
+        ),
+        (
+            "calendar:\n  holidays:   # on workdays\n    - 2024-01-01  # New Year\n  x: 1\n",
+            "calendar:\n  holidays:   # on workdays\n    - 2023-01-02  # New Year\n"
+            "    - 2024-01-01  # New Year\n  x: 1\n",
+        ),
+        (
+            "calendar:\n  holidays:\n    # a note on 2024\n    - 2024-01-01\n  x: 1\n",
+            "calendar:\n  holidays:\n    - 2023-01-02    # New Year\n"
+            "    # a note on 2024\n    - 2024-01-01\n  x: 1\n",
+        ),
+    ],
+)
+def test_a_date_before_the_first_keeps_the_lines_above_the_first(text, expected):
+    assert _added(text) == expected

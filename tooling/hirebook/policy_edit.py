@@ -25,6 +25,7 @@ from hirebook.public_holidays import Day
 LISTS = ("holidays", "extra_workdays")
 _TOP_KEY = re.compile(r"^calendar[ \t]*:(?:[ \t]|$)")
 _BLOCK_ITEM = re.compile(r"^[ \t]*- ", re.MULTILINE)
+_COMMENT = re.compile(r"[ \t]*#[^\n]*")  # taken out for guessing the indentation only
 _YEAR_HEADING = re.compile(r"^\s*#\s*(\d{4})\b")
 _NAME_COLUMN = 20  # where the demo's names start: `    - 2026-01-01    # New Year`
 
@@ -133,7 +134,9 @@ def _load(block: str, first_line: int):
 
     try:
         if _BLOCK_ITEM.search(block):
-            _, indent, dash = load_yaml_guess_indent(block)
+            # Guessed without comments: one after `holidays:` made it guess (6, 4) for
+            # `    - 2026-01-01`, and every date's line was written again further right.
+            _, indent, dash = load_yaml_guess_indent(_COMMENT.sub("", block))
         else:  # no list of lines yet: write one as the demo does, `    - 2026-01-01`
             indent, dash = 4, 2
         yaml = YAML(typ="rt")
@@ -179,6 +182,11 @@ def _add(calendar, key: str, days: Sequence[Day]) -> list[date]:
         _insert(items, day, headings)
         present.add(day.day.isoformat())
         added.append(day.day)
+    if items.ca.comment and items.ca.comment[1] == []:  # its lines moved below a new date
+        items.ca.comment = None
+        slot = calendar.ca.items.get(key)
+        if slot and len(slot) > 3:
+            slot[3] = None  # the key holds the same list; an empty one is written as `-`
     return added
 
 
@@ -219,6 +227,8 @@ def _insert(items, day: Day, headings: bool) -> None:
             token.value = own + "\n" if own else "\n"
             if not own:
                 previous[0] = None
+    elif index == 0 and block and items.ca.comment:
+        before_next = _lines_above(items)
     heading = ""
     if block and headings and not _year_listed(items, day.day.year):
         heading = f"{' ' * indent}# {day.day.year}\n"
@@ -229,15 +239,33 @@ def _insert(items, day: Day, headings: bool) -> None:
         previous = items.ca.items.setdefault(index - 1, [None, None, None, None])
         value = previous[0].value if previous[0] is not None else "\n"
         previous[0] = CommentToken(value + heading, CommentMark(column), None)
+    elif heading and items.ca.comment and items.ca.comment[0] is not None:
+        items.ca.comment[0].value += heading  # the lines after the key's end-of-line comment
     elif heading:
-        before = items.ca.comment
-        if before is None:
+        if items.ca.comment is None:
             items.ca.comment = [None, []]
-        items.ca.comment[1].append(CommentToken(heading, CommentMark(indent), None))
+        # The mark places the comment: its text starts at the `#`.
+        items.ca.comment[1].append(CommentToken(heading.lstrip(" "), CommentMark(indent), None))
     own = f"# {_one_line(day.name)}" if day.name else ""
     value = own + "\n" + before_next
     if value != "\n":
         items.ca.items[index] = [CommentToken(value, CommentMark(column), None), None, None, None]
+
+
+def _lines_above(items) -> str:
+    """The comment lines between the list's key and its first date (a `# 2024` heading),
+    taken away to go below a new first date, before the date they stood above. ruamel.yaml
+    keeps them after the key's own end-of-line comment, or as a list of lines; the key holds
+    the same token and list, so both are changed in place."""
+    own, lines = items.ca.comment[0], items.ca.comment[1]
+    above = ""
+    if own is not None:
+        own.value, _, above = own.value.partition("\n")
+        own.value += "\n"
+    if lines:
+        above += "".join(" " * token.column + token.value for token in lines)
+        lines.clear()
+    return above
 
 
 def _one_line(name: str) -> str:
@@ -246,8 +274,9 @@ def _one_line(name: str) -> str:
 
 def _has_year_headings(items) -> bool:
     tokens = [entry[0] for entry in items.ca.items.values() if entry and entry[0] is not None]
-    if items.ca.comment and items.ca.comment[1]:
-        tokens += list(items.ca.comment[1])
+    if items.ca.comment:
+        own, lines = items.ca.comment[0], items.ca.comment[1]
+        tokens += ([own] if own is not None else []) + list(lines or [])
     return any(_YEAR_HEADING.match(line) for t in tokens for line in t.value.splitlines())
 
 

@@ -94,7 +94,9 @@ def holidays_command(records_dir, years, country, categories, dry_run):
         year_calendar(code, year, policy.calendar.workdays, policy.language, categories)
         for year in sorted(set(years))
     ]
-    text = path.read_text(encoding="utf-8")
+    # As written: read_text would turn CRLF line breaks into LF, and the whole file would be
+    # written back with LF (add_dates keeps a file's CRLF).
+    text = path.read_bytes().decode("utf-8")
     additions, conflicts = _additions(policy, calendars)
     try:
         edit = add_dates(text, additions)
