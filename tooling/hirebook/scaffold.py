@@ -34,7 +34,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hirebook import __version__, atomic
+from hirebook import __version__, atomic, schedules
 from hirebook.records.layout import place_of
 
 FORK, PACKAGE = "fork", "package"
@@ -128,12 +128,16 @@ def check_requirement(requirement: str) -> str:
 
 
 def project_files(
-    kind: str, language: str | None = None, requirement: str | None = None
+    kind: str,
+    language: str | None = None,
+    requirement: str | None = None,
+    timezone: str | None = None,
 ) -> dict[str, SourceFile]:
     """Every project file (path with ``/`` → content) as an agency of ``kind`` gets it; with
     ``language``, the handbook's default language in ``mkdocs.yml``, first of the site's
     languages (at the root of the site); a package-based agency's workflows install
-    ``requirement`` (default: this version, :func:`pinned_requirement`)."""
+    ``requirement`` (default: this version, :func:`pinned_requirement`); with ``timezone``,
+    the workflows' schedules keep their local times there (:mod:`hirebook.schedules`)."""
     source = project_source()
     files: dict[str, SourceFile] = {}
     for name in PROJECT_PATHS:
@@ -145,15 +149,21 @@ def project_files(
             files[rel] = SourceFile(path.read_bytes(), bool(mode & stat.S_IXUSR))
     if language:
         files["mkdocs.yml"] = _text(files["mkdocs.yml"], lambda t: mkdocs_language(t, language))
+    if timezone:
+        for rel in _workflows(files):
+            files[rel] = _text(files[rel], lambda w: schedules.moved(w, timezone))
     if kind == PACKAGE:
-        for rel in list(files):
-            if rel.startswith(".github/workflows/") and rel.endswith((".yml", ".yaml")):
-                files[rel] = _text(files[rel], lambda w: package_workflow(w, requirement))
+        for rel in _workflows(files):
+            files[rel] = _text(files[rel], lambda w: package_workflow(w, requirement))
         files[".pre-commit-config.yaml"] = _text(
             files[".pre-commit-config.yaml"], package_pre_commit
         )
         files[".vscode/settings.json"] = _text(files[".vscode/settings.json"], package_vscode)
     return files
+
+
+def _workflows(files: dict[str, SourceFile]) -> list[str]:
+    return [rel for rel in files if rel.startswith(".github/workflows/") and rel.endswith(".yml")]
 
 
 def _walk(path: Path) -> Iterable[Path]:
@@ -273,14 +283,15 @@ def plan(
     records: dict[str, bytes],
     language: str | None = None,
     requirement: str | None = None,
+    timezone: str | None = None,
 ) -> Plan:
     """What writing ``records`` and the project files into ``target`` would do (a
-    package-based agency's workflows installing ``requirement``)."""
+    package-based agency's workflows installing ``requirement``, scheduled in ``timezone``)."""
     target = target.resolve()
     kind = kind_of(target)
     result = Plan(target, kind, records)
     result.replaced, result.kept = existing_records(target / "records")
-    for rel, file in project_files(kind, language, requirement).items():
+    for rel, file in project_files(kind, language, requirement, timezone).items():
         path = target / rel
         if path.exists() or path.is_symlink():
             result.present.append(rel)

@@ -146,7 +146,7 @@ def init_command(
     records, calendars = starter.records(
         name.strip(), timezone, language, country, years, categories
     )
-    written = write_agency(target, records, force, language, requirement)
+    written = write_agency(target, records, force, language, requirement, timezone)
     click.echo(
         f"Started {name.strip()} in {shown(target)}records/: {country}, {timezone}, "
         f"handbook in {language}."
@@ -197,12 +197,14 @@ def write_agency(
     force: bool,
     language: str | None = None,
     requirement: str | None = None,
+    timezone: str | None = None,
 ) -> dict:
     """Write ``records`` and the missing project files into ``target``, asking first when
     records are there already (unless ``force``); CODEOWNERS from the new records; a
-    package-based agency's workflows install ``requirement`` (default: this version)."""
+    package-based agency's workflows install ``requirement`` (default: this version); the
+    workflows' schedules keep their local times in ``timezone``."""
     try:
-        plan = scaffold.plan(target, records, language, requirement)
+        plan = scaffold.plan(target, records, language, requirement, timezone)
     except scaffold.ProjectSourceMissing as err:
         raise click.ClickException(str(err)) from None
     if plan.replaced and not force:
