@@ -5,14 +5,12 @@ zone's standard offset."""
 
 from __future__ import annotations
 
-import subprocess
-
 import pytest
 import yaml
 
 from hirebook import schedules
 from hirebook.cli.main import cli
-from test_workflows import ROOT, WORKFLOWS, tool
+from test_workflows import ROOT, WORKFLOWS, check_against_githubs_schema
 
 SLA = '    - cron: "30 0 * * 1-5" # Monday to Friday, 08:30 in Asia/Shanghai\n'
 HANDBOOK = '    - cron: "17 22 * * *" # every day, 06:17 in Asia/Shanghai, before the working day\n'
@@ -76,13 +74,7 @@ def test_init_writes_the_agencys_schedules(runner, tmp_path):
     assert '- cron: "30 8 * * 1-5" # Monday to Friday, 08:30 in Europe/London' in sla
     handbook = (target / ".github/workflows/handbook.yml").read_text(encoding="utf-8")
     assert yaml.safe_load(handbook)[True]["schedule"] == [{"cron": "17 6 * * *"}]
-    written = sorted((target / ".github/workflows").glob("*.yml"))
-    checked = subprocess.run(
-        [tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows", *written],
-        capture_output=True,
-        text=True,
-    )
-    assert checked.returncode == 0, checked.stdout + checked.stderr
+    check_against_githubs_schema(sorted((target / ".github/workflows").glob("*.yml")))
 
 
 def test_the_project_itself_is_written_for_shanghai():

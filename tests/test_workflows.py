@@ -25,13 +25,17 @@ def test_there_are_workflows():
     assert {"checks.yml", "sla.yml", "forms.yml"} <= names
 
 
-def test_workflows_match_githubs_schema():
+def check_against_githubs_schema(workflows: list[Path]) -> None:
     result = subprocess.run(
-        [tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows", *WORKFLOWS],
+        [tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows", *workflows],
         capture_output=True,
         text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_workflows_match_githubs_schema():
+    check_against_githubs_schema(WORKFLOWS)
 
 
 def test_workflows_pass_zizmor():
