@@ -211,7 +211,10 @@ def test_the_as_of_option_wins_over_hirebook_as_of_and_is_read_the_same(monkeypa
     assert build_as_of(None) == datetime(2026, 11, 20, 17, tzinfo=eight)
     assert build_as_of("2026-11-19") == date(2026, 11, 19)  # the option wins
     typed = datetime(2026, 11, 18, 9, tzinfo=eight)  # YAML made it a datetime already
-    assert build_as_of(typed) is typed
+    assert build_as_of(typed) == typed
+    # ... and is held to the commands' rules: an unquoted `as_of: 0001-01-01` built a handbook
+    with pytest.raises(PluginError, match=r"as_of in mkdocs.yml: .*outside the years 1900"):
+        build_as_of(date(1, 1, 1))
     with pytest.raises(PluginError, match=r"as_of in mkdocs.yml: '20261120' is not a date"):
         build_as_of("20261120")
     monkeypatch.setenv("HIREBOOK_AS_OF", "2026-11-20T17:00+8")

@@ -54,7 +54,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from hirebook.handbook import feeds, paths
+from hirebook.handbook import feeds, paths, theme_words
 from hirebook.handbook.deferred import Deferred
 from hirebook.handbook.labels import LANGUAGES, THEME_LANGUAGE, labels_for
 from hirebook.handbook.languages import Site, published_path, site_name
@@ -110,6 +110,8 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
         inside = self.records_dir.is_relative_to(config_dir)
         self.root = config_dir if inside else self.records_dir.parent
         config.theme["language"] = THEME_LANGUAGE[self.config.language]
+        toc = config.mdx_configs.get("toc")
+        theme_words.translate(config.theme, toc or {}, labels_for(self.config.language))
         # The feeds' links start with it; `hirebook calendar --site-url` refuses the same.
         problem = feeds.site_url_problem(config.site_url) if config.site_url else None
         if problem:
@@ -355,8 +357,8 @@ def build_as_of(option: date | datetime | str | None) -> date | datetime | None:
             return None
     elif isinstance(option, str):
         text, where = option, "as_of in mkdocs.yml"
-    else:  # YAML already made it a date or datetime
-        return option
+    else:  # YAML already made it a date or datetime: checked as the commands check it
+        text, where = option.isoformat(), "as_of in mkdocs.yml"
     try:
         return parse_as_of(text)
     except ValueError as err:
