@@ -16,7 +16,8 @@ import re
 
 import pytest
 
-from hirebook.handbook.labels import catalogue
+from hirebook.handbook import theme_words
+from hirebook.handbook.labels import catalogue, labels_for
 
 CELL = re.compile(r"<td[^>]*>(.*?)</td>", re.S)
 ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
@@ -214,3 +215,44 @@ def test_no_ascii_colon_after_a_chinese_label_on_the_daily_pages(demo_in, langua
         if hits:
             found[rel] = hits
     assert found == {}
+
+
+@pytest.mark.parametrize(
+    ("language", "to_dark", "to_light", "permalink"),
+    [
+        ("en", "Switch to dark mode", "Switch to light mode", "Permanent link"),
+        ("zh-Hant", "切換至深色模式", "切換至淺色模式", "永久連結"),
+        ("zh-Hans", "切换到深色模式", "切换到浅色模式", "永久链接"),
+    ],
+)
+def test_the_frame_speaks_the_pages_language(demo_in, language, to_dark, to_light, permalink):
+    """The colour toggle's name (its tooltip and what a screen reader says) and the title of
+    every heading's ¶ were mkdocs.yml's English on every Chinese page."""
+    page = demo_in(language).text("sla/index.html")
+    assert re.findall(r'<input class="md-option"[^>]*aria-label="([^"]*)"', page) == [
+        to_dark,
+        to_light,
+    ]
+    assert re.findall(r'<label class="md-header__button md-icon" title="([^"]*)"', page) == [
+        to_dark,
+        to_light,
+    ]
+    titles = set(re.findall(r'<a class="headerlink" href="[^"]*" title="([^"]*)"', page))
+    assert titles == {permalink}
+
+
+def test_the_toggles_are_named_by_the_scheme_they_switch_to():
+    """Three palettes: each toggle switches to the next, the last to the first; a toggle to a
+    scheme without words of its own keeps its name, and a bare ``- toc`` gets options."""
+    theme = {
+        "palette": [
+            {"scheme": "default", "toggle": {"name": "a"}},
+            {"scheme": "custom", "toggle": {"name": "b"}},
+            {"scheme": "slate", "toggle": {"name": "c"}},
+        ]
+    }
+    extensions = ["admonition", "toc"]
+    theme_words.translate(theme, theme_words.toc_options(extensions), labels_for("zh-Hans"))
+    names = [option["toggle"]["name"] for option in theme["palette"]]
+    assert names == ["a", "切换到深色模式", "切换到浅色模式"]
+    assert extensions == ["admonition", {"toc": {"permalink_title": "永久链接"}}]

@@ -45,7 +45,8 @@ from pathlib import Path
 import yaml
 
 from hirebook import atomic
-from hirebook.handbook.labels import LANGUAGES, THEME_LANGUAGE
+from hirebook.handbook import theme_words
+from hirebook.handbook.labels import LANGUAGES, THEME_LANGUAGE, labels_for
 from hirebook.handbook.languages import Site, published_path, site_name
 from hirebook.handbook.site import Handbook, HandbookError
 from hirebook.handbook.sources import Sources
@@ -196,6 +197,8 @@ def project(handbook: Handbook, config_file: Path, language: str) -> Project:
     else:
         theme.pop("custom_dir", None)
     theme["language"] = THEME_LANGUAGE[language]
+    extensions = config.get("markdown_extensions") or []
+    theme_words.translate(theme, theme_words.toc_options(extensions), labels_for(language))
     theme.setdefault("variant", "classic")  # Zensical's look of Material, as the MkDocs site
     # No edit buttons: Zensical would point a generated page's at docs/<path>, no file of the
     # repository (it supplies an edit_uri for GitHub even when none is set).
