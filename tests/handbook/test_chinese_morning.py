@@ -133,9 +133,11 @@ def text_of(built, rel: str) -> str:
     return html.unescape(TAG.sub("", article(built.text(rel))))
 
 
+REQUIREMENT = "clients/northwind-cloud/requirements/req-2026-008/index.html"
 # Worked out from the demo: as of 2026-11-20 17:00 in the policy's Asia/Shanghai; Northwind is
 # a strategic, active client of Wang Li with Chen Jie as backup; Chen Jie manages Harbor Auto
-# (strategic), Swiftlane (key) and Lumen (ordinary); paused and former clients have no clocks.
+# (strategic), Swiftlane (key) and Lumen (ordinary); paused and former clients have no clocks;
+# req-2026-008 pays 45000 to 60000 CNY a month and Shen Jia signed it for the client.
 PUNCTUATED = {
     "en": {
         "index.html": ["As of: 2026-11-20 17:00 (Asia/Shanghai)"],
@@ -147,6 +149,7 @@ PUNCTUATED = {
         "reference/sla-rules/index.html": [
             "Clients whose status is paused, former have no clocks."
         ],
+        REQUIREMENT: ["45,000–60,000 CNY per month", "Signed by: Shen Jia"],
     },
     "zh-Hant": {
         "index.html": ["資料截至：2026-11-20 17:00（Asia/Shanghai）"],
@@ -156,6 +159,7 @@ PUNCTUATED = {
         ],
         "team/index.html": ["戰略客戶 1、重點客戶 1、普通客戶 1"],
         "reference/sla-rules/index.html": ["狀態為暫停、前客戶的客戶不計時。"],
+        REQUIREMENT: ["45,000–60,000 CNY／月", "簽署人：Shen Jia"],
     },
     "zh-Hans": {
         "index.html": ["数据截至：2026-11-20 17:00（Asia/Shanghai）"],
@@ -165,6 +169,7 @@ PUNCTUATED = {
         ],
         "team/index.html": ["战略客户 1、重点客户 1、普通客户 1"],
         "reference/sla-rules/index.html": ["状态为暂停、前客户的客户不计时。"],
+        REQUIREMENT: ["45,000–60,000 CNY／月", "签署人：Shen Jia"],
     },
 }
 

@@ -111,7 +111,9 @@ def _salary(ctx: Context, salary: Salary | None) -> str | None:
         return None
     text = f"{_amount(salary.min)}–{_amount(salary.max)} {escape.text(salary.currency or '')}"
     if salary.per:
-        text += " " + ctx.labels("req.salary_per", per=ctx.labels.value("per", salary.per))
+        # "… CNY per month"; Chinese writes the period after a slash: "… CNY／月".
+        per = ctx.labels.value("per", salary.per)
+        text = ctx.labels("req.salary_per", amount=text, per=per)
     return text
 
 
