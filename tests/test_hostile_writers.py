@@ -255,3 +255,44 @@ def _added(text: str) -> str:
 )
 def test_a_date_before_the_first_keeps_the_lines_above_the_first(text, expected):
     assert _added(text) == expected
+
+
+# --- a Chinese name written with a separator between its characters ---------------------------
+# `劉·洋` (the middle dot of transliterated names), `劉・洋`, `劉-洋`, `劉.洋` or `劉_洋` in a
+# requirement's title passed HB503 (only a space between two Chinese characters was dropped),
+# so the handbook published it and export, sla and report showed it as written.
+
+REQUIREMENT = "clients/acme/requirements/req-2026-001.yaml"
+
+
+@pytest.mark.parametrize(
+    "written", ["劉·洋", "劉・洋", "劉･洋", "劉‧洋", "劉-洋", "劉—洋", "劉.洋", "劉_洋"]
+)
+def test_a_chinese_name_with_a_separator_is_found_and_withheld(runner, agency, written, tmp_path):
+    import sqlite3
+
+    from hirebook.cli.main import cli
+
+    text = (agency.records / REQUIREMENT).read_text(encoding="utf-8")
+    agency.check(
+        REQUIREMENT,
+        text.replace("title: Senior Front-end Engineer", f"title: Ask {written} today"),
+        expect=[(2, 8, "HB503")],  # `title: ` is 7 characters: the value starts at column 8
+    )
+    database = tmp_path / "out.db"
+    args = ["export", "--records", agency.records, "--sqlite", database, "--as-of", AS_OF]
+    result = runner.invoke(cli, list(map(str, args)))
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(database) as connection:
+        ((title,),) = connection.execute("select title from requirements").fetchall()
+    assert title == "Ask cand-0001 today"
+
+
+@pytest.mark.parametrize("written", ["2026-11-20 劉 面试", "北京-上海", "Java-前端"])
+def test_other_text_between_chinese_characters_is_no_name(agency, written):
+    text = (agency.records / REQUIREMENT).read_text(encoding="utf-8")
+    agency.check(
+        REQUIREMENT,
+        text.replace("title: Senior Front-end Engineer", f"title: {written}"),
+        expect=[],
+    )

@@ -10,10 +10,11 @@ bodies). Personal data is recognised the same way everywhere:
   decoded, then Unicode NFKC (full-width letters, digits and `＠`
   become ASCII), format and other invisible characters removed (zero-width spaces and joiners,
   bidi controls, soft hyphens, variation selectors), every kind of space folded to a plain
-  space, every kind of dash to `-`, and a space between two Chinese characters dropped (`劉　洋`
-  is `劉洋`). A name with a zero-width space inside, a phone number with no-break spaces or an
-  e-mail with a full-width `＠` is found like the plain one. Pure-ASCII text needs none of it
-  and is passed through as it is.
+  space, every kind of dash to `-`, and a space, middle dot, dot, underscore or dash between
+  two Chinese characters dropped (`劉　洋`, `劉·洋` and `劉-洋` are `劉洋`). A name with a
+  zero-width space inside, a phone number with no-break spaces or an e-mail with a full-width
+  `＠` is found like the plain one. Pure-ASCII text needs none of it and is passed through as
+  it is.
 - **Free text** (every string of a record outside ``candidates/`` but the person fields below):
   any e-mail address (HB501), any phone number (HB502) and any candidate's name (HB503).
 - **Person fields** (:data:`PERSON_FIELDS`: a client contact's and a team member's `name`,
@@ -108,14 +109,19 @@ _FOLDED_BMP = re.compile(
     f"[{_class([r for r in _INVISIBLE if r[1] <= 0xFFFF])}{_SPACES}{_DASHES}"
     "\U00010000-\U0010ffff]"  # astral characters are rare: any one takes the long way
 )
-_CJK_GAPS = re.compile(f"[{_CJK}] +[{_CJK}]")
-_CJK_GAP = re.compile(f"(?<=[{_CJK}]) +(?=[{_CJK}])")
+_NAME_JOINERS = " \u00b7\u2027\u30fb\u2219\u22c5._-"
+"""What may stand between the characters of a Chinese name and still be read as it: a space,
+the middle dots (`郭·峰`, `郭・峰`; full-width `･` is `・` after NFKC), a dot, an underscore or a
+dash (every dash is `-` by then). Between two Chinese characters they are dropped."""
+_CJK_GAPS = re.compile(f"[{_CJK}][{_NAME_JOINERS}]+[{_CJK}]")
+_CJK_GAP = re.compile(f"(?<=[{_CJK}])[{_NAME_JOINERS}]+(?=[{_CJK}])")
+_ANY_JOINER = re.compile(f"[{_NAME_JOINERS}]")
 
 
 def _needs_folding(text: str) -> bool:
     # One character class of the basic plane and no alternative: with astral ranges in the
     # class, or an alternative, the engine tries every position of a Chinese text the long way.
-    return bool(_FOLDED_BMP.search(text) or (" " in text and _CJK_GAPS.search(text)))
+    return bool(_FOLDED_BMP.search(text) or (_ANY_JOINER.search(text) and _CJK_GAPS.search(text)))
 
 
 _ENCODED = re.compile(
