@@ -134,6 +134,7 @@ def text_of(built, rel: str) -> str:
 
 
 REQUIREMENT = "clients/northwind-cloud/requirements/req-2026-008/index.html"
+CHASE = "Chase the client for feedback on pending resumes"  # Wang Li's, due 2026-11-24
 # Worked out from the demo: as of 2026-11-20 17:00 in the policy's Asia/Shanghai; Northwind is
 # a strategic, active client of Wang Li with Chen Jie as backup; Chen Jie manages Harbor Auto
 # (strategic), Swiftlane (key) and Lumen (ordinary); paused and former clients have no clocks;
@@ -144,32 +145,38 @@ PUNCTUATED = {
         "clients/northwind-cloud/index.html": [
             "Tier: Strategic · Status: active · Account manager: 王丽 (Wang Li) · "
             "Backup manager: 陈杰 (Chen Jie)",
+            f"{CHASE} (王丽 (Wang Li), Due 2026-11-24, open)",
         ],
         "team/index.html": ["Strategic 1, Key 1, Ordinary 1"],
         "reference/sla-rules/index.html": [
             "Clients whose status is paused, former have no clocks."
         ],
         REQUIREMENT: ["45,000–60,000 CNY per month", "Signed by: Shen Jia"],
+        "reports/index.html": ["Median (days)", "Median (business hours)"],
     },
     "zh-Hant": {
         "index.html": ["資料截至：2026-11-20 17:00（Asia/Shanghai）"],
         "clients/northwind-cloud/index.html": [
             "客戶分類：戰略客戶 · 狀態：合作中 · 客戶經理：王丽 (Wang Li) · "
             "後備客戶經理：陈杰 (Chen Jie)",
+            f"{CHASE}（王丽 (Wang Li)、期限 2026-11-24、未完成）",
         ],
         "team/index.html": ["戰略客戶 1、重點客戶 1、普通客戶 1"],
         "reference/sla-rules/index.html": ["狀態為暫停、前客戶的客戶不計時。"],
         REQUIREMENT: ["45,000–60,000 CNY／月", "簽署人：Shen Jia"],
+        "reports/index.html": ["中位數（天）", "中位數（工作小時）"],
     },
     "zh-Hans": {
         "index.html": ["数据截至：2026-11-20 17:00（Asia/Shanghai）"],
         "clients/northwind-cloud/index.html": [
             "客户分类：战略客户 · 状态：合作中 · 客户经理：王丽 (Wang Li) · "
             "后备客户经理：陈杰 (Chen Jie)",
+            f"{CHASE}（王丽 (Wang Li)、期限 2026-11-24、未完成）",
         ],
         "team/index.html": ["战略客户 1、重点客户 1、普通客户 1"],
         "reference/sla-rules/index.html": ["状态为暂停、前客户的客户不计时。"],
         REQUIREMENT: ["45,000–60,000 CNY／月", "签署人：Shen Jia"],
+        "reports/index.html": ["中位数（天）", "中位数（工作小时）"],
     },
 }
 

@@ -477,10 +477,9 @@ def _actions_inline(ctx: Context, actions) -> str:
     items = []
     for action in actions:
         state = f"{labels('done')} {ctx.date(action.done_on)}" if action.done_on else labels("open")
-        items.append(
-            f"{escape.text(action.action)} ({ctx.person_name(action.owner)}, "
-            f"{labels('due')} {ctx.date(action.due)}, {state})"
-        )
+        facts = (ctx.person_name(action.owner), f"{labels('due')} {ctx.date(action.due)}", state)
+        aside = labels("punct.list").join(facts)
+        items.append(labels("punct.aside", text=escape.text(action.action), aside=aside))
     return "<br>".join(items)
 
 

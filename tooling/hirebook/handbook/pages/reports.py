@@ -165,11 +165,10 @@ def _durations(unit_key: str) -> Callable[[Context, Shown, Metric], str]:
         labels = ctx.labels
         result = shown.summary.get(metric.name, {})
         unit = labels(unit_key)
+        measures = ("reports.median", "reports.mean", "reports.p90")
         headers = [
             labels("count"),
-            f"{labels('reports.median')} ({unit})",
-            f"{labels('reports.mean')} ({unit})",
-            f"{labels('reports.p90')} ({unit})",
+            *(labels("punct.aside", text=labels(key), aside=unit) for key in measures),
         ]
         row = [
             result.get("count", 0),
