@@ -296,3 +296,35 @@ def test_other_text_between_chinese_characters_is_no_name(agency, written):
         text.replace("title: Senior Front-end Engineer", f"title: {written}"),
         expect=[],
     )
+
+
+# --- handbook --out through a symbolic link in it ---------------------------------------------
+# The pages were written through links inside --out: OUT/index.md linked to a file of the
+# user's replaced that file with the home page, and OUT/team linked to another folder put the
+# team's pages there (with --zensical too, OUT/docs/index.md). Now refused, nothing written.
+
+
+@pytest.mark.parametrize("zensical", [False, True], ids=["pages", "zensical"])
+def test_the_handbook_never_writes_through_a_link_in_out(agency, tmp_path, zensical):
+    out = tmp_path / "out"
+    pages = out / "docs" if zensical else out
+    pages.mkdir(parents=True)
+    notes = tmp_path / "notes.md"
+    notes.write_text("the user's own notes\n")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (pages / "index.md").symlink_to(notes)
+    (pages / "team").symlink_to(elsewhere)
+    args = ["handbook", "--records", agency.records, "--out", out, "--as-of", AS_OF]
+    project = ["--zensical", "--config", Path(__file__).parents[1] / "mkdocs.yml"]
+    done = hirebook(*args, *(project if zensical else []))
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert notes.read_text() == "the user's own notes\n"
+    assert list(elsewhere.iterdir()) == []
+    assert sorted(path.name for path in out.rglob("*")) == (
+        ["docs", "index.md", "team"] if zensical else ["index.md", "team"]
+    )
+    assert done.stderr.splitlines()[1:3] == [
+        f"  {pages / 'index.md'} -> {notes}",
+        f"  {pages / 'team'} -> {elsewhere}",
+    ]

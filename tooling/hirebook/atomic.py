@@ -14,6 +14,7 @@ steps leaves only a stray ``.tmp`` file, never a damaged record.
   overwritten and no empty file is ever left.
 - :func:`make_folders` creates missing folders and says which, so that a failed
   :func:`create_new` takes away the folders it made.
+- :func:`links_below` names the links a writer that owns a folder would write through.
 
 A failure is a :class:`WriteError`: the OS's errno and reason, with the path the caller asked
 for rather than the temporary's name.
@@ -26,7 +27,7 @@ import errno
 import os
 import secrets
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 _FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
@@ -176,6 +177,27 @@ def make_folders(folder: str | os.PathLike) -> list[Path]:
             raise WriteError(err.errno, err.strerror, str(each), MAKE_FOLDER) from err
         created.append(each)
     return created
+
+
+def links_below(folder: str | os.PathLike, paths: Iterable[str]) -> list[Path]:
+    """The symbolic links below ``folder`` that writing ``paths`` (relative to it) would go
+    through: a file that is a link, or a folder on the way that is one. For writers that own
+    a folder (the handbook's pages), whose files must land in it, not wherever a link there
+    points (``OUT/index.md`` → a file of the user's, ``OUT/team`` → another folder)."""
+    folder = Path(folder)
+    seen: dict[Path, bool] = {}
+    linked: list[Path] = []
+    for rel in paths:
+        current = folder
+        for part in Path(rel).parts:
+            current = current / part
+            if current not in seen:
+                seen[current] = current.is_symlink()
+                if seen[current]:
+                    linked.append(current)
+            if seen[current]:
+                break
+    return linked
 
 
 def remove_folders(created: list[Path]) -> None:

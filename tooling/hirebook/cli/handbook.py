@@ -7,6 +7,7 @@ to the records does to the site, or for another static-site tool.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -16,6 +17,7 @@ from hirebook.cli import common
 from hirebook.cli.failures import machine_failure
 from hirebook.handbook import zensical
 from hirebook.handbook.site import HandbookError, prepare
+from hirebook.output.inert import inert
 
 
 @click.command("handbook")
@@ -97,7 +99,10 @@ def handbook_command(
         click.echo(str(err), err=True)
         raise SystemExit(common.EXIT_USAGE) from None
     if project is not None:
+        _refuse_links(out_dir, project.files)
         return _write_zensical(project, out_dir, handbook.as_of)
+    fragments = [f"fragments/{name}.md" for name in handbook.fragments]
+    _refuse_links(out_dir, [*handbook.pages, *(handbook.feeds or {}), *fragments])
     try:
         written = write(handbook.pages, handbook.fragments, out_dir, handbook.feeds)
     except OSError as err:
@@ -105,6 +110,24 @@ def handbook_command(
             err, "No page is half-written: each has its old text or its new."
         ) from None
     click.echo(f"{written} pages written to {out_dir} (as of {handbook.as_of.isoformat()})")
+
+
+def _refuse_links(out_dir: Path, paths) -> None:
+    """Exit 1, nothing written, when a page would be written through a symbolic link inside
+    --out: the page would replace the file it points to (a record, a note of the user's) or
+    land in another folder."""
+    linked = atomic.links_below(out_dir, paths)
+    if not linked:
+        return
+    click.echo(
+        f"hirebook: nothing was written: the pages go only into {inert(out_dir)}, never through "
+        "a symbolic link in it, and these are links:",
+        err=True,
+    )
+    for link in linked:
+        click.echo(f"  {inert(link)} -> {inert(os.readlink(link))}", err=True)
+    click.echo("Remove them (the pages take their place), or choose another --out.", err=True)
+    raise SystemExit(common.EXIT_FINDINGS)
 
 
 def _print_languages(config_file: Path) -> None:
