@@ -328,3 +328,41 @@ def test_the_handbook_never_writes_through_a_link_in_out(agency, tmp_path, zensi
         f"  {pages / 'index.md'} -> {notes}",
         f"  {pages / 'team'} -> {elsewhere}",
     ]
+
+
+# --- demo --out (and init) through a symbolic link in the folder --------------------------------
+# `.github/CODEOWNERS` linked to a file of the user's: the file was replaced by the ownership
+# table ("Wrote victim."). `records/` (or `records/clients/`) linked to another folder: the
+# demo's records went there, then codeowners, finding them outside the project, ended in a
+# traceback. Now refused before anything is written (exit 2, the link named); a record that
+# is itself a link is removed with --force, what it points to kept.
+
+
+@pytest.mark.parametrize("linked", [".github/CODEOWNERS", "records", "records/clients"])
+def test_demo_never_writes_through_a_link_in_its_folder(tmp_path, linked):
+    out, mine, elsewhere = tmp_path / "agency", tmp_path / "mine.txt", tmp_path / "elsewhere"
+    mine.write_text("the user's own file\n")
+    elsewhere.mkdir()
+    (out / linked).parent.mkdir(parents=True, exist_ok=True)
+    (out / linked).symlink_to(mine if linked.endswith("CODEOWNERS") else elsewhere)
+    before = sorted(path.relative_to(out).as_posix() for path in out.rglob("*"))
+    done = hirebook("demo", "--out", out)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert done.stderr.startswith(f"hirebook: cannot write {out.resolve() / linked}: it is a ")
+    assert "Traceback" not in done.stderr
+    assert mine.read_text() == "the user's own file\n"
+    assert list(elsewhere.iterdir()) == []
+    assert sorted(path.relative_to(out).as_posix() for path in out.rglob("*")) == before
+
+
+def test_demo_force_removes_a_record_that_is_a_link_not_what_it_points_to(tmp_path):
+    out, mine = tmp_path / "agency", tmp_path / "mine.txt"
+    mine.write_text("the user's own file\n")
+    record = out / "records/clients/harbor-auto/client.yaml"
+    record.parent.mkdir(parents=True)
+    record.symlink_to(mine)
+    done = hirebook("demo", "--out", out, "--force")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert mine.read_text() == "the user's own file\n"
+    assert not record.is_symlink()
+    assert record.read_text(encoding="utf-8").startswith("# ")

@@ -26,6 +26,7 @@ and keeps everything else there. Every file is written through :mod:`hirebook.at
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import re
@@ -297,7 +298,25 @@ def plan(
             result.present.append(rel)
         else:
             result.project[rel] = file
+    _refuse_links(result)
     return result
+
+
+def _refuse_links(plan: Plan) -> None:
+    """A :class:`~hirebook.atomic.WriteError` when writing ``plan`` would go through a symbolic
+    link in its folder: ``records/`` or a folder below it linked elsewhere would take the new
+    records (and codeowners, finding them outside the project, failed after they were
+    written); ``.github/CODEOWNERS`` linked to a file of the user's would be replaced by the
+    ownership table. A record that is itself a link is only removed, so it may stay."""
+    folders = {f"records/{Path(rel).parent.as_posix()}/" for rel in plan.records}
+    paths = [*sorted(folders), *plan.project, CODEOWNERS]
+    linked = atomic.links_below(plan.target, paths)
+    if linked:
+        reason = (
+            f"it is a symbolic link (to {os.readlink(linked[0])}); hirebook writes the agency "
+            f"only into {plan.target}, never through a link: remove it, or choose another folder"
+        )
+        raise atomic.WriteError(errno.ELOOP, reason, str(linked[0]))
 
 
 def existing_records(records_dir: Path) -> tuple[list[str], list[str]]:
