@@ -21,13 +21,14 @@ import pytest
 AS_OF = "2026-11-20"
 
 
-def hirebook(*args) -> subprocess.CompletedProcess:
+def hirebook(*args, cwd=None) -> subprocess.CompletedProcess:
     """``hirebook ARGS`` in a process of its own (a pipe's ``/dev/fd/N`` is only real there)."""
     return subprocess.run(
         [sys.executable, "-m", "hirebook", *map(str, args)],
         capture_output=True,
         text=True,
         timeout=120,
+        cwd=cwd,
     )
 
 
@@ -366,3 +367,31 @@ def test_demo_force_removes_a_record_that_is_a_link_not_what_it_points_to(tmp_pa
     assert mine.read_text() == "the user's own file\n"
     assert not record.is_symlink()
     assert record.read_text(encoding="utf-8").startswith("# ")
+
+
+# --- an empty path --------------------------------------------------------------------------
+# `--out "$OUT"` with OUT unset: '' read as a path is the current folder. handbook wrote its 99
+# pages among the project's files (exit 0); the file options failed as a machine error,
+# `cannot write .: Device or resource busy` (progress, codeowners) or `… exists; pass --force`
+# naming the project folder (export). Now a usage error naming the option, nothing written.
+
+
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        (["handbook", "--as-of", AS_OF, "--out", ""], "--out"),
+        (["export", "--as-of", AS_OF, "--sqlite", "", "--force"], "--sqlite"),
+        (["progress", "acme", "--as-of", AS_OF, "--out", ""], "--out"),
+        (["calendar", "--all", "--as-of", AS_OF, "--out", ""], "--out"),
+        (["codeowners", "--output", ""], "--output"),
+        (["lint", "--records", ""], "--records"),
+        (["demo", "--out", ""], "--out"),
+    ],
+)
+def test_an_empty_path_is_a_usage_error(agency, args, option):
+    agency.root.joinpath("mkdocs.yml").write_text("site_name: the project's own\n")
+    before = sorted(path.relative_to(agency.root) for path in agency.root.rglob("*"))
+    done = hirebook(*args, cwd=agency.root)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert f"Invalid value for '{option}': an empty path names nothing" in done.stderr
+    assert sorted(path.relative_to(agency.root) for path in agency.root.rglob("*")) == before

@@ -28,7 +28,7 @@ FEED_KINDS = frozenset(("policy", "person", "client", "requirement"))
 @click.option(
     "--out",
     "out_file",
-    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    type=common.NamedPath(dir_okay=False, allow_dash=True, path_type=Path),
     default=Path("-"),
     show_default=True,
     help="The .ics file to write; '-' writes to standard output. An existing file is replaced "

@@ -24,7 +24,7 @@ from hirebook.output.inert import inert
 )
 @click.option(
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=common.NamedPath(dir_okay=False, path_type=Path),
     default=None,
     help="Where to write. Default: .github/CODEOWNERS in the Git repository's root "
     "(the project folder outside Git).",

@@ -36,11 +36,23 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
+class NamedPath(click.Path):
+    """A path option that must name something: an empty value (`--out "$OUT"` with OUT unset)
+    is a usage error. Read as a path, '' is the current folder: `handbook --out ''` wrote its
+    pages among the project's files, and the file options failed as a machine error
+    (`cannot write .: Device or resource busy`)."""
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str) and not value.strip():
+            self.fail("an empty path names nothing (is a variable unset?); give a name", param, ctx)
+        return super().convert(value, param, ctx)
+
+
 def records_option(function: Callable) -> Callable:
     return click.option(
         "--records",
         "records_dir",
-        type=click.Path(file_okay=False, path_type=Path),
+        type=NamedPath(file_okay=False, path_type=Path),
         default=None,
         help="The records folder. Default: records/ in the project folder (the nearest folder "
         "at or above the current one that holds mkdocs.yml or pyproject.toml).",

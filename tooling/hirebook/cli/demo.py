@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from hirebook.cli import common
 from hirebook.cli.init import print_summary, shown, write_agency
 
 
@@ -13,7 +14,7 @@ from hirebook.cli.init import print_summary, shown, write_agency
 @click.option(
     "--out",
     "out",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=common.NamedPath(file_okay=False, path_type=Path),
     required=True,
     help="The project folder to write into: the demo's records go to OUT/records/, and the "
     "project files (mkdocs.yml, site/, .github/, …) where they are missing.",

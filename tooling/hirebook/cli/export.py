@@ -30,7 +30,7 @@ _DISK_ERRORS = {
     "--sqlite",
     "target",
     required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=common.NamedPath(dir_okay=False, path_type=Path),
     help="The SQLite database file to write.",
 )
 @click.option(

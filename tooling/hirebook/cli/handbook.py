@@ -25,7 +25,7 @@ from hirebook.output.inert import inert
 @click.option(
     "--out",
     "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=common.NamedPath(file_okay=False, path_type=Path),
     default=None,
     help="Folder to write the pages into (created if missing; existing files are replaced). "
     "Required but with --languages.",

@@ -76,7 +76,7 @@ READ_KINDS = ("policy", "person", "client", "requirement", "plan", "application"
 )
 @click.option(
     "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=common.NamedPath(dir_okay=False, path_type=Path),
     default=None,
     help="Write the report to FILE (replaced whole) instead of standard output.",
 )
