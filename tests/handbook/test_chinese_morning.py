@@ -134,6 +134,7 @@ def text_of(built, rel: str) -> str:
 
 
 REQUIREMENT = "clients/northwind-cloud/requirements/req-2026-008/index.html"
+PROGRESS = "clients/northwind-cloud/progress/index.html"  # req-2026-008: 1 opening, none filled
 CHASE = "Chase the client for feedback on pending resumes"  # Wang Li's, due 2026-11-24
 # Worked out from the demo: as of 2026-11-20 17:00 in the policy's Asia/Shanghai; Northwind is
 # a strategic, active client of Wang Li with Chen Jie as backup; Chen Jie manages Harbor Auto
@@ -153,6 +154,7 @@ PUNCTUATED = {
         ],
         REQUIREMENT: ["45,000–60,000 CNY per month", "Signed by: Shen Jia"],
         "reports/index.html": ["Median (days)", "Median (business hours)"],
+        PROGRESS: ["Status: confirmed · Openings: 1 · Offers accepted: 0 · To fill by: 2026-12-31"],
     },
     "zh-Hant": {
         "index.html": ["資料截至：2026-11-20 17:00（Asia/Shanghai）"],
@@ -165,6 +167,7 @@ PUNCTUATED = {
         "reference/sla-rules/index.html": ["狀態為暫停、前客戶的客戶不計時。"],
         REQUIREMENT: ["45,000–60,000 CNY／月", "簽署人：Shen Jia"],
         "reports/index.html": ["中位數（天）", "中位數（工作小時）"],
+        PROGRESS: ["狀態：已確認 · 招聘人數：1 · 已接受錄用：0 · 目標到崗日期：2026-12-31"],
     },
     "zh-Hans": {
         "index.html": ["数据截至：2026-11-20 17:00（Asia/Shanghai）"],
@@ -177,6 +180,7 @@ PUNCTUATED = {
         "reference/sla-rules/index.html": ["状态为暂停、前客户的客户不计时。"],
         REQUIREMENT: ["45,000–60,000 CNY／月", "签署人：Shen Jia"],
         "reports/index.html": ["中位数（天）", "中位数（工作小时）"],
+        PROGRESS: ["状态：已确认 · 招聘人数：1 · 已接受录用：0 · 目标到岗日期：2026-12-31"],
     },
 }
 
@@ -204,8 +208,7 @@ def test_labels_values_and_lists_in_the_pages_punctuation(demo_in, language, rep
 
 @pytest.mark.parametrize("language", ["zh-Hant", "zh-Hans"])
 def test_no_ascii_colon_after_a_chinese_label_on_the_daily_pages(demo_in, language):
-    """No '<Chinese word>: ' on the pages a team opens each morning (the progress report's
-    requirement line, written by hirebook.progress, is not one of them yet: see the report)."""
+    """No '<Chinese word>: ' on the pages a team opens each morning."""
     built = demo_in(language)
     daily = [
         "index.html",
@@ -219,6 +222,7 @@ def test_no_ascii_colon_after_a_chinese_label_on_the_daily_pages(demo_in, langua
         "reports/index.html",
         "this-week/index.html",
         "open-requirements/index.html",
+        PROGRESS,
     ]
     found = {}
     for rel in daily:

@@ -280,11 +280,15 @@ def _requirement(c: Composer, report: ProgressReport, r: RequirementProgress) ->
     labels, out = c.labels, c.out
     zone = report.period.zone
     title = out.text(f"{r.title} ({r.title_local})" if r.title_local else r.title)
+    pairs = (
+        ("progress.requirement_status", labels.value("status.requirement", r.status)),
+        ("progress.openings", r.openings),
+        ("progress.hires", r.hires),
+        ("progress.fill_by", c.day(r.target_fill_by)),
+    )
+    # "狀態：已確認" in Chinese, "Status: confirmed" in English (the catalogues' punct.field).
     facts = out.line(
-        f"{labels('progress.requirement_status')}: {labels.value('status.requirement', r.status)}",
-        f"{labels('progress.openings')}: {r.openings}",
-        f"{labels('progress.hires')}: {r.hires}",
-        f"{labels('progress.fill_by')}: {c.day(r.target_fill_by)}",
+        *(labels("punct.field", label=labels(key), value=value) for key, value in pairs)
     )
     submitted = out.table(
         [labels("progress.candidate"), labels("progress.application"), labels("progress.at")],
