@@ -222,6 +222,16 @@ def test_holidays_keeps_crlf_line_breaks_on_every_line(runner, agency):
     assert b"2026-01-01" in next(line for line in after.split(b"\r\n") if b"holidays:" in line)
 
 
+def test_holidays_keeps_each_lines_own_break_in_a_file_of_crlf_and_lf():
+    """The first two lines CRLF (pasted from elsewhere), the rest LF: every line was written
+    back CRLF. Only the calendar's lines are written again, with its first line's break."""
+    text = "agency: A\r\ntimezone: UTC\r\ncalendar:\n  holidays:\n    - 2024-01-01\ntiers: {}\n"
+    assert _added(text) == (
+        "agency: A\r\ntimezone: UTC\r\ncalendar:\n  holidays:\n"
+        "    - 2023-01-02    # New Year\n    - 2024-01-01\ntiers: {}\n"
+    )
+
+
 def _added(text: str) -> str:
     from hirebook.policy_edit import add_dates
     from hirebook.public_holidays import Day

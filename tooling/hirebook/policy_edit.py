@@ -52,8 +52,7 @@ def add_dates(text: str, additions: dict[str, Sequence[Day]]) -> Edit:
     days) in its ``calendar:``; dates already listed are left alone. A file written with CRLF
     line breaks keeps them."""
     if "\r\n" in text:
-        edit = add_dates(text.replace("\r\n", "\n"), additions)
-        return Edit(edit.text.replace("\n", "\r\n"), edit.added)
+        return _with_crlf(text, additions)
     start, end = _calendar_block(text)
     block = text[start:end]
     yaml, data = _load(block, _line_of(text, start))
@@ -72,6 +71,25 @@ def add_dates(text: str, additions: dict[str, Sequence[Day]]) -> Edit:
     new = text[:start] + out.getvalue() + text[end:]
     _same_but_added(text, new, added)
     return Edit(new, added)
+
+
+def _with_crlf(text: str, additions: dict[str, Sequence[Day]]) -> Edit:
+    """:func:`add_dates` for a file with CRLF line breaks: the edit is made on its LF text,
+    and only the calendar block goes back, with the line break of its first line; every other
+    line keeps its own (a file of CRLF and LF lines was written back all CRLF)."""
+    plain = text.replace("\r\n", "\n")
+    edit = add_dates(plain, additions)
+    if edit.text == plain:
+        return Edit(text, edit.added)
+    start, end = _calendar_block(plain)
+    block = edit.text[start : len(edit.text) - (len(plain) - end)]
+    lines = text.splitlines(keepends=True)
+    first, after = plain.count("\n", 0, start), plain.count("\n", 0, end)
+    if lines[first].endswith("\r\n"):
+        block = block.replace("\n", "\r\n")
+    new = "".join(lines[:first]) + block + "".join(lines[after:])
+    _same_but_added(text, new, edit.added)
+    return Edit(new, edit.added)
 
 
 def _same_but_added(old: str, new: str, added: dict[str, list[date]]) -> None:
