@@ -71,11 +71,38 @@ def test_the_workload_names_the_clocks_nobody_owns_in_the_pages_words(demo_in, l
     assert "(none)" not in html.unescape(page)
 
 
-# Characters of one script that the other writes differently (个/個, 们/們 …), to tell a
-# Traditional page's words from Simplified ones and the reverse.
-SIMPLIFIED_ONLY = set("个们这说时间过来对后为与从会页结链设图关开确认选项删检语简资讯条复该键")
-TRADITIONAL_ONLY = set("個們這說時間過來對後為與從會頁結鏈設圖關開確認選項刪檢語簡資訊條複該鍵")
-OTHER_SCRIPT = {"zh-Hant": SIMPLIFIED_ONLY, "zh-Hans": TRADITIONAL_ONLY}
+# A script's characters, told by the national character set that holds them: Big5 (cp950) has
+# the traditional forms and none of the simplified ones that differ (个, 们, 这 …); GB 2312
+# the simplified forms and none of the traditional ones (個, 們, 這 …).
+CHARACTER_SET = {"zh-Hant": "cp950", "zh-Hans": "gb2312"}
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def other_script(language: str, text: str) -> set[str]:
+    """The Chinese characters of ``text`` that ``language``'s script does not write."""
+    wrong = set()
+    for character in HAN.findall(text):
+        try:
+            character.encode(CHARACTER_SET[language])
+        except UnicodeEncodeError:
+            wrong.add(character)
+    return wrong
+
+
+@pytest.mark.parametrize("language", ["zh-Hant", "zh-Hans"])
+def test_the_catalogues_write_their_own_script(language):
+    """Every Chinese label of a catalogue is in its language's script (checked with the sets
+    above: the test below caught the theme's 个 on a Traditional page)."""
+    wrong = {key: other_script(language, text) for key, text in catalogue(language).items()}
+    assert {key: chars for key, chars in wrong.items() if chars} == {}
+
+
+def test_the_character_sets_tell_the_scripts_apart():
+    assert other_script("zh-Hant", "找到 1 个符合條件的結果") == {"个"}
+    assert other_script("zh-Hans", "找到 1 个符合條件的結果") == {"條", "結"}
+    assert other_script("zh-Hant", "王麗") == set() == other_script("zh-Hans", "王丽")
+
+
 THEME_CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
 
 
@@ -86,7 +113,7 @@ def test_the_search_speaks_the_pages_script(demo_in, language):
     result was '找到 1 个符合條件的結果', a simplified 个 among traditional characters."""
     page = demo_in(language).text("index.html")
     words = json.loads(THEME_CONFIG.search(page).group(1))["translations"]
-    wrong = {key: text for key, text in words.items() if OTHER_SCRIPT[language] & set(text)}
+    wrong = {key: text for key, text in words.items() if other_script(language, text)}
     assert wrong == {}
     if language == "zh-Hant":
         assert words["search.result.one"] == "找到 1 個符合條件的結果"
