@@ -405,3 +405,26 @@ def test_an_empty_path_is_a_usage_error(agency, args, option):
     assert done.returncode == 2, done.stdout + done.stderr
     assert f"Invalid value for '{option}': an empty path names nothing" in done.stderr
     assert sorted(path.relative_to(agency.root) for path in agency.root.rglob("*")) == before
+
+
+# --- a control character in a record -----------------------------------------------------------
+# YAML allows no control character but tab and line breaks; libyaml's reader says only the
+# byte offset, and the problem was put at 1:1 with "position 188" in its message.
+
+
+@pytest.mark.parametrize(
+    ("name", "column", "code"),
+    [
+        ("ACME\x07 Technology", 11, "0007"),  # `name: ACME` is 10 characters
+        ("陳陳\x01", 9, "0001"),  # counted in characters, not in UTF-8 bytes (13)
+        ("ACME\x7f", 11, "007F"),
+    ],
+)
+def test_a_control_character_is_named_where_it_stands(agency, name, column, code):
+    text = (agency.records / "clients/acme/client.yaml").read_text(encoding="utf-8")
+    found = agency.check(
+        "clients/acme/client.yaml",
+        text.replace("name: ACME Technology Co., Ltd.", f"name: {name}"),
+        expect=[(2, column, "HB105")],
+    )
+    assert found[0].message.startswith(f"a control character (U+{code}) cannot stand")

@@ -241,7 +241,9 @@ def _compose(text: str, line_offset: int) -> yaml.MappingNode:
         raise _shifted(problem, line_offset) from None
     except yaml.MarkedYAMLError as err:
         raise _shifted(_syntax_problem(err, text), line_offset) from None
-    except yaml.YAMLError as err:  # e.g. a reader error without a mark
+    except yaml.reader.ReaderError as err:
+        raise _shifted(_reader_problem(err, text), line_offset) from None
+    except yaml.YAMLError as err:  # any other error without a mark
         raise LoadProblem("HB105", f"not valid YAML: {err}", 1 + line_offset) from None
     except RecursionError:
         raise LoadProblem("HB105", "not valid YAML: nested too deeply", 1 + line_offset) from None
@@ -261,6 +263,26 @@ def _compose(text: str, line_offset: int) -> yaml.MappingNode:
             column,
         )
     return root
+
+
+def _reader_problem(err: yaml.reader.ReaderError, text: str) -> LoadProblem:
+    """A character YAML does not allow (a control character), at its line and column: the
+    reader says only its offset (in bytes from libyaml, in characters from PyYAML's own
+    reader), and was reported at 1:1. It is the first such character of the text, so its
+    first occurrence is where it stands."""
+    code = err.character if isinstance(err.character, int) else None
+    at = text.find(chr(code)) if code is not None else -1
+    if at < 0:
+        return LoadProblem("HB105", f"not valid YAML: {err}", 1)
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    return LoadProblem(
+        "HB105",
+        f"a control character (U+{code:04X}) cannot stand in a YAML file; remove it (only "
+        "tabs and line breaks may)",
+        line,
+        column,
+    )
 
 
 def _syntax_problem(err: yaml.MarkedYAMLError, text: str) -> LoadProblem:
