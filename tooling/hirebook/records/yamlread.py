@@ -151,15 +151,17 @@ def _refuse_yaml11_breaks(text: str) -> None:
     editors do not: ``name: X<NEL>city: Y`` would silently become two keys. Refused, with
     the place, rather than read one way or the other."""
     offset = _YAML11_BREAK.search(text).start()
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
     raise LoadProblem(
         "HB112",
         f"the text holds a {_BREAK_NAMES[text[offset]]} character, which some YAML readers "
         "take as a line break and others do not; replace it by a space or a new line",
-        line,
-        column,
+        *_text_position(text, offset),
     )
+
+
+def _text_position(text: str, offset: int) -> tuple[int, int]:
+    """(line, column) of the character at ``offset`` of ``text``, both counted from 1."""
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
@@ -274,14 +276,11 @@ def _reader_problem(err: yaml.reader.ReaderError, text: str) -> LoadProblem:
     at = text.find(chr(code)) if code is not None else -1
     if at < 0:
         return LoadProblem("HB105", f"not valid YAML: {err}", 1)
-    line = text.count("\n", 0, at) + 1
-    column = at - (text.rfind("\n", 0, at) + 1) + 1
     return LoadProblem(
         "HB105",
         f"a control character (U+{code:04X}) cannot stand in a YAML file; remove it (only "
         "tabs and line breaks may)",
-        line,
-        column,
+        *_text_position(text, at),
     )
 
 
