@@ -428,3 +428,42 @@ def test_a_control_character_is_named_where_it_stands(agency, name, column, code
         expect=[(2, column, "HB105")],
     )
     assert found[0].message.startswith(f"a control character (U+{code}) cannot stand")
+
+
+# --- a file written over a record -------------------------------------------------------------
+# progress --out and handbook --out refused the records folder; codeowners --output,
+# export --sqlite --force and calendar --out --force did not: `--output records/policy.yaml`,
+# or a link report.md -> records/policy.yaml, replaced the policy with the ownership table.
+
+
+@pytest.mark.parametrize(
+    ("args", "option", "what"),
+    [
+        (["codeowners", "--output", "{out}"], "--output", "CODEOWNERS"),
+        (["export", "--as-of", AS_OF, "--force", "--sqlite", "{out}"], "--sqlite", "an export"),
+        (
+            ["calendar", "--all", "--as-of", AS_OF, "--force", "--out", "{out}"],
+            "--out",
+            "a calendar feed",
+        ),
+        (["progress", "acme", "--as-of", AS_OF, "--out", "{out}"], "--out", "a report"),
+    ],
+)
+@pytest.mark.parametrize("through", ["path", "link"])
+def test_no_output_replaces_a_record(runner, agency, args, option, what, through):
+    from hirebook.cli.main import cli
+
+    policy = agency.records / "policy.yaml"
+    before = policy.read_bytes()
+    out = policy
+    if through == "link":
+        out = agency.root / "report.md"
+        out.symlink_to(policy)
+    argv = [arg.replace("{out}", str(out)) for arg in args]
+    result = runner.invoke(cli, [*argv, "--records", str(agency.records)])
+    assert result.exit_code == 2, result.output
+    assert (
+        f"Invalid value for {option}: {out} is inside the records folder "
+        f"({agency.records.resolve()}); {what} is not a record — write it elsewhere"
+    ) in " ".join(result.output.split())
+    assert policy.read_bytes() == before

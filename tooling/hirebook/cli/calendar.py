@@ -86,6 +86,7 @@ def calendar_command(
     common.known_ids(records_dir, "--client", (client,) if client else ())
     target = None if str(out_file) == "-" else out_file.absolute()
     if target is not None:
+        common.refuse_among_records(target, records_dir, "--out", "a calendar feed")
         _check_target(target, force)
     data, notice = _feed(records_dir, jobs, as_of, language, site_url, owner, client)
     if notice:

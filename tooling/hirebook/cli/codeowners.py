@@ -41,6 +41,8 @@ def codeowners_command(records_dir, check, output):
       hirebook codeowners
       hirebook codeowners --check
     """
+    if output is not None and not check:
+        common.refuse_among_records(output, records_dir, "--output", "CODEOWNERS")
     repo = common.load(records_dir)
     prefix = common.git_prefix(repo.root)
     target = output or _default_target(repo.root, prefix)

@@ -135,6 +135,20 @@ def records_folder(records_dir: Path | None) -> tuple[Path, Path]:
     return folder.resolve(), root.resolve()
 
 
+def refuse_among_records(path: Path, records_dir: Path | None, option: str, what: str) -> None:
+    """A usage error when ``path`` (through any link) is inside the records folder: a file
+    written there would replace a record (`--output records/policy.yaml`, or a link to it)."""
+    from hirebook.output.inert import inert  # the path is echoed back
+
+    folder = records_folder(records_dir)[0]
+    if path.resolve().is_relative_to(folder):
+        raise click.BadParameter(
+            f"{inert(path)} is inside the records folder ({inert(folder)}); {what} is not a "
+            "record — write it elsewhere",
+            param_hint=option,
+        )
+
+
 @dataclass(frozen=True)
 class Work:
     """What a command over every record must read, and in how many processes."""

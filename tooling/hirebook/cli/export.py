@@ -65,6 +65,7 @@ def export_command(records_dir, target, force, as_of, jobs):
       sqlite3 hirebook.db "SELECT channel, COUNT(*) FROM applications GROUP BY channel"
     """
     target = target.absolute()
+    common.refuse_among_records(target, records_dir, "--sqlite", "an export")
     if target.exists() and not force:
         raise click.UsageError(f"{target} exists; pass --force to replace it")
     if not target.parent.is_dir():

@@ -154,7 +154,7 @@ def progress_command(
     if (first is None) != (last is None):
         raise click.UsageError("give --from and --to together (or neither, for the last week)")
     if out is not None:
-        _refuse_out_among_records(out, records_dir)
+        common.refuse_among_records(out, records_dir, "--out", "a report")
     run = common.run_pipeline(
         records_dir,
         jobs,
@@ -233,17 +233,6 @@ def _emit(text: str, out: Path | None) -> None:
     except OSError as err:
         raise machine_failure(err, "The report was not written.") from None
     click.echo(f"wrote {inert(out)}", err=True)
-
-
-def _refuse_out_among_records(out: Path, records_dir) -> None:
-    """--out never replaces a record: a report written over one would lose what it held."""
-    folder = common.records_folder(records_dir)[0].resolve()
-    if out.resolve().is_relative_to(folder):
-        raise click.BadParameter(
-            f"{inert(out)} is inside the records folder ({inert(folder)}); a report is not a "
-            "record — write it elsewhere",
-            param_hint="--out",
-        )
 
 
 def _sending(repo, report: ProgressReport, plan_id, sender) -> tuple[str, str]:
