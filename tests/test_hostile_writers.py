@@ -232,6 +232,21 @@ def test_holidays_keeps_each_lines_own_break_in_a_file_of_crlf_and_lf():
     )
 
 
+def test_holidays_shows_its_diff_inert(runner, agency):
+    """The diff's context is the policy as anyone wrote it: a right-to-left override in a
+    comment reached the terminal raw and reordered the lines around the new dates."""
+    from hirebook.cli.main import cli
+
+    policy = agency.records / "policy.yaml"
+    text = policy.read_text(encoding="utf-8")
+    policy.write_text(text.replace("calendar:\n", "calendar:  # \u202eevil\n"), encoding="utf-8")
+    args = ["holidays", "--records", str(agency.records), "--year", "2026", "--country", "CN"]
+    result = runner.invoke(cli, [*args, "--dry-run"])
+    assert result.exit_code == 0, result.output
+    assert " calendar:  # \\u202eevil\n" in result.output
+    assert "\u202e" not in result.output
+
+
 def _added(text: str) -> str:
     from hirebook.policy_edit import add_dates
     from hirebook.public_holidays import Day

@@ -15,6 +15,7 @@ import click
 from hirebook import atomic
 from hirebook.cli import common
 from hirebook.cli.failures import machine_failure
+from hirebook.output.inert import inert
 from hirebook.problem import Severity
 from hirebook.public_holidays import (
     NOT_YET_ANNOUNCED,
@@ -102,7 +103,7 @@ def holidays_command(records_dir, years, country, categories, dry_run):
         edit = add_dates(text, additions)
     except PolicyEditError as err:
         raise click.ClickException(f"{shown}:{err.line}:{err.column}: {err}") from None
-    diff = "".join(
+    diff = list(
         difflib.unified_diff(
             text.splitlines(keepends=True),
             edit.text.splitlines(keepends=True),
@@ -111,7 +112,9 @@ def holidays_command(records_dir, years, country, categories, dry_run):
         )
     )
     if diff:
-        click.echo(diff, nl=False)
+        # A line at a time, inert: the policy's comments are anyone's text (a bidi control
+        # would reorder what the terminal shows), and its CR is the file's, not the diff's.
+        click.echo("\n".join(inert(line.rstrip("\r\n")) for line in diff))
     for calendar in calendars:
         _report(shown, calendar, edit.added, policy)
     for note in conflicts:
