@@ -59,7 +59,7 @@ def test_markdown_on_standard_output(runner, demo_records):
     ("language", "title", "pending"),
     [
         ("en", "Progress report: Pinecone Games Studio", "Resumes awaiting your feedback"),
-        ("zh-Hant", "招聘進度報告：Pinecone Games Studio", "待貴司反饋的簡歷"),
+        ("zh-Hant", "招聘進度報告：Pinecone Games Studio", "待貴司反饋的履歷"),
         ("zh-Hans", "招聘进度报告：Pinecone Games Studio", "待贵司反馈的简历"),
     ],
 )

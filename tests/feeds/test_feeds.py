@@ -235,7 +235,7 @@ def test_summaries_and_messages_in_the_site_language(handbook):
     events = {str(e["UID"]): e for e in parse(zh.feeds["feeds/clients/jadepay.ics"]).walk("VEVENT")}
     day7 = events["onboarding-check-in/jadepay/app-2026-0035#day-7@hirebook"]
     assert str(day7["SUMMARY"]) == "【已逾期】入職跟蹤：app-2026-0035#day-7"
-    assert str(day7["DESCRIPTION"]).startswith("狀態: 已逾期\n規則: 入職跟蹤\n")
+    assert str(day7["DESCRIPTION"]).startswith("狀態：已逾期\n規則：入職跟蹤\n")
     # Its message as the pages word it: due 3 working days from 2026-11-17 09:00 (the 7th day
     # after start_on 2026-11-10) = Thu 2026-11-19 18:00; at Fri 17:00, 8 working hours late.
     assert "\n入職跟蹤（app-2026-0035#day-7）已逾期 8 個工作小時\n" in str(day7["DESCRIPTION"])

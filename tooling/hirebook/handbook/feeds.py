@@ -318,18 +318,21 @@ def _description(ctx: Context, finding: Finding, redactor: Redactor) -> str:
     clock = finding.clock
     client = ctx.repo.clients.get(clock.client or "")
     person = ctx.repo.people.get(clock.owner or "")
+
+    def field(key: str, value: str) -> str:  # in the language's punctuation (狀態：已逾期)
+        return labels("punct.field", label=labels(key), value=value)
+
+    due = labels("punct.aside", text=ctx.instant(clock.due), aside=ctx.repo.zone.key)
     lines = [
-        f"{labels('state')}: {labels.value('state', str(finding.state))}",
-        f"{labels('rule')}: {labels.value('rule', clock.rule)}",
-        f"{labels('client')}: "
-        + (inert(redactor.text(client.name)) if client else labels("sla.no_client")),
-        f"{labels('owner')}: "
-        + (inert(redactor.field(person.name)) if person else labels("sla.no_owner")),
-        f"{labels('due')}: {ctx.instant(clock.due)} ({ctx.repo.zone.key})",
+        field("state", labels.value("state", str(finding.state))),
+        field("rule", labels.value("rule", clock.rule)),
+        field("client", inert(redactor.text(client.name)) if client else labels("sla.no_client")),
+        field("owner", inert(redactor.field(person.name)) if person else labels("sla.no_owner")),
+        field("due", due),
     ]
     # The message the site's pages show for the clock, in the site's language.
     lines.append(inert(redactor.text(clock_message(labels, finding, ctx.day_length))))
-    lines.append(f"{labels('source')}: {inert(clock.record)}")
+    lines.append(field("source", inert(clock.record)))
     return "\n".join(lines)
 
 
