@@ -40,12 +40,25 @@ class NamedPath(click.Path):
     """A path option that must name something: an empty value (`--out "$OUT"` with OUT unset)
     is a usage error. Read as a path, '' is the current folder: `handbook --out ''` wrote its
     pages among the project's files, and the file options failed as a machine error
-    (`cannot write .: Device or resource busy`)."""
+    (`cannot write .: Device or resource busy`). So is a symbolic link in a loop (`a -> a`),
+    which no path resolves through."""
 
     def convert(self, value, param, ctx):
         if isinstance(value, str) and not value.strip():
             self.fail("an empty path names nothing (is a variable unset?); give a name", param, ctx)
-        return super().convert(value, param, ctx)
+        path = super().convert(value, param, ctx)
+        try:
+            Path(path).resolve()  # every command resolves it: a loop is a traceback there
+        except RuntimeError:  # Python 3.11's "Symlink loop"
+            from hirebook.output.inert import inert  # the path is echoed back
+
+            self.fail(
+                f"{inert(value)} is a symbolic link that leads back to itself (a loop); remove "
+                "the link or give another path",
+                param,
+                ctx,
+            )
+        return path
 
 
 def records_option(function: Callable) -> Callable:

@@ -44,7 +44,7 @@ from hirebook.output.inert import inert
 @click.option(
     "--config",
     "config_file",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=common.NamedPath(dir_okay=False, path_type=Path),
     default=None,
     help="With --zensical or --languages: the MkDocs configuration whose theme, extensions and "
     "hand-written pages (or languages) to use. Default: mkdocs.yml of the project root.",

@@ -37,7 +37,7 @@ Next:
 @click.command("init")
 @click.argument(
     "directory",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=common.NamedPath(file_okay=False, path_type=Path),
     default=".",
     required=False,
 )
