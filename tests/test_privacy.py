@@ -95,6 +95,7 @@ def test_owner_of_person_fields():
     assert index.owner("138 0000 0001") == ("cand-0001", "phone number")  # no country code
     assert index.owner("0086-138-0000-0001") == ("cand-0001", "phone number")
     assert index.owner("+86 21 5555 0100") == ("cand-0002", "phone number")  # trunk zero
+    assert index.owner("Liu.Yang (AT) Mail [dot] Example") == ("cand-0001", "e-mail address")
     for other in ("Liu", "Yang Liu", "liu.yang@acme.example", "+86 138 0000 0002", "0001"):
         assert index.owner(other) is None, other
 
@@ -109,6 +110,9 @@ def test_redactor_withholds_free_text():
     )
     assert redactor.text("Liu Yang wrote from liu.yang＠mail.example and bob@x.example") == (
         f"cand-0001 wrote from {WITHHELD} and {WITHHELD}"
+    )
+    assert redactor.text("Write to liu.yang [at] mail (dot) example now") == (
+        f"Write to {WITHHELD} now"
     )
     assert redactor.text("Budget 450000 CNY from 2026-03-05") == "Budget 450000 CNY from 2026-03-05"
     text = "\uff21\uff23\uff2d\u00a0call"  # nothing personal: left as it is, not normalised

@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 TP = "clients/acme/touchpoints/tp-2026-0001.yaml"
 
 
@@ -212,6 +214,24 @@ def test_hb501_email_with_zero_width_characters_inside(agency):
     agency.check(
         TP, touchpoint("Wrote to liu.\u200dyang@\u2060mail.example"), expect=[(5, 10, "HB501")]
     )
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "Wrote to liu.yang (at) mail (dot) example about it",
+        "Wrote to liu.yang[AT]mail.example",  # no space: a short text is still searched
+        "Wrote to liu.yang {at} mail.example",
+        "Wrote to liu.yang @ mail.example",
+    ],
+)
+def test_hb501_email_spelled_out(agency, summary):
+    """Spelled out to keep it from robots, it is as much an address to a reader."""
+    agency.check(TP, touchpoint(summary), expect=[(5, 10, "HB501")])
+
+
+def test_hb501_an_at_that_makes_no_address(agency):
+    agency.check(TP, touchpoint("Meet (at) 3pm; budget @ 450k; Q3 [at] risk"), expect=[])
 
 
 # --- HB505: a candidate's data in a contact's or team member's fields --------------------------

@@ -16,7 +16,8 @@ bodies). Personal data is recognised the same way everywhere:
   `＠` is found like the plain one. Pure-ASCII text needs none of it and is passed through as
   it is.
 - **Free text** (every string of a record outside ``candidates/`` but the person fields below):
-  any e-mail address (HB501), any phone number (HB502) and any candidate's name (HB503).
+  any e-mail address (HB501; spelled out too, `name (at) mail (dot) example`), any phone number
+  (HB502) and any candidate's name (HB503).
 - **Person fields** (:data:`PERSON_FIELDS`: a client contact's and a team member's `name`,
   `email` and `phone`) are meant to hold a person's data, so only a *candidate's* name, e-mail
   or phone found there is a problem (HB505); e-mails and phones are compared as addresses
@@ -196,8 +197,27 @@ def normalise(text: str) -> str:
 
 # --- e-mail addresses and phone numbers ------------------------------------------------------
 
-EMAIL = re.compile(r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}")
-"""An e-mail address (letters of any script: `劉洋@mail.example` is one too)."""
+_AT = r"(?:@| @ |(?i: ?[(\[{] ?at ?[)\]}] ?))"
+_DOT = r"(?:\.|(?i: ?[(\[{] ?dot ?[)\]}] ?))"
+EMAIL = re.compile(rf"[\w.%+-]+{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}[^\W\d_]{{2,}}")
+"""An e-mail address (letters of any script: `劉洋@mail.example` is one too), also as people
+spell one out to keep it from robots: `liu.yang (at) mail (dot) example`, `[at]`, `{AT}`, or
+` @ ` between spaces. Spaces only, never a line break: a rule searches many texts at once."""
+_SPELLED = re.compile(r" ?[(\[{] ?(at|dot) ?[)\]}] ?", re.IGNORECASE)
+
+
+def might_hold_email(text: str) -> bool:
+    """Whether ``text`` has an `@` or a spelled-out one: what :data:`EMAIL` needs."""
+    return "@" in text or _SPELLED.search(text) is not None
+
+
+def address(written: str) -> str:
+    """An e-mail address as it is compared: spelled-out `@` and `.` as the characters, no
+    spaces, case folded (`Liu.Yang (AT) Mail.Example` is `liu.yang@mail.example`)."""
+    plain = _SPELLED.sub(lambda m: "@" if m.group(1).lower() == "at" else ".", written)
+    return plain.replace(" ", "").casefold()
+
+
 _GROUPED = r"(?:[ .-]|\)[ .-]?|[ .-]?\()?"
 """What may stand between two digits of a phone number: a space, dash or dot, or a
 parenthesis closing or opening a group (`+86 (138) 0000-0001`)."""
@@ -219,7 +239,7 @@ number grouped like one (``0212-34-56``) is still a phone number."""
 
 def emails(text: str) -> list[re.Match]:
     """The e-mail addresses in normalised ``text``."""
-    return list(EMAIL.finditer(text)) if "@" in text else []
+    return list(EMAIL.finditer(text)) if might_hold_email(text) else []
 
 
 def phone_numbers(text: str) -> list[re.Match]:
@@ -303,7 +323,7 @@ class Candidates:
             if "name" in found:
                 self._add_name(normalise(found["name"]), candidate)
             if "email" in found:
-                self.emails.setdefault(normalise(found["email"]).strip().casefold(), candidate)
+                self.emails.setdefault(address(normalise(found["email"])), candidate)
             if "phone" in found:
                 digits = _digits(normalise(found["phone"]))
                 if len(digits) >= _SHORTEST_NUMBER:
@@ -412,10 +432,10 @@ class Candidates:
     def email_owner(self, text: str) -> str | None:
         """The candidate whose e-mail address is (in) normalised ``text``."""
         for match in emails(text):
-            found = self.emails.get(match.group(0).casefold())
+            found = self.emails.get(address(match.group(0)))
             if found:
                 return found
-        return self.emails.get(text.strip().casefold())
+        return self.emails.get(address(text))
 
     def phone_owner(self, text: str) -> str | None:
         """The candidate whose phone number is (in) normalised ``text``: the same digits, or
@@ -451,7 +471,7 @@ class Candidates:
 
 
 def _without_addresses(text: str) -> str:
-    return EMAIL.sub(" ", text) if "@" in text else text
+    return EMAIL.sub(" ", text) if might_hold_email(text) else text
 
 
 def _lowered(text: str, words: Sequence[str]) -> list[str]:

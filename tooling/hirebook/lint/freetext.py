@@ -119,7 +119,7 @@ def named_id(document: Document) -> str | None:
 _MAYBE_PERSONAL = re.compile(
     r"(?!(?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*"  # not an id
     r"|\d{4}-\d\d-\d\d(?:T[\d:.]+(?:Z|[+-]\d\d:\d\d)?)?)\Z)"  # nor a date or a time
-    r".*?(?:[\s@]|[^\x00-\x7f]|\d{4})",
+    r".*?(?:[\s@(\[{]|[^\x00-\x7f]|\d{4})",  # a bracket: `name(at)mail.example`
     re.DOTALL,
 )
 

@@ -4,8 +4,9 @@ Candidate contact details live only in `records/candidates/`, which is never pub
 e-mail address typed into a summary, note or comment elsewhere would reach the handbook, the
 reports and CI logs. Contact fields meant for it (`email:` of a client contact or a team member)
 are checked by HB505 instead. The text is normalised first, so an address written with a
-full-width `＠`, with zero-width spaces inside, as `&#64;` or `%40`, or inside HTML markup
-(`<someone@mail.example>`, a comment) is found too. The message does not repeat the address,
+full-width `＠`, with zero-width spaces inside, as `&#64;` or `%40`, inside HTML markup
+(`<someone@mail.example>`, a comment) or spelled out (`someone (at) mail (dot) example`,
+`[at]`, ` @ `) is found too. The message does not repeat the address,
 so the warning itself does not spread it. The handbook is not built while the address is
 there, and `export`, `sla` and `report` show it as `[personal data withheld]`.
 
@@ -48,4 +49,4 @@ def check(repo: Repository, context: Context) -> Iterator[Problem]:
 
 
 def _has_email(text: str) -> bool:
-    return "@" in text and privacy.EMAIL.search(text) is not None
+    return privacy.might_hold_email(text) and privacy.EMAIL.search(text) is not None
