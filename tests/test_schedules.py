@@ -44,10 +44,14 @@ def test_every_schedule_is_one_the_move_understands():
         ("Pacific/Kiritimati", '"30 18 * * 0-4"', '"17 16 * * *"'),
         # UTC+10 outside its (January) summer time: 08:30 Monday is 22:30 UTC on Sunday
         ("Australia/Sydney", '"30 22 * * 0-4"', '"17 20 * * *"'),
+        # UTC+0 in winter, +1 in summer, as London (the zone database calls summer standard
+        # there, winter a negative saving): 08:30 is 08:30 UTC
+        ("Europe/Dublin", '"30 8 * * 1-5"', '"17 6 * * *"'),
     ],
 )
 def test_a_schedule_keeps_its_local_time(zone, sla, handbook):
-    summer = SUMMER if zone in ("Europe/London", "America/New_York", "Australia/Sydney") else ""
+    summer_zones = ("Europe/London", "America/New_York", "Australia/Sydney", "Europe/Dublin")
+    summer = SUMMER if zone in summer_zones else ""
     assert schedules.moved(SLA, zone) == (
         f"    - cron: {sla} # Monday to Friday, 08:30 in {zone}{summer}\n"
     )

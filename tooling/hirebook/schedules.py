@@ -29,19 +29,24 @@ _DAY = timedelta(days=1)
 
 
 def standard_offset(zone: str) -> timedelta:
-    """The zone's offset from UTC outside summer time (read in January and July, for either
-    hemisphere)."""
-    year = datetime.now().year
-    offsets = []
-    for month in (1, 7):
-        moment = datetime(year, month, 15, 12, tzinfo=ZoneInfo(zone))
-        offsets.append(moment.utcoffset() - moment.dst())
-    return offsets[0]
+    """The zone's offset from UTC outside summer time: the lesser of January's and July's (for
+    either hemisphere). Not the offset less ``dst()``: the zone database makes Irish summer
+    time the standard one (Europe/Dublin's winter is a *negative* saving), which would put a
+    Dublin agency's 08:30 at 07:30 all winter."""
+    return min(_mid_month_offsets(zone))
 
 
 def has_summer_time(zone: str) -> bool:
+    """Whether the zone's offset differs between January and July."""
+    january, july = _mid_month_offsets(zone)
+    return january != july
+
+
+def _mid_month_offsets(zone: str) -> tuple[timedelta, timedelta]:
+    """The zone's offsets from UTC on 15 January and 15 July of this year."""
     year = datetime.now().year
-    return any(datetime(year, m, 15, 12, tzinfo=ZoneInfo(zone)).dst() for m in (1, 7))
+    january, july = (datetime(year, m, 15, 12, tzinfo=ZoneInfo(zone)) for m in (1, 7))
+    return january.utcoffset(), july.utcoffset()
 
 
 def moved(text: str, zone: str) -> str:
