@@ -83,11 +83,13 @@ def _with_crlf(text: str, additions: dict[str, Sequence[Day]]) -> Edit:
         return Edit(text, edit.added)
     start, end = _calendar_block(plain)
     block = edit.text[start : len(edit.text) - (len(plain) - end)]
-    lines = text.splitlines(keepends=True)
+    # Lines as `plain` counts them: splitlines would also break at a lone CR (`…\r\r\n`, a
+    # blank line to YAML), and the lines kept around the block would be off by one.
+    lines = text.split("\n")
     first, after = plain.count("\n", 0, start), plain.count("\n", 0, end)
-    if lines[first].endswith("\r\n"):
+    if lines[first].endswith("\r"):
         block = block.replace("\n", "\r\n")
-    new = "".join(lines[:first]) + block + "".join(lines[after:])
+    new = "".join(f"{line}\n" for line in lines[:first]) + block + "\n".join(lines[after:])
     _same_but_added(text, new, edit.added)
     return Edit(new, edit.added)
 
