@@ -94,9 +94,9 @@ def test_every_formats_summary_counts_in_words():
     assert GithubReporter().lint(result).splitlines()[-1] == (
         "hirebook lint: 1 error, 0 warnings in 1 file"
     )
-    assert MarkdownReporter().lint(result).splitlines()[0] == (
-        "## hirebook lint: 1 error, 0 warnings"
-    )
+    digest = MarkdownReporter().lint(result).splitlines()
+    assert digest[0] == "## hirebook lint: 1 error, 0 warnings"
+    assert digest[-1] == "1 file checked."  # was "1 files checked."
     assert MarkdownReporter().lint(LintResult([], files=1)).splitlines()[2] == (
         "No problems in 1 file. ✅"
     )

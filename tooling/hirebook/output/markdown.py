@@ -63,7 +63,7 @@ class MarkdownReporter(Reporter):
                 f"| {code(problem.file)} | {problem.line} | {problem.code} | "
                 f"{problem.severity} | {cell(problem.message)} |"
             )
-        lines += ["", f"{result.files} files checked."]
+        lines += ["", f"{plural(result.files, 'file')} checked."]
         return "\n".join(lines)
 
     def sla(self, board: Board) -> str:
