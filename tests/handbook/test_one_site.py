@@ -181,6 +181,16 @@ def test_the_root_404_page_links_each_language_home(site):
     assert selector.entries == [("en", "/./"), ("zh-Hant", "/zh-Hant/"), ("zh-Hans", "/zh-Hans/")]
 
 
+def test_each_languages_404_page_says_it_in_its_language(site):
+    """Material's own 404 template says "404 - Not found" in English on every part."""
+    for page, heading in (
+        ("404.html", "404 - Not found"),
+        ("zh-Hant/404.html", "404 - 找不到此頁面"),
+        ("zh-Hans/404.html", "404 - 找不到此页面"),
+    ):
+        assert f"<h1>{heading}</h1>" in (site / page).read_text(encoding="utf-8"), page
+
+
 def test_the_site_name_is_translated(site):
     def title(page: str) -> str:
         return re.search(r"<title>(.*?)</title>", (site / page).read_text(encoding="utf-8")).group(

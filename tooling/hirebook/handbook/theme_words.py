@@ -1,6 +1,7 @@
 """The words of the site's frame that ``mkdocs.yml`` writes once, in English, put in the
 language of each part of the site: the colour-palette toggle's name (the button's ``title``
-and its radio input's ``aria-label``) and the title of each heading's permalink (``¶``).
+and its radio input's ``aria-label``), the title of each heading's permalink (``¶``) and the
+404 page's heading (Material's own template writes "404 - Not found" in every language).
 
 Material translates its own words (``theme.language``) but takes these from the
 configuration as written, so every Chinese page said "Switch to dark mode" and "Permanent
@@ -18,6 +19,9 @@ from hirebook.handbook.labels import Labels
 
 TOC_TITLE = "Permanent link"
 """The permalink title of Python-Markdown's ``toc`` extension when none is configured."""
+NOT_FOUND = "Not found"
+"""The 404 page's heading after "404 - ", as Material writes it and ``site/overrides/404.html``
+shows it unless the theme's ``not_found`` says it in the page's language."""
 
 
 def translate(theme: MutableMapping[str, Any], toc: MutableMapping[str, Any], labels: Labels):
@@ -29,6 +33,8 @@ def translate(theme: MutableMapping[str, Any], toc: MutableMapping[str, Any], la
     # Written only where it changes something, so the English configuration stays as written.
     if labels("theme.permalink") != toc.get("permalink_title", TOC_TITLE):
         toc["permalink_title"] = labels("theme.permalink")
+    if labels("theme.not_found") != NOT_FOUND:
+        theme["not_found"] = labels("theme.not_found")
 
 
 def toc_options(extensions: list) -> dict:
