@@ -1,5 +1,6 @@
 """The GitHub side of the workflow: workflows valid and audited, hooks that run hirebook."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -94,6 +95,12 @@ def test_pre_commit_hook_definition_runs_hirebook_lint():
     lint = next(hook for hook in hooks if hook["id"] == "hirebook-lint")
     assert lint["entry"] == "hirebook lint"
     assert lint["language"] == "python"
+    # pre-commit matches `files` with Python's re.search: a record misnamed .YAML runs the hook
+    # too, and lint tells the author to rename it (HB110)
+    files = re.compile(lint["files"])
+    for path in ("records/team/a.yaml", "records/team/a.YAML", "records/cases/b.Md"):
+        assert files.search(path), path
+    assert not files.search("records/clients/acme/contract.pdf")
 
 
 def test_vscode_maps_every_record_folder_to_its_schema():
