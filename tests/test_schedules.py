@@ -85,3 +85,40 @@ def test_the_project_itself_is_written_for_shanghai():
     """The repository's own workflows are the demo's, whose policy is in Asia/Shanghai."""
     policy = yaml.safe_load((ROOT / "records/policy.yaml").read_text(encoding="utf-8"))
     assert policy["timezone"] == schedules.WRITTEN_FOR
+
+
+def test_a_kept_workflows_lines_are_given_for_the_agencys_zone():
+    """A workflow init keeps (a fork's own) is not rewritten; the lines it would write are
+    given instead, worked out by hand as in test_a_schedule_keeps_its_local_time."""
+    assert schedules.kept_lines(SLA, "Europe/London") == [
+        f'- cron: "30 8 * * 1-5" # Monday to Friday, 08:30 in Europe/London{SUMMER}'
+    ]
+    # same offset: the time is right, only the comment's name differs
+    assert schedules.kept_lines(SLA, "Asia/Hong_Kong") == []
+    # moved already (by an earlier init, or by hand): left alone
+    assert schedules.kept_lines(schedules.moved(SLA, "Asia/Tokyo"), "Europe/London") == []
+
+
+def test_init_in_a_fork_says_which_schedules_to_change(runner, tmp_path):
+    """A fork keeps its workflows, written for Asia/Shanghai: a London fork's SLA issues
+    opened at 00:30 with nothing said. The files stay as they were; init names the lines."""
+    fork = tmp_path / "fork"
+    (fork / "tooling/hirebook").mkdir(parents=True)
+    (fork / "tooling/hirebook/__init__.py").write_text("")
+    (fork / ".github/workflows").mkdir(parents=True)
+    sla = (ROOT / ".github/workflows/sla.yml").read_bytes()
+    (fork / ".github/workflows/sla.yml").write_bytes(sla)
+    result = runner.invoke(
+        cli,
+        ["init", str(fork), "--country", "GB", "--timezone", "Europe/London"],
+        input="",
+    )
+    assert result.exit_code == 0, result.output
+    assert (fork / ".github/workflows/sla.yml").read_bytes() == sla
+    assert (
+        "note: .github/workflows/sla.yml was kept, and runs at Asia/Shanghai's local times; "
+        "for the agency's, change its cron line to:\n"
+        f'    - cron: "30 8 * * 1-5" # Monday to Friday, 08:30 in Europe/London{SUMMER}\n'
+    ) in result.output
+    # handbook.yml was written new, already in London's time: nothing to say about it
+    assert "handbook.yml was kept" not in result.output

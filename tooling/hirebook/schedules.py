@@ -59,6 +59,23 @@ def moved(text: str, zone: str) -> str:
     return CRON.sub(lambda match: _line(match, shift, zone, summer), text)
 
 
+def kept_lines(text: str, zone: str) -> list[str]:
+    """The cron lines of ``text``, a workflow ``init`` kept as it was (a fork's own), that run
+    at :data:`WRITTEN_FOR`'s local times where ``zone``'s differ: each as :func:`moved` would
+    write it for ``zone``, for the person to put in its place. A line whose comment names
+    another zone was moved already, or by hand, and is left alone."""
+    lines = []
+    for match in CRON.finditer(text):
+        if WRITTEN_FOR not in match["comment"]:
+            continue
+        line = moved(match.group().strip(), zone)
+        if CRON.fullmatch(line).group("minute", "hour", "days") != match.group(
+            "minute", "hour", "days"
+        ):
+            lines.append(line)
+    return lines
+
+
 def _line(match: re.Match, shift: timedelta, zone: str, summer: str) -> str:
     at = timedelta(hours=int(match["hour"]), minutes=int(match["minute"])) + shift
     day_shift, time_of_day = divmod(at, _DAY)  # a local morning can be UTC's day before

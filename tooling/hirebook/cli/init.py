@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import click
 
-from hirebook import scaffold
+from hirebook import scaffold, schedules
 from hirebook.cli import common
 from hirebook.cli.failures import machine_failure
 from hirebook.handbook.labels import LANGUAGES
@@ -202,7 +202,8 @@ def write_agency(
     """Write ``records`` and the missing project files into ``target``, asking first when
     records are there already (unless ``force``); CODEOWNERS from the new records; a
     package-based agency's workflows install ``requirement`` (default: this version); the
-    workflows' schedules keep their local times in ``timezone``."""
+    workflows' schedules keep their local times in ``timezone`` (a kept workflow's that do not
+    are listed, to be changed by hand)."""
     try:
         plan = scaffold.plan(target, records, language, requirement, timezone)
     except scaffold.ProjectSourceMissing as err:
@@ -224,7 +225,25 @@ def write_agency(
         "codeowners": codeowners,
         "unowned": unowned,
         "requirement": requirement or scaffold.pinned_requirement(),
+        "schedules": _kept_schedules(plan, timezone) if timezone else {},
     }
+
+
+def _kept_schedules(plan: scaffold.Plan, timezone: str) -> dict[str, list[str]]:
+    """The cron lines of each workflow that was kept (a fork keeps its own) and still runs at
+    Asia/Shanghai's local times where ``timezone``'s differ, as they would be written there."""
+    kept = {}
+    for rel in plan.present:
+        if not (rel.startswith(".github/workflows/") and rel.endswith(".yml")):
+            continue
+        try:
+            text = (plan.target / rel).read_bytes().decode("utf-8", errors="replace")
+        except OSError:
+            continue  # not readable: nothing to say about it
+        lines = schedules.kept_lines(text, timezone)
+        if lines:
+            kept[rel] = lines
+    return kept
 
 
 def print_summary(target: Path, written: dict) -> None:
@@ -248,6 +267,13 @@ def print_summary(target: Path, written: dict) -> None:
         click.echo(f"Wrote {len(plan.project)} project files; the workflows {how}.")
     if plan.present:
         click.echo(f"Kept {len(plan.present)} project files that were there.")
+    for rel, lines in written.get("schedules", {}).items():
+        click.echo(
+            f"note: {rel} was kept, and runs at {schedules.WRITTEN_FOR}'s local times; for the "
+            "agency's, change its cron line to:"
+        )
+        for line in lines:
+            click.echo(f"    {inert(line)}")
     click.echo(f"Wrote {_shown_path(written['codeowners'])}.")
     for note in written["unowned"]:
         click.echo(f"warning: {note}", err=True)
