@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hirebook import __version__, atomic, schedules
+from hirebook.output.inert import inert
 from hirebook.records.layout import place_of
 
 FORK, PACKAGE = "fork", "package"
@@ -312,9 +313,11 @@ def _refuse_links(plan: Plan) -> None:
     paths = [*sorted(folders), *plan.project, CODEOWNERS]
     linked = atomic.links_below(plan.target, paths)
     if linked:
+        # Where it points is anyone's text (a link can come with a clone): shown inert.
         reason = (
-            f"it is a symbolic link (to {os.readlink(linked[0])}); hirebook writes the agency "
-            f"only into {plan.target}, never through a link: remove it, or choose another folder"
+            f"it is a symbolic link (to {inert(os.readlink(linked[0]))}); hirebook writes the "
+            f"agency only into {plan.target}, never through a link: remove it, or choose "
+            "another folder"
         )
         raise atomic.WriteError(errno.ELOOP, reason, str(linked[0]))
 
