@@ -114,6 +114,8 @@ def test_redactor_withholds_free_text():
     assert redactor.text("Write to liu.yang [at] mail (dot) example now") == (
         f"Write to {WITHHELD} now"
     )
+    spelled = "Posted @ zhaopin.com, wrote to bob (at) x (dot) example"  # no candidate's
+    assert redactor.text(spelled) is spelled
     assert redactor.text("Budget 450000 CNY from 2026-03-05") == "Budget 450000 CNY from 2026-03-05"
     text = "\uff21\uff23\uff2d\u00a0call"  # nothing personal: left as it is, not normalised
     assert redactor.text(text) is text

@@ -225,13 +225,24 @@ def test_hb501_email_with_zero_width_characters_inside(agency):
         "Wrote to liu.yang @ mail.example",
     ],
 )
-def test_hb501_email_spelled_out(agency, summary):
-    """Spelled out to keep it from robots, it is as much an address to a reader."""
+def test_hb501_a_candidates_email_spelled_out(agency, summary):
+    """Spelled out to keep it from robots, the candidate's (cand-0001's) address is as much an
+    address to a reader."""
     agency.check(TP, touchpoint(summary), expect=[(5, 10, "HB501")])
 
 
-def test_hb501_an_at_that_makes_no_address(agency):
-    agency.check(TP, touchpoint("Meet (at) 3pm; budget @ 450k; Q3 [at] risk"), expect=[])
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "Meet (at) 3pm; budget @ 450k; Q3 [at] risk",
+        # how recruiters write about job boards and places: no one's address
+        "Posted the role @ zhaopin.com and ads [at] liepin.com",
+        "Sourcing @ LinkedIn.com; dinner with the CTO @ Hotel.Nikko",
+        "Wrote to someone (at) other (dot) example",  # spelled out, and no candidate's
+    ],
+)
+def test_hb501_an_at_that_is_no_candidates_address(agency, summary):
+    agency.check(TP, touchpoint(summary), expect=[])
 
 
 # --- HB505: a candidate's data in a contact's or team member's fields --------------------------

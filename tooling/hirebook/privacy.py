@@ -16,8 +16,8 @@ bodies). Personal data is recognised the same way everywhere:
   `＠` is found like the plain one. Pure-ASCII text needs none of it and is passed through as
   it is.
 - **Free text** (every string of a record outside ``candidates/`` but the person fields below):
-  any e-mail address (HB501; spelled out too, `name (at) mail (dot) example`), any phone number
-  (HB502) and any candidate's name (HB503).
+  any e-mail address (HB501; spelled out, `name (at) mail (dot) example`, a candidate's), any
+  phone number (HB502) and any candidate's name (HB503).
 - **Person fields** (:data:`PERSON_FIELDS`: a client contact's and a team member's `name`,
   `email` and `phone`) are meant to hold a person's data, so only a *candidate's* name, e-mail
   or phone found there is a problem (HB505); e-mails and phones are compared as addresses
@@ -197,17 +197,21 @@ def normalise(text: str) -> str:
 
 # --- e-mail addresses and phone numbers ------------------------------------------------------
 
+EMAIL = re.compile(r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}")
+"""An e-mail address (letters of any script: `劉洋@mail.example` is one too)."""
 _AT = r"(?:@| @ |(?i: ?[(\[{] ?at ?[)\]}] ?))"
 _DOT = r"(?:\.|(?i: ?[(\[{] ?dot ?[)\]}] ?))"
-EMAIL = re.compile(rf"[\w.%+-]+{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}[^\W\d_]{{2,}}")
-"""An e-mail address (letters of any script: `劉洋@mail.example` is one too), also as people
-spell one out to keep it from robots: `liu.yang (at) mail (dot) example`, `[at]`, `{AT}`, or
-` @ ` between spaces. Spaces only, never a line break: a rule searches many texts at once."""
+SPELLED_EMAIL = re.compile(rf"[\w.%+-]+{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}[^\W\d_]{{2,}}")
+"""An e-mail address as people spell one out to keep it from robots — `liu.yang (at) mail (dot)
+example`, `[at]`, `{AT}`, an `@` between spaces — or as :data:`EMAIL`. Spelled out, it counts
+only as a *candidate's* address (:meth:`Candidates.spelled_addresses`): "posted the role @
+zhaopin.com" and "ads [at] liepin.com" are how recruiters write about job boards. Spaces only,
+never a line break: a rule searches many texts at once."""
 _SPELLED = re.compile(r" ?[(\[{] ?(at|dot) ?[)\]}] ?", re.IGNORECASE)
 
 
 def might_hold_email(text: str) -> bool:
-    """Whether ``text`` has an `@` or a spelled-out one: what :data:`EMAIL` needs."""
+    """Whether ``text`` has an `@` or a spelled-out one: what :data:`SPELLED_EMAIL` needs."""
     return "@" in text or _SPELLED.search(text) is not None
 
 
@@ -238,8 +242,8 @@ number grouped like one (``0212-34-56``) is still a phone number."""
 
 
 def emails(text: str) -> list[re.Match]:
-    """The e-mail addresses in normalised ``text``."""
-    return list(EMAIL.finditer(text)) if might_hold_email(text) else []
+    """The e-mail addresses in normalised ``text`` (written with an `@`, as :data:`EMAIL`)."""
+    return list(EMAIL.finditer(text)) if "@" in text else []
 
 
 def phone_numbers(text: str) -> list[re.Match]:
@@ -430,12 +434,20 @@ class Candidates:
         return 0
 
     def email_owner(self, text: str) -> str | None:
-        """The candidate whose e-mail address is (in) normalised ``text``."""
-        for match in emails(text):
+        """The candidate whose e-mail address is (in) normalised ``text``, written or spelled
+        out."""
+        for match in emails(text) + self.spelled_addresses(text):
             found = self.emails.get(address(match.group(0)))
             if found:
                 return found
         return self.emails.get(address(text))
+
+    def spelled_addresses(self, text: str) -> list[re.Match]:
+        """A candidate's e-mail address spelled out in normalised ``text``
+        (:data:`SPELLED_EMAIL`)."""
+        if not self.emails or not might_hold_email(text):
+            return []
+        return [m for m in SPELLED_EMAIL.finditer(text) if address(m.group(0)) in self.emails]
 
     def phone_owner(self, text: str) -> str | None:
         """The candidate whose phone number is (in) normalised ``text``: the same digits, or
@@ -471,7 +483,7 @@ class Candidates:
 
 
 def _without_addresses(text: str) -> str:
-    return EMAIL.sub(" ", text) if might_hold_email(text) else text
+    return SPELLED_EMAIL.sub(" ", text) if might_hold_email(text) else text
 
 
 def _lowered(text: str, words: Sequence[str]) -> list[str]:
@@ -543,7 +555,8 @@ class Redactor:
         if self.candidates is None or not value:
             return value
         plain = normalise(value)
-        spans = [(m.start(), m.end(), WITHHELD) for m in emails(plain)]
+        addresses = emails(plain) + self.candidates.spelled_addresses(plain)
+        spans = [(m.start(), m.end(), WITHHELD) for m in addresses]
         spans += [(m.start(), m.end(), WITHHELD) for m in phone_numbers(plain)]
         spans += self.candidates.names(plain)
         return _replaced(plain, spans) if spans else value
@@ -557,7 +570,9 @@ class Redactor:
         plain = normalise(value)
         if self.candidates.email_owner(plain) or self.candidates.phone_owner(plain):
             return WITHHELD
-        addresses = [(m.start(), m.end()) for m in emails(plain)]
+        addresses = [
+            (m.start(), m.end()) for m in emails(plain) + self.candidates.spelled_addresses(plain)
+        ]
         spans = [
             span
             for span in self.candidates.names(plain)

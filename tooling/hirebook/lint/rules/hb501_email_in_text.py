@@ -5,10 +5,12 @@ e-mail address typed into a summary, note or comment elsewhere would reach the h
 reports and CI logs. Contact fields meant for it (`email:` of a client contact or a team member)
 are checked by HB505 instead. The text is normalised first, so an address written with a
 full-width `＠`, with zero-width spaces inside, as `&#64;` or `%40`, inside HTML markup
-(`<someone@mail.example>`, a comment) or spelled out (`someone (at) mail (dot) example`,
-`[at]`, ` @ `) is found too. The message does not repeat the address,
-so the warning itself does not spread it. The handbook is not built while the address is
-there, and `export`, `sla` and `report` show it as `[personal data withheld]`.
+(`<someone@mail.example>`, a comment) is found too, and so is a candidate's address spelled
+out (`someone (at) mail (dot) example`, `[at]`, an `@` between spaces); spelled out, anyone
+else's is taken for what it usually is, a job board's name ("posted @ zhaopin.com"). The
+message does not repeat the address, so the warning itself does not spread it. The handbook is
+not built while the address is there, and `export`, `sla` and `report` show it as
+`[personal data withheld]`.
 
 Example::
 
@@ -32,8 +34,13 @@ SEVERITY = Severity.WARNING
 
 
 def check(repo: Repository, context: Context) -> Iterator[Problem]:
-    for document, path, text in freetext.suspects(repo, _has_email):
-        if _has_email(text):
+    index = privacy.Candidates.of(repo)
+
+    def has_email(text: str) -> bool:
+        return bool(privacy.emails(text) or index.spelled_addresses(text))
+
+    for document, path, text in freetext.suspects(repo, has_email):
+        if has_email(text):
             line, column = freetext.where(document, path)
             yield Problem(
                 document.rel,
@@ -46,7 +53,3 @@ def check(repo: Repository, context: Context) -> Iterator[Problem]:
                 "refer to the candidate by id",
                 str(document.id),
             )
-
-
-def _has_email(text: str) -> bool:
-    return privacy.might_hold_email(text) and privacy.EMAIL.search(text) is not None
