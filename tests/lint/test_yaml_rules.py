@@ -65,26 +65,46 @@ def test_hb105_merge_conflict_markers_at_the_first_marker(agency):
         ">>>>>>> feature/names\nroles: [recruiter]\n"
     )
     found = agency.check(PERSON, text, expect=[(2, 1, "HB105")])
-    assert "an unresolved merge conflict (a `<<<<<<<` line)" in found[0].message
+    assert "an unresolved merge conflict (lines 2 to 6)" in found[0].message
 
 
 def test_hb105_merge_conflict_inside_a_block_of_text(agency):
     """Inside `notes: |` the markers are valid YAML: the record linted clean with them."""
     text = (
-        "id: chen-jie\nname: Chen Jie\nroles: [recruiter]\nnotes: |\n  Prefers mornings.\n"
-        "=======\n  Prefers afternoons.\n>>>>>>> main\n"
+        "id: chen-jie\nname: Chen Jie\nroles: [recruiter]\nnotes: |\n<<<<<<< HEAD\n"
+        "  Prefers mornings.\n=======\n  Prefers afternoons.\n>>>>>>> main\n"
     )
-    found = agency.check(PERSON, text, expect=[(6, 1, "HB105")])
-    assert "(a `=======` line)" in found[0].message
+    found = agency.check(PERSON, text, expect=[(5, 1, "HB105")])
+    assert "(lines 5 to 9)" in found[0].message
 
 
 def test_hb105_merge_conflict_in_a_cases_front_matter(agency):
-    text = "---\ntitle: A lesson\n<<<<<<< HEAD\nauthor: wang-li\n=======\n---\nText.\n"
+    text = "---\ntitle: A lesson\n<<<<<<< HEAD\nauthor: wang-li\n=======\n>>>>>>> b\n---\n"
     agency.check("cases/lesson.md", text, expect=[(3, 1, "HB105")])
 
 
-def test_seven_angle_brackets_within_a_line_are_text(agency):
-    text = "id: chen-jie\nname: Chen <<<<<<< >>>>>>> Jie\nroles: [recruiter]\nactive: true\n"
+def test_hb105_merge_conflict_in_a_cases_body(agency):
+    """The body is Markdown, which the handbook publishes as written."""
+    text = (
+        "---\ntitle: A lesson\nauthor: wang-li\non: 2026-03-05\n---\n# A lesson\n\r\n"
+        "<<<<<<< HEAD\r\nWe asked twice.\r\n=======\r\nWe asked once.\r\n>>>>>>> other\r\n"
+    )
+    agency.check("cases/lesson.md", text, expect=[(8, 1, "HB105")])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # signs within a line are text
+        "id: chen-jie\nname: Chen <<<<<<< >>>>>>> Jie\nroles: [recruiter]\nactive: true\n",
+        # a line of seven = in a quoted text, with no <<<<<<< line before it
+        'id: chen-jie\nname: "Chen\n=======\n>>>>>>> Jie"\nroles: [recruiter]\nactive: true\n',
+        # eight signs are no marker
+        'id: chen-jie\nname: "Chen\n<<<<<<<< x\n=======\n>>>>>>> Jie"\nroles: [recruiter]\n'
+        "active: true\n",
+    ],
+)
+def test_signs_that_are_no_merge_conflict(agency, text):
     agency.check(PERSON, text, expect=[])
 
 

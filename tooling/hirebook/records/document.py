@@ -145,6 +145,7 @@ def read_document(path: str | Path, rel: str, place: Placement, raw: bytes) -> D
     Raises :class:`yamlread.LoadProblem` or :class:`yamlread.LoadFailed`.
     """
     text = yamlread.decode(raw)
+    yamlread.refuse_merge_conflict(text)  # the whole file: a case's body too
     if place.kind == "case":
         source, offset, body = split_front_matter(text)
     else:

@@ -192,8 +192,6 @@ def parse(text: str, line_offset: int = 0) -> ParsedYaml:
     Raises :class:`LoadProblem` for the first fatal problem, or :class:`LoadFailed` with every
     duplicate key of the file.
     """
-    if "<<<<<<<" in text or ">>>>>>>" in text:  # rare: only then look for the marker lines
-        _refuse_conflict_markers(text, line_offset)
     plain = plainyaml.read(text)
     if plain is not None:
         return ParsedYaml(plain, plain=True)  # plain block-style text: no need to compose
@@ -205,24 +203,34 @@ def parse(text: str, line_offset: int = 0) -> ParsedYaml:
     return ParsedYaml(data)
 
 
-_CONFLICT_MARKER = re.compile(r"^(?:<{7}|={7}|>{7})(?: |$)", re.M)
-
-
-def _refuse_conflict_markers(text: str, line_offset: int) -> None:
-    """An unresolved merge conflict left in the file: at its first marker line. Git writes
-    them as lines of seven ``<``, ``=`` or ``>``; YAML fails a line later with "could not find
-    expected ':'", or — inside a block of text (``notes: |``) — not at all."""
-    marker = _CONFLICT_MARKER.search(text)
-    if marker is None:
+def refuse_merge_conflict(text: str) -> None:
+    """:class:`LoadProblem` at the first line of a merge conflict left in a file's ``text``:
+    Git's ``<<<<<<<`` line, then a ``=======`` line, then a ``>>>>>>>`` line, each at the start
+    of its line. YAML fails a line later with "could not find expected ':'", inside a block of
+    text (``notes: |``) not at all, and a case's Markdown body would publish it. One pass over
+    the lines, and only for a text that holds ``<<<<<<<`` at all."""
+    if "<<<<<<<" not in text:
         return
-    line = text.count("\n", 0, marker.start()) + 1 + line_offset
-    raise LoadProblem(
-        "HB105",
-        f"an unresolved merge conflict (a `{marker.group()[:7]}` line); keep the lines you "
-        "want from both sides and delete the marker lines (<<<<<<<, =======, >>>>>>>)",
-        line,
-        1,
-    )
+    expected, first = "<", 0
+    for number, line in enumerate(text.split("\n"), 1):
+        line = line.rstrip("\r")
+        if expected == "<" and _marker(line, "<"):
+            expected, first = "=", number
+        elif expected == "=" and line == "=======":
+            expected = ">"
+        elif expected == ">" and _marker(line, ">"):
+            raise LoadProblem(
+                "HB105",
+                f"an unresolved merge conflict (lines {first} to {number}); keep the lines you "
+                "want from both sides and delete the marker lines (<<<<<<<, =======, >>>>>>>)",
+                first,
+                1,
+            )
+
+
+def _marker(line: str, sign: str) -> bool:
+    """``<<<<<<< HEAD`` or ``>>>>>>> branch``: seven signs, then nothing or a space."""
+    return line.startswith(sign * 7) and (len(line) == 7 or line[7] in " \t")
 
 
 def positions(text: str, line_offset: int = 0) -> ParsedYaml:

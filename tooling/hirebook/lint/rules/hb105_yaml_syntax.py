@@ -3,8 +3,9 @@
 The YAML parser stopped here. The usual causes are tabs used for indentation, an indentation
 that does not line up, or a value containing `: ` that is not quoted. Several YAML documents in
 one file (`---`) are refused too: one record per file. So is a merge conflict left in the file
-(Git's `<<<<<<<`, `=======` and `>>>>>>>` lines), at its first marker, even inside a block of
-text where YAML itself would take the markers as words.
+(Git's `<<<<<<<`, `=======` and `>>>>>>>` lines, in that order), at its first marker, even
+inside a block of text where YAML itself would take the markers as words, and in a case's
+Markdown body, which the handbook would publish as written.
 
 It is reported while the file is read, before any other check.
 
