@@ -409,8 +409,18 @@ def test_the_handbook_is_never_written_into_the_records(agency, runner, out):
     )  # fmt: skip
     assert result.exit_code == 2, result.output
     assert "is inside the records folder" in result.output
-    assert "write the pages elsewhere" in result.output
+    assert "a page is not a record — write it elsewhere" in result.output
     assert sorted(agency.records.rglob("*")) == before
+
+
+def test_the_refused_handbook_folder_is_echoed_inert(agency, runner):
+    """The folder's name is the user's text: a right-to-left override in it stays escaped."""
+    out = agency.records / "pages\u202egpj.md"
+    result = runner.invoke(
+        cli, ["handbook", "--out", str(out), "--records", str(agency.records), "--as-of", AS_OF]
+    )
+    assert result.exit_code == 2, result.output
+    assert "\u202e" not in result.output and "pages\\u202egpj.md" in result.output
 
 
 # --- lint --changed-since and file names Git quotes -----------------------------------------------

@@ -84,12 +84,8 @@ def handbook_command(
     if out_dir is None:
         raise click.UsageError("Missing option '--out' (or ask for --languages).")
     folder, root = common.records_folder(records_dir)
-    if out_dir.resolve().is_relative_to(folder):
-        # The pages would be files of the records: every later lint would refuse them.
-        raise click.BadParameter(
-            f"{out_dir} is inside the records folder {folder}; write the pages elsewhere",
-            param_hint="--out",
-        )
+    # The pages would be files of the records: every later lint would refuse them.
+    common.refuse_among_records(out_dir, records_dir, "--out", "a page")
     config_file = (config_file or root / zensical.CONFIG).resolve()
     try:
         sources = zensical.sources(root, config_file) if for_zensical else None
