@@ -114,6 +114,8 @@ def test_redactor_withholds_free_text():
     assert redactor.text("Write to liu.yang [at] mail (dot) example now") == (
         f"Write to {WITHHELD} now"
     )
+    # written straight after a Chinese word: the candidate's address all the same
+    assert redactor.text("邮箱liu.yang (at) mail (dot) example") == f"邮箱{WITHHELD}"
     spelled = "Posted @ zhaopin.com, wrote to bob (at) x (dot) example"  # no candidate's
     assert redactor.text(spelled) is spelled
     assert redactor.text("Budget 450000 CNY from 2026-03-05") == "Budget 450000 CNY from 2026-03-05"

@@ -223,6 +223,9 @@ def test_hb501_email_with_zero_width_characters_inside(agency):
         "Wrote to liu.yang[AT]mail.example",  # no space: a short text is still searched
         "Wrote to liu.yang {at} mail.example",
         "Wrote to liu.yang @ mail.example",
+        # straight after a Chinese word, or after a dash: the address starts after them
+        "邮箱liu.yang (at) mail (dot) example",
+        "Email\u2014liu.yang [at] mail [dot] example",
     ],
 )
 def test_hb501_a_candidates_email_spelled_out(agency, summary):
@@ -239,6 +242,7 @@ def test_hb501_a_candidates_email_spelled_out(agency, summary):
         "Posted the role @ zhaopin.com and ads [at] liepin.com",
         "Sourcing @ LinkedIn.com; dinner with the CTO @ Hotel.Nikko",
         "Wrote to someone (at) other (dot) example",  # spelled out, and no candidate's
+        "Wrote to xliu.yang (at) mail (dot) example",  # a longer address, no candidate's
     ],
 )
 def test_hb501_an_at_that_is_no_candidates_address(agency, summary):

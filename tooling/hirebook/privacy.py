@@ -208,6 +208,9 @@ only as a *candidate's* address (:meth:`Candidates.spelled_addresses`): "posted 
 zhaopin.com" and "ads [at] liepin.com" are how recruiters write about job boards. Spaces only,
 never a line break: a rule searches many texts at once."""
 _SPELLED = re.compile(r" ?[(\[{] ?(at|dot) ?[)\]}] ?", re.IGNORECASE)
+_LOCAL_PART = re.compile(r"[\w.%+-]+")
+_ADDRESS_WORD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+"""Characters that, before a candidate's address, make it part of a longer one."""
 
 
 def might_hold_email(text: str) -> bool:
@@ -333,6 +336,8 @@ class Candidates:
                 if len(digits) >= _SHORTEST_NUMBER:
                     key = digits[-_SHORTEST_NUMBER:]
                     self.phones.setdefault(key, []).append((digits, candidate))
+        self.longest_local = max((len(key.partition("@")[0]) for key in self.emails), default=0)
+        """The longest local part of a candidate's address: how far back one can start."""
         self.cjk_lengths = sorted({len(key) for key in self.cjk}, reverse=True)
         self.latin_lengths = sorted({len(key) for key in self.latin}, reverse=True)
         # A name can only start where its first character (word) stands: most positions of
@@ -447,7 +452,26 @@ class Candidates:
         (:data:`SPELLED_EMAIL`)."""
         if not self.emails or not might_hold_email(text):
             return []
-        return [m for m in SPELLED_EMAIL.finditer(text) if address(m.group(0)) in self.emails]
+        found = (self._candidates_within(text, match) for match in SPELLED_EMAIL.finditer(text))
+        return [match for match in found if match is not None]
+
+    def _candidates_within(self, text: str, match: re.Match) -> re.Match | None:
+        """``match`` or its end that is a candidate's address. Chinese text writes an address
+        straight after a word (`邮箱liu.yang (at) mail (dot) example`), and a dash or an
+        underscore can stand before it: the local part then starts after them, as a phone
+        number starts after a Chinese word. An ASCII letter or digit before it makes it part
+        of another address."""
+        if address(match.group(0)) in self.emails:
+            return match
+        local_end = _LOCAL_PART.match(text, match.start()).end()
+        first = max(match.start() + 1, local_end - self.longest_local)
+        for start in range(first, local_end):
+            if text[start - 1] in _ADDRESS_WORD:
+                continue
+            tail = SPELLED_EMAIL.match(text, start)
+            if tail is not None and address(tail.group(0)) in self.emails:
+                return tail
+        return None
 
     def phone_owner(self, text: str) -> str | None:
         """The candidate whose phone number is (in) normalised ``text``: the same digits, or
