@@ -294,8 +294,9 @@ def test_the_toggles_are_named_by_the_scheme_they_switch_to():
             {"scheme": "slate", "toggle": {"name": "c"}},
         ]
     }
-    extensions = ["admonition", "toc"]
-    theme_words.translate(theme, theme_words.toc_options(extensions), labels_for("zh-Hans"))
+    extensions, extra = ["admonition", "toc"], {}
+    theme_words.translate(theme, theme_words.toc_options(extensions), extra, labels_for("zh-Hans"))
     names = [option["toggle"]["name"] for option in theme["palette"]]
     assert names == ["a", "切换到深色模式", "切换到浅色模式"]
     assert extensions == ["admonition", {"toc": {"permalink_title": "永久链接"}}]
+    assert extra == {"not_found": "找不到此页面"}  # the 404 heading: Zensical drops theme.*

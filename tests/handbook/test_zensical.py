@@ -277,3 +277,10 @@ def test_a_chinese_part_of_the_one_site_names_itself_and_links_each_language(tmp
         "http://site/zh-Hant",
         "http://site/zh-Hans",
     ]
+
+
+def test_the_404_page_says_it_in_the_parts_language(tmp_path):
+    """Zensical gives a template only the theme settings it knows: with the word in
+    ``theme.not_found`` every part's 404 page said "404 - Not found" in English."""
+    built = write_and_build(tmp_path / "zh-Hans", "--language", "zh-Hans")
+    assert "<h1>404 - 找不到此页面</h1>" in built.text("404.html")

@@ -111,7 +111,8 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
         self.root = config_dir if inside else self.records_dir.parent
         config.theme["language"] = THEME_LANGUAGE[self.config.language]
         toc = config.mdx_configs.get("toc")
-        theme_words.translate(config.theme, toc or {}, labels_for(self.config.language))
+        labels = labels_for(self.config.language)
+        theme_words.translate(config.theme, toc or {}, config.extra, labels)
         # The feeds' links start with it; `hirebook calendar --site-url` refuses the same.
         problem = feeds.site_url_problem(config.site_url) if config.site_url else None
         if problem:

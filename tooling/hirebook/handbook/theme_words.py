@@ -21,12 +21,19 @@ TOC_TITLE = "Permanent link"
 """The permalink title of Python-Markdown's ``toc`` extension when none is configured."""
 NOT_FOUND = "Not found"
 """The 404 page's heading after "404 - ", as Material writes it and ``site/overrides/404.html``
-shows it unless the theme's ``not_found`` says it in the page's language."""
+shows it unless ``extra.not_found`` says it in the page's language (``extra``, not ``theme``:
+Zensical gives a template only the theme settings it knows, and the heading stayed English)."""
 
 
-def translate(theme: MutableMapping[str, Any], toc: MutableMapping[str, Any], labels: Labels):
-    """Name the palette toggles of ``theme`` and set the permalink title of the ``toc``
-    extension's options (changed in place) in ``labels``' language."""
+def translate(
+    theme: MutableMapping[str, Any],
+    toc: MutableMapping[str, Any],
+    extra: MutableMapping[str, Any],
+    labels: Labels,
+):
+    """Name the palette toggles of ``theme``, set the permalink title of the ``toc``
+    extension's options and the 404 heading in ``extra`` (changed in place) in ``labels``'
+    language."""
     palette = theme.get("palette")
     if isinstance(palette, list):
         _name_toggles(palette, labels)
@@ -34,7 +41,7 @@ def translate(theme: MutableMapping[str, Any], toc: MutableMapping[str, Any], la
     if labels("theme.permalink") != toc.get("permalink_title", TOC_TITLE):
         toc["permalink_title"] = labels("theme.permalink")
     if labels("theme.not_found") != NOT_FOUND:
-        theme["not_found"] = labels("theme.not_found")
+        extra["not_found"] = labels("theme.not_found")
 
 
 def toc_options(extensions: list) -> dict:

@@ -198,7 +198,8 @@ def project(handbook: Handbook, config_file: Path, language: str) -> Project:
         theme.pop("custom_dir", None)
     theme["language"] = THEME_LANGUAGE[language]
     extensions = config.get("markdown_extensions") or []
-    theme_words.translate(theme, theme_words.toc_options(extensions), labels_for(language))
+    config["extra"] = extra = {**(config.get("extra") or {})}
+    theme_words.translate(theme, theme_words.toc_options(extensions), extra, labels_for(language))
     theme.setdefault("variant", "classic")  # Zensical's look of Material, as the MkDocs site
     # No edit buttons: Zensical would point a generated page's at docs/<path>, no file of the
     # repository (it supplies an edit_uri for GitHub even when none is set).
