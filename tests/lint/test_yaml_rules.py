@@ -1,6 +1,5 @@
 """HB1xx: files that cannot be read as records. Each test writes one broken file."""
 
-import time
 import tracemalloc
 
 import pytest
@@ -129,18 +128,16 @@ def test_hb107_billion_laughs_is_refused_fast_and_small():
         lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
     text = "\n".join(lines)
     tracemalloc.start()
-    started = time.perf_counter()
     try:
         yamlread.parse(text)
     except yamlread.LoadProblem as problem:
         assert problem.code == "HB107"
     else:  # pragma: no cover - the test fails here
         raise AssertionError("billion laughs was accepted")
-    elapsed = time.perf_counter() - started
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    # Generous bounds that still fail by orders of magnitude if the aliases were expanded.
-    assert elapsed < 1.0
+    # A generous bound that still fails by orders of magnitude if the aliases were expanded
+    # (a billion strings); no time is asserted, which a busy machine would make flaky.
     assert peak < 5_000_000
 
 
