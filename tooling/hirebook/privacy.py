@@ -211,7 +211,7 @@ example`, `[at]`, `{AT}`, an `@` between spaces — or as :data:`EMAIL`. Spelled
 only as a *candidate's* address (:meth:`Candidates.spelled_addresses`): "posted the role @
 zhaopin.com" and "ads [at] liepin.com" are how recruiters write about job boards. Spaces only,
 never a line break: a rule searches many texts at once."""
-_SPELLED = re.compile(r" ?[(\[{] ?(at|dot) ?[)\]}] ?", re.IGNORECASE)
+_SPELLED = re.compile(r"[(\[{] ?(at|dot) ?[)\]}]", re.IGNORECASE)
 _LOCAL_PART = re.compile(r"[\w.%+-]+")
 _ADDRESS_WORD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 """Characters that, before a candidate's address, make it part of a longer one."""
