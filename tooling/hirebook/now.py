@@ -19,7 +19,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
-from hirebook.records.convert import YEARS
+from hirebook.records.convert import YEARS, YEARS_HELD
 
 if TYPE_CHECKING:
     from hirebook.records.repository import Repository
@@ -87,11 +87,6 @@ _AS_OF = re.compile(
     r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2}(?::\d{2})?)?)?",
     re.ASCII,
 )
-
-
-YEARS_HELD = f"the years {YEARS[0]} to {YEARS[-1]} that records hold"
-"""The range of :data:`hirebook.records.convert.YEARS` in words, for the messages that refuse
-an instant outside it."""
 
 
 def parse_as_of(text: str) -> date | datetime:

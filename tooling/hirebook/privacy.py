@@ -445,11 +445,16 @@ class Candidates:
     def email_owner(self, text: str) -> str | None:
         """The candidate whose e-mail address is (in) normalised ``text``, written or spelled
         out."""
-        for match in emails(text) + self.spelled_addresses(text):
+        for match in self.addresses(text):
             found = self.emails.get(address(match.group(0)))
             if found:
                 return found
         return self.emails.get(address(text))
+
+    def addresses(self, text: str) -> list[re.Match]:
+        """The e-mail addresses in normalised ``text`` that are personal data: any written with
+        an `@` (:func:`emails`), and a candidate's spelled out (:meth:`spelled_addresses`)."""
+        return emails(text) + self.spelled_addresses(text)
 
     def spelled_addresses(self, text: str) -> list[re.Match]:
         """A candidate's e-mail address spelled out in normalised ``text``
@@ -583,8 +588,7 @@ class Redactor:
         if self.candidates is None or not value:
             return value
         plain = normalise(value)
-        addresses = emails(plain) + self.candidates.spelled_addresses(plain)
-        spans = [(m.start(), m.end(), WITHHELD) for m in addresses]
+        spans = [(m.start(), m.end(), WITHHELD) for m in self.candidates.addresses(plain)]
         spans += [(m.start(), m.end(), WITHHELD) for m in phone_numbers(plain)]
         spans += self.candidates.names(plain)
         return _replaced(plain, spans) if spans else value
@@ -598,9 +602,7 @@ class Redactor:
         plain = normalise(value)
         if self.candidates.email_owner(plain) or self.candidates.phone_owner(plain):
             return WITHHELD
-        addresses = [
-            (m.start(), m.end()) for m in emails(plain) + self.candidates.spelled_addresses(plain)
-        ]
+        addresses = [(m.start(), m.end()) for m in self.candidates.addresses(plain)]
         spans = [
             span
             for span in self.candidates.names(plain)

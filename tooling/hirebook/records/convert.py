@@ -20,6 +20,8 @@ from functools import cache
 
 YEARS = range(1900, 3000)
 """The years a record's dates and datetimes may hold."""
+YEARS_HELD = f"the years {YEARS[0]} to {YEARS[-1]} that records hold"
+""":data:`YEARS` in words, for every message that refuses a date or an instant outside them."""
 
 
 class ConversionError(ValueError):
@@ -120,9 +122,8 @@ def _check_year(parsed: date, value: object, path: tuple) -> None:
     if parsed.year not in YEARS:
         raise ConversionError(
             path,
-            f"`{value}` is in the year {parsed.year}, outside the years {YEARS[0]} to "
-            f"{YEARS[-1]} that records hold (a date meant as never is written as a real one, "
-            "renewed when it comes)",
+            f"`{value}` is in the year {parsed.year}, outside {YEARS_HELD} (a date meant as "
+            "never is written as a real one, renewed when it comes)",
         )
 
 

@@ -37,7 +37,7 @@ def check(repo: Repository, context: Context) -> Iterator[Problem]:
     index = privacy.Candidates.of(repo)
 
     def has_email(text: str) -> bool:
-        return bool(privacy.emails(text) or index.spelled_addresses(text))
+        return bool(index.addresses(text))
 
     for document, path, text in freetext.suspects(repo, has_email):
         if has_email(text):
