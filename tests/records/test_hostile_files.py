@@ -148,3 +148,23 @@ def test_the_source_reader_reads_no_link(tmp_path):
     link.symlink_to(target)
     assert _source_of(str(link), "person") == ""
     assert _source_of(str(target), "person") == "id: x\n"
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").is_file(), reason="Linux's /proc")
+def test_a_file_that_claims_no_bytes_is_read_in_full():
+    """A file that says it holds 0 bytes (as /proc's do) and holds more is read to its end."""
+    assert os.stat("/proc/self/status").st_size == 0
+    assert files.read_record("/proc/self/status").startswith(b"Name:")
+
+
+def test_reading_goes_on_in_chunks_but_never_past_the_limit(tmp_path):
+    """Reading goes on in chunks until an empty read, and stops at the limit."""
+    data = bytes(range(256)) * 600  # 153,600 bytes: more than one 64 KiB chunk
+    path = tmp_path / "long.yaml"
+    path.write_bytes(data)
+    for limit, expected in ((len(data) + 1, data), (100_001, data[:100_001])):
+        handle = os.open(path, os.O_RDONLY)
+        try:
+            assert files._read_at_most(handle, limit) == expected
+        finally:
+            os.close(handle)
