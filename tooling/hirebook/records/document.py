@@ -151,6 +151,8 @@ def read_document(path: str | Path, rel: str, place: Placement, raw: bytes) -> D
     else:
         source, offset, body = text, 0, None
     parsed = yamlread.parse(source, line_offset=offset)
+    if body and ("<<<<<<<" in body or ">>>>>>>" in body):
+        yamlread.refuse_lone_marker(text, len(text) - len(body))
     return Document(
         file=path,
         rel=rel,

@@ -233,6 +233,87 @@ def _marker(line: str, sign: str) -> bool:
     return line.startswith(sign * 7) and (len(line) == 7 or line[7] in " \t")
 
 
+_MARKER_NAMES = {
+    "<": "`<<<<<<<`, the line Git writes before our side of a conflict",
+    "=": "`=======`, the line Git writes between the two sides of a conflict",
+    ">": "`>>>>>>>`, the line Git writes after their side of a conflict",
+}
+
+
+def _marker_sign(line: str) -> str | None:
+    """``<``, ``=`` or ``>`` for a line that is one of Git's conflict markers, else None."""
+    line = line.rstrip("\r")
+    if line == "=======":
+        return "="
+    for sign in "<>":
+        if _marker(line, sign):
+            return sign
+    return None
+
+
+def _lone_marker_problem(line: int, sign: str, hint: str = "") -> LoadProblem:
+    return LoadProblem(
+        "HB105",
+        f"a line left from a merge conflict: {_MARKER_NAMES[sign]}, whose other marker lines "
+        f"are gone; keep the lines you want from both sides and delete this line{hint}",
+        line,
+        1,
+    )
+
+
+def _left_marker(text: str, err: yaml.MarkedYAMLError) -> LoadProblem | None:
+    """HB105 at a conflict marker line left alone (half a conflict deleted) in a ``text`` that
+    YAML could not read: the first one at or before the line YAML failed on, outside every
+    text (quoted or block) YAML read before failing. ``<<<<<<< HEAD`` at the start of a line
+    is valid YAML inside a quoted text (and ``>>>>>>>`` too), so only a failure points to it;
+    ``=======`` counts only beside a ``<<<<<<<`` or ``>>>>>>>`` line. Run only when reading
+    failed, on a text that holds seven ``<`` or ``>``."""
+    if "<<<<<<<" not in text and ">>>>>>>" not in text:
+        return None
+    mark = err.problem_mark or err.context_mark
+    failed_at = mark.line + 1 if mark else 1
+    signs = {n: s for n, line in enumerate(text.split("\n"), 1) if (s := _marker_sign(line))}
+    if not {"<", ">"} & set(signs.values()):
+        return None
+    suspects = [n for n in signs if n <= failed_at]
+    if suspects:
+        covered = _lines_inside_text(text)
+        for number in suspects:
+            if number not in covered:
+                return _lone_marker_problem(number, signs[number])
+    return None
+
+
+def _lines_inside_text(text: str) -> set[int]:
+    """The lines (from 1) that continue a text over several lines — a quoted one or a block
+    (``notes: |``) — among the values YAML read before it failed."""
+    covered: set[int] = set()
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if event.__class__ is yaml.ScalarEvent:
+                start, end = event.start_mark, event.end_mark
+                last = end.line if end.column else end.line - 1  # a block ends on the next line
+                covered.update(range(start.line + 2, last + 2))
+    except yaml.YAMLError:
+        pass  # where it failed: what was read before is all there is
+    return covered
+
+
+def refuse_lone_marker(text: str, start: int) -> None:
+    """:class:`LoadProblem` at the first of Git's ``<<<<<<<`` or ``>>>>>>>`` lines in ``text``
+    from ``start`` on: a case's Markdown body, which any text is valid as, so no failure points
+    to a marker left there, and the handbook would publish it (``>>>>>>> main`` as a quote
+    seven deep). A marker written on purpose is indented (a code block). Only for a body that
+    holds seven ``<`` or ``>``."""
+    first_line = text.count("\n", 0, start) + 1
+    for number, line in enumerate(text[start:].split("\n"), first_line):
+        sign = _marker_sign(line)
+        if sign in ("<", ">"):
+            raise _lone_marker_problem(
+                number, sign, " (to show such a line in the case, indent it as code)"
+            )
+
+
 def positions(text: str, line_offset: int = 0) -> ParsedYaml:
     """The position of every value and key of a document that :func:`parse` accepted."""
     walker = _PositionWalker(line_offset)
@@ -250,7 +331,8 @@ def _compose(text: str, line_offset: int) -> yaml.MappingNode:
     except LoadProblem as problem:
         raise _shifted(problem, line_offset) from None
     except yaml.MarkedYAMLError as err:
-        raise _shifted(_syntax_problem(err, text), line_offset) from None
+        problem = _left_marker(text, err) or _syntax_problem(err, text)
+        raise _shifted(problem, line_offset) from None
     except yaml.reader.ReaderError as err:
         raise _shifted(_reader_problem(err, text), line_offset) from None
     except yaml.YAMLError as err:  # any other error without a mark

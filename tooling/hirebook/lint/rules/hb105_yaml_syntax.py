@@ -5,7 +5,11 @@ that does not line up, or a value containing `: ` that is not quoted. Several YA
 one file (`---`) are refused too: one record per file. So is a merge conflict left in the file
 (Git's `<<<<<<<`, `=======` and `>>>>>>>` lines, in that order), at its first marker, even
 inside a block of text where YAML itself would take the markers as words, and in a case's
-Markdown body, which the handbook would publish as written.
+Markdown body, which the handbook would publish as written. A marker line left alone (half of
+a conflict deleted) is named at its own line where YAML fails on it — a quoted text may hold
+such a line and stay valid — and anywhere in a case's body, where a marker shown on purpose is
+indented as code. A `=======` line alone is not a conflict: it counts only beside a `<<<<<<<`
+or `>>>>>>>` line.
 
 It is reported while the file is read, before any other check.
 
