@@ -6,7 +6,12 @@ The small agency of ``conftest.py``, changed one file at a time.
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
+
+from hirebook.cli.main import cli
+from hirebook.privacy import WITHHELD, Candidates, Redactor
 
 PERSON = "team/chen-jie.yaml"
 CASE = "cases/2026-acme-kick-off.md"
@@ -109,3 +114,97 @@ def test_a_marker_line_inside_a_quoted_text_stays_valid(agency):
     """Valid YAML: the name holds the line. Only a file YAML cannot read points to one."""
     text = "id: chen-jie\nname: 'Chen\n>>>>>>> Jie'\nroles: [recruiter]\nactive: true\n"
     agency.check(PERSON, text, expect=[])
+
+
+# --- 2. a spelled-out address with the next sentence after a final dot ---------------------------
+# `liu.yang (at) mail (dot) example (dot) Thanks` matched as the address
+# `liu.yang@mail.example.thanks`, which is no candidate's: HB501 said nothing and every output
+# showed it. cand-0001's address is liu.yang@mail.example (conftest.py).
+
+TOUCHPOINT = "clients/acme/touchpoints/tp-2026-0001.yaml"
+LIU_YANG = {"cand-0001": {"email": "liu.yang@mail.example"}}
+
+
+def touchpoint(summary: str) -> str:
+    # "summary: " is 9 characters: the value starts at line 5, column 10.
+    return (
+        "id: tp-2026-0001\ntype: call\nat: 2026-11-20T10:00:00+08:00\nby: wang-li\n"
+        f'summary: "{summary}"\n'
+    )
+
+
+RUN_ON = [
+    ("Write to liu.yang (at) mail (dot) example (dot) Thanks", " (dot) Thanks"),
+    (
+        "Write to liu.yang (at) mail (dot) example [dot] Thanks for the call",
+        " [dot] Thanks for the call",
+    ),
+    ("Write to liu.yang (at) mail (dot) example (dot)Thanks", " (dot)Thanks"),
+    ("Write to liu.yang [at] mail.example.Thanks", ".Thanks"),  # no space after the full stop
+    ("Write to LIU.YANG (AT) MAIL (DOT) EXAMPLE (DOT) 谢谢", " (DOT) 谢谢"),
+    ("邮箱liu.yang (at) mail (dot) example (dot) Thanks", " (dot) Thanks"),  # after a word too
+]
+
+
+@pytest.mark.parametrize(("summary", "after"), RUN_ON)
+def test_the_candidates_address_is_withheld_up_to_the_next_sentence(summary, after):
+    redactor = Redactor(Candidates(LIU_YANG))
+    before = "邮箱" if summary.startswith("邮箱") else "Write to "
+    assert redactor.text(summary) == before + WITHHELD + after
+
+
+@pytest.mark.parametrize(("summary", "after"), RUN_ON)
+def test_hb501_finds_the_candidates_address_before_the_next_sentence(agency, summary, after):
+    (problem,) = agency.check(TOUCHPOINT, touchpoint(summary), expect=[(5, 10, "HB501")])
+    assert "liu.yang" not in problem.message.casefold()
+
+
+def test_hb505_finds_it_in_a_contacts_name_and_the_field_is_withheld(agency):
+    contact = "liu.yang (at) mail (dot) example (dot) Thanks"
+    text = (
+        "id: acme\nname: ACME Technology Co., Ltd.\nindustry: internet\ntier: strategic\n"
+        "tier_reason: Five-year partner\ntier_reviewed_on: 2026-01-15\nstatus: active\n"
+        "since: 2024-03-01\naccount_manager: wang-li\ncontacts:\n"
+        f"  - {{name: Zhang Wei, role: HR Director, primary: true}}\n  - name: {contact}\n"
+    )
+    # "  - name: " is 10 characters: the value starts at line 12, column 11.
+    (problem,) = agency.check("clients/acme/client.yaml", text, expect=[(12, 11, "HB505")])
+    assert "cand-0001" in problem.message
+    assert Redactor(Candidates(LIU_YANG)).field(contact) == WITHHELD
+
+
+def test_the_export_withholds_it(agency, runner, tmp_path):
+    summary, after = RUN_ON[0]
+    agency.write(TOUCHPOINT, touchpoint(summary))
+    database = tmp_path / "out.db"
+    args = ["export", "--sqlite", str(database), "--records", str(agency.records)]
+    result = runner.invoke(cli, [*args, "--as-of", "2026-11-20T17:00:00+08:00"])
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(database) as connection:
+        ((written,),) = connection.execute("SELECT summary FROM touchpoints").fetchall()
+    assert written == f"Write to {WITHHELD}{after}"
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "Posted the role @ zhaopin.com. Thanks",
+        "Posted the role @ zhaopin (dot) com (dot) Thanks",
+        "Ads [at] liepin (dot) com (dot) Thanks",
+        # longer addresses than the candidate's: a letter before it, or after its last word
+        "Write to xliu.yang (at) mail (dot) example (dot) Thanks",
+        "Write to liu.yang (at) mail (dot) examples (dot) Thanks",
+        "Write to liu.yang (at) mail (dot) exam (dot) ple",  # the same letters, cut elsewhere
+    ],
+)
+def test_no_candidates_address_stays_unflagged(agency, summary):
+    agency.check(TOUCHPOINT, touchpoint(summary), expect=[])
+    assert Redactor(Candidates(LIU_YANG)).text(summary) is summary
+
+
+def test_a_long_run_of_dots_after_at_is_searched_once():
+    """The candidate's address can only end within its own length of the match's start: a
+    domain of 30,000 words is not cut at each of its dots (that would be quadratic; no time is
+    asserted, the suite's run shows it)."""
+    text = "liu.yang (at) mail" + " (dot) example" * 30_000
+    assert Redactor(Candidates(LIU_YANG)).text(text) == WITHHELD + " (dot) example" * 29_999

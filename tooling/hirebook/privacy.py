@@ -212,6 +212,8 @@ only as a *candidate's* address (:meth:`Candidates.spelled_addresses`): "posted 
 zhaopin.com" and "ads [at] liepin.com" are how recruiters write about job boards. Spaces only,
 never a line break: a rule searches many texts at once."""
 _SPELLED = re.compile(r"[(\[{] ?(at|dot) ?[)\]}]", re.IGNORECASE)
+_AT_SIGN = re.compile(_AT)
+_DOT_SIGN = re.compile(_DOT)
 _LOCAL_PART = re.compile(r"[\w.%+-]+")
 _ADDRESS_WORD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 """Characters that, before a candidate's address, make it part of a longer one."""
@@ -342,6 +344,8 @@ class Candidates:
                     self.phones.setdefault(key, []).append((digits, candidate))
         self.longest_local = max((len(key.partition("@")[0]) for key in self.emails), default=0)
         """The longest local part of a candidate's address: how far back one can start."""
+        self.longest_address = max(map(len, self.emails), default=0)
+        """The longest address of a candidate: how far into a longer match one can end."""
         self.cjk_lengths = sorted({len(key) for key in self.cjk}, reverse=True)
         self.latin_lengths = sorted({len(key) for key in self.latin}, reverse=True)
         # A name can only start where its first character (word) stands: most positions of
@@ -470,16 +474,38 @@ class Candidates:
         underscore can stand before it: the local part then starts after them, as a phone
         number starts after a Chinese word. An ASCII letter or digit before it makes it part
         of another address."""
-        if address(match.group(0)) in self.emails:
-            return match
+        found = self._candidates_from_start(text, match)
+        if found is not None:
+            return found
         local_end = _LOCAL_PART.match(text, match.start()).end()
         first = max(match.start() + 1, local_end - self.longest_local)
         for start in range(first, local_end):
             if text[start - 1] in _ADDRESS_WORD:
                 continue
             tail = SPELLED_EMAIL.match(text, start)
-            if tail is not None and address(tail.group(0)) in self.emails:
-                return tail
+            found = self._candidates_from_start(text, tail) if tail is not None else None
+            if found is not None:
+                return found
+        return None
+
+    def _candidates_from_start(self, text: str, match: re.Match) -> re.Match | None:
+        """``match``, or its start up to a dot, that is a candidate's address. A sentence
+        that goes on after the address without a space runs into it (`… (dot) example (dot)
+        Thanks`, `….example.Thanks`): the candidate's address then ends at one of the dots
+        of the match, within the length of the longest. A longer address that starts with a
+        candidate's whole address and goes on after a dot (`… example (dot) cn`) is taken for
+        it too: a word after a dot may be a sentence as well as a domain, and the candidate's
+        address is written out either way."""
+        plain = address(match.group(0))
+        if plain in self.emails:
+            return match
+        at = plain.find("@")
+        cut = plain.find(".", at)
+        dots = 0  # the dots of the domain before ``cut``
+        while 0 <= cut <= self.longest_address:
+            if plain[:cut] in self.emails:
+                return _up_to_dot(text, match, dots)
+            cut, dots = plain.find(".", cut + 1), dots + 1
         return None
 
     def phone_owner(self, text: str) -> str | None:
@@ -513,6 +539,16 @@ class Candidates:
         if found:
             return found, "name"
         return None
+
+
+def _up_to_dot(text: str, match: re.Match, dots: int) -> re.Match | None:
+    """:data:`SPELLED_EMAIL` over ``match`` up to the dot of its domain after ``dots`` others
+    (spelled out or not: the domain's words hold no dot, bracket or space)."""
+    domain = _AT_SIGN.search(text, match.start(), match.end()).end()
+    for index, dot in enumerate(_DOT_SIGN.finditer(text, domain, match.end())):
+        if index == dots:
+            return SPELLED_EMAIL.fullmatch(text, match.start(), dot.start())
+    return None
 
 
 def _without_addresses(text: str) -> str:
