@@ -41,7 +41,9 @@ def new_group() -> None:
     """Write a new record from a template and print its path.
 
     Options that are not given are asked for. Sequential ids (req-2026-015, app-2026-0102,
-    cand-0043, …) are picked automatically; an existing file is never overwritten.
+    cand-0043, …) are picked automatically; an existing file is never overwritten. A record is
+    dated now (--as-of or HIREBOOK_AS_OF pins "now", as for `hirebook log`): a submission
+    recorded the next morning is `--as-of 2026-11-24T10:00:00+08:00`.
 
     \b
     Examples:
@@ -51,9 +53,35 @@ def new_group() -> None:
     """
 
 
-def _now(repo: Repository) -> datetime:
-    """When a new record happens: now, or a demo's own day (``demo_as_of``)."""
-    return default_instant(repo).replace(second=0)
+AS_OF_HELP = (
+    "The instant taken as now: when the new record happens (its date or time, e.g. "
+    "submitted_at, a touchpoint's at, a plan's first milestone) and the year of its id. "
+    "A date alone is the end of that day's working hours. Default: now."
+)
+
+
+def as_of_option(function):
+    """``--as-of`` (or ``HIREBOOK_AS_OF``) for a command that dates its record, as ``log``'s."""
+    return common.as_of_option(AS_OF_HELP)(function)
+
+
+def _now(repo: Repository, as_of: date | datetime | None) -> datetime:
+    """When a new record happens: ``--as-of`` (or ``HIREBOOK_AS_OF``) if given, as every other
+    command reads it; else now, or a demo's own day (``demo_as_of``). In whole minutes, as
+    the templates write times; a year the records cannot hold is refused (HB208)."""
+    if as_of is None:
+        return default_instant(repo).replace(second=0)
+    at = as_of_instant(repo, as_of).astimezone(repo.zone)
+    if at.year not in YEARS:
+        raise click.BadParameter(
+            f"{_written(as_of)} is in the year {at.year} in {repo.zone.key}, outside {YEARS_HELD}",
+            param_hint="--as-of",
+        )
+    return at.replace(second=0, microsecond=0)
+
+
+def _written(value: date | datetime) -> str:
+    return value.isoformat(timespec="minutes") if isinstance(value, datetime) else str(value)
 
 
 def _write(repo: Repository, relative: Path, text: str) -> None:
@@ -112,12 +140,13 @@ def _client_of_requirement(repo: Repository, requirement_id: str) -> str:
 @click.option(
     "--manager", prompt="Account manager (team id)", help="The account manager's team id."
 )
+@as_of_option
 @common.records_option
-def new_client(record_id, name, tier, manager, records_dir):
+def new_client(record_id, name, tier, manager, as_of, records_dir):
     """A new client folder with its client.yaml."""
     repo = common.load(records_dir)
     _need(repo, "person", manager)
-    today = _now(repo).date()
+    today = _now(repo, as_of).date()
     text = templates.client(record_id, name, tier, manager, today)
     _write(repo, Path(path_for("client", record_id)), text)
 
@@ -144,12 +173,13 @@ def new_client(record_id, name, tier, manager, records_dir):
     "datetime (2026-11-20T14:30:00+08:00; without an offset, in the policy's timezone). "
     "Default: now.",
 )
+@as_of_option
 @common.records_option
-def new_requirement(client_id, title, hiring_manager, received_at, records_dir):
+def new_requirement(client_id, title, hiring_manager, received_at, as_of, records_dir):
     """A requirement confirmation (draft, to be signed by both sides)."""
     repo = common.load(records_dir)
     common.known_ids(records_dir, "--client", (client_id,))
-    now = _now(repo)
+    now = _now(repo, as_of)
     received = _received(repo, received_at, now)
     record_id = templates.next_id("requirement", repo.file_ids["requirement"], now.date())
     text = templates.requirement(record_id, title, received, hiring_manager)
@@ -196,8 +226,9 @@ def _received(repo: Repository, given: date | datetime | None, now: datetime) ->
     required=True,
     help="A requirement the plan covers (repeat for several).",
 )
+@as_of_option
 @common.records_option
-def new_plan(requirements, records_dir):
+def new_plan(requirements, as_of, records_dir):
     """A recruitment plan covering one or more requirements of one client."""
     repo = common.load(records_dir)
     clients = {_client_of_requirement(repo, r) for r in requirements}
@@ -205,7 +236,7 @@ def new_plan(requirements, records_dir):
         raise click.BadParameter(
             "all requirements of a plan belong to one client", param_hint="--requirement"
         )
-    today = _now(repo).date()
+    today = _now(repo, as_of).date()
     record_id = templates.next_id("plan", repo.file_ids["plan"], today)
     text = templates.plan(record_id, list(requirements), today)
     _write(repo, Path(path_for("plan", record_id, clients.pop())), text)
@@ -220,13 +251,14 @@ def new_plan(requirements, records_dir):
     prompt="Channel",
     help="Where the candidate came from (source of hire).",
 )
+@as_of_option
 @common.records_option
-def new_application(requirement, candidate, channel, records_dir):
-    """A candidate submitted for a requirement (submitted now)."""
+def new_application(requirement, candidate, channel, as_of, records_dir):
+    """A candidate submitted for a requirement (submitted now, or at --as-of)."""
     repo = common.load(records_dir)
     client_id = _client_of_requirement(repo, requirement)
     _need(repo, "candidate", candidate)
-    now = _now(repo)
+    now = _now(repo, as_of)
     record_id = templates.next_id("application", repo.file_ids["application"], now.date())
     text = templates.application(record_id, requirement, candidate, channel, now)
     _write(repo, Path(path_for("application", record_id, client_id)), text)
@@ -249,8 +281,9 @@ def new_application(requirement, candidate, channel, records_dir):
     type=common.FREE_TEXT,
     help="One or two sentences on what was said.",
 )
+@as_of_option
 @common.records_option
-def new_touchpoint(client_id, kind, by, plan_id, summary, records_dir):
+def new_touchpoint(client_id, kind, by, plan_id, summary, as_of, records_dir):
     """A contact with the client: meeting, call, visit, revisit, progress report…"""
     repo = common.load(records_dir)
     common.known_ids(records_dir, "--client", (client_id,))
@@ -261,7 +294,7 @@ def new_touchpoint(client_id, kind, by, plan_id, summary, records_dir):
         )
     if plan_id:
         _need(repo, "plan", plan_id, client_id)
-    now = _now(repo)
+    now = _now(repo, as_of)
     record_id = templates.next_id("touchpoint", repo.file_ids["touchpoint"], now.date())
     text = templates.touchpoint(record_id, kind, by, now, plan_id, summary)
     _write(repo, Path(path_for("touchpoint", record_id, client_id)), text)
@@ -276,13 +309,14 @@ def new_touchpoint(client_id, kind, by, plan_id, summary, records_dir):
     prompt="Overall score (1-5)",
     help="The client's overall satisfaction, 1 to 5.",
 )
+@as_of_option
 @common.records_option
-def new_feedback(client_id, by, overall, records_dir):
+def new_feedback(client_id, by, overall, as_of, records_dir):
     """Client satisfaction feedback, with room for improvement actions."""
     repo = common.load(records_dir)
     common.known_ids(records_dir, "--client", (client_id,))
     _need(repo, "person", by)
-    today = _now(repo).date()
+    today = _now(repo, as_of).date()
     record_id = templates.next_id("feedback", repo.file_ids["feedback"], today)
     _write(
         repo,
@@ -295,11 +329,12 @@ def new_feedback(client_id, by, overall, records_dir):
 @click.option(
     "--name", prompt="Candidate's name", type=common.FREE_TEXT, help="The candidate's full name."
 )
+@as_of_option
 @common.records_option
-def new_candidate(name, records_dir):
+def new_candidate(name, as_of, records_dir):
     """A candidate file (personal data; never published)."""
     repo = common.load(records_dir)
-    today = _now(repo).date()
+    today = _now(repo, as_of).date()
     record_id = templates.next_id("candidate", repo.file_ids["candidate"], today)
     _write(
         repo, Path(path_for("candidate", record_id)), templates.candidate(record_id, name, today)
@@ -340,10 +375,11 @@ def new_person(record_id, name, role, records_dir):
     prompt="Outcome",
     help="How it turned out.",
 )
+@as_of_option
 @common.records_option
-def new_case(record_id, title, author, outcome, records_dir):
+def new_case(record_id, title, author, outcome, as_of, records_dir):
     """A knowledge-sharing case write-up (Markdown)."""
     repo = common.load(records_dir)
     _need(repo, "person", author)
-    today = _now(repo).date()
+    today = _now(repo, as_of).date()
     _write(repo, Path(path_for("case", record_id)), templates.case(title, author, today, outcome))

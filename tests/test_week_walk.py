@@ -1,0 +1,126 @@
+"""A working week at the agency by the command line: the places where an account manager,
+living Monday 2026-11-23 to Friday 2026-11-27 on a copy of the demo, found a command that did
+not do what the day needed. Each test fails on the code before its fix.
+
+The demo's calendar: Monday to Friday, 09:00-18:00 in Asia/Shanghai (a business day is 9
+working hours), no holiday from 23 to 27 November 2026; warn_within 0.25. evergreen-health is
+a key client of wang-li: client-feedback 2bd (18 working hours), plan-proposal 3bd,
+feedback-survey 10bd. The demo's highest ids: app-2026-0075, cand-0090, fb-2026-003 and
+plan-2026-015 (req-2026-016, Digital Health Product Manager, is evergreen-health's, confirmed
+on 2026-11-10 and without a plan).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from hirebook.cli.main import cli
+
+EVERGREEN = "clients/evergreen-health"
+
+
+@pytest.fixture
+def records(tmp_path, demo_records):
+    """A copy of the demo's records: the week's events change it."""
+    return shutil.copytree(demo_records, tmp_path / "records")
+
+
+def hirebook(runner, records, *args, env=None):
+    """``hirebook ARGS --records RECORDS``; HIREBOOK_AS_OF only where ``env`` sets it."""
+    return runner.invoke(
+        cli, [*args, "--records", str(records)], env={"HIREBOOK_AS_OF": None, **(env or {})}
+    )
+
+
+def board(runner, records, as_of: str, rule: str) -> dict[str, tuple[str, str, int]]:
+    """subject: (state, due, remaining seconds) of every clock of ``rule`` as of ``as_of``."""
+    result = hirebook(
+        runner, records, "sla", "--as-of", as_of, "--all", "--rule", rule,
+        "--format", "json", "--fail-on", "never",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    return {
+        f["subject"]: (f["state"], f["due"], f["remaining_seconds"])
+        for f in json.loads(result.stdout)["findings"]
+    }
+
+
+# --- new: "now" is --as-of (or HIREBOOK_AS_OF), as for every other command --------------------
+
+
+def test_a_resume_submitted_on_tuesday_is_dated_tuesday(runner, records):
+    """Before: `new` had no --as-of and ignored HIREBOOK_AS_OF, so in the demo every record of
+    the week was dated Friday 2026-11-20 17:00 (demo_as_of), and an agency could not record
+    yesterday's submission at its time."""
+    args = ["new", "application", "--requirement", "req-2026-016", "--candidate", "cand-0017"]
+    result = hirebook(
+        runner, records, *args, "--channel", "talent_pool", "--as-of", "2026-11-24T10:00"
+    )
+    assert result.exit_code == 0, result.output
+    written = records / EVERGREEN / "applications/app-2026-0076.yaml"
+    assert "\nsubmitted_at: 2026-11-24T10:00:00+08:00 " in written.read_text(encoding="utf-8")
+    # Tuesday 10:00 + 18 working hours: Tue 10-18 (8 h), Wed 09-18 (9 h), Thu 09-10 (1 h).
+    # At risk once less than 4.5 h remain: from Wed 14:30 (Wed 3.5 h + Thu 1 h).
+    assert board(runner, records, "2026-11-25T14:29:00+08:00", "client-feedback")[
+        "app-2026-0076"
+    ] == ("on_track", "2026-11-26T10:00:00+08:00", 4 * 3600 + 31 * 60)
+    assert (
+        board(runner, records, "2026-11-25T14:31:00+08:00", "client-feedback")["app-2026-0076"][0]
+        == "at_risk"
+    )
+    assert board(runner, records, "2026-11-26T10:01:00+08:00", "client-feedback")[
+        "app-2026-0076"
+    ] == ("overdue", "2026-11-26T10:00:00+08:00", -60)
+
+
+def test_hirebook_as_of_dates_every_kind_new_writes(runner, records):
+    env = {"HIREBOOK_AS_OF": "2026-11-27T17:00:00+08:00"}
+    result = hirebook(
+        runner, records, "new", "touchpoint", "--client", "evergreen-health", "--type", "visit",
+        "--by", "wang-li", "--summary", "Visited the Jing'an clinic", env=env,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    # The demo's touchpoints are named tp-2026-MMDD-…; none is tp-2026-NNNN, so this is 0001.
+    text = (records / EVERGREEN / "touchpoints/tp-2026-0001.yaml").read_text(encoding="utf-8")
+    assert "\nat: 2026-11-27T17:00:00+08:00\n" in text
+    # A date alone is the end of that day's working hours, so its day.
+    result = hirebook(runner, records, "new", "candidate", "--name", "Gao Ming", env=env)
+    assert result.exit_code == 0, result.output
+    text = (records / "candidates/cand-0091.yaml").read_text(encoding="utf-8")
+    assert "consent: {given_on: 2026-11-27," in text
+    assert "\nretain_until: 2028-11-27 " in text
+    result = hirebook(
+        runner, records, "new", "plan", "--requirement", "req-2026-016", "--as-of", "2026-11-23"
+    )
+    assert result.exit_code == 0, result.output
+    text = (records / EVERGREEN / "plans/plan-2026-016.yaml").read_text(encoding="utf-8")
+    assert "# proposed_on: 2026-11-23\n" in text
+    assert "due: 2026-11-23}" in text
+
+
+def test_a_received_at_after_as_of_is_refused(runner, records):
+    """--received-at is judged against --as-of's now, not the demo's Friday."""
+    args = ["new", "requirement", "--client", "evergreen-health", "--title", "Clinic Manager"]
+    when = ["--received-at", "2026-11-23T09:30"]
+    refused = hirebook(runner, records, *args, *when, "--as-of", "2026-11-23T09:00")
+    assert refused.exit_code == 2
+    assert "2026-11-23T09:30+08:00 is after now (2026-11-23T09:00+08:00)" in refused.output
+    assert not (records / EVERGREEN / "requirements/req-2026-020.yaml").exists()
+    result = hirebook(runner, records, *args, *when, "--as-of", "2026-11-23T11:00")
+    assert result.exit_code == 0, result.output
+    text = (records / EVERGREEN / "requirements/req-2026-020.yaml").read_text(encoding="utf-8")
+    assert "\nreceived_at: 2026-11-23T09:30:00+08:00 " in text
+
+
+def test_an_as_of_outside_the_records_years_is_a_usage_error(runner, records):
+    # 1900-01-01 00:00 at +14:00 is 1899-12-31 in Asia/Shanghai: the record would not lint.
+    result = hirebook(
+        runner, records, "new", "candidate", "--name", "Gao Ming",
+        "--as-of", "1900-01-01T00:00:00+14:00",
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert "is in the year 1899 in Asia/Shanghai" in result.output
+    assert not (records / "candidates/cand-0091.yaml").exists()
