@@ -360,8 +360,9 @@ def test_the_handbook_never_writes_through_a_link_in_out(agency, tmp_path, zensi
 # `.github/CODEOWNERS` linked to a file of the user's: the file was replaced by the ownership
 # table ("Wrote victim."). `records/` (or `records/clients/`) linked to another folder: the
 # demo's records went there, then codeowners, finding them outside the project, ended in a
-# traceback. Now refused before anything is written (exit 2, the link named); a record that
-# is itself a link is removed with --force, what it points to kept.
+# traceback. Now refused before anything is written (exit 1, the link named: a refusal, not a
+# machine failure); a record that is itself a link is removed with --force, what it points to
+# kept.
 
 
 @pytest.mark.parametrize("linked", [".github/CODEOWNERS", "records", "records/clients"])
@@ -373,8 +374,9 @@ def test_demo_never_writes_through_a_link_in_its_folder(tmp_path, linked):
     (out / linked).symlink_to(mine if linked.endswith("CODEOWNERS") else elsewhere)
     before = sorted(path.relative_to(out).as_posix() for path in out.rglob("*"))
     done = hirebook("demo", "--out", out)
-    assert done.returncode == 2, done.stdout + done.stderr
-    assert done.stderr.startswith(f"hirebook: cannot write {out.resolve() / linked}: it is a ")
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert done.stderr.startswith("hirebook: nothing was written: ")
+    assert f"\n  {out.resolve() / linked} -> " in done.stderr
     assert "Traceback" not in done.stderr
     assert mine.read_text() == "the user's own file\n"
     assert list(elsewhere.iterdir()) == []

@@ -208,3 +208,36 @@ def test_a_long_run_of_dots_after_at_is_searched_once():
     asserted, the suite's run shows it)."""
     text = "liu.yang (at) mail" + " (dot) example" * 30_000
     assert Redactor(Candidates(LIU_YANG)).text(text) == WITHHELD + " (dot) example" * 29_999
+
+
+# --- 3. init refuses a link in its folder as a refusal, not a broken machine ---------------------
+# `init` (and `demo --out`) refused a symbolic link where it would write with exit 2 and the
+# machine-failure advice "Check the path, the disk and the permissions, then run the command
+# again.": the link is the user's, and nothing about the disk is wrong.
+
+
+@pytest.mark.parametrize("linked", ["records/team", ".github/CODEOWNERS"])
+def test_init_refuses_a_link_in_its_folder_saying_what_to_do(runner, tmp_path, linked):
+    out, elsewhere = tmp_path / "agency", tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (out / linked).parent.mkdir(parents=True)
+    (out / linked).symlink_to(elsewhere)
+    result = runner.invoke(cli, ["init", str(out), "--country", "CN", "--force"])
+    assert result.exit_code == 1, result.output
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"hirebook: nothing was written: the agency goes only into {out}, never through a "
+        "symbolic link in it, and these are links:\n"
+        f"  {out / linked} -> {elsewhere}\n"
+        "Remove them (hirebook writes a folder or file of the agency in their place), or "
+        "choose another folder.\n"
+    )
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == sorted(
+        ["agency", "elsewhere", *(f"agency/{part}" for part in _parents_and(linked))]
+    )
+
+
+def _parents_and(rel: str) -> list[str]:
+    """``records/team`` → ``records``, ``records/team``."""
+    parts = rel.split("/")
+    return ["/".join(parts[: n + 1]) for n in range(len(parts))]

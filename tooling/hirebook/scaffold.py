@@ -26,7 +26,6 @@ and keeps everything else there. Every file is written through :mod:`hirebook.at
 from __future__ import annotations
 
 import contextlib
-import errno
 import json
 import os
 import re
@@ -36,7 +35,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hirebook import __version__, atomic, schedules
-from hirebook.output.inert import inert
 from hirebook.records.layout import place_of
 
 FORK, PACKAGE = "fork", "package"
@@ -62,6 +60,18 @@ _SKIPPED_NAMES = {"__pycache__", ".DS_Store"}
 
 class ProjectSourceMissing(FileNotFoundError):
     """Neither a source tree nor the wheel's copy holds the project files."""
+
+
+class LinksInTheWay(Exception):
+    """Writing the agency into ``target`` would go through symbolic links in it: refused
+    before anything is written. A link there is the user's choice (a clone may bring one), not
+    a failure of the machine: they remove it, or choose another folder."""
+
+    def __init__(self, target: Path, links: dict[Path, str]) -> None:
+        super().__init__(f"{len(links)} symbolic links in {target}")
+        self.target = target
+        self.links = links
+        """Each link in the way and where it points (as the link says; may be anyone's text)."""
 
 
 @dataclass(frozen=True)
@@ -304,22 +314,23 @@ def plan(
 
 
 def _refuse_links(plan: Plan) -> None:
-    """A :class:`~hirebook.atomic.WriteError` when writing ``plan`` would go through a symbolic
-    link in its folder: ``records/`` or a folder below it linked elsewhere would take the new
-    records (and codeowners, finding them outside the project, failed after they were
-    written); ``.github/CODEOWNERS`` linked to a file of the user's would be replaced by the
-    ownership table. A record that is itself a link is only removed, so it may stay."""
+    """:class:`LinksInTheWay` when writing ``plan`` would go through a symbolic link in its
+    folder: ``records/`` or a folder below it linked elsewhere would take the new records (and
+    codeowners, finding them outside the project, failed after they were written);
+    ``.github/CODEOWNERS`` linked to a file of the user's would be replaced by the ownership
+    table. A record that is itself a link is only removed, so it may stay."""
     folders = {f"records/{Path(rel).parent.as_posix()}/" for rel in plan.records}
     paths = [*sorted(folders), *plan.project, CODEOWNERS]
     linked = atomic.links_below(plan.target, paths)
     if linked:
-        # Where it points is anyone's text (a link can come with a clone): shown inert.
-        reason = (
-            f"it is a symbolic link (to {inert(os.readlink(linked[0]))}); hirebook writes the "
-            f"agency only into {plan.target}, never through a link: remove it, or choose "
-            "another folder"
-        )
-        raise atomic.WriteError(errno.ELOOP, reason, str(linked[0]))
+        raise LinksInTheWay(plan.target, {link: _points_to(link) for link in linked})
+
+
+def _points_to(link: Path) -> str:
+    try:
+        return os.readlink(link)
+    except OSError:  # gone since it was seen: still in the way of what was planned
+        return "?"
 
 
 def existing_records(records_dir: Path) -> tuple[list[str], list[str]]:

@@ -208,6 +208,8 @@ def write_agency(
         plan = scaffold.plan(target, records, language, requirement, timezone)
     except scaffold.ProjectSourceMissing as err:
         raise click.ClickException(str(err)) from None
+    except scaffold.LinksInTheWay as err:
+        _refuse_links(err)
     if plan.replaced and not force:
         question = (
             f"{shown(target)}records/ holds {len(plan.replaced)} records. Replace them "
@@ -244,6 +246,24 @@ def _kept_schedules(plan: scaffold.Plan, timezone: str) -> dict[str, list[str]]:
         if lines:
             kept[rel] = lines
     return kept
+
+
+def _refuse_links(err: scaffold.LinksInTheWay) -> None:
+    """Exit 1, nothing written, naming each link in the way and where it points (anyone's
+    text: a link can come with a clone, so shown inert)."""
+    click.echo(
+        f"hirebook: nothing was written: the agency goes only into {inert(str(err.target))}, "
+        "never through a symbolic link in it, and these are links:",
+        err=True,
+    )
+    for link, points_to in err.links.items():
+        click.echo(f"  {inert(str(link))} -> {inert(points_to)}", err=True)
+    click.echo(
+        "Remove them (hirebook writes a folder or file of the agency in their place), or "
+        "choose another folder.",
+        err=True,
+    )
+    raise SystemExit(common.EXIT_FINDINGS)
 
 
 def print_summary(target: Path, written: dict) -> None:
