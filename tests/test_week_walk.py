@@ -124,3 +124,34 @@ def test_an_as_of_outside_the_records_years_is_a_usage_error(runner, records):
     assert result.exit_code == 2
     assert "is in the year 1899 in Asia/Shanghai" in result.output
     assert not (records / "candidates/cand-0091.yaml").exists()
+
+
+# --- new feedback: the survey of a filled requirement, without editing the YAML -------------
+
+
+def test_feedback_on_a_filled_requirement_stops_its_survey(runner, records):
+    """Before: `new feedback` could not name the requirement, so the survey clock of a filled
+    one ran on until the file was edited by hand (the template's line commented out).
+    req-2026-006 was filled on Monday 2026-11-09: its survey starts at 09:00 that day and
+    10bd (90 working hours) run out on Friday 2026-11-20 at 18:00."""
+    survey = board(runner, records, "2026-11-23T09:30:00+08:00", "feedback-survey")
+    assert survey["req-2026-006#survey"] == ("overdue", "2026-11-20T18:00:00+08:00", -30 * 60)
+    args = ["new", "feedback", "--client", "evergreen-health", "--by", "wang-li"]
+    result = hirebook(
+        runner, records, *args, "--overall", "4", "--requirement", "req-2026-006",
+        "--as-of", "2026-11-23T10:00",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    text = (records / EVERGREEN / "feedback/fb-2026-004.yaml").read_text(encoding="utf-8")
+    assert "\non: 2026-11-23\ncollected_by: wang-li\nrequirement: req-2026-006 " in text
+    # A date-only stop is on time when its day is on or before the due day: the 23rd is not.
+    survey = board(runner, records, "2026-11-23T10:00:00+08:00", "feedback-survey")
+    assert survey["req-2026-006#survey"][:2] == ("breached", "2026-11-20T18:00:00+08:00")
+
+
+def test_feedback_names_only_a_requirement_of_its_client(runner, records):
+    args = ["new", "feedback", "--client", "evergreen-health", "--by", "wang-li"]
+    result = hirebook(runner, records, *args, "--overall", "4", "--requirement", "req-2026-019")
+    assert result.exit_code == 2
+    assert "no requirement `req-2026-019` in clients/evergreen-health/" in result.output
+    assert not (records / EVERGREEN / "feedback/fb-2026-004.yaml").exists()

@@ -309,19 +309,27 @@ def new_touchpoint(client_id, kind, by, plan_id, summary, as_of, records_dir):
     prompt="Overall score (1-5)",
     help="The client's overall satisfaction, 1 to 5.",
 )
+@click.option(
+    "--requirement",
+    default=None,
+    help="The client's requirement the feedback is about: for a filled one, the survey that "
+    "stops its feedback-survey clock.",
+)
 @as_of_option
 @common.records_option
-def new_feedback(client_id, by, overall, as_of, records_dir):
+def new_feedback(client_id, by, overall, requirement, as_of, records_dir):
     """Client satisfaction feedback, with room for improvement actions."""
     repo = common.load(records_dir)
     common.known_ids(records_dir, "--client", (client_id,))
     _need(repo, "person", by)
+    if requirement is not None:
+        _need(repo, "requirement", requirement, client_id)
     today = _now(repo, as_of).date()
     record_id = templates.next_id("feedback", repo.file_ids["feedback"], today)
     _write(
         repo,
         Path(path_for("feedback", record_id, client_id)),
-        templates.feedback(record_id, by, today, overall),
+        templates.feedback(record_id, by, today, overall, requirement),
     )
 
 

@@ -145,12 +145,20 @@ follow_ups: []                # e.g. {{action: Send revised JD, owner: {by}, due
 """
 
 
-def feedback(record_id: str, by: str, today: date, overall: int) -> str:
+def feedback(
+    record_id: str, by: str, today: date, overall: int, requirement: str | None = None
+) -> str:
+    """A feedback record; naming the filled ``requirement`` stops its feedback-survey clock."""
+    about = (
+        f"requirement: {requirement}   # the requirement the feedback is about"
+        if requirement
+        else "# requirement: req-2026-001   # optional: the requirement the feedback is about"
+    )
     return f"""\
 id: {record_id}
 on: {today.isoformat()}
 collected_by: {by}
-# requirement: req-2026-001   # optional: the requirement the feedback is about
+{about}
 scores: {{overall: {overall}}}   # 1..5; also responsiveness, candidate_quality, communication
 # nps: 9                      # 0..10: how likely to recommend us
 comments: What the client said.
