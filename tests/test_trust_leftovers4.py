@@ -6,6 +6,7 @@ The small agency of ``conftest.py``, changed one file at a time.
 
 from __future__ import annotations
 
+import random
 import sqlite3
 
 import pytest
@@ -241,3 +242,55 @@ def _parents_and(rel: str) -> list[str]:
     """``records/team`` → ``records``, ``records/team``."""
     parts = rel.split("/")
     return ["/".join(parts[: n + 1]) for n in range(len(parts))]
+
+
+# --- 4. UTF-32 without a mark, with a character beyond the basic plane near its start -----------
+# HB103 named UTF-32 by its NULs: the two high bytes of every four. U+1F600 (😀) is
+# 00 F6 01 00 in little-endian, 00 01 F6 00 in big-endian: its third (second) byte is 01, the
+# pattern broke, and the file was called binary (HB102).
+
+CANDIDATE = "candidates/cand-0002.yaml"
+
+
+@pytest.mark.parametrize("codec", ["utf-32-le", "utf-32-be"])
+@pytest.mark.parametrize("text", ["id: 😀\n", "😁 id: cand-0002\n"])
+def test_utf32_with_an_emoji_near_its_start_is_named_utf32(agency, codec, text):
+    raw = text.encode(codec)
+    if codec == "utf-32-le" and text.startswith("😁"):
+        assert raw[:4] == b"\x01\xf6\x01\x00"  # no NUL in its first two bytes at all
+    (problem,) = agency.check(CANDIDATE, raw, expect=[(1, 1, "HB103")])
+    assert problem.message.startswith("the file is UTF-32 text, not UTF-8; save it as UTF-8")
+
+
+def _four_byte_words_with_a_nul_high_byte(seed: int, count: int) -> bytes:
+    """Random groups of four bytes whose highest is NUL, as in UTF-32 little-endian text."""
+    rng = random.Random(seed)
+    return b"".join(rng.randbytes(3) + b"\x00" for _ in range(count))
+
+
+@pytest.mark.parametrize(
+    ("raw", "where"),
+    [
+        # a PNG's signature and the start of its header: 89 'PNG' CR LF 1A LF, then NULs
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", (3, 1)),
+        (b"\x00" * 64, (1, 1)),  # NULs decode as UTF-32, to NUL characters: no text
+        (random.Random(7).randbytes(4096), None),
+        # random characters up to U+FFFFFF: as UTF-32, nearly all above U+10FFFF
+        (_four_byte_words_with_a_nul_high_byte(1, 1024), None),
+    ],
+)
+def test_binary_files_are_not_called_utf32(agency, raw, where):
+    agency.write(CANDIDATE, raw)
+    (problem,) = [p for p in agency.problems() if p.file == f"records/{CANDIDATE}"]
+    assert problem.code == "HB102"
+    assert where is None or (problem.line, problem.column) == where
+    assert "UTF-32" not in problem.message
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_with_an_emoji_is_not_called_utf32(agency, codec):
+    raw = "id: cand-002 😀\n".encode(codec)
+    assert len(raw) == 32  # 16 code units: a whole number of UTF-32 characters, were it one
+    agency.write(CANDIDATE, raw)
+    (problem,) = [p for p in agency.problems() if p.file == f"records/{CANDIDATE}"]
+    assert "UTF-32" not in problem.message

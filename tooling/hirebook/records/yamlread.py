@@ -76,12 +76,10 @@ def decode(raw: bytes) -> str:
         )
     wide = _wide_encoding(raw)
     if wide is not None:
-        raise LoadProblem(
-            "HB103",
-            f"the file is {wide} text, not UTF-8; save it as UTF-8 (editors call it 'UTF-8'; "
-            "Windows' 'Unicode' is UTF-16)",
-        )
+        raise _not_utf8(wide)
     if b"\x00" in raw:
+        if _is_utf32(raw):
+            raise _not_utf8("UTF-32")
         line, column = _byte_position(raw, raw.index(b"\x00"))
         raise LoadProblem(
             "HB102",
@@ -136,6 +134,36 @@ def _wide_encoding(raw: bytes) -> str | None:
     if (nul[0] and nul[2]) != (nul[1] and nul[3]):  # one half all NUL, the other not
         return "UTF-16"
     return None
+
+
+def _not_utf8(encoding: str) -> LoadProblem:
+    return LoadProblem(
+        "HB103",
+        f"the file is {encoding} text, not UTF-8; save it as UTF-8 (editors call it 'UTF-8'; "
+        "Windows' 'Unicode' is UTF-16)",
+    )
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _is_utf32(raw: bytes) -> bool:
+    """Whether ``raw``, which holds a NUL byte, is UTF-32 text of either byte order without a
+    mark: a character beyond the basic plane near the start (an emoji, ``00 F6 01 00``) breaks
+    the pattern of NULs :func:`_wide_encoding` reads. Every four bytes must then be a character
+    (at most U+10FFFF, no surrogate: a random group of four is one once in about 4,000), and
+    none a control character but a tab or a line break, as text has none (a file of NULs
+    decodes to them). Asked only of a file about to be called binary."""
+    if len(raw) % 4:
+        return False
+    for codec in ("utf-32-le", "utf-32-be"):
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if _CONTROL.search(text) is None:
+            return True
+    return False
 
 
 _YAML11_BREAK = re.compile("[\x85\u2028\u2029]")
