@@ -10,6 +10,7 @@ import yaml
 
 from hirebook import schedules
 from hirebook.cli.main import cli
+from test_branches import fork_keeping
 from test_workflows import ROOT, WORKFLOWS, check_against_githubs_schema
 
 SLA = '    - cron: "30 0 * * 1-5" # Monday to Friday, 08:30 in Asia/Shanghai\n'
@@ -103,11 +104,7 @@ def test_init_in_a_fork_says_which_schedules_to_change(runner, tmp_path):
     """A fork keeps its workflows, written for Asia/Shanghai: a London fork's SLA issues
     opened at 00:30 with nothing said. The files stay as they were; init names the lines."""
     fork = tmp_path / "fork"
-    (fork / "tooling/hirebook").mkdir(parents=True)
-    (fork / "tooling/hirebook/__init__.py").write_text("")
-    (fork / ".github/workflows").mkdir(parents=True)
-    sla = (ROOT / ".github/workflows/sla.yml").read_bytes()
-    (fork / ".github/workflows/sla.yml").write_bytes(sla)
+    sla = fork_keeping(fork, "sla.yml")["sla.yml"]
     result = runner.invoke(
         cli,
         ["init", str(fork), "--country", "GB", "--timezone", "Europe/London"],

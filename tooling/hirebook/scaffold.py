@@ -34,7 +34,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hirebook import __version__, atomic, schedules
+from hirebook import __version__, atomic, branches, schedules
 from hirebook.records.layout import place_of
 
 FORK, PACKAGE = "fork", "package"
@@ -144,12 +144,14 @@ def project_files(
     language: str | None = None,
     requirement: str | None = None,
     timezone: str | None = None,
+    branch: str | None = None,
 ) -> dict[str, SourceFile]:
     """Every project file (path with ``/`` → content) as an agency of ``kind`` gets it; with
     ``language``, the handbook's default language in ``mkdocs.yml``, first of the site's
     languages (at the root of the site); a package-based agency's workflows install
     ``requirement`` (default: this version, :func:`pinned_requirement`); with ``timezone``,
-    the workflows' schedules keep their local times there (:mod:`hirebook.schedules`)."""
+    the workflows' schedules keep their local times there (:mod:`hirebook.schedules`); with
+    ``branch``, the workflows check and publish that branch (:mod:`hirebook.branches`)."""
     source = project_source()
     files: dict[str, SourceFile] = {}
     for name in PROJECT_PATHS:
@@ -164,6 +166,9 @@ def project_files(
     if timezone:
         for rel in _workflows(files):
             files[rel] = _text(files[rel], lambda w: schedules.moved(w, timezone))
+    if branch:
+        for rel in _workflows(files):
+            files[rel] = _text(files[rel], lambda w: branches.moved(w, branch))
     if kind == PACKAGE:
         for rel in _workflows(files):
             files[rel] = _text(files[rel], lambda w: package_workflow(w, requirement))
@@ -296,14 +301,16 @@ def plan(
     language: str | None = None,
     requirement: str | None = None,
     timezone: str | None = None,
+    branch: str | None = None,
 ) -> Plan:
     """What writing ``records`` and the project files into ``target`` would do (a
-    package-based agency's workflows installing ``requirement``, scheduled in ``timezone``)."""
+    package-based agency's workflows installing ``requirement``, scheduled in ``timezone``,
+    checking and publishing ``branch``)."""
     target = target.resolve()
     kind = kind_of(target)
     result = Plan(target, kind, records)
     result.replaced, result.kept = existing_records(target / "records")
-    for rel, file in project_files(kind, language, requirement, timezone).items():
+    for rel, file in project_files(kind, language, requirement, timezone, branch).items():
         path = target / rel
         if path.exists() or path.is_symlink():
             result.present.append(rel)

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import click
 
-from hirebook import scaffold, schedules
+from hirebook import branches, scaffold, schedules
 from hirebook.cli import common
 from hirebook.cli.failures import machine_failure
 from hirebook.handbook.labels import LANGUAGES
@@ -30,8 +30,8 @@ from hirebook.public_holidays import (
 NEXT_STEPS = """\
 Next:
   1. Put your name and GitHub handle in {lead}, then run `hirebook codeowners`.
-  2. git init (if this is not a repository yet), git add -A, git commit, and push: the checks,
-     the handbook and the SLA digest run on GitHub from the first push."""
+  2. git init -b {branch} (if this is not a repository yet), git add -A, git commit, and push:
+     the checks, the handbook and the SLA digest run on GitHub from the first push."""
 
 
 @click.command("init")
@@ -90,8 +90,14 @@ Next:
     '("hirebook @ git+https://github.com/OWNER/hirebook@TAG"). Not for a fork, whose '
     "workflows install its own source.",
 )
+@click.option(
+    "--branch",
+    default=None,
+    help="The Git branch the workflows check on push and publish the handbook from. "
+    "Default: DIR's current branch when DIR is a Git repository, else main.",
+)
 def init_command(
-    directory, country, timezone, language, name, categories, force, as_of, requirement
+    directory, country, timezone, language, name, categories, force, as_of, requirement, branch
 ):
     """Start an agency in DIR (default: the current folder).
 
@@ -140,17 +146,20 @@ def init_command(
         ) from None
     target = directory.resolve()
     requirement = _requirement(target, requirement)
+    branch, branch_source = _branch(target, branch)
     name = name if name and name.strip() else (target.name or "Our agency")
     day = _day(as_of, zone)
     years = (day.year, day.year + 1)
     records, calendars = starter.records(
         name.strip(), timezone, language, country, years, categories
     )
-    written = write_agency(target, records, force, language, requirement, timezone)
+    written = write_agency(target, records, force, language, requirement, timezone, branch)
     click.echo(
         f"Started {name.strip()} in {shown(target)}records/: {country}, {timezone}, "
         f"handbook in {language}."
     )
+    if branch != branches.WRITTEN_FOR:
+        click.echo(f"The workflows check and publish the branch {branch} ({branch_source}).")
     for calendar in calendars:
         click.echo(
             f"  {calendar.year}: {len(calendar.holidays)} public holidays on workdays, "
@@ -161,7 +170,7 @@ def init_command(
             note = NOT_YET_ANNOUNCED.format(country=country, year=calendar.year)
             click.echo(f"  note: {note}.")
     print_summary(target, written)
-    click.echo(NEXT_STEPS.format(lead=f"{shown(target)}records/team/lead.yaml"))
+    click.echo(NEXT_STEPS.format(lead=f"{shown(target)}records/team/lead.yaml", branch=branch))
 
 
 def _requirement(target: Path, requirement: str | None) -> str | None:
@@ -182,6 +191,24 @@ def _requirement(target: Path, requirement: str | None) -> str | None:
         raise click.BadParameter(f"`{shown_value}`: {err}", param_hint="--install") from None
 
 
+def _branch(target: Path, branch: str | None) -> tuple[str, str]:
+    """The branch the workflows check and publish (``--branch``, checked, else the one
+    :func:`hirebook.branches.branch_of` finds, else main) and where it came from, in words."""
+    given = branch is not None
+    if not given:
+        branch = branches.branch_of(target)
+        if branch is None:
+            return branches.WRITTEN_FOR, "the default"
+    try:
+        branches.check(branch)
+    except branches.BadBranch as err:
+        where = "" if given else " (the branch Git names for this folder)"
+        raise click.BadParameter(
+            f"`{inert(branch)}`{where}: {err}", param_hint="--branch"
+        ) from None
+    return branch, "--branch" if given else "the repository's branch"
+
+
 def _day(as_of, zone: ZoneInfo) -> date:
     """The day the agency starts, in its own timezone."""
     if as_of is None:
@@ -198,14 +225,15 @@ def write_agency(
     language: str | None = None,
     requirement: str | None = None,
     timezone: str | None = None,
+    branch: str | None = None,
 ) -> dict:
     """Write ``records`` and the missing project files into ``target``, asking first when
     records are there already (unless ``force``); CODEOWNERS from the new records; a
     package-based agency's workflows install ``requirement`` (default: this version); the
-    workflows' schedules keep their local times in ``timezone`` (a kept workflow's that do not
-    are listed, to be changed by hand)."""
+    workflows' schedules keep their local times in ``timezone`` and check and publish
+    ``branch`` (a kept workflow's lines that do not are listed, to be changed by hand)."""
     try:
-        plan = scaffold.plan(target, records, language, requirement, timezone)
+        plan = scaffold.plan(target, records, language, requirement, timezone, branch)
     except scaffold.ProjectSourceMissing as err:
         raise click.ClickException(str(err)) from None
     except scaffold.LinksInTheWay as err:
@@ -227,13 +255,20 @@ def write_agency(
         "codeowners": codeowners,
         "unowned": unowned,
         "requirement": requirement or scaffold.pinned_requirement(),
-        "schedules": _kept_schedules(plan, timezone) if timezone else {},
+        "schedules": _kept(plan, lambda text: schedules.kept_lines(text, timezone))
+        if timezone
+        else {},
+        "branch": branch,
+        "branch_lines": _kept(plan, lambda text: branches.kept_lines(text, branch))
+        if branch
+        else {},
     }
 
 
-def _kept_schedules(plan: scaffold.Plan, timezone: str) -> dict[str, list[str]]:
-    """The cron lines of each workflow that was kept (a fork keeps its own) and still runs at
-    Asia/Shanghai's local times where ``timezone``'s differ, as they would be written there."""
+def _kept(plan: scaffold.Plan, lines_of) -> dict[str, list[str]]:
+    """``lines_of(text)`` for each workflow that was kept (a fork keeps its own): the lines
+    that still say what hirebook's workflows are written for (Asia/Shanghai's local times, the
+    branch main), as they would be written for this agency."""
     kept = {}
     for rel in plan.present:
         if not (rel.startswith(".github/workflows/") and rel.endswith(".yml")):
@@ -242,7 +277,7 @@ def _kept_schedules(plan: scaffold.Plan, timezone: str) -> dict[str, list[str]]:
             text = (plan.target / rel).read_bytes().decode("utf-8", errors="replace")
         except OSError:
             continue  # not readable: nothing to say about it
-        lines = schedules.kept_lines(text, timezone)
+        lines = lines_of(text)
         if lines:
             kept[rel] = lines
     return kept
@@ -291,6 +326,13 @@ def print_summary(target: Path, written: dict) -> None:
         click.echo(
             f"note: {rel} was kept, and runs at {schedules.WRITTEN_FOR}'s local times; for the "
             "agency's, change its cron line to:"
+        )
+        for line in lines:
+            click.echo(f"    {inert(line)}")
+    for rel, lines in written.get("branch_lines", {}).items():
+        click.echo(
+            f"note: {rel} was kept, and checks and publishes the branch "
+            f"{branches.WRITTEN_FOR}; for {written['branch']}, change these lines to:"
         )
         for line in lines:
             click.echo(f"    {inert(line)}")
