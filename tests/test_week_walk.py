@@ -155,3 +155,74 @@ def test_feedback_names_only_a_requirement_of_its_client(runner, records):
     assert result.exit_code == 2
     assert "no requirement `req-2026-019` in clients/evergreen-health/" in result.output
     assert not (records / EVERGREEN / "feedback/fb-2026-004.yaml").exists()
+
+
+# --- log proposed / agreed / filled: the plan's and the requirement's everyday events ---------
+
+
+def plan_event(runner, records, event: str, as_of: str) -> str:
+    """``hirebook log EVENT plan-2026-016`` as of ``as_of``; the plan's text after it."""
+    result = hirebook(runner, records, "log", event, "plan-2026-016", "--as-of", as_of)
+    assert result.exit_code == 0, result.output
+    return (records / EVERGREEN / "plans/plan-2026-016.yaml").read_text(encoding="utf-8")
+
+
+def test_a_plan_proposed_then_agreed_by_the_client(runner, records):
+    """Before: a plan's proposal and the client's agreement, and a requirement filled, were
+    edits of the YAML by hand (README's steps 3 and 7); `log` had no event for them.
+    req-2026-016 was confirmed on Tuesday 2026-11-10: plan-proposal (3bd, 27 working hours)
+    from 09:00 that day is due on Thursday 2026-11-12 at 18:00, so Monday's proposal breaches."""
+    result = hirebook(runner, records, "new", "plan", "--requirement", "req-2026-016",
+                      "--as-of", "2026-11-23T09:30")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    plan = records / EVERGREEN / "plans/plan-2026-016.yaml"
+    before = plan.read_bytes()
+    refused = hirebook(runner, records, "log", "agreed", "plan-2026-016",
+                       "--as-of", "2026-11-23T10:00")  # fmt: skip
+    assert refused.exit_code == 1
+    assert "has not been proposed yet: log that first (hirebook log proposed plan-2026-016)" in (
+        refused.output
+    )
+    assert plan.read_bytes() == before
+    text = plan_event(runner, records, "proposed", "2026-11-23T10:00")
+    assert "\nstatus: proposed " in text
+    assert text.endswith("\nproposed_on: 2026-11-23\n")
+    proposal = board(runner, records, "2026-11-23T10:00:00+08:00", "plan-proposal")
+    assert proposal["req-2026-016"][:2] == ("breached", "2026-11-12T18:00:00+08:00")
+    text = plan_event(runner, records, "agreed", "2026-11-24T10:00")
+    assert "\nstatus: active " in text
+    assert text.endswith("\nproposed_on: 2026-11-23\nclient_confirmed_on: 2026-11-24\n")
+    # first-submission, 7bd = 63 working hours from Tuesday 09:00: Tue 24 to Mon 30 is five
+    # days (45 h), Tuesday 1 December 54 h, Wednesday 2 December 18:00 63 h; at Tuesday 10:00
+    # 62 h remain. progress-report, 7d from 00:00 of the 24th.
+    assert board(runner, records, "2026-11-24T10:00:00+08:00", "first-submission")[
+        "plan-2026-016"
+    ] == ("on_track", "2026-12-02T18:00:00+08:00", 62 * 3600)
+    reports = board(runner, records, "2026-11-24T10:00:00+08:00", "progress-report")
+    assert reports["plan-2026-016#report-1"][:2] == ("on_track", "2026-12-01T00:00:00+08:00")
+
+
+def test_a_requirement_filled_starts_its_survey(runner, records):
+    """req-2026-013 (harbor-auto) has app-2026-0047's accepted offer. Filled on Friday
+    2026-11-27: the survey, 10bd = 90 working hours from 09:00 that day, is due on Thursday
+    2026-12-10 at 18:00 (27 Nov, 30 Nov, 1-4 Dec, 7-10 Dec); at 17:00, 82 hours remain."""
+    result = hirebook(runner, records, "log", "filled", "req-2026-013",
+                      "--as-of", "2026-11-27T17:00")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    text = (records / "clients/harbor-auto/requirements/req-2026-013.yaml").read_text("utf-8")
+    assert "\nstatus: filled\n" in text
+    assert text.endswith("\nclosed_on: 2026-11-27\n")
+    assert board(runner, records, "2026-11-27T17:00:00+08:00", "feedback-survey")[
+        "req-2026-013#survey"
+    ] == ("on_track", "2026-12-10T18:00:00+08:00", 82 * 3600)
+    again = hirebook(runner, records, "log", "filled", "req-2026-013",
+                     "--as-of", "2026-11-27T17:30")  # fmt: skip
+    assert again.exit_code == 1
+    assert "req-2026-013 is already filled (closed on 2026-11-27)" in again.output
+
+
+def test_a_draft_is_not_filled(runner, records):
+    # req-2026-019 (northwind-cloud) is a draft: signed by the client only.
+    result = hirebook(runner, records, "log", "filled", "req-2026-019")
+    assert result.exit_code == 1
+    assert "req-2026-019 is still a draft: it is filled once confirmed" in result.output

@@ -377,6 +377,47 @@ def log_change(requirement, summary, **common_options):
     _run("change", requirement, event, instant=False, **common_options)
 
 
+_WHOLE = {  # name: (argument, what it writes and the clocks it moves, example)
+    "filled": (
+        "REQUIREMENT",
+        "Every opening of the requirement filled: status filled and closed_on, --at's day "
+        "(starts feedback-survey, which `hirebook new feedback --requirement` stops).",
+        "hirebook log filled req-2026-020 --at 2026-11-27",
+    ),
+    "proposed": (
+        "PLAN",
+        "The recruitment plan sent to the client: proposed_on, --at's day; a draft becomes "
+        "proposed (stops plan-proposal).",
+        "hirebook log proposed plan-2026-016 --at 2026-11-23",
+    ),
+    "agreed": (
+        "PLAN",
+        "The client agreed (confirmed) the proposed plan: client_confirmed_on, --at's day, and "
+        "status active (starts first-submission and progress-report).",
+        "hirebook log agreed plan-2026-016 --at 2026-11-23",
+    ),
+}
+"""Events about a whole record, on a day, with no value of their own."""
+
+
+def _whole_command(name: str, argument: str):
+    """A command recording the event ``name`` of a record on --at's day."""
+
+    @click.argument(argument)
+    @event_options
+    def command(**options):
+        record_id = options.pop(argument.lower())
+        _run(name, record_id, getattr(events, name), instant=False, **options)
+
+    return command
+
+
+for _name, (_argument, _text, _example) in _WHOLE.items():
+    event_command(_name, help=f"{_text}\n\n\b\nExample:\n  {_example}")(
+        _whole_command(_name, _argument)
+    )
+
+
 def _done_command(name: str, argument: str, items_key: str, name_key: str, example: str):
     """A command marking an item of a list done (``done_on``): milestones, commitments…"""
 

@@ -116,6 +116,24 @@ EVENTS = {
             "changes[]: on, summary, reconfirmed_on",
             "A requirement changed, or its change re-confirmed.",
         ),
+        Event(
+            "filled",
+            "requirement",
+            "status: filled, closed_on",
+            "Every opening of the requirement filled.",
+        ),
+        Event(
+            "proposed",
+            "plan",
+            "proposed_on (status: proposed)",
+            "The recruitment plan sent to the client.",
+        ),
+        Event(
+            "agreed",
+            "plan",
+            "client_confirmed_on, status: active",
+            "The client agreed the recruitment plan.",
+        ),
         Event("milestone", "plan", "milestones[name]: done_on", "A plan's milestone reached."),
         Event(
             "commitment",
@@ -441,6 +459,77 @@ def change(req: Record, on: date, summary: str | None) -> list[Change]:
         + (" (every change is re-confirmed)" if changes else ""),
         ("changes",) if changes else (),
     )
+
+
+def filled(req: Record, on: date) -> list[Change]:
+    """Every opening filled: ``status: filled`` and ``closed_on``, which starts the
+    feedback survey. Whether an offer was accepted for it is lint's to say."""
+    status = req.data.get("status")
+    if status in ("filled", "cancelled"):
+        raise Refused(
+            f"{req.id} is already {status} (closed on {req.data.get('closed_on')})", ("status",)
+        )
+    if status == "draft":
+        raise Refused(
+            f"{req.id} is still a draft: it is filled once confirmed and its hire accepted "
+            f"(hirebook log signed {req.id} …)",
+            ("status",),
+        )
+    _not_before(req, on, "received_at", "filled")
+    return [Put((), "status", "filled"), Put((), "closed_on", Scalar.of(on))]
+
+
+def _not_before(record: Record, on: date, field: str, what: str) -> None:
+    """``on`` is not before the record's ``field`` (a date or a datetime) in its zone."""
+    value = record.data.get(field)
+    if value is None:
+        return
+    written = str(value)  # a date is 10 characters; a datetime, more
+    day = (
+        record.instant(written).astimezone(record.zone).date()
+        if len(written) > 10
+        else record.day(written)
+    )
+    if day > on:
+        raise Refused(
+            f"{record.id}'s {field} is {value}; {what} on {on} would come before it", (field,)
+        )
+
+
+# --- plans ------------------------------------------------------------------------------------
+
+
+def proposed(plan: Record, on: date) -> list[Change]:
+    """The plan sent to the client (stops plan-proposal); a draft becomes ``proposed``."""
+    if plan.data.get("proposed_on") is not None:
+        raise Refused(
+            f"{plan.id} was already proposed on {plan.data['proposed_on']}", ("proposed_on",)
+        )
+    changes: list[Change] = [Put((), "proposed_on", Scalar.of(on))]
+    if plan.data.get("status") == "draft":
+        changes.append(Put((), "status", "proposed"))
+    return changes
+
+
+def agreed(plan: Record, on: date) -> list[Change]:
+    """The client confirmed the plan (starts first-submission and progress-report): a plan
+    that was proposed, on or after that day, becomes ``active``."""
+    confirmed = plan.data.get("client_confirmed_on")
+    if confirmed is not None:
+        raise Refused(
+            f"{plan.id} was already agreed by the client on {confirmed}",
+            ("client_confirmed_on",),
+        )
+    if plan.data.get("status") == "closed":
+        raise Refused(f"{plan.id} is closed; a closed plan is not agreed", ("status",))
+    if plan.data.get("proposed_on") is None:
+        raise Refused(
+            f"{plan.id} has not been proposed yet: log that first "
+            f"(hirebook log proposed {plan.id})",
+            ("status",) if "status" in plan.data else (),
+        )
+    _not_before(plan, on, "proposed_on", "the client's agreement")
+    return [Put((), "client_confirmed_on", Scalar.of(on)), Put((), "status", "active")]
 
 
 # --- items done: milestones, commitments, follow-ups, improvement actions -----------------------
