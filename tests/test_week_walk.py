@@ -226,3 +226,65 @@ def test_a_draft_is_not_filled(runner, records):
     result = hirebook(runner, records, "log", "filled", "req-2026-019")
     assert result.exit_code == 1
     assert "req-2026-019 is still a draft: it is filled once confirmed" in result.output
+
+
+# --- new touchpoint --follow-up, new feedback --action: the actions agreed, by the command ----
+
+
+def test_a_visit_with_its_follow_ups(runner, records):
+    """Before: a touchpoint's follow-ups (and a feedback's actions) were typed into the YAML
+    by hand after `new`. A follow-up due on Wednesday 2026-12-02 is due at 23:59:59 that day:
+    from Friday 2026-11-27 17:00, 5 days 6:59:59 (457,199 s); at risk with less than a day
+    left, from 00:00:01 on the 2nd. Text that YAML's flow mapping would split is quoted."""
+    result = hirebook(
+        runner, records, "new", "touchpoint", "--client", "evergreen-health", "--type", "visit",
+        "--by", "wang-li", "--summary", "Visited the Jing'an clinic",
+        "--follow-up", "2026-12-02", "Send two profiles, {from the pool} # soon",
+        "--follow-up", "2026-12-04", "Call Kevin Zhu",
+        "--as-of", "2026-11-27T17:00",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    text = (records / EVERGREEN / "touchpoints/tp-2026-0001.yaml").read_text(encoding="utf-8")
+    assert text.endswith(
+        "\nfollow_ups:\n"
+        '  - {action: "Send two profiles, {from the pool} # soon", owner: wang-li, '
+        "due: 2026-12-02}\n"
+        "  - {action: Call Kevin Zhu, owner: wang-li, due: 2026-12-04}\n"
+    )
+    follow_ups = board(runner, records, "2026-11-27T17:00:00+08:00", "improvement-action")
+    assert follow_ups["tp-2026-0001#follow-up-1"] == (
+        "on_track",
+        "2026-12-02T23:59:59+08:00",
+        5 * 86400 + 6 * 3600 + 59 * 60 + 59,
+    )
+    assert follow_ups["tp-2026-0001#follow-up-2"][:2] == ("on_track", "2026-12-04T23:59:59+08:00")
+    later = board(runner, records, "2026-12-02T00:00:01+08:00", "improvement-action")
+    assert later["tp-2026-0001#follow-up-1"][0] == "at_risk"
+
+
+def test_feedback_with_an_improvement_action(runner, records):
+    action = "Chase silent resumes at half the deadline"
+    args = ["new", "feedback", "--client", "evergreen-health", "--by", "wang-li"]
+    args += ["--overall", "3", "--action", "2026-12-04", action, "--as-of", "2026-11-27T17:30"]
+    assert hirebook(runner, records, *args).exit_code == 0
+    written = (records / EVERGREEN / "feedback/fb-2026-004.yaml").read_text(encoding="utf-8")
+    line = f"  - {{action: {action}, owner: wang-li, due: 2026-12-04}}"
+    assert written.endswith(f"\nactions:\n{line}\n")
+    # 2026-11-27 17:30 to 2026-12-04 23:59:59: 7 days 6:29:59.
+    left = 7 * 86400 + 6 * 3600 + 29 * 60 + 59
+    actions = board(runner, records, "2026-11-27T17:30:00+08:00", "improvement-action")
+    assert actions["fb-2026-004#action-1"] == ("on_track", "2026-12-04T23:59:59+08:00", left)
+
+
+def test_a_follow_up_needs_its_day_and_its_action(runner, records):
+    args = ["new", "touchpoint", "--records", str(records), "--client", "evergreen-health"]
+    args += ["--type", "call", "--by", "wang-li", "--summary", "Call", "--follow-up"]
+    for follow_up, message in [
+        (["2026-12-32", "Call back"], "'2026-12-32' does not match the format '%Y-%m-%d'"),
+        (["2026-12-02", " "], "the action due on 2026-12-02 is empty: say what is to be done"),
+        (["2026-12-02"], "Option '--follow-up' requires 2 arguments"),
+    ]:
+        result = runner.invoke(cli, [*args, *follow_up], env={"HIREBOOK_AS_OF": None})
+        assert result.exit_code == 2
+        assert message in result.output
+    assert not (records / EVERGREEN / "touchpoints/tp-2026-0001.yaml").exists()

@@ -65,6 +65,33 @@ def as_of_option(function):
     return common.as_of_option(AS_OF_HELP)(function)
 
 
+def agreed_option(name: str, what: str, owner: str, example: str):
+    """``--NAME DUE ACTION``, repeatable: an action agreed with its due day, owned by
+    ``owner`` (its improvement-action clock is due at the end of that day)."""
+    return click.option(
+        f"--{name}",
+        "agreed",
+        type=(common.Day(), common.FREE_TEXT),
+        metavar="DUE ACTION",
+        multiple=True,
+        help=f"{what}, owned by {owner} and due by the end of DUE (a day, 2026-12-02); "
+        f"repeat for several. Example: --{name} 2026-12-02 {example!r}.",
+    )
+
+
+def _agreed(pairs: tuple[tuple[datetime, str], ...], option: str) -> list[tuple[date, str]]:
+    """The actions as (due day, action): ``common.Day`` gives a day as midnight. An empty
+    action is refused: the record would not lint (HB206)."""
+    for due, action in pairs:
+        if not action.strip():
+            raise click.BadParameter(
+                f"the action due on {due.date()} is empty: say what is to be done, e.g. "
+                f"{option} {due.date()} 'Send revised JD'",
+                param_hint=option,
+            )
+    return [(due.date(), action) for due, action in pairs]
+
+
 def _now(repo: Repository, as_of: date | datetime | None) -> datetime:
     """When a new record happens: ``--as-of`` (or ``HIREBOOK_AS_OF``) if given, as every other
     command reads it; else now, or a demo's own day (``demo_as_of``). In whole minutes, as
@@ -281,9 +308,10 @@ def new_application(requirement, candidate, channel, as_of, records_dir):
     type=common.FREE_TEXT,
     help="One or two sentences on what was said.",
 )
+@agreed_option("follow-up", "A follow-up agreed (follow_ups)", "--by", "Send revised JD")
 @as_of_option
 @common.records_option
-def new_touchpoint(client_id, kind, by, plan_id, summary, as_of, records_dir):
+def new_touchpoint(client_id, kind, by, plan_id, summary, agreed, as_of, records_dir):
     """A contact with the client: meeting, call, visit, revisit, progress report…"""
     repo = common.load(records_dir)
     common.known_ids(records_dir, "--client", (client_id,))
@@ -296,7 +324,9 @@ def new_touchpoint(client_id, kind, by, plan_id, summary, as_of, records_dir):
         _need(repo, "plan", plan_id, client_id)
     now = _now(repo, as_of)
     record_id = templates.next_id("touchpoint", repo.file_ids["touchpoint"], now.date())
-    text = templates.touchpoint(record_id, kind, by, now, plan_id, summary)
+    text = templates.touchpoint(
+        record_id, kind, by, now, plan_id, summary, _agreed(agreed, "--follow-up")
+    )
     _write(repo, Path(path_for("touchpoint", record_id, client_id)), text)
 
 
@@ -315,9 +345,12 @@ def new_touchpoint(client_id, kind, by, plan_id, summary, as_of, records_dir):
     help="The client's requirement the feedback is about: for a filled one, the survey that "
     "stops its feedback-survey clock.",
 )
+@agreed_option(
+    "action", "An improvement action (actions)", "--by", "Book interview rooms a week ahead"
+)
 @as_of_option
 @common.records_option
-def new_feedback(client_id, by, overall, requirement, as_of, records_dir):
+def new_feedback(client_id, by, overall, requirement, agreed, as_of, records_dir):
     """Client satisfaction feedback, with room for improvement actions."""
     repo = common.load(records_dir)
     common.known_ids(records_dir, "--client", (client_id,))
@@ -329,7 +362,7 @@ def new_feedback(client_id, by, overall, requirement, as_of, records_dir):
     _write(
         repo,
         Path(path_for("feedback", record_id, client_id)),
-        templates.feedback(record_id, by, today, overall, requirement),
+        templates.feedback(record_id, by, today, overall, requirement, _agreed(agreed, "--action")),
     )
 
 

@@ -130,8 +130,28 @@ submitted_at: {now.isoformat(timespec="seconds")}   # when the resume was sent t
 """
 
 
+Agreed = tuple[date, str]
+"""An action agreed with its due day: a touchpoint's follow-up, a feedback's improvement."""
+
+
+def _actions(key: str, agreed: Iterable[Agreed], owner: str, empty: str) -> str:
+    """The list ``key`` of actions owned by ``owner``, or ``empty`` (its line with nothing
+    agreed, a comment showing the form) when there are none."""
+    items = [
+        f"  - {{action: {scalar(action)}, owner: {owner}, due: {due.isoformat()}}}\n"
+        for due, action in agreed
+    ]
+    return f"{key}:\n" + "".join(items) if items else empty
+
+
 def touchpoint(
-    record_id: str, kind: str, by: str, now: datetime, plan_id: str | None, summary: str
+    record_id: str,
+    kind: str,
+    by: str,
+    now: datetime,
+    plan_id: str | None,
+    summary: str,
+    follow_ups: Iterable[Agreed] = (),
 ) -> str:
     plan_line = f"plan: {plan_id}\n" if plan_id else ""
     return f"""\
@@ -141,12 +161,22 @@ at: {now.isoformat(timespec="seconds")}
 by: {by}
 with: []                      # names of the client's people who took part
 {plan_line}summary: {scalar(summary)}
-follow_ups: []                # e.g. {{action: Send revised JD, owner: {by}, due: ...}}
-"""
+""" + _actions(
+        "follow_ups",
+        follow_ups,
+        by,
+        "follow_ups: []                "
+        f"# e.g. {{action: Send revised JD, owner: {by}, due: ...}}\n",
+    )
 
 
 def feedback(
-    record_id: str, by: str, today: date, overall: int, requirement: str | None = None
+    record_id: str,
+    by: str,
+    today: date,
+    overall: int,
+    requirement: str | None = None,
+    actions: Iterable[Agreed] = (),
 ) -> str:
     """A feedback record; naming the filled ``requirement`` stops its feedback-survey clock."""
     about = (
@@ -162,8 +192,12 @@ collected_by: {by}
 scores: {{overall: {overall}}}   # 1..5; also responsiveness, candidate_quality, communication
 # nps: 9                      # 0..10: how likely to recommend us
 comments: What the client said.
-actions: []                   # improvements: {{action: ..., owner: ..., due: ...}}
-"""
+""" + _actions(
+        "actions",
+        actions,
+        by,
+        "actions: []                   # improvements: {action: ..., owner: ..., due: ...}\n",
+    )
 
 
 def candidate(record_id: str, name: str, today: date) -> str:
