@@ -404,7 +404,7 @@ def _reader_problem(err: yaml.reader.ReaderError, text: str) -> LoadProblem:
 
 def _syntax_problem(err: yaml.MarkedYAMLError, text: str) -> LoadProblem:
     mark = err.problem_mark or err.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    line, column = _syntax_position(mark, text)
     what = err.problem or "syntax error"
     if mark and text[mark.index : mark.index + 1] == "\t":
         what = "a tab character where YAML expects indentation or a value"  # libyaml: "found
@@ -413,6 +413,17 @@ def _syntax_problem(err: yaml.MarkedYAMLError, text: str) -> LoadProblem:
     if "expected a single document" in str(err.context or ""):
         what, hint = "more than one YAML document (`---`)", "keep one record per file"
     return LoadProblem("HB105", f"YAML syntax error: {what}; {hint}", line, column)
+
+
+def _syntax_position(mark: yaml.Mark | None, text: str) -> tuple[int, int]:
+    """(line, column) of libyaml's mark, inside the text. At the end of a text whose last line
+    has no line break, libyaml starts a line of its own (its end of stream is at the next
+    line's column 0), a line the file does not have: the end of the last line is named then."""
+    if mark is None:
+        return 1, 1
+    if mark.line + 1 > text.count("\n") + 1:
+        return _text_position(text, len(text))
+    return mark.line + 1, mark.column + 1
 
 
 _SYNTAX_HINTS = {
