@@ -12,7 +12,8 @@ of constructs (links, code, bold, our badges), so they are rendered straight to 
    (:func:`after_heading`) or else by a marker;
 2. ``on_page_content`` replaces each marker (and each such attribute) with a hidden paragraph
    of the block's plain text, so that search still finds a page by what its tables say (one
-   text node is cheap to index);
+   text node is cheap to index), and by their Chinese words typed in the other script
+   (:mod:`hirebook.handbook.cross_script`);
 3. ``on_post_page`` replaces that paragraph with the table, its links resolved as MkDocs
    resolves links (a missing target is logged, and fails a ``--strict`` build).
 
@@ -28,6 +29,8 @@ import contextvars
 import html
 import re
 from collections.abc import Callable, Iterator, Sequence
+
+from hirebook.handbook.cross_script import other_forms
 
 _ACTIVE: contextvars.ContextVar[Deferred | None] = contextvars.ContextVar(
     "hirebook_deferred", default=None
@@ -81,17 +84,21 @@ class Deferred:
             content = _HEADING_AFTER.sub(
                 lambda m: (
                     f"<{m.group(1)}{m.group(2)}{m.group(4)}>{m.group(5)}</{m.group(1)}>\n"
-                    + self._search_paragraph(m.group(3))
+                    + self._search_paragraph(m.group(3), heading=m.group(5))
                 ),
                 content,
             )
         return MARKER.sub(lambda m: self._search_paragraph(m.group(1)), content)
 
-    def _search_paragraph(self, number: str) -> str:
-        return (
-            f'<p class="hb-search-text" hidden data-block="{number}">'
-            f"{self.search_texts[int(number)]}</p>"
-        )
+    def _search_paragraph(self, number: str, heading: str = "") -> str:
+        """The hidden paragraph of block ``number``'s words, then their Chinese words and the
+        heading's above it (a page's title is its first heading) in the other script
+        (:mod:`hirebook.handbook.cross_script`)."""
+        words = self.search_texts[int(number)]
+        forms = other_forms(f"{plain_text(heading)} {words}")
+        if forms:
+            words = f"{words} {forms}"
+        return f'<p class="hb-search-text" hidden data-block="{number}">{words}</p>'
 
     def for_reader(self, output: str, url_of: Callable[[str], str]) -> str:
         """Hidden paragraphs → the tables, ``hb-md:`` links turned into URLs by ``url_of``."""

@@ -1,0 +1,66 @@
+"""Search across Chinese scripts (hirebook.handbook.cross_script): a page is found by its
+Chinese words typed in the other script. The demo's clients have Simplified names (常青医疗集团,
+铜叶食品有限公司); a recruiter in Hong Kong types 醫療 or 銅葉. The expected forms are the
+characters' Traditional and Simplified forms, read from a dictionary by hand."""
+
+from __future__ import annotations
+
+import json
+
+from hirebook.handbook import deferred
+from hirebook.handbook.cross_script import other_forms
+
+from .test_browser import browse, search
+
+
+def test_the_other_scripts_form_of_each_chinese_word():
+    assert other_forms("鳳凰醫療 王麗") == "凤凰医疗 王丽"
+    assert other_forms("常青医疗集团 engineer 2026") == "常青醫療集團"
+    # Phrases, not one character at a time: 后 is 後 ("after") in 之后, 发 is 發 in 发展.
+    assert other_forms("之后 发展") == "之後 發展"
+
+
+def test_words_written_alike_in_both_scripts_add_nothing():
+    assert other_forms("北京 有限公司 Senior engineer") == ""
+    assert other_forms("") == ""
+    assert other_forms("王麗 王麗 王丽") == ""  # each form once, and both are there
+
+
+def test_entities_and_latin_letters_inside_a_word_are_kept():
+    """Record text reaches the search text with ASCII punctuation as entities."""
+    assert other_forms("竹林&#40;蘇州&#41;第2") == "竹林&#40;苏州&#41;第2"
+
+
+def test_a_blocks_hidden_search_text_holds_both_scripts():
+    collector = deferred.Deferred()
+    table = collector.keep("<table><tr><td>常青医疗集团</td><td>張剛</td></tr></table>")
+    below_title = collector.keep("<p>Owner</p>")
+    content = f'{collector.marker(table)}\n<h1 {deferred.AFTER}="{below_title}">鳳凰醫療</h1>\n'
+    text = collector.for_search(content)
+    assert f'data-block="{table}">常青医疗集团 張剛 张刚 常青醫療集團</p>' in text
+    # The heading's words too: a page's title is its first heading.
+    assert f'data-block="{below_title}">Owner 凤凰医疗</p>' in text
+
+
+def test_the_demo_site_gives_search_the_traditional_names(demo_site):
+    """Before, the index held the demo's client names only as written (Simplified)."""
+    index = json.loads(demo_site.text("search/search_index.json"))
+    texts = {
+        entry["location"]: entry["text"].replace("\u200b", "")  # jieba's word breaks
+        for entry in index["docs"]
+        if entry["location"].startswith("clients/evergreen-health/")
+    }
+    assert any("常青醫療集團" in text for text in texts.values()), texts
+    assert any("常青医疗集团" in text for text in texts.values())
+
+
+def test_typing_the_traditional_form_finds_a_simplified_name(chromium, demo_site):
+    with browse(chromium, demo_site.site) as (page, base, foreign, _):
+        page.goto(base, wait_until="load")
+        assert search(page, "醫療") > 0  # 医疗 in 常青医疗集团
+        assert search(page, "銅葉") > 0  # 铜叶 in 铜叶食品有限公司
+        links = page.locator(".md-search-result__item a").evaluate_all(
+            "links => links.map(link => link.getAttribute('href'))"
+        )
+        assert any("clients/copperleaf-foods/" in link for link in links), links
+    assert foreign == []
