@@ -97,8 +97,7 @@ def test_hirebook_as_of_dates_every_kind_new_writes(runner, records):
     )
     assert result.exit_code == 0, result.output
     text = (records / EVERGREEN / "plans/plan-2026-016.yaml").read_text(encoding="utf-8")
-    assert "# proposed_on: 2026-11-23\n" in text
-    assert "due: 2026-11-23}" in text
+    assert "\n# proposed_on: 2026-11-23 " in text
 
 
 def test_a_received_at_after_as_of_is_refused(runner, records):
@@ -281,10 +280,46 @@ def test_a_follow_up_needs_its_day_and_its_action(runner, records):
     args += ["--type", "call", "--by", "wang-li", "--summary", "Call", "--follow-up"]
     for follow_up, message in [
         (["2026-12-32", "Call back"], "'2026-12-32' does not match the format '%Y-%m-%d'"),
-        (["2026-12-02", " "], "the action due on 2026-12-02 is empty: say what is to be done"),
+        (["2026-12-02", " "], "the item due on 2026-12-02 is empty: say what is to be done"),
         (["2026-12-02"], "Option '--follow-up' requires 2 arguments"),
     ]:
         result = runner.invoke(cli, [*args, *follow_up], env={"HIREBOOK_AS_OF": None})
         assert result.exit_code == 2
         assert message in result.output
     assert not (records / EVERGREEN / "touchpoints/tp-2026-0001.yaml").exists()
+
+
+# --- new plan: milestones and commitments as dated, never a placeholder due today ------------
+
+
+def test_a_plan_has_the_milestones_it_is_given_and_no_other(runner, records):
+    """Before: every new plan had a milestone "First shortlist" due the day it was written,
+    which was overdue the next morning once the client agreed the plan. Now a milestone or
+    commitment is written only with the day given. Agreed on Monday 2026-11-23; as of
+    Tuesday 10:00 the commitment due on Wednesday has 1 day 13:59:59 left (on track: more
+    than a day), the milestone due on Friday 3 days 13:59:59."""
+    plan = ["new", "plan", "--requirement", "req-2026-016", "--as-of", "2026-11-23T09:30"]
+    assert hirebook(runner, records, *plan).exit_code == 0
+    written = records / EVERGREEN / "plans/plan-2026-016.yaml"
+    assert "\nmilestones: []  " in written.read_text(encoding="utf-8")
+    written.unlink()
+    plan += ["--milestone", "2026-11-27", "First shortlist"]
+    plan += ["--commitment", "2026-11-25", "Name two interviewers"]
+    assert hirebook(runner, records, *plan).exit_code == 0
+    text = written.read_text(encoding="utf-8")
+    assert "\nmilestones:\n  - {name: First shortlist, due: 2026-11-27}\n" in text
+    assert "\nclient_commitments:\n  - {what: Name two interviewers, due: 2026-11-25}\n" in text
+    plan_event(runner, records, "proposed", "2026-11-23T10:00")
+    plan_event(runner, records, "agreed", "2026-11-23T16:00")
+    as_of = "2026-11-24T10:00:00+08:00"
+    day = 86400
+    assert board(runner, records, as_of, "milestone")["plan-2026-016#milestone-1"] == (
+        "on_track",
+        "2026-11-27T23:59:59+08:00",
+        3 * day + 13 * 3600 + 59 * 60 + 59,
+    )
+    assert board(runner, records, as_of, "client-commitment")["plan-2026-016#commitment-1"] == (
+        "on_track",
+        "2026-11-25T23:59:59+08:00",
+        day + 13 * 3600 + 59 * 60 + 59,
+    )

@@ -55,7 +55,8 @@ def new_group() -> None:
 
 AS_OF_HELP = (
     "The instant taken as now: when the new record happens (its date or time, e.g. "
-    "submitted_at, a touchpoint's at, a plan's first milestone) and the year of its id. "
+    "submitted_at, a touchpoint's at, a feedback's on, a candidate's consent) and the year "
+    "of its id. "
     "A date alone is the end of that day's working hours. Default: now."
 )
 
@@ -65,27 +66,27 @@ def as_of_option(function):
     return common.as_of_option(AS_OF_HELP)(function)
 
 
-def agreed_option(name: str, what: str, owner: str, example: str):
-    """``--NAME DUE ACTION``, repeatable: an action agreed with its due day, owned by
-    ``owner`` (its improvement-action clock is due at the end of that day)."""
+def agreed_option(name: str, what: str, example: str, dest: str = "agreed", noun="ACTION"):
+    """``--NAME DUE ACTION``, repeatable: an item agreed with its due day (its due-date clock
+    is due at the end of that day)."""
     return click.option(
         f"--{name}",
-        "agreed",
+        dest,
         type=(common.Day(), common.FREE_TEXT),
-        metavar="DUE ACTION",
+        metavar=f"DUE {noun}",
         multiple=True,
-        help=f"{what}, owned by {owner} and due by the end of DUE (a day, 2026-12-02); "
-        f"repeat for several. Example: --{name} 2026-12-02 {example!r}.",
+        help=f"{what}, due by the end of DUE (a day, 2026-12-02); repeat for several. "
+        f"Example: --{name} 2026-12-02 {example!r}.",
     )
 
 
 def _agreed(pairs: tuple[tuple[datetime, str], ...], option: str) -> list[tuple[date, str]]:
-    """The actions as (due day, action): ``common.Day`` gives a day as midnight. An empty
-    action is refused: the record would not lint (HB206)."""
+    """The items as (due day, text): ``common.Day`` gives a day as midnight. An empty text
+    is refused: the record would not lint (HB206)."""
     for due, action in pairs:
         if not action.strip():
             raise click.BadParameter(
-                f"the action due on {due.date()} is empty: say what is to be done, e.g. "
+                f"the item due on {due.date()} is empty: say what is to be done, e.g. "
                 f"{option} {due.date()} 'Send revised JD'",
                 param_hint=option,
             )
@@ -253,9 +254,23 @@ def _received(repo: Repository, given: date | datetime | None, now: datetime) ->
     required=True,
     help="A requirement the plan covers (repeat for several).",
 )
+@agreed_option(
+    "milestone",
+    "A timeline milestone (milestones; none is written undated)",
+    "First shortlist",
+    "milestones",
+    "NAME",
+)
+@agreed_option(
+    "commitment",
+    "What the client commits to (client_commitments)",
+    "Name two interviewers",
+    "commitments",
+    "WHAT",
+)
 @as_of_option
 @common.records_option
-def new_plan(requirements, as_of, records_dir):
+def new_plan(requirements, milestones, commitments, as_of, records_dir):
     """A recruitment plan covering one or more requirements of one client."""
     repo = common.load(records_dir)
     clients = {_client_of_requirement(repo, r) for r in requirements}
@@ -265,7 +280,13 @@ def new_plan(requirements, as_of, records_dir):
         )
     today = _now(repo, as_of).date()
     record_id = templates.next_id("plan", repo.file_ids["plan"], today)
-    text = templates.plan(record_id, list(requirements), today)
+    text = templates.plan(
+        record_id,
+        list(requirements),
+        today,
+        _agreed(milestones, "--milestone"),
+        _agreed(commitments, "--commitment"),
+    )
     _write(repo, Path(path_for("plan", record_id, clients.pop())), text)
 
 
@@ -308,7 +329,7 @@ def new_application(requirement, candidate, channel, as_of, records_dir):
     type=common.FREE_TEXT,
     help="One or two sentences on what was said.",
 )
-@agreed_option("follow-up", "A follow-up agreed (follow_ups)", "--by", "Send revised JD")
+@agreed_option("follow-up", "A follow-up agreed (follow_ups), owned by --by", "Send revised JD")
 @as_of_option
 @common.records_option
 def new_touchpoint(client_id, kind, by, plan_id, summary, agreed, as_of, records_dir):
@@ -346,7 +367,7 @@ def new_touchpoint(client_id, kind, by, plan_id, summary, agreed, as_of, records
     "stops its feedback-survey clock.",
 )
 @agreed_option(
-    "action", "An improvement action (actions)", "--by", "Book interview rooms a week ahead"
+    "action", "An improvement action (actions), owned by --by", "Book interview rooms a week ahead"
 )
 @as_of_option
 @common.records_option

@@ -49,6 +49,24 @@ def next_id(kind: str, existing: Iterable[str], today: date) -> str:
     return f"{stem}{max(numbers, default=0) + 1:0{width}d}"
 
 
+Agreed = tuple[date, str]
+"""An item agreed with its due day: a plan's milestone or client commitment, a touchpoint's
+follow-up, a feedback's improvement action."""
+
+
+def _dated(
+    key: str, items: Iterable[Agreed], empty: str, name_key: str, owner: str | None = None
+) -> str:
+    """The list ``key`` of items (``name_key``, the ``owner`` if any, ``due``), one flow
+    mapping a line; ``empty`` (the key's line with nothing agreed) when there are none."""
+    owned = f", owner: {owner}" if owner else ""
+    lines = [
+        f"  - {{{name_key}: {scalar(name)}{owned}, due: {due.isoformat()}}}\n"
+        for due, name in items
+    ]
+    return f"{key}:\n" + "".join(lines) if lines else empty
+
+
 def client(record_id: str, name: str, tier: str, manager: str, today: date) -> str:
     return f"""\
 id: {record_id}
@@ -96,25 +114,47 @@ requirements: {{must: [], nice: []}}        # 人才要求
 """
 
 
-def plan(record_id: str, requirements: list[str], today: date) -> str:
+def plan(
+    record_id: str,
+    requirements: list[str],
+    today: date,
+    milestones: Iterable[Agreed] = (),
+    commitments: Iterable[Agreed] = (),
+) -> str:
+    """A draft plan. Its milestones and the client's commitments are due-date clocks once the
+    client agrees the plan, so none is written that the user did not date: an example due
+    today would be overdue by that evening."""
     listed = ", ".join(requirements)
-    return f"""\
+    return (
+        f"""\
 id: {record_id}
 requirements: [{listed}]
 status: draft                 # draft | proposed | active (client confirmed) | closed
-# proposed_on: {today.isoformat()}
-# client_confirmed_on: {today.isoformat()}
+# proposed_on: {today.isoformat()}         # hirebook log proposed {record_id}
+# client_confirmed_on: {today.isoformat()} # hirebook log agreed {record_id}
 position_analysis: The market for this role, and where the candidates are.
 # channels: headhunting, job_board, referral, campus, social_media, talent_pool, other
 channels: [headhunting]
-milestones:
-  - {{name: First shortlist, due: {today.isoformat()}}}
-interview_process:
-  - {{round: 1, name: Agency screen, by: agency}}
-reporting: {{every: 7d}}        # progress report cadence
-# client_commitments: what the client promised, e.g. {{what: Name interviewers, due: ...}}
-client_commitments: []
 """
+        + _dated(
+            "milestones",
+            milestones,
+            "milestones: []                # e.g. {name: First shortlist, due: ...}\n",
+            "name",
+        )
+        + """\
+interview_process:
+  - {round: 1, name: Agency screen, by: agency}
+reporting: {every: 7d}        # progress report cadence
+"""
+        + _dated(
+            "client_commitments",
+            commitments,
+            "# client_commitments: what the client promised, e.g. {what: Name interviewers, "
+            "due: ...}\nclient_commitments: []\n",
+            "what",
+        )
+    )
 
 
 def application(
@@ -128,20 +168,6 @@ channel: {channel}            # where the candidate came from (source of hire)
 submitted_at: {now.isoformat(timespec="seconds")}   # when the resume was sent to the client
 # client_feedback: {{at: ..., decision: interview}}   # interview | reject | hold
 """
-
-
-Agreed = tuple[date, str]
-"""An action agreed with its due day: a touchpoint's follow-up, a feedback's improvement."""
-
-
-def _actions(key: str, agreed: Iterable[Agreed], owner: str, empty: str) -> str:
-    """The list ``key`` of actions owned by ``owner``, or ``empty`` (its line with nothing
-    agreed, a comment showing the form) when there are none."""
-    items = [
-        f"  - {{action: {scalar(action)}, owner: {owner}, due: {due.isoformat()}}}\n"
-        for due, action in agreed
-    ]
-    return f"{key}:\n" + "".join(items) if items else empty
 
 
 def touchpoint(
@@ -161,12 +187,13 @@ at: {now.isoformat(timespec="seconds")}
 by: {by}
 with: []                      # names of the client's people who took part
 {plan_line}summary: {scalar(summary)}
-""" + _actions(
+""" + _dated(
         "follow_ups",
         follow_ups,
-        by,
         "follow_ups: []                "
         f"# e.g. {{action: Send revised JD, owner: {by}, due: ...}}\n",
+        "action",
+        by,
     )
 
 
@@ -192,11 +219,12 @@ collected_by: {by}
 scores: {{overall: {overall}}}   # 1..5; also responsiveness, candidate_quality, communication
 # nps: 9                      # 0..10: how likely to recommend us
 comments: What the client said.
-""" + _actions(
+""" + _dated(
         "actions",
         actions,
-        by,
         "actions: []                   # improvements: {action: ..., owner: ..., due: ...}\n",
+        "action",
+        by,
     )
 
 
