@@ -323,3 +323,23 @@ def test_a_plan_has_the_milestones_it_is_given_and_no_other(runner, records):
         "2026-11-25T23:59:59+08:00",
         day + 13 * 3600 + 59 * 60 + 59,
     )
+
+
+def test_a_plan_closed_keeps_no_open_progress_report(runner, records):
+    """Before: closing a plan was a hand edit (status and closed_on), and its weekly
+    progress-report clock ran on after its only requirement was filled. Agreed on Monday
+    2026-11-23: report 1 is due 7 days after 00:00 that day, on 2026-11-30 at 00:00."""
+    plan = ["new", "plan", "--requirement", "req-2026-016", "--as-of", "2026-11-23T09:30"]
+    assert hirebook(runner, records, *plan).exit_code == 0
+    plan_event(runner, records, "proposed", "2026-11-23T10:00")
+    plan_event(runner, records, "agreed", "2026-11-23T16:00")
+    friday = "2026-11-27T17:00:00+08:00"
+    reports = board(runner, records, friday, "progress-report")
+    assert reports["plan-2026-016#report-1"][:2] == ("on_track", "2026-11-30T00:00:00+08:00")
+    text = plan_event(runner, records, "closed", friday)
+    assert "\nstatus: closed " in text
+    assert text.endswith("\nclosed_on: 2026-11-27\n")
+    assert "plan-2026-016#report-1" not in board(runner, records, friday, "progress-report")
+    again = hirebook(runner, records, "log", "closed", "plan-2026-016", "--as-of", friday)
+    assert again.exit_code == 1
+    assert "plan-2026-016 is already closed (closed on 2026-11-27)" in again.output

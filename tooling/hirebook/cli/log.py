@@ -396,6 +396,12 @@ _WHOLE = {  # name: (argument, what it writes and the clocks it moves, example)
         "status active (starts first-submission and progress-report).",
         "hirebook log agreed plan-2026-016 --at 2026-11-23",
     ),
+    "closed": (
+        "PLAN",
+        "The recruitment plan finished (its requirements filled) or abandoned: status closed "
+        "and closed_on, --at's day (its open progress-report interval ends).",
+        "hirebook log closed plan-2026-016 --at 2026-11-27",
+    ),
 }
 """Events about a whole record, on a day, with no value of their own."""
 

@@ -134,6 +134,12 @@ EVENTS = {
             "client_confirmed_on, status: active",
             "The client agreed the recruitment plan.",
         ),
+        Event(
+            "closed",
+            "plan",
+            "status: closed, closed_on",
+            "The recruitment plan finished or abandoned.",
+        ),
         Event("milestone", "plan", "milestones[name]: done_on", "A plan's milestone reached."),
         Event(
             "commitment",
@@ -530,6 +536,17 @@ def agreed(plan: Record, on: date) -> list[Change]:
         )
     _not_before(plan, on, "proposed_on", "the client's agreement")
     return [Put((), "client_confirmed_on", Scalar.of(on)), Put((), "status", "active")]
+
+
+def closed(plan: Record, on: date) -> list[Change]:
+    """The plan finished (its requirements filled) or abandoned: ``status: closed`` and
+    ``closed_on``; it keeps no open progress-report interval."""
+    if plan.data.get("status") == "closed":
+        raise Refused(
+            f"{plan.id} is already closed (closed on {plan.data.get('closed_on')})", ("status",)
+        )
+    _not_before(plan, on, "client_confirmed_on", "closing it")
+    return [Put((), "status", "closed"), Put((), "closed_on", Scalar.of(on))]
 
 
 # --- items done: milestones, commitments, follow-ups, improvement actions -----------------------
