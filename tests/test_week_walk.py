@@ -343,3 +343,22 @@ def test_a_plan_closed_keeps_no_open_progress_report(runner, records):
     again = hirebook(runner, records, "log", "closed", "plan-2026-016", "--as-of", friday)
     assert again.exit_code == 1
     assert "plan-2026-016 is already closed (closed on 2026-11-27)" in again.output
+
+
+def test_a_placement_says_when_its_check_ins_start(runner, records):
+    """Before: `log placement --help` said it starts onboarding-check-in, and the command then
+    printed client-revisit alone: the day-7 check-in starts a week later. app-2026-0061
+    (evergreen-health, key) has an accepted offer and no placement. Placed on Monday
+    2026-12-07: client-revisit (30d) is due on 2027-01-06 at 00:00, and the day-7 check-in
+    (3bd from 09:00 on Monday 2026-12-14) on Wednesday 2026-12-16 at 18:00; at 10:00 on the
+    14th, 8 + 9 + 9 = 26 working hours remain."""
+    text = runner.invoke(cli, ["log", "placement", "--help"]).output
+    assert "onboarding-check-in 7, 30 and 90 days after it" in " ".join(text.split())
+    args = ["log", "placement", "app-2026-0061", "--at", "2026-12-07"]
+    placed = hirebook(runner, records, *args, "--as-of", "2026-11-27T16:00")
+    assert placed.exit_code == 0, placed.output
+    started = placed.output.split("Clocks it started:\n", 1)[1]
+    assert "client-revisit" in started
+    assert "onboarding-check-in" not in started
+    check_ins = board(runner, records, "2026-12-14T10:00:00+08:00", "onboarding-check-in")
+    assert check_ins["app-2026-0061#day-7"] == ("on_track", "2026-12-16T18:00:00+08:00", 26 * 3600)

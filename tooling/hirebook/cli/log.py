@@ -262,7 +262,8 @@ def log_offer(application, answer, salary, currency, **common_options):
 @event_options
 def log_placement(application, **common_options):
     """The hire's first working day: --at is the day (placement.start_on; starts
-    onboarding-check-in and client-revisit).
+    client-revisit that day, and onboarding-check-in 7, 30 and 90 days after it, so the
+    clocks printed now are client-revisit's alone).
 
     \b
     Example:
