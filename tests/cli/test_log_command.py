@@ -411,7 +411,7 @@ def test_the_text_output_says_it_as_hirebook_sla_does(runner, records):
         f"  breached  client-feedback           {FEEDBACK_0073} was 2 business days late\n"
         f"                                      due 2026-11-18 10:00 · {rel}:8\n"
         "\n"
-        "1 clocks: 1 breached\n"
+        "1 clock: 1 breached\n"
     )
 
 

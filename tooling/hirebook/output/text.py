@@ -1,4 +1,5 @@
-"""``text``: for people at a terminal — grouped by file, aligned, coloured only on a terminal."""
+"""``text``: for people at a terminal — problems grouped by file, clocks by owner, aligned,
+coloured only on a terminal."""
 
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ NO_OWNER = "(no owner: data protection)"
 
 class TextReporter(Reporter):
     name = "text"
-    description = "readable text grouped by file (the default)"
+    description = "readable text: problems grouped by file, clocks by owner (the default)"
 
     def _style(self, text: str, **style) -> str:
         return click.style(text, **style) if self.options.color else text
@@ -68,7 +69,9 @@ class TextReporter(Reporter):
             lines.append("")
         counts = ", ".join(f"{board.count(state)} {state}" for state in State if board.count(state))
         lines.append(
-            f"{len(board.findings)} clocks: {counts}" if board.findings else "No clocks to show."
+            f"{plural(len(board.findings), 'clock')}: {counts}"
+            if board.findings
+            else "No clocks to show."
         )
         return "\n".join(lines)
 
