@@ -1,14 +1,15 @@
-"""Search across Chinese scripts (hirebook.handbook.cross_script): a page is found by its
-Chinese words typed in the other script. The demo's clients have Simplified names (常青医疗集团,
-铜叶食品有限公司); a recruiter in Hong Kong types 醫療 or 銅葉. The expected forms are the
-characters' Traditional and Simplified forms, read from a dictionary by hand."""
+"""Search across Chinese scripts (hirebook.handbook.cross_script): on a Chinese site a page is
+found by its Chinese words typed in the other script. The demo's clients have Simplified names
+(常青医疗集团, 铜叶食品有限公司); a recruiter in Hong Kong reading the Traditional site types 醫療
+or 銅葉. The expected forms are the characters' Traditional and Simplified forms, read from a
+dictionary by hand."""
 
 from __future__ import annotations
 
 import json
 
 from hirebook.handbook import deferred
-from hirebook.handbook.cross_script import other_forms
+from hirebook.handbook.cross_script import other_forms, wanted
 
 from .test_browser import browse, search
 
@@ -31,8 +32,12 @@ def test_entities_and_latin_letters_inside_a_word_are_kept():
     assert other_forms("竹林&#40;蘇州&#41;第2") == "竹林&#40;苏州&#41;第2"
 
 
+def test_only_the_chinese_sites_give_search_both_scripts():
+    assert [wanted(language) for language in ("en", "zh-Hant", "zh-Hans")] == [False, True, True]
+
+
 def test_a_blocks_hidden_search_text_holds_both_scripts():
-    collector = deferred.Deferred()
+    collector = deferred.Deferred(cross_script=True)
     table = collector.keep("<table><tr><td>常青医疗集团</td><td>張剛</td></tr></table>")
     below_title = collector.keep("<p>Owner</p>")
     content = f'{collector.marker(table)}\n<h1 {deferred.AFTER}="{below_title}">鳳凰醫療</h1>\n'
@@ -40,24 +45,34 @@ def test_a_blocks_hidden_search_text_holds_both_scripts():
     assert f'data-block="{table}">常青医疗集团 張剛 张刚 常青醫療集團</p>' in text
     # The heading's words too: a page's title is its first heading.
     assert f'data-block="{below_title}">Owner 凤凰医疗</p>' in text
+    # Without it (the English site), the words as written.
+    english = deferred.Deferred()
+    english.tables[:] = collector.tables
+    assert f'data-block="{table}">常青医疗集团 張剛</p>' in english.for_search(content)
 
 
-def test_the_demo_site_gives_search_the_traditional_names(demo_site):
-    """Before, the index held the demo's client names only as written (Simplified)."""
-    index = json.loads(demo_site.text("search/search_index.json"))
-    texts = {
-        entry["location"]: entry["text"].replace("\u200b", "")  # jieba's word breaks
+def client_search_texts(site, client: str) -> list[str]:
+    index = json.loads(site.text("search/search_index.json"))
+    return [
+        entry["text"].replace("\u200b", "")  # jieba's word breaks
         for entry in index["docs"]
-        if entry["location"].startswith("clients/evergreen-health/")
-    }
-    assert any("常青醫療集團" in text for text in texts.values()), texts
-    assert any("常青医疗集团" in text for text in texts.values())
+        if entry["location"].startswith(f"clients/{client}/")
+    ]
 
 
-def test_typing_the_traditional_form_finds_a_simplified_name(chromium, demo_site):
-    with browse(chromium, demo_site.site) as (page, base, foreign, _):
+def test_the_traditional_site_gives_search_the_traditional_names(demo_in):
+    """Before, the index held the demo's client names only as written (Simplified)."""
+    texts = client_search_texts(demo_in("zh-Hant"), "evergreen-health")
+    assert any("常青醫療集團" in text for text in texts), texts
+    assert any("常青医疗集团" in text for text in texts)
+    english = client_search_texts(demo_in("en"), "evergreen-health")
+    assert not any("常青醫療集團" in text for text in english)
+
+
+def test_typing_the_traditional_form_finds_a_simplified_name(chromium, demo_in):
+    site = demo_in("zh-Hant")
+    with browse(chromium, site.site) as (page, base, foreign, _):
         page.goto(base, wait_until="load")
-        assert search(page, "醫療") > 0  # 医疗 in 常青医疗集团
         assert search(page, "銅葉") > 0  # 铜叶 in 铜叶食品有限公司
         links = page.locator(".md-search-result__item a").evaluate_all(
             "links => links.map(link => link.getAttribute('href'))"

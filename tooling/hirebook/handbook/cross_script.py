@@ -2,12 +2,14 @@
 
 An agency's staff write Traditional and Simplified Chinese alike — a client in Hong Kong is
 鳳凰醫療, the recruiter in Shanghai types 凤凰医疗 — and the search box matches characters as
-typed. So the words a deferred block gives the search index
-(:meth:`hirebook.handbook.deferred.Deferred.for_search`) are followed by each Chinese word's
-form in the other script, where it differs: converted by OpenCC's ``t2s`` and ``s2t`` tables
-(words and phrases, not one character at a time, so 後/后 and 發/发 come out right). Readers
-never see them: they are in the hidden paragraph the search plugin reads, which the page's
-table replaces.
+typed. So on the Chinese sites (:func:`wanted`) the words a deferred block gives the search
+index (:meth:`hirebook.handbook.deferred.Deferred.for_search`) are followed by each Chinese
+word's form in the other script, where it differs: converted by OpenCC's ``t2s`` and ``s2t``
+tables (words and phrases, not one character at a time, so 後/后 and 發/发 come out right).
+Readers never see them: they are in the hidden paragraph the search plugin reads, which the
+page's table replaces. The search plugin segments every Chinese word it is given (jieba), so
+the forms cost build time; the English site, searched in English, goes without them
+(``tooling/benchmarks/README.md`` has the figure).
 
 Only the words of the generated pages' blocks: the hand-written pages are in their site's own
 script, and ``hirebook handbook --out`` (and the Zensical build made from it) has no deferred
@@ -24,6 +26,11 @@ _CHINESE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 CONVERSIONS = ("t2s.json", "s2t.json")
 """OpenCC's tables: Traditional to Simplified, Simplified to Traditional."""
+
+
+def wanted(language: str) -> bool:
+    """Whether the site in ``language`` gives search both scripts' forms: a Chinese one."""
+    return language.startswith("zh")
 
 
 @functools.cache

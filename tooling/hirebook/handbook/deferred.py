@@ -12,8 +12,8 @@ of constructs (links, code, bold, our badges), so they are rendered straight to 
    (:func:`after_heading`) or else by a marker;
 2. ``on_page_content`` replaces each marker (and each such attribute) with a hidden paragraph
    of the block's plain text, so that search still finds a page by what its tables say (one
-   text node is cheap to index), and by their Chinese words typed in the other script
-   (:mod:`hirebook.handbook.cross_script`);
+   text node is cheap to index) — on a Chinese site also by their Chinese words typed in the
+   other script (:mod:`hirebook.handbook.cross_script`);
 3. ``on_post_page`` replaces that paragraph with the table, its links resolved as MkDocs
    resolves links (a missing target is logged, and fails a ``--strict`` build).
 
@@ -52,12 +52,15 @@ _TAGS = re.compile(r"<[^>]+>")
 
 
 class Deferred:
-    """The tables (and other blocks of HTML) of one generation, by number."""
+    """The tables (and other blocks of HTML) of one generation, by number; with
+    ``cross_script`` (a Chinese site), their Chinese words are given to search in both
+    scripts (:mod:`hirebook.handbook.cross_script`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, cross_script: bool = False) -> None:
         self.tables: list[str] = []
         self.search_texts = Words(self.tables)
         """Each block's words for search, made when asked."""
+        self.cross_script = cross_script
 
     def block(self, number: int, url_of: Callable[[str], str]) -> str:
         """Block ``number`` as the reader sees it: its links resolved by ``url_of``."""
@@ -91,11 +94,11 @@ class Deferred:
         return MARKER.sub(lambda m: self._search_paragraph(m.group(1)), content)
 
     def _search_paragraph(self, number: str, heading: str = "") -> str:
-        """The hidden paragraph of block ``number``'s words, then their Chinese words and the
-        heading's above it (a page's title is its first heading) in the other script
-        (:mod:`hirebook.handbook.cross_script`)."""
+        """The hidden paragraph of block ``number``'s words; across scripts, then their
+        Chinese words and the heading's above it (a page's title is its first heading) in the
+        other script (:mod:`hirebook.handbook.cross_script`)."""
         words = self.search_texts[int(number)]
-        forms = other_forms(f"{plain_text(heading)} {words}")
+        forms = other_forms(f"{plain_text(heading)} {words}") if self.cross_script else ""
         if forms:
             words = f"{words} {forms}"
         return f'<p class="hb-search-text" hidden data-block="{number}">{words}</p>'
