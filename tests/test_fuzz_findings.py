@@ -6,7 +6,12 @@ The small agency of ``conftest.py``; positions are counted by hand in the text s
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
+
+from conftest import BASE_FILES
+from hirebook.cli.main import cli
 
 CANDIDATE = "candidates/cand-0002.yaml"
 
@@ -30,3 +35,43 @@ CANDIDATE = "candidates/cand-0002.yaml"
 )
 def test_syntax_error_at_the_end_is_inside_the_file(agency, text, line, column):
     agency.check(CANDIDATE, text, expect=[(line, column, "HB105")])
+
+
+# --- a policy calendar the clocks refuse -------------------------------------------------------
+# Working hours that end at or before they start, or a date both a holiday and a make-up
+# working day, passed lint (the schema cannot compare two values) while sla, report, export,
+# calendar, progress and the handbook refused with "records/policy.yaml: the calendar cannot
+# be used", naming no line. Lint reports it now (HB207), and the refusal names its place.
+
+POLICY = textwrap.dedent(BASE_FILES["policy.yaml"])
+
+
+def policy_with(start: str, end: str, extra: str) -> str:
+    """The small agency's policy with these working hours and make-up working days."""
+    hours = f'  hours: {{start: "{start}", end: "{end}"}}\n'
+    text = POLICY.replace('  hours: {start: "09:00", end: "18:00"}\n', hours)
+    return text.replace("  extra_workdays: [2026-09-27]", f"  extra_workdays: [2026-09-27{extra}]")
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "extra", "line", "column", "words"),
+    [
+        # line 5 is `  hours: {start: "18:00", end: "09:00"}`: the end's value at column 32.
+        ("18:00", "09:00", "", 5, 32, "make `end` a later time of the same day than `start`"),
+        ("09:00", "09:00", "", 5, 32, "must be after start (09:00:00)"),
+        # line 7 is `  extra_workdays: [2026-09-27, 2026-10-02]`: the second date at column 32.
+        ("09:00", "18:00", ", 2026-10-02", 7, 32, "keep the date in one list"),
+    ],
+)
+def test_a_calendar_the_clocks_refuse_is_a_lint_error(
+    agency, runner, start, end, extra, line, column, words
+):
+    text = policy_with(start, end, extra)
+    (problem,) = agency.check("policy.yaml", text, expect=[(line, column, "HB207")])
+    assert words in problem.message
+    result = runner.invoke(
+        cli, ["sla", "--records", str(agency.records), "--as-of", "2026-11-20T17:00:00+08:00"]
+    )
+    assert result.exit_code == 2
+    assert f"records/policy.yaml:{line}:{column}: " in result.output
+    assert words in result.output

@@ -358,6 +358,50 @@ def _unknown_zone(document: Document, name: str) -> Problem | None:
     )
 
 
+def unusable_calendar(document: Document) -> Problem | None:
+    """HB207 for the calendar of a schema-valid policy that the SLA clocks refuse (the work
+    calendar's own checks, so that lint and the clocks give one answer): working hours that do
+    not end after they start, a date both a holiday and a make-up working day. Unreported,
+    lint passed and every command that evaluates a clock refused, naming no line. An unknown
+    timezone is HB204's (:func:`_unknown_zone`): the calendar is tried in UTC then."""
+    from hirebook.sla.calendar import WorkCalendar  # the clocks' calendar: only for a policy
+
+    calendar = document.data.get("calendar")
+    calendar = calendar if isinstance(calendar, dict) else {}
+    zone = str(document.data.get("timezone", "UTC"))
+    if _unknown_zone(document, zone) is not None:
+        zone = "UTC"
+    try:
+        WorkCalendar.from_policy(calendar, zone)
+        return None
+    except (ValueError, TypeError) as err:
+        reason = str(err)
+    path, fix = _calendar_fix(calendar)
+    line, column = document.where(*path)
+    return Problem(
+        document.rel,
+        line,
+        column,
+        "HB207",
+        Severity.ERROR,
+        f"the SLA clocks cannot use this calendar: {reason}; {fix}",
+        str(document.id),
+    )
+
+
+def _calendar_fix(calendar: dict) -> tuple[tuple[object, ...], str]:
+    """Where a calendar the clocks refuse goes wrong, and what to do about it."""
+    holidays = {str(day) for day in calendar.get("holidays") or ()}
+    for index, day in enumerate(calendar.get("extra_workdays") or ()):
+        if str(day) in holidays:
+            return ("calendar", "extra_workdays", index), (
+                "keep the date in one list: a holiday, or a make-up working day"
+            )
+    if isinstance(calendar.get("hours"), dict):
+        return ("calendar", "hours", "end"), "make `end` a later time of the same day than `start`"
+    return ("calendar",), "correct the calendar as the message says"
+
+
 # --- loading ---------------------------------------------------------------------------------
 
 
@@ -648,6 +692,9 @@ def _add(
         unknown = _unknown_zone(document, record.timezone)
         if unknown is not None:
             repo.problems.append(unknown)
+        unusable = unusable_calendar(document)
+        if unusable is not None:
+            repo.problems.append(unusable)
         repo.policy = record
         repo.__dict__.pop("zone", None)
         return

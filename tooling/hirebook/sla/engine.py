@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from hirebook.records.repository import Repository, few_collections
+from hirebook.records.repository import Repository, few_collections, unusable_calendar
 from hirebook.sla.calendar import WorkCalendar
 from hirebook.sla.clock import STATE_ORDER, Finding, State, evaluate
 from hirebook.sla.context import SlaContext
@@ -26,11 +26,18 @@ class PolicyError(ValueError):
 def calendar_of(repo: Repository) -> WorkCalendar:
     if repo.policy is None or repo.policy.doc is None:
         raise PolicyError("records/policy.yaml is missing or invalid; run `hirebook lint`")
-    raw = repo.policy.doc.data
+    document = repo.policy.doc
+    raw = document.data
     try:
         return WorkCalendar.from_policy(raw.get("calendar") or {}, raw.get("timezone", "UTC"))
     except (ValueError, TypeError) as err:
-        raise PolicyError(f"{repo.policy.doc.rel}: the calendar cannot be used: {err}") from None
+        problem = unusable_calendar(document)  # lint's HB207, at its line and column
+        if problem is not None:
+            raise PolicyError(f"{problem.location}: {problem.message}") from None
+        line, column = document.where("timezone")  # else the zone (lint's HB204)
+        raise PolicyError(
+            f"{document.rel}:{line}:{column}: the calendar cannot be used: {err}"
+        ) from None
 
 
 @dataclass(frozen=True)
