@@ -172,3 +172,30 @@ def test_a_plan_of_another_client_is_refused(repo):
     period = Period.week_before(AS_OF)
     with pytest.raises(ProgressError, match="no plan `plan-2026-012` of client `pinecone-games`"):
         plans_for(repo, repo.clients["pinecone-games"], period, "plan-2026-012")
+
+
+def test_an_offers_events_of_one_day_come_in_the_order_they_happen():
+    """Made and accepted the same day (a verbal offer taken on the spot), started later: the
+    report listed "accepted" before "made" (sorted by name); an offer's life comes in order."""
+    from hirebook.progress.model import _offer_events
+    from hirebook.records.model import Application, Offer, Placement
+
+    day = date(2026, 11, 26)
+    quick = Application(
+        id="app-2026-0101",
+        candidate="cand-0042",
+        offer=Offer(made_on=day, accepted_on=day),
+        placement=Placement(start_on=day + timedelta(days=1)),
+    )
+    turned_down = Application(
+        id="app-2026-0100", candidate="cand-0041", offer=Offer(made_on=day, declined_on=day)
+    )
+    week = Period.days(date(2026, 11, 23), date(2026, 11, 29), SHANGHAI)
+    events = _offer_events([quick, turned_down], week)
+    assert [(e.on, e.application, e.event) for e in events] == [
+        (day, "app-2026-0100", "made"),
+        (day, "app-2026-0100", "declined"),
+        (day, "app-2026-0101", "made"),
+        (day, "app-2026-0101", "accepted"),
+        (day + timedelta(days=1), "app-2026-0101", "started"),
+    ]

@@ -416,6 +416,10 @@ def _pending(applications: list[Application], clocks) -> Iterable[Pending]:
         )
 
 
+_OFFER_LIFE = ("made", "accepted", "declined", "started")
+"""An offer's events in the order they happen, which orders those of one day."""
+
+
 def _offer_events(applications: list[Application], period: Period) -> Iterable[OfferEvent]:
     events = []
     for a in applications:
@@ -431,7 +435,7 @@ def _offer_events(applications: list[Application], period: Period) -> Iterable[O
             for event, on in dated
             if on and period.holds_day(on)
         ]
-    return sorted(events, key=lambda e: (e.on, e.application, e.event))
+    return sorted(events, key=lambda e: (e.on, e.application, _OFFER_LIFE.index(e.event)))
 
 
 def _items(plan: Plan, field: str, label: str, period: Period, clocks) -> Iterable[DatedItem]:
