@@ -125,10 +125,10 @@ def test_the_new_agencys_form_becomes_a_pull_request(agency, tmp_path):
         payload=payload,
     )
     assert run.returncode == 0, run.log
-    # `hirebook new` dates a new agency's record now (only the demo has a day of its own).
+    # `hirebook new` dates the record at HIREBOOK_AS_OF, as every command takes "now".
     [new] = git(origin, "diff", "--name-only", "main", "hirebook-form/issue-3").split()
     year = re.fullmatch(r"records/clients/harbor/requirements/req-(\d{4})-001\.yaml", new)
-    assert year, new
+    assert year and year[1] == AS_OF[:4], new
     text = git(origin, "show", f"hirebook-form/issue-3:{new}")
     assert text.startswith(f"id: req-{year[1]}-001\ntitle: Warehouse Manager\nstatus: draft")
     assert f"received_at: {year[1]}-" in text
