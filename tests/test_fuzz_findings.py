@@ -75,3 +75,36 @@ def test_a_calendar_the_clocks_refuse_is_a_lint_error(
     assert result.exit_code == 2
     assert f"records/policy.yaml:{line}:{column}: " in result.output
     assert words in result.output
+
+
+# --- a policy that cannot be read: the clocks' refusal names its first problem -----------------
+# sla, report, export, calendar, progress and the handbook read the calendar before the records
+# and refused an invalid policy with "records/policy.yaml is missing or invalid; run `hirebook
+# lint`", naming no line. The refusal now names the first problem at its place, made inert
+# (the policy's own text can hold terminal escapes and right-to-left overrides).
+
+
+def test_an_invalid_policy_refusal_names_its_first_problem(agency, runner):
+    policy = POLICY.replace("{strategic: 1bd,", "{strategic: 0bd,")
+    agency.write("policy.yaml", policy)
+    result = runner.invoke(
+        cli, ["sla", "--records", str(agency.records), "--as-of", "2026-11-20T17:00:00+08:00"]
+    )
+    assert result.exit_code == 2
+    # line 13 is `  client-feedback: {strategic: 0bd, key: 2bd, ordinary: 3bd}`: column 32.
+    assert "records/policy.yaml:13:32: HB205 `sla.client-feedback.strategic` is `0bd`" in (
+        result.output
+    )
+
+
+def test_an_invalid_policy_refusal_is_inert(agency, runner):
+    timezone = 'timezone: "Asia/\\u202eShanghai\\x1b[31m"'
+    agency.write("policy.yaml", POLICY.replace("timezone: Asia/Shanghai", timezone))
+    result = runner.invoke(
+        cli, ["report", "--records", str(agency.records), "--as-of", "2026-11-20T17:00:00+08:00"]
+    )
+    assert result.exit_code == 2
+    assert "records/policy.yaml:2:11: HB205 `timezone` is `Asia/\\u202eShanghai\\x1b[31m`" in (
+        result.output
+    )
+    assert "\u202e" not in result.output and "\x1b" not in result.output

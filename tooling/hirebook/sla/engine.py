@@ -25,7 +25,7 @@ class PolicyError(ValueError):
 
 def calendar_of(repo: Repository) -> WorkCalendar:
     if repo.policy is None or repo.policy.doc is None:
-        raise PolicyError("records/policy.yaml is missing or invalid; run `hirebook lint`")
+        raise PolicyError(_policy_unread(repo))
     document = repo.policy.doc
     raw = document.data
     try:
@@ -38,6 +38,20 @@ def calendar_of(repo: Repository) -> WorkCalendar:
         raise PolicyError(
             f"{document.rel}:{line}:{column}: the calendar cannot be used: {err}"
         ) from None
+
+
+def _policy_unread(repo: Repository) -> str:
+    """Why there is no policy to read the calendar from, with its first problem at its place."""
+    rel = f"{repo.records_prefix}policy.yaml"
+    refusal = f"{rel} is missing or invalid; run `hirebook lint`"
+    problems = sorted(p for p in repo.problems if p.file == rel)
+    if not problems:
+        return refusal
+    from hirebook.output.inert import inert  # the message may quote the policy's text
+
+    first = problems[0]
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    return f"{refusal}: {first.location}: {first.code} {inert(first.message)}{more}"
 
 
 @dataclass(frozen=True)
