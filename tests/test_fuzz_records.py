@@ -105,19 +105,53 @@ INVALID_UTF8 = [
     b"\x80", b"\xe2\x82",
 ]  # fmt: skip
 
+DURATION = re.compile(r"\d+(bd|h|d|m)")
+ODD_DURATIONS = [
+    "0bd", "0h", "0", "1m", "99999bd", "99999h", "100000d", "1.5bd", "24H", "-1d", "1bd ",
+    "'2bd'", "9999d", "1d", "1bd",
+]  # fmt: skip
+# Edits of the policy that its schema may accept: the calendar, the timezone, the goals.
+POLICY_EDITS = [
+    ('hours: {start: "09:00", end: "18:00"}', 'hours: {start: "18:00", end: "09:00"}'),
+    ('hours: {start: "09:00", end: "18:00"}', 'hours: {start: "09:00", end: "09:00"}'),
+    ('hours: {start: "09:00", end: "18:00"}', 'hours: {start: "00:00", end: "23:59"}'),
+    ('hours: {start: "09:00", end: "18:00"}', 'hours: {start: "23:58", end: "23:59"}'),
+    ("  extra_workdays:\n", "  extra_workdays:\n    - 2026-10-01\n"),
+    ("  extra_workdays:\n", "  extra_workdays:\n    - 2026-11-21\n    - 2026-11-21\n"),
+    ("workdays: [mon, tue, wed, thu, fri]", "workdays: [sat, sun]"),
+    ("workdays: [mon, tue, wed, thu, fri]", "workdays: [mon]"),
+    ("workdays: [mon, tue, wed, thu, fri]", "workdays: [mon, mon, mon]"),
+    ("workdays: [mon, tue, wed, thu, fri]", "workdays: [mon, tue, wed, thu, fri, sat, sun]"),
+    ("timezone: Asia/Shanghai", "timezone: UTC"),
+    ("timezone: Asia/Shanghai", "timezone: Pacific/Kiritimati"),
+    ("timezone: Asia/Shanghai", "timezone: Etc/GMT+12"),
+    ("timezone: Asia/Shanghai", "timezone: America/St_Johns"),
+    ("timezone: Asia/Shanghai", "timezone: Europe/London"),
+    ("timezone: Asia/Shanghai", "timezone: asia/shanghai"),
+    ("warn_within: 0.25", "warn_within: 0"),
+    ("warn_within: 0.25", "warn_within: 1"),
+    ("warn_within: 0.25", "warn_within: 0.999999"),
+    ("warn_within: 0.25", "warn_within: 2"),
+    ("demo_as_of: 2026-11-20T17:00:00+08:00", "demo_as_of: 2999-12-31T23:59:59-23:59"),
+    ("demo_as_of: 2026-11-20T17:00:00+08:00", "demo_as_of: 1900-01-01"),
+]
+
 KINDS = [
     "delete_key", "duplicate_key", "retype", "bad_date", "shift_date", "swap_value", "swap_id",
     "empty_file", "only_comment", "doc_separator", "deep_nesting", "long_list", "long_string",
     "unicode", "truncate", "flip_byte", "invalid_utf8", "symlink", "fifo", "copy_elsewhere",
+    "odd_duration", "policy_edit",
 ]  # fmt: skip
 # Mutations that may keep a record valid are drawn three times as often: only they take
 # something unusual past the lint gate into sla, report, export and the handbook.
-SEMANTIC_KINDS = ["shift_date", "swap_value", "swap_id", "delete_key", "copy_elsewhere"]
+SEMANTIC_KINDS = [
+    "shift_date", "swap_value", "swap_id", "delete_key", "copy_elsewhere", "odd_duration",
+    "policy_edit",
+]  # fmt: skip
 WEIGHTED_KINDS = KINDS + SEMANTIC_KINDS * 2
 
-# The seeds CI runs: 0-36, 40 and 75 (an empty file, a duplicate key), and 1123, the first
-# finding (a truncated last line).
-SEEDS = [*range(37), 40, 75, 1123]
+# The seeds CI runs: 0-39, and 148 (a goal's duration changed: few files hold one).
+SEEDS = [*range(40), 148]
 
 
 # --- the agency and its mutations --------------------------------------------------------------
@@ -283,6 +317,8 @@ def _new_value(rng: random.Random, agency: Agency, kind: str, lines: list[str]):
         candidates = _key_lines(lines, lambda m: DATE.fullmatch(_plain_value(m)) is not None)
     elif kind == "swap_id":
         candidates = _key_lines(lines, lambda m: ID_LIKE.fullmatch(_plain_value(m)) is not None)
+    elif kind == "odd_duration":
+        candidates = _key_lines(lines, lambda m: DURATION.search(m["value"]) is not None)
     else:
         candidates = _key_lines(lines)
     if not candidates:
@@ -299,6 +335,8 @@ def _new_value(rng: random.Random, agency: Agency, kind: str, lines: list[str]):
         value = _swapped_id(rng, agency, _plain_value(m))
     elif kind == "swap_value":
         value = rng.choice(agency.values_by_key.get(m["key"]) or ["x"])
+    elif kind == "odd_duration":  # one goal of a flow mapping `{strategic: 1bd, …}`, or all
+        value = DURATION.sub(rng.choice(ODD_DURATIONS), m["value"], count=rng.choice([0, 1]))
     elif kind == "deep_nesting":
         return (i, *_nested(rng))
     elif kind == "long_list":
@@ -386,6 +424,10 @@ def _mutation(rng: random.Random, agency: Agency, rel: str, kind: str) -> Mutati
         return Mutation(rel, kind, f"-> {target}", None, target)
     if kind == "fifo":
         return Mutation(rel, kind, "")
+    if kind == "policy_edit":  # whichever file was drawn: the policy is one file of hundreds
+        policy = agency.originals["policy.yaml"].decode("utf-8")
+        old, new = rng.choice([(o, n) for o, n in POLICY_EDITS if o in policy] or [("", "")])
+        return Mutation("policy.yaml", kind, repr(new), policy.replace(old, new, 1).encode())
     if kind == "copy_elsewhere":
         return _copy_elsewhere(rng, agency, rel)
     changed = _text_mutation(rng, agency, kind, data)
@@ -507,6 +549,7 @@ def commands(records: Path, scratch: Path, client: str) -> list[list[str]]:
 
 GATE_FILE = re.compile(r"^records/\S.*$")
 GATE_POSITION = re.compile(r"^\s+(?P<line>\d+):(?P<column>\d+)\s+(error|warning)\s")
+LOCATION = re.compile(r"(?P<file>records/[\w./-]+):(?P<line>\d+):(?P<column>\d+)")
 
 
 def _outcome_failures(out: Outcome, positions: Positions) -> list[str]:
@@ -525,6 +568,9 @@ def _outcome_failures(out: Outcome, positions: Positions) -> list[str]:
         at = GATE_POSITION.match(line)
         if at and file and not positions.inside(file, int(at["line"]), int(at["column"])):
             failures.append(f"{out.command}: {file}:{at['line']}:{at['column']} is no place")
+    for at in LOCATION.finditer(out.output):  # file:line:column anywhere (a refusal's)
+        if not positions.inside(at["file"], int(at["line"]), int(at["column"])):
+            failures.append(f"{out.command}: {at[0]} is no place")
     return failures
 
 
