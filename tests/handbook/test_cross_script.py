@@ -1,4 +1,4 @@
-"""Search across Chinese scripts (hirebook.handbook.cross_script): on a Chinese site a page is
+"""Search across Chinese scripts (hirebook.chinese_script): on a Chinese site a page is
 found by its Chinese words typed in the other script. The demo's clients have Simplified names
 (常青医疗集团, 铜叶食品有限公司); a recruiter in Hong Kong reading the Traditional site types 醫療
 or 銅葉. The expected forms are the characters' Traditional and Simplified forms, read from a
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 
+from hirebook.chinese_script import other_forms, search_in_both_scripts, spellings
 from hirebook.handbook import deferred
-from hirebook.handbook.cross_script import other_forms, wanted
 
 from .test_browser import browse, search
 
@@ -33,7 +33,8 @@ def test_entities_and_latin_letters_inside_a_word_are_kept():
 
 
 def test_only_the_chinese_sites_give_search_both_scripts():
-    assert [wanted(language) for language in ("en", "zh-Hant", "zh-Hans")] == [False, True, True]
+    languages = ("en", "zh-Hant", "zh-Hans")
+    assert [search_in_both_scripts(language) for language in languages] == [False, True, True]
 
 
 def test_a_blocks_hidden_search_text_holds_both_scripts():
@@ -79,3 +80,26 @@ def test_typing_the_traditional_form_finds_a_simplified_name(chromium, demo_in):
         )
         assert any("clients/copperleaf-foods/" in link for link in links), links
     assert foreign == []
+
+
+def test_every_spelling_of_a_name_in_either_script():
+    """One character at a time: 龚/龔, 丽/麗; 发 is 發 (to issue) or 髮 (hair), so a name with
+    发 has both."""
+    assert spellings("龚丽") == ["龚丽", *sorted(["龔丽", "龔麗", "龚麗"])]
+    assert spellings("龔麗") == ["龔麗", *sorted(["龚丽", "龔丽", "龚麗"])]
+    assert set(spellings("李发")) == {"李发", "李發", "李髮"}
+    assert spellings("北京") == ["北京"]  # alike in both
+    assert spellings("Grace") == ["Grace"]
+
+
+def test_a_name_of_too_many_spellings_is_looked_for_as_written_and_simplified():
+    name = "發臺乾麗龔發"  # 3 × 4 × 4 × 2 × 2 × 3 = 576 spellings
+    assert spellings(name) == [name, "发台干丽龚发"]
+
+
+def test_what_search_is_given_of_a_name_is_one_of_its_spellings():
+    """The search index of a Chinese site holds a word's other_forms: for a name, each must be
+    a spelling the personal-data rules look for."""
+    for name in ("龚丽", "劉洋", "張剛", "李发", "王麗", "陳曉明", "欧阳明"):
+        for form in other_forms(name).split():
+            assert form in spellings(name), (name, form)

@@ -45,7 +45,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-from hirebook.handbook.cross_script import other_forms
+from hirebook.chinese_script import spellings
 from hirebook.problem import Problem
 
 if TYPE_CHECKING:
@@ -323,7 +323,7 @@ class Candidates:
     in any case (`KENJI WATANABE`; in their order: Yang Liu is another person than Liu Yang),
     of one word in the same case (a candidate called Grace is not every "grace"). A name
     written both ways (`劉洋 (Liu Yang)`) is found either way, a Chinese name in either script
-    (`龚丽` and `龔麗`, by :func:`hirebook.handbook.cross_script.other_forms`). E-mail addresses
+    (`龚丽` and `龔麗`, by :func:`hirebook.chinese_script.spellings`). E-mail addresses
     compare case folded; phone numbers by their digits, with or without the country code.
     """
 
@@ -368,10 +368,9 @@ class Candidates:
 
     def _add_name(self, name: str, candidate: str) -> None:
         for run in _CJK_RUN.findall(name):
-            self.cjk.setdefault(run, candidate)
             # The same name in the other script: 龚丽 is 龔麗 to a colleague in Hong Kong, and
-            # the handbook's search index gives every Chinese word in both scripts.
-            for form in other_forms(run).split():
+            # the Chinese sites' search index gives every Chinese word in both scripts.
+            for form in spellings(run):
                 self.cjk.setdefault(normalise(form), candidate)
         for phrase in _LATIN_WORDS.findall(name):
             words = tuple(_WORD.findall(phrase))

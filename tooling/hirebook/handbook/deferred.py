@@ -13,7 +13,7 @@ of constructs (links, code, bold, our badges), so they are rendered straight to 
 2. ``on_page_content`` replaces each marker (and each such attribute) with a hidden paragraph
    of the block's plain text, so that search still finds a page by what its tables say (one
    text node is cheap to index) — on a Chinese site also by their Chinese words typed in the
-   other script (:mod:`hirebook.handbook.cross_script`);
+   other script (:mod:`hirebook.chinese_script`);
 3. ``on_post_page`` replaces that paragraph with the table, its links resolved as MkDocs
    resolves links (a missing target is logged, and fails a ``--strict`` build).
 
@@ -30,7 +30,7 @@ import html
 import re
 from collections.abc import Callable, Iterator, Sequence
 
-from hirebook.handbook.cross_script import other_forms
+from hirebook.chinese_script import other_forms
 
 _ACTIVE: contextvars.ContextVar[Deferred | None] = contextvars.ContextVar(
     "hirebook_deferred", default=None
@@ -54,7 +54,7 @@ _TAGS = re.compile(r"<[^>]+>")
 class Deferred:
     """The tables (and other blocks of HTML) of one generation, by number; with
     ``cross_script`` (a Chinese site), their Chinese words are given to search in both
-    scripts (:mod:`hirebook.handbook.cross_script`)."""
+    scripts (:mod:`hirebook.chinese_script`)."""
 
     def __init__(self, cross_script: bool = False) -> None:
         self.tables: list[str] = []
@@ -96,7 +96,7 @@ class Deferred:
     def _search_paragraph(self, number: str, heading: str = "") -> str:
         """The hidden paragraph of block ``number``'s words; across scripts, then their
         Chinese words and the heading's above it (a page's title is its first heading) in the
-        other script (:mod:`hirebook.handbook.cross_script`)."""
+        other script (:mod:`hirebook.chinese_script`)."""
         words = self.search_texts[int(number)]
         forms = other_forms(f"{plain_text(heading)} {words}") if self.cross_script else ""
         if forms:

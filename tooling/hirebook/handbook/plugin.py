@@ -54,7 +54,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from hirebook.handbook import cross_script, feeds, paths, theme_words
+from hirebook.chinese_script import search_in_both_scripts
+from hirebook.handbook import feeds, paths, theme_words
 from hirebook.handbook.deferred import Deferred
 from hirebook.handbook.labels import LANGUAGES, THEME_LANGUAGE, labels_for
 from hirebook.handbook.languages import Site, published_path, site_name
@@ -179,7 +180,7 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
                 self.config.language,
                 _sources(config, self.root),
                 jobs=self.config.jobs,
-                deferred=Deferred(cross_script.wanted(self.config.language))
+                deferred=Deferred(search_in_both_scripts(self.config.language))
                 if self.config.defer
                 else None,
                 links=feeds.Links(config.site_url, config.use_directory_urls),

@@ -1,0 +1,116 @@
+"""Traditional and Simplified Chinese: a word, a name, in the other script.
+
+An agency's staff write both scripts — a client in Hong Kong is 鳳凰醫療, the recruiter in
+Shanghai types 凤凰医疗 — so hirebook converts with OpenCC's tables in two places:
+
+- **Search, on the Chinese sites** (:func:`search_in_both_scripts`): the words a deferred
+  block gives the search index (:meth:`hirebook.handbook.deferred.Deferred.for_search`) are
+  followed by each Chinese word's form in the other script, where it differs
+  (:func:`other_forms`: OpenCC's ``t2s`` and ``s2t``, words and phrases, so 之后 is 之後).
+  Readers never see them: they are in the hidden paragraph the search plugin reads, which the
+  page's table replaces. The search plugin segments every Chinese word it is given (jieba), so
+  the forms cost build time; the English site, searched in English, goes without them.
+- **A candidate's name** (:func:`spellings`, for :class:`hirebook.privacy.Candidates`): 龚丽
+  written 龔麗 in a note is still the candidate's name — and the search index above would give
+  it as recorded. Every spelling of the name, character by character in either script, is
+  looked for. It is made from ``t2s`` alone, one character at a time (its reverse gives each
+  Simplified character's Traditional ones: 发 is 發 or 髮), because ``s2t``'s phrase tables
+  take several times longer to load, and ``lint`` loads them in every process.
+
+Only the words of the generated pages' blocks are given both forms: the hand-written pages are
+in their site's own script, and ``hirebook handbook --out`` (and the Zensical build made from
+it) has no deferred blocks, so there search matches the script as typed.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import math
+import re
+
+_CHINESE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+"""A Han character (the unified ideographs, extension A, the compatibility ones)."""
+
+_UNIFIED = ((0x3400, 0x4DC0), (0x4E00, 0xA000))
+"""The Han characters a name is spelled in once normalised (NFKC makes the compatibility
+ideographs unified ones)."""
+
+CONVERSIONS = ("t2s.json", "s2t.json")
+"""OpenCC's tables: Traditional to Simplified, Simplified to Traditional."""
+
+MOST_SPELLINGS = 256
+"""A name with more spellings than this (a long one of many ambiguous characters) is looked for
+as written and in Simplified only."""
+
+
+def search_in_both_scripts(language: str) -> bool:
+    """Whether the site in ``language`` gives search both scripts' forms: a Chinese one."""
+    return language.startswith("zh")
+
+
+@functools.cache
+def _converter(table: str):
+    import opencc  # only where there is Chinese to convert
+
+    return opencc.OpenCC(table)
+
+
+def other_forms(words: str) -> str:
+    """The Chinese words of ``words`` (separated by spaces) as the other script writes them,
+    each once, without the ones written the same in both: the Simplified forms first, then
+    the Traditional; separated by spaces."""
+    chinese = [word for word in words.split() if _CHINESE.search(word)]
+    if not chinese:
+        return ""
+    text = " ".join(chinese)
+    known = set(chinese)
+    forms = []
+    for table in CONVERSIONS:
+        for word in _converter(table).convert(text).split():
+            if word not in known:
+                known.add(word)
+                forms.append(word)
+    return " ".join(forms)
+
+
+@functools.cache
+def _simplified() -> dict[str, str]:
+    """Each Han character ``t2s`` writes as another, one character, with that character."""
+    characters = [chr(code) for first, end in _UNIFIED for code in range(first, end)]
+    # One character a line: t2s's phrase tables never join two.
+    converted = _converter("t2s.json").convert("\n".join(characters)).split("\n")
+    return {
+        character: simple
+        for character, simple in zip(characters, converted, strict=True)
+        if simple != character and len(simple) == 1
+    }
+
+
+@functools.cache
+def _spelled_as() -> dict[str, tuple[str, ...]]:
+    """Each Simplified character with every character that is it in either script (发: 发,
+    發, 髮); characters written alike in both are not here."""
+    alike: dict[str, set[str]] = {}
+    for character, simple in _simplified().items():
+        alike.setdefault(simple, {simple}).add(character)
+    return {simple: tuple(sorted(characters)) for simple, characters in alike.items()}
+
+
+def spellings(name: str) -> list[str]:
+    """Every spelling of ``name`` in either script, one character at a time (龚丽: 龚丽, 龚麗,
+    龔丽, 龔麗), ``name`` first; at most :data:`MOST_SPELLINGS` (beyond, ``name`` and its
+    Simplified spelling)."""
+    if not _CHINESE.search(name):
+        return [name]
+    simplified, spelled_as = _simplified(), _spelled_as()
+    choices = []
+    for character in name:
+        simple = simplified.get(character, character)
+        choices.append(spelled_as.get(simple, (character,)))
+    forms = [name]
+    if math.prod(map(len, choices)) > MOST_SPELLINGS:
+        simple = "".join(simplified.get(character, character) for character in name)
+        return forms if simple == name else [*forms, simple]
+    forms += sorted({"".join(letters) for letters in itertools.product(*choices)} - {name})
+    return forms
