@@ -108,3 +108,41 @@ def test_an_invalid_policy_refusal_is_inert(agency, runner):
         result.output
     )
     assert "\u202e" not in result.output and "\x1b" not in result.output
+
+
+# --- a client folder without its client.yaml -------------------------------------------------
+# Found beside the fuzz (a folder in client.yaml's place): with clients/acme/client.yaml
+# deleted, renamed or replaced by a folder, lint said "no problems" while every record of the
+# folder belonged to no client, and sla, report, export and the handbook left them all out
+# (the demo's harbor-auto: 118 records, 250 lines of `sla --all` gone). Each is HB309 now, at
+# its `id`: line 1, column 5 (`id: ` is four characters).
+
+ACME_RECORDS = [
+    "records/clients/acme/applications/app-2026-0001.yaml",
+    "records/clients/acme/plans/plan-2026-001.yaml",
+    "records/clients/acme/requirements/req-2026-001.yaml",
+]
+
+
+@pytest.mark.parametrize("in_its_place", ["nothing", "a folder"])
+def test_records_of_a_client_folder_without_client_yaml_are_reported(agency, in_its_place):
+    agency.remove("clients/acme/client.yaml")
+    if in_its_place == "a folder":
+        (agency.records / "clients/acme/client.yaml").mkdir()
+    found = [p for p in agency.problems() if p.code == "HB309"]
+    assert [(p.file, p.line, p.column) for p in found] == [(f, 1, 5) for f in ACME_RECORDS]
+    assert "records/clients/acme/ has no client.yaml" in found[0].message
+    assert "restore the client's client.yaml" in found[0].message
+
+
+def test_lint_is_the_same_in_every_process_for_a_folder_without_client_yaml(agency, runner):
+    agency.remove("clients/acme/client.yaml")
+    outputs = {
+        jobs: runner.invoke(
+            cli, ["lint", "--format", "json", "--jobs", jobs, "--records", str(agency.records)]
+        )
+        for jobs in ("1", "2")
+    }
+    assert outputs["1"].exit_code == outputs["2"].exit_code == 1
+    assert outputs["1"].stdout == outputs["2"].stdout
+    assert outputs["1"].stdout.count('"HB309"') == len(ACME_RECORDS)

@@ -1,7 +1,12 @@
-"""HB309 — A case names a client that does not exist.
+"""HB309 — A case names a client that does not exist, or a client's folder has no client.yaml.
 
 A knowledge-sharing case may say which client it is about (`client:` in its front matter);
 the handbook links the case to that client's page, so the id must exist.
+
+A requirement, plan, application, touchpoint or feedback belongs to the client whose folder
+holds it. Without that folder's `client.yaml` (deleted, renamed, or a folder in its place)
+the record belongs to no client: the SLA board, the reports, the export and the handbook
+leave it out, so each such record is reported.
 
 Example::
 
@@ -10,7 +15,8 @@ Example::
     client: harbour-logistics     # the folder is clients/harbor-logistics/
     ---
 
-Fix: use the client's folder name, or leave `client` out for a general case.
+Fix: use the client's folder name, or leave `client` out for a general case; for a record,
+restore its client's `client.yaml` or move the record into its client's folder.
 """
 
 from collections.abc import Iterator
@@ -24,7 +30,31 @@ NAME = "unknown-client"
 SEVERITY = Severity.ERROR
 
 
+CLIENT_KINDS = ("requirement", "plan", "application", "touchpoint", "feedback")
+"""The kinds of record that live in a client's folder (``clients/<id>/<kind folder>/``)."""
+
+
 def check(repo: Repository, context: Context) -> Iterator[Problem]:
+    yield from _cases(repo)
+    yield from _records_without_client(repo)
+
+
+def _records_without_client(repo: Repository) -> Iterator[Problem]:
+    for kind in CLIENT_KINDS:
+        for record in repo.table(kind).values():
+            if not repo.exists("client", record.client):
+                yield problem(
+                    CODE,
+                    record,
+                    ("id",),
+                    f"records/clients/{record.client}/ has no client.yaml, so this {kind} "
+                    "belongs to no client and the SLA board, reports, export and handbook "
+                    "leave it out; restore the client's client.yaml or move the record into "
+                    "its client's folder",
+                )
+
+
+def _cases(repo: Repository) -> Iterator[Problem]:
     for case in repo.cases.values():
         if case.client_id and not repo.exists("client", case.client_id):
             yield problem(
