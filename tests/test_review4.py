@@ -62,3 +62,22 @@ def test_the_handbook_refuses_the_other_scripts_form(agency):
         check(repo, instant(repo, AS_OF))
     assert "HB503" in str(refused.value)
     assert "刘洋" not in str(refused.value)
+
+
+def test_show_withholds_a_candidates_name_and_address_in_the_last_contact(runner, agency):
+    """`hirebook show CLIENT` printed the latest touchpoint's summary as written: a candidate's
+    name (in either script) and e-mail reached a screen that may be shared in the client's
+    meeting, where sla, report and export withhold them."""
+    agency.write(
+        "clients/acme/touchpoints/tp-2026-0002.yaml",
+        TOUCHPOINT.format(summary="已约刘洋面试, write to liu.yang@mail.example"),
+    )
+    result = runner.invoke(
+        cli, ["show", "acme", "--records", str(agency.records), "--as-of", AS_OF]
+    )
+    assert result.exit_code == 0, result.output
+    [last] = [line for line in result.output.splitlines() if line.startswith("Last contact:")]
+    assert last == (
+        "Last contact: 2026-03-11 call by wang-li — 已约cand-0001面试, write to "
+        "[personal data withheld]"
+    )

@@ -10,6 +10,7 @@ import click
 from hirebook.cli import common
 from hirebook.now import as_of_instant
 from hirebook.output.inert import inert
+from hirebook.privacy import NOTHING, Redactor
 from hirebook.records.model import Client
 from hirebook.records.repository import Repository
 from hirebook.records.stage import application_stage
@@ -40,16 +41,22 @@ def show_command(client_id, records_dir, as_of):
         close = difflib.get_close_matches(client_id, list(repo.clients), n=1)
         hint = f"; did you mean `{close[0]}`?" if close else ""
         raise click.BadParameter(f"no client `{client_id}`{hint}", param_hint="CLIENT")
-    click.echo("\n".join(summary_lines(repo, client, as_of_instant(repo, as_of))))
+    # A candidate's data written where it does not belong (HB501–HB505) is withheld here as in
+    # every other output: the screen may be shared in the client's meeting.
+    lines = summary_lines(repo, client, as_of_instant(repo, as_of), Redactor.of(repo))
+    click.echo("\n".join(lines))
 
 
-def summary_lines(repo: Repository, client: Client, as_of: datetime) -> list[str]:
+def summary_lines(
+    repo: Repository, client: Client, as_of: datetime, withhold: Redactor = NOTHING
+) -> list[str]:
+    """The screen, a line each; record text through ``withhold``."""
     manager = repo.people.get(client.account_manager or "")
     lines = [
         client.label,
         "=" * min(len(client.label) * 2, 78),
         f"Tier: {client.tier}    Status: {client.status}    Client since: {client.since or '—'}",
-        f"Account manager: {manager.name if manager else client.account_manager}"
+        f"Account manager: {withhold.field(manager.name) if manager else client.account_manager}"
         + (f"    Backup: {client.backup_manager}" if client.backup_manager else ""),
     ]
     primary = next(
@@ -57,7 +64,8 @@ def summary_lines(repo: Repository, client: Client, as_of: datetime) -> list[str
     )
     if primary:
         lines.append(
-            f"Primary contact: {primary.name}" + (f" ({primary.role})" if primary.role else "")
+            f"Primary contact: {withhold.field(primary.name)}"
+            + (f" ({withhold.text(primary.role)})" if primary.role else "")
         )
     lines += ["", "Open requirements:"]
     requirements = [
@@ -74,13 +82,15 @@ def summary_lines(repo: Repository, client: Client, as_of: datetime) -> list[str
             ", ".join(f"{count} {stage}" for stage, count in sorted(stages.items()))
             or "no candidates yet"
         )
-        lines.append(f"  {requirement.id}  {requirement.title} [{requirement.status}]")
+        title = withhold.text(requirement.title)
+        lines.append(f"  {requirement.id}  {title} [{requirement.status}]")
         lines.append(f"      pipeline: {pipeline}")
     lines += ["", "Open clocks:"] + (_open_clocks(repo, client, as_of) or ["  none"])
     touchpoints = sorted(repo.of_client(client.id, "touchpoint"), key=lambda t: t.at)
     if touchpoints:
         last = touchpoints[-1]
-        lines += ["", f"Last contact: {last.at:%Y-%m-%d} {last.type} by {last.by} — {last.summary}"]
+        summary = withhold.text(last.summary)
+        lines += ["", f"Last contact: {last.at:%Y-%m-%d} {last.type} by {last.by} — {summary}"]
     feedback = sorted(repo.of_client(client.id, "feedback"), key=lambda f: f.on)
     if feedback:
         latest = feedback[-1]
