@@ -146,3 +146,21 @@ def test_lint_is_the_same_in_every_process_for_a_folder_without_client_yaml(agen
     assert outputs["1"].exit_code == outputs["2"].exit_code == 1
     assert outputs["1"].stdout == outputs["2"].stdout
     assert outputs["1"].stdout.count('"HB309"') == len(ACME_RECORDS)
+
+
+# --- a folder named policy.yaml ----------------------------------------------------------------
+# Found beside the fuzz: a folder in policy.yaml's place was walked as a folder and lint said
+# "no problems", while every command with clocks refused "records/policy.yaml is missing or
+# invalid; run `hirebook lint`". It is HB310, as a missing policy is, at 1:1.
+
+
+def test_a_folder_named_policy_yaml_is_a_missing_policy(agency, runner):
+    agency.remove("policy.yaml")
+    (agency.records / "policy.yaml").mkdir()
+    found = [p for p in agency.problems() if p.code == "HB310"]
+    assert [(p.file, p.line, p.column) for p in found] == [("records/policy.yaml", 1, 1)]
+    assert "records/policy.yaml is a folder, not a file" in found[0].message
+    for jobs in ("1", "2"):
+        result = runner.invoke(cli, ["lint", "--jobs", jobs, "--records", str(agency.records)])
+        assert result.exit_code == 1
+        assert "HB310" in result.output

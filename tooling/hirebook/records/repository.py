@@ -491,7 +491,8 @@ def load(
         for document in documents:
             _add(repo, document, schema_folder)
     policy_wanted = select is None or select("policy.yaml")
-    if policy_wanted and repo.policy is None and not (records_dir / "policy.yaml").exists():
+    missing = _policy_missing(records_dir / "policy.yaml")
+    if policy_wanted and repo.policy is None and missing:
         repo.problems.append(
             Problem(
                 relative_to(records_dir / "policy.yaml", root),
@@ -499,11 +500,20 @@ def load(
                 1,
                 "HB310",
                 Severity.ERROR,
-                "records/policy.yaml is missing; every agency needs one (timezone, calendar, "
+                f"records/policy.yaml {missing}; every agency needs one (timezone, calendar, "
                 "tiers, SLA goals) — copy the demo's and adapt it",
             )
         )
     return repo
+
+
+def _policy_missing(path: Path) -> str | None:
+    """How ``policy.yaml`` is missing, or None where there is a file to read (a link or a
+    FIFO is one: reading it reports it). A folder of that name is walked as a folder, so
+    without this lint passed while every command with clocks refused the missing policy."""
+    if os.path.isdir(path) and not os.path.islink(path):
+        return "is a folder, not a file"
+    return None if os.path.lexists(path) else "is missing"
 
 
 @contextlib.contextmanager

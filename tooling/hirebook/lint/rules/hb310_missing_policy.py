@@ -1,4 +1,4 @@
-"""HB310 — `records/policy.yaml` is missing.
+"""HB310 — `records/policy.yaml` is missing (or is a folder).
 
 The policy gives the timezone, the work calendar, the tiers and the SLA goals; without it no
 clock can be evaluated.
