@@ -75,14 +75,28 @@ def strings(value) -> list[str]:
 
 @pytest.mark.parametrize(
     "name",
-    ["", "feature x", "a//b", "/a", "a/", "-a", ".a", "a.", "a.lock", "a..b", "ä", "a'b", "a]"],
+    [
+        "",
+        "feature x",
+        "a//b",
+        "/a",
+        "a/",
+        "-a",
+        ".a",
+        "a.",
+        "a.lock",
+        "a..b",
+        "a'b",
+        "a]",
+        "a\u202eb",
+    ],
 )
 def test_names_the_workflows_cannot_carry_are_refused(name):
     with pytest.raises(branches.BadBranch):
         branches.check(name)
 
 
-@pytest.mark.parametrize("name", ["main", "master", "trunk", "release/2026", "v1.0_x-y"])
+@pytest.mark.parametrize("name", ["main", "master", "trunk", "release/2026", "v1.0_x-y", "功能"])
 def test_ordinary_names_are_taken(name):
     assert branches.check(name) == name
 
@@ -226,3 +240,15 @@ def test_init_in_a_fork_says_which_lines_name_main(runner, tmp_path, no_git_conf
         'main; for master, change these lines to:\n    branches: ["master"]\n'
     ) in result.output
     assert "handbook.yml was kept" not in result.output  # written new, for master
+
+
+def test_init_in_a_repository_on_a_chinese_branch_publishes_it(runner, tmp_path, no_git_config):
+    """A branch Git accepts in Chinese (功能/招聘) was refused when init found it (exit 2)."""
+    target = tmp_path / "agency"
+    target.mkdir()
+    git(target, "init", "-q", "-b", "功能/招聘")
+    result = init(runner, target)
+    assert result.exit_code == 0, result.output
+    pushed, deploy, edit = published_branch(target)
+    assert pushed == ["功能/招聘"] and "'refs/heads/功能/招聘'" in deploy
+    assert edit == "edit/功能/招聘/site/"

@@ -28,9 +28,10 @@ _PLACES = re.compile(
     re.MULTILINE,
 )
 
-_NAME = re.compile(r"[A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)*")
-"""Letters, digits, ``.``, ``_``, ``-`` in parts between single slashes: a name that goes into
-a YAML list, an expression's quoted string and a URL path as it is, without quoting rules."""
+_NAME = re.compile(r"[\w.-]+(?:/[\w.-]+)*")
+"""Letters and digits of any script, ``.``, ``_``, ``-`` in parts between single slashes
+(``功能/招聘``): a name that goes into a YAML list, an expression's quoted string and a URL
+path as it is, without quoting rules."""
 
 
 class BadBranch(ValueError):
@@ -43,7 +44,7 @@ def check(name: str) -> str:
     if not _NAME.fullmatch(name):
         raise BadBranch(
             "a branch name here is letters, digits, `.`, `_`, `-` and `/` between them; "
-            "rename the branch or pass --branch with its name"
+            "pass --branch with the branch the workflows should check and publish"
         )
     parts = name.split("/")
     if any(part.startswith((".", "-")) or part.endswith((".", ".lock")) for part in parts):
