@@ -3,7 +3,7 @@
 Records are UTF-8 so that Chinese and English text survive every tool. Files saved as GBK, Big5
 or Latin-1 are refused at the first bad byte; a file saved as UTF-16 or UTF-32 (Windows'
 "Unicode"), known by its byte-order mark, by the NUL bytes beside its letters, or (UTF-32 of
-either byte order) by reading as nothing else, is named so.
+either byte order) by decoding as UTF-32 text without control characters, is named so.
 
 It is reported while the file is read, before any other check.
 
