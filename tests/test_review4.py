@@ -81,3 +81,28 @@ def test_show_withholds_a_candidates_name_and_address_in_the_last_contact(runner
         "Last contact: 2026-03-11 call by wang-li — 已约cand-0001面试, write to "
         "[personal data withheld]"
     )
+
+
+@pytest.mark.parametrize(
+    ("as_of", "retain_until"),
+    [
+        ("2026-11-20", "2028-11-20"),
+        ("2028-02-29", "2030-02-28"),
+        ("2997-12-31", "2999-12-31"),
+        ("2998-06-01", "2999-12-31"),  # was 3000-06-01, which the record cannot hold (HB208)
+    ],
+)
+def test_a_new_candidates_retention_ends_within_the_years_records_hold(
+    runner, agency, as_of, retain_until
+):
+    result = runner.invoke(
+        cli,
+        ["new", "candidate", "--name", "Test Person", "--records", str(agency.records),
+         "--as-of", as_of],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    [path] = [line for line in result.output.split() if line.endswith(".yaml")]
+    written = (agency.records.parent / path).read_text(encoding="utf-8")
+    assert f"retain_until: {retain_until} " in written
+    lint = runner.invoke(cli, ["lint", "--records", str(agency.records), "--as-of", as_of])
+    assert "HB208" not in lint.output, lint.output

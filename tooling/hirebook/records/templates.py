@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable
 from datetime import date, datetime
 
+from hirebook.records.convert import YEARS
+
 SEQUENTIAL = {
     # kind: (prefix, uses the year, digits)
     "requirement": ("req", True, 3),
@@ -229,11 +231,8 @@ comments: What the client said.
 
 
 def candidate(record_id: str, name: str, today: date) -> str:
-    retain = (
-        today.replace(year=today.year + 2)
-        if not (today.month == 2 and today.day == 29)
-        else today.replace(year=today.year + 2, day=28)
-    )
+    """A candidate whose consent is given ``today`` and kept two years."""
+    retain = _two_years_after(today)
     return f"""\
 # Personal data: this file is never published. Refer to the candidate by id elsewhere.
 id: {record_id}
@@ -243,6 +242,14 @@ name: {scalar(name)}
 consent: {{given_on: {today.isoformat()}, purpose: Recruitment for client roles}}
 retain_until: {retain.isoformat()}   # delete the file or renew consent by then
 """
+
+
+def _two_years_after(day: date) -> date:
+    """The same day two years later (28 February for 29 February), but no later than the last
+    day records hold: deleting the data earlier never breaches the consent."""
+    if day.year + 2 > YEARS[-1]:
+        return date(YEARS[-1], 12, 31)
+    return day.replace(year=day.year + 2, day=28 if (day.month, day.day) == (2, 29) else day.day)
 
 
 def person(record_id: str, name: str, role: str) -> str:
