@@ -140,7 +140,13 @@ KINDS = [
     "delete_key", "duplicate_key", "retype", "bad_date", "shift_date", "swap_value", "swap_id",
     "empty_file", "only_comment", "doc_separator", "deep_nesting", "long_list", "long_string",
     "unicode", "truncate", "flip_byte", "invalid_utf8", "symlink", "fifo", "copy_elsewhere",
-    "odd_duration", "policy_edit",
+    "odd_duration", "policy_edit", "delete_file", "folder_in_place", "rename",
+]  # fmt: skip
+# A record renamed: another extension or case, a backup's name, hidden, a space in it.
+RENAMES = [
+    lambda n: n.rsplit(".", 1)[0] + ".yml", lambda n: n.upper(), lambda n: n + ".bak",
+    lambda n: n + "~", lambda n: "." + n, lambda n: n.replace("-", " ", 1),
+    lambda n: n.rsplit(".", 1)[0] + ".YAML",
 ]  # fmt: skip
 # Mutations that may keep a record valid are drawn three times as often: only they take
 # something unusual past the lint gate into sla, report, export and the handbook.
@@ -150,8 +156,8 @@ SEMANTIC_KINDS = [
 ]  # fmt: skip
 WEIGHTED_KINDS = KINDS + SEMANTIC_KINDS * 2
 
-# The seeds CI runs: 0-39, and 148 (a goal's duration changed: few files hold one).
-SEEDS = [*range(40), 148]
+# The seeds CI runs: 0-39, and 51 (the first to nest a value deeply).
+SEEDS = [*range(40), 51]
 
 
 # --- the agency and its mutations --------------------------------------------------------------
@@ -422,8 +428,13 @@ def _mutation(rng: random.Random, agency: Agency, rel: str, kind: str) -> Mutati
     if kind == "symlink":
         target = rng.choice(agency.files)
         return Mutation(rel, kind, f"-> {target}", None, target)
-    if kind == "fifo":
+    if kind in ("fifo", "delete_file", "folder_in_place"):
         return Mutation(rel, kind, "")
+    if kind == "rename":
+        folder, _, name = rel.rpartition("/")
+        new_name = rng.choice(RENAMES)(name)
+        new_rel = f"{folder}/{new_name}" if folder else new_name
+        return Mutation(rel, kind, f"-> {new_name}", None, new_rel)
     if kind == "policy_edit":  # whichever file was drawn: the policy is one file of hundreds
         policy = agency.originals["policy.yaml"].decode("utf-8")
         old, new = rng.choice([(o, n) for o, n in POLICY_EDITS if o in policy] or [("", "")])
@@ -456,7 +467,11 @@ def apply(agency: Agency, mutations: list[Mutation]) -> None:
             os.symlink(agency.records / mutation.target, path)
         elif mutation.kind == "fifo":
             os.mkfifo(path)
-        else:
+        elif mutation.kind == "folder_in_place":
+            path.mkdir()
+        elif mutation.kind == "rename":
+            (agency.records / mutation.target).write_bytes(agency.originals[mutation.rel])
+        elif mutation.kind != "delete_file":
             path.write_bytes(mutation.data)
 
 
@@ -464,6 +479,10 @@ def restore(agency: Agency, mutations: list[Mutation]) -> None:
     """The records as written: mutated files rewritten, new files and folders removed."""
     for mutation in mutations:
         path = agency.records / mutation.rel
+        if mutation.kind == "rename":
+            (agency.records / mutation.target).unlink(missing_ok=True)
+        if path.is_dir() and not path.is_symlink():
+            path.rmdir()
         path.unlink(missing_ok=True)
         if not mutation.new_file:
             path.write_bytes(agency.originals[mutation.rel])
