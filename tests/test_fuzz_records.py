@@ -20,9 +20,13 @@ picks one of the two and one to three record files, and mutates each (:data:`KIN
   (another client's requirement, a missing id), a ``---`` or ``...`` in the middle, nesting
   5,000 deep, a list of 10,000 items, a text of 100 KB or over the 1 MiB limit, Unicode edge
   cases (``"\\0"``, ``"\\ud800"``, right-to-left overrides, characters NFKC changes,
-  zero-width and no-break spaces, line separators, terminal escapes, formulas, HTML);
+  zero-width and no-break spaces, line separators, terminal escapes, formulas, HTML), a goal's
+  duration (``0bd``, ``1m``, ``99999bd``, ``-1d``), an edit of the policy its schema may
+  accept (working hours, a holiday also a make-up day, workdays, timezones from +14:00 to
+  -12:00, ``warn_within`` from 0 to 2, ``demo_as_of`` at the ends of the years);
 - whole files: empty, only a comment, a copy in another client's folder (same id), a symbolic
-  link to another record, a FIFO;
+  link to another record, a FIFO, deleted, a folder in its place, renamed (``.yml``, upper
+  case, ``.bak``, ``~``, hidden, a space in the name);
 - bytes: truncated, one byte flipped, invalid UTF-8 inserted.
 
 Every draw comes from ``random.Random(seed)`` over the demo's files in sorted order, so a seed
@@ -711,6 +715,13 @@ def test_a_mutation_is_undone(agencies):
 def main(first: int, count: int, log: Path | None) -> int:
     """Seeds ``first`` … ``first + count - 1``; each failing seed as a JSON line in ``log``."""
     work = Path(tempfile.mkdtemp(prefix="hirebook-fuzz-"))
+    try:
+        return _run(first, count, log, work)
+    finally:
+        shutil.rmtree(work)
+
+
+def _run(first: int, count: int, log: Path | None, work: Path) -> int:
     agencies = {silenced: write_demo(work / str(silenced), silenced) for silenced in (False, True)}
     scratch = work / "scratch"
     kinds: dict[str, int] = {}
@@ -734,7 +745,6 @@ def main(first: int, count: int, log: Path | None) -> int:
         if n % 20 == 19 or n == count - 1:
             print(f"{n + 1} seeds, {time.monotonic() - start:.0f} s, {failing} failing", flush=True)
     print("mutations by kind:", json.dumps(dict(sorted(kinds.items()))))
-    shutil.rmtree(work)
     return 1 if failing else 0
 
 
