@@ -26,7 +26,8 @@ picks one of the two and one to three record files, and mutates each (:data:`KIN
   -12:00, ``warn_within`` from 0 to 2, ``demo_as_of`` at the ends of the years);
 - whole files: empty, only a comment, a copy in another client's folder (same id), a symbolic
   link to another record, a FIFO, deleted, a folder in its place, renamed (``.yml``, upper
-  case, ``.bak``, ``~``, hidden, a space in the name);
+  case, ``.bak``, ``~``, hidden, a space in the name), in other line breaks (CRLF, CR, both)
+  or encodings (byte-order marks, UTF-16, UTF-32, GB18030), with trailing blanks or tabs;
 - bytes: truncated, one byte flipped, invalid UTF-8 inserted.
 
 Every draw comes from ``random.Random(seed)`` over the demo's files in sorted order, so a seed
@@ -144,8 +145,22 @@ KINDS = [
     "delete_key", "duplicate_key", "retype", "bad_date", "shift_date", "swap_value", "swap_id",
     "empty_file", "only_comment", "doc_separator", "deep_nesting", "long_list", "long_string",
     "unicode", "truncate", "flip_byte", "invalid_utf8", "symlink", "fifo", "copy_elsewhere",
-    "odd_duration", "policy_edit", "delete_file", "folder_in_place", "rename",
+    "odd_duration", "policy_edit", "delete_file", "folder_in_place", "rename", "encoding",
 ]  # fmt: skip
+# The same text in other line breaks and encodings.
+ENCODINGS = {
+    "CRLF": lambda d: d.replace(b"\n", b"\r\n"),
+    "CR": lambda d: d.replace(b"\n", b"\r"),
+    "CRLF and LF": lambda d: d.replace(b"\n", b"\r\n", 3),
+    "BOM": lambda d: b"\xef\xbb\xbf" + d,
+    "two BOMs": lambda d: b"\xef\xbb\xbf\xef\xbb\xbf" + d,
+    "UTF-16": lambda d: d.decode("utf-8").encode("utf-16"),
+    "UTF-16-LE": lambda d: d.decode("utf-8").encode("utf-16-le"),
+    "UTF-32": lambda d: d.decode("utf-8").encode("utf-32"),
+    "GB18030": lambda d: d.decode("utf-8").encode("gb18030"),
+    "trailing blanks": lambda d: d.replace(b"\n", b" \t\n"),
+    "tabs": lambda d: d.replace(b"\n  ", b"\n\t"),
+}
 # A record renamed: another extension or case, a backup's name, hidden, a space in it.
 RENAMES = [
     lambda n: n.rsplit(".", 1)[0] + ".yml", lambda n: n.upper(), lambda n: n + ".bak",
@@ -160,8 +175,9 @@ SEMANTIC_KINDS = [
 ]  # fmt: skip
 WEIGHTED_KINDS = KINDS + SEMANTIC_KINDS * 2
 
-# The seeds CI runs: 0-39, and 51 (the first to nest a value deeply).
-SEEDS = [*range(40), 51]
+# The seeds CI runs: 0-37, and 40, 51 and 142, the first after them to flip a byte, to nest a
+# value deeply and to change a duration.
+SEEDS = [*range(38), 40, 51, 142]
 
 
 # --- the agency and its mutations --------------------------------------------------------------
@@ -434,6 +450,9 @@ def _mutation(rng: random.Random, agency: Agency, rel: str, kind: str) -> Mutati
         return Mutation(rel, kind, f"-> {target}", None, target)
     if kind in ("fifo", "delete_file", "folder_in_place"):
         return Mutation(rel, kind, "")
+    if kind == "encoding":
+        name = rng.choice(sorted(ENCODINGS))
+        return Mutation(rel, kind, name, ENCODINGS[name](data))
     if kind == "rename":
         folder, _, name = rel.rpartition("/")
         new_name = rng.choice(RENAMES)(name)
