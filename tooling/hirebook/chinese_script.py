@@ -6,7 +6,9 @@ Shanghai types 凤凰医疗 — so hirebook converts with OpenCC's tables in two
 - **Search, on the Chinese sites** (:func:`search_in_both_scripts`): the words a deferred
   block gives the search index (:meth:`hirebook.handbook.deferred.Deferred.for_search`) are
   followed by each Chinese word's form in the other script, where it differs
-  (:func:`other_forms`: OpenCC's ``t2s`` and ``s2t``, words and phrases, so 之后 is 之後).
+  (:func:`other_forms`: OpenCC's ``t2s`` and ``s2t``, words and phrases, so 之后 is 之後) —
+  the records' words, not the site's own labels, which are in its script and were most of
+  the words converted.
   Readers never see them: they are in the hidden paragraph the search plugin reads, which the
   page's table replaces. The search plugin segments every Chinese word it is given (jieba), so
   the forms cost build time; the English site, searched in English, goes without them.
@@ -31,6 +33,7 @@ import re
 
 _CHINESE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 """A Han character (the unified ideographs, extension A, the compatibility ones)."""
+_CHINESE_RUN = re.compile(f"{_CHINESE.pattern}+")
 
 _UNIFIED = ((0x3400, 0x4DC0), (0x4E00, 0xA000))
 """The Han characters a name is spelled in once normalised (NFKC makes the compatibility
@@ -56,11 +59,19 @@ def _converter(table: str):
     return opencc.OpenCC(table)
 
 
-def other_forms(words: str) -> str:
+def chinese_runs(texts) -> frozenset[str]:
+    """The runs of Chinese characters in ``texts`` (``資料截至：{day}`` has one, 資料截至)."""
+    return frozenset(run for text in texts for run in _CHINESE_RUN.findall(text))
+
+
+def other_forms(words: str, own: frozenset[str] = frozenset()) -> str:
     """The Chinese words of ``words`` (separated by spaces) as the other script writes them,
     each once, without the ones written the same in both: the Simplified forms first, then
-    the Traditional; separated by spaces."""
-    chinese = [word for word in words.split() if _CHINESE.search(word)]
+    the Traditional; separated by spaces. A word whose Chinese is all among ``own`` (the
+    site's own labels, :func:`chinese_runs`, in its own script) is nobody's search: left out."""
+    chinese = [
+        word for word in words.split() if any(run not in own for run in _CHINESE_RUN.findall(word))
+    ]
     if not chinese:
         return ""
     text = " ".join(chinese)

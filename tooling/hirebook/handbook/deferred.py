@@ -56,11 +56,13 @@ class Deferred:
     ``cross_script`` (a Chinese site), their Chinese words are given to search in both
     scripts (:mod:`hirebook.chinese_script`)."""
 
-    def __init__(self, cross_script: bool = False) -> None:
+    def __init__(self, cross_script: bool = False, own: frozenset[str] = frozenset()) -> None:
         self.tables: list[str] = []
         self.search_texts = Words(self.tables)
         """Each block's words for search, made when asked."""
         self.cross_script = cross_script
+        self.own = own
+        """The site's own Chinese words (its labels), given to search as they are."""
 
     def block(self, number: int, url_of: Callable[[str], str]) -> str:
         """Block ``number`` as the reader sees it: its links resolved by ``url_of``."""
@@ -98,7 +100,9 @@ class Deferred:
         Chinese words and the heading's above it (a page's title is its first heading) in the
         other script (:mod:`hirebook.chinese_script`)."""
         words = self.search_texts[int(number)]
-        forms = other_forms(f"{plain_text(heading)} {words}") if self.cross_script else ""
+        forms = ""
+        if self.cross_script:
+            forms = other_forms(f"{plain_text(heading)} {words}", self.own)
         if forms:
             words = f"{words} {forms}"
         return f'<p class="hb-search-text" hidden data-block="{number}">{words}</p>'

@@ -54,10 +54,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from hirebook.chinese_script import search_in_both_scripts
+from hirebook.chinese_script import chinese_runs, search_in_both_scripts
 from hirebook.handbook import feeds, paths, theme_words
 from hirebook.handbook.deferred import Deferred
-from hirebook.handbook.labels import LANGUAGES, THEME_LANGUAGE, labels_for
+from hirebook.handbook.labels import LANGUAGES, THEME_LANGUAGE, catalogue, labels_for
 from hirebook.handbook.languages import Site, published_path, site_name
 from hirebook.handbook.moved import redirect_page
 from hirebook.handbook.site import Handbook, HandbookError, prepare
@@ -180,9 +180,7 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
                 self.config.language,
                 _sources(config, self.root),
                 jobs=self.config.jobs,
-                deferred=Deferred(search_in_both_scripts(self.config.language))
-                if self.config.defer
-                else None,
+                deferred=_deferred(self.config.language) if self.config.defer else None,
                 links=feeds.Links(config.site_url, config.use_directory_urls),
             )
         except (RecordsFolderError, HandbookError, ValueError) as err:
@@ -370,6 +368,14 @@ def build_as_of(option: date | datetime | str | None) -> date | datetime | None:
             f"hirebook: {where}: {inert(str(err))}; "
             "write a date (2026-11-20) or a date and time (2026-11-20T17:00:00+08:00)"
         ) from None
+
+
+def _deferred(language: str) -> Deferred:
+    """The tables' registry for a site in ``language``: a Chinese site gives search the records'
+    Chinese words in both scripts, its own labels as they are."""
+    if not search_in_both_scripts(language):
+        return Deferred()
+    return Deferred(cross_script=True, own=chinese_runs(catalogue(language).values()))
 
 
 def _sources(config, root: Path) -> Sources:
