@@ -11,9 +11,11 @@ every command imports this module, and most runs (a small agency, ``--jobs 1``) 
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
 Job = TypeVar("Job")
@@ -64,12 +66,15 @@ def run(
     context = _context()
     counter = context.Value("q", 0) if progress else None
     workers = max(1, min(processes, len(jobs)))
-    with ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=context,
-        initializer=_start,
-        initargs=(counter,),
-    ) as pool:
+    with (
+        _workers_stop_with_us(),
+        ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=context,
+            initializer=_start,
+            initargs=(counter,),
+        ) as pool,
+    ):
         futures = [pool.submit(function, job) for job in jobs]
         pending = set(futures)
         while pending:
@@ -79,6 +84,28 @@ def run(
             for future in done:
                 future.result()  # re-raises a worker's exception at once
         return [future.result() for future in futures]
+
+
+@contextlib.contextmanager
+def _workers_stop_with_us() -> Iterator[None]:
+    """While the workers run, a SIGTERM (``timeout``, a cancelled CI job, ``kill``) stops them
+    too: Python's default ends this process alone, and they waited for work forever."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may handle signals (mkdocs serve rebuilds in another)
+        return
+    previous = signal.signal(signal.SIGTERM, _stop_workers)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
+
+
+def _stop_workers(signum, _frame) -> None:
+    import multiprocessing
+
+    for child in multiprocessing.active_children():
+        child.terminate()
+    raise SystemExit(128 + signum)
 
 
 def _context():
