@@ -164,3 +164,18 @@ def test_a_folder_named_policy_yaml_is_a_missing_policy(agency, runner):
         result = runner.invoke(cli, ["lint", "--jobs", jobs, "--records", str(agency.records)])
         assert result.exit_code == 1
         assert "HB310" in result.output
+
+
+def test_show_names_the_problem_of_a_client_record_it_cannot_read(agency, runner):
+    """`hirebook show jadepay` with `tier: [a` appended to its client.yaml said 'no client
+    `jadepay`' (exit 2): the client exists, its record is broken. Line 5 holds the `[`; inside
+    it YAML reads line 6 (`tier_reason: …`) as more of the item `a`, and fails at its `:`,
+    column 12, where it wants `,` or `]`."""
+    path = agency.records / "clients/acme/client.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([*lines[:4], "tier: [a", *lines[4:]]) + "\n", encoding="utf-8")
+    result = runner.invoke(cli, ["show", "acme", "--records", str(agency.records)])
+    assert result.exit_code == 1, result.output
+    assert "client `acme` cannot be shown until its record is fixed:" in result.output
+    assert "records/clients/acme/client.yaml:6:12: YAML syntax error" in result.output
+    assert "no client" not in result.output

@@ -38,6 +38,7 @@ def show_command(client_id, records_dir, as_of):
     repo = common.load(records_dir)
     client = repo.clients.get(client_id)
     if client is None:
+        _refuse_a_broken_record(repo, client_id)
         close = difflib.get_close_matches(client_id, list(repo.clients), n=1)
         hint = f"; did you mean `{close[0]}`?" if close else ""
         raise click.BadParameter(f"no client `{client_id}`{hint}", param_hint="CLIENT")
@@ -45,6 +46,21 @@ def show_command(client_id, records_dir, as_of):
     # every other output: the screen may be shared in the client's meeting.
     lines = summary_lines(repo, client, as_of_instant(repo, as_of), Redactor.of(repo))
     click.echo("\n".join(lines))
+
+
+def _refuse_a_broken_record(repo: Repository, client_id: str) -> None:
+    """A client whose ``client.yaml`` exists but cannot be read is refused with its first
+    problem (exit 1), not called unknown."""
+    files = repo.file_ids["client"].get(client_id)
+    if not files:
+        return
+    found = [problem for problem in repo.problems if problem.file in files]
+    first = f"{found[0].location}: {found[0].message}" if found else f"{files[0]}: unreadable"
+    more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+    raise click.ClickException(
+        inert(f"client `{client_id}` cannot be shown until its record is fixed: {first}{more}; "
+              "`hirebook lint` lists every problem")
+    )  # fmt: skip
 
 
 def summary_lines(
