@@ -6,18 +6,18 @@ Shanghai types 凤凰医疗 — so hirebook converts with OpenCC's tables in two
 - **Search, on the Chinese sites** (:func:`search_in_both_scripts`): the words a deferred
   block gives the search index (:meth:`hirebook.handbook.deferred.Deferred.for_search`) are
   followed by each Chinese word's form in the other script, where it differs
-  (:func:`other_forms`: OpenCC's ``t2s`` and ``s2t``, words and phrases, so 之后 is 之後) —
-  the records' words, not the site's own labels, which are in its script and were most of
-  the words converted.
-  Readers never see them: they are in the hidden paragraph the search plugin reads, which the
-  page's table replaces. The search plugin segments every Chinese word it is given (jieba), so
-  the forms cost build time; the English site, searched in English, goes without them.
+  (:func:`other_forms`: OpenCC's ``t2s`` and ``s2t``, words and phrases, so 之后 is 之後).
+  Only the records' words: the site's own labels are in its script, and were most of the
+  words converted. Readers never see the forms: they are in the hidden paragraph the search
+  plugin reads, which the page's table replaces. The search plugin segments every Chinese
+  word it is given (jieba), so the forms cost build time; the English site, searched in
+  English, goes without them.
 - **A candidate's name** (:func:`spellings`, for :class:`hirebook.privacy.Candidates`): 龚丽
   written 龔麗 in a note is still the candidate's name — and the search index above would give
   it as recorded. Every spelling of the name, character by character in either script, is
   looked for. It is made from ``t2s`` alone, one character at a time (its reverse gives each
   Simplified character's Traditional ones: 发 is 發 or 髮), because ``s2t``'s phrase tables
-  take several times longer to load, and ``lint`` loads them in every process.
+  take several times longer to load, and ``lint`` would load them in every process.
 
 Only the words of the generated pages' blocks are given both forms: the hand-written pages are
 in their site's own script, and ``hirebook handbook --out`` (and the Zensical build made from
