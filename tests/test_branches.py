@@ -180,14 +180,20 @@ def test_init_writes_the_branch_it_is_given(runner, tmp_path, no_git_config):
     check_against_githubs_schema(sorted((target / ".github/workflows").glob("*.yml")))
 
 
+def init_in_a_repository_on(runner, tmp_path: Path, branch: str):
+    """``init`` in a new Git repository on ``branch``: (its result, the folder), exit 0."""
+    target = tmp_path / "agency"
+    target.mkdir()
+    git(target, "init", "-q", "-b", branch)
+    result = init(runner, target)
+    assert result.exit_code == 0, result.output
+    return result, target
+
+
 def test_init_in_a_repository_on_master_publishes_master(runner, tmp_path, no_git_config):
     """A repository whose branch is master: before, its handbook was never published on push
     (the workflows said main), and nothing said so."""
-    target = tmp_path / "agency"
-    target.mkdir()
-    git(target, "init", "-q", "-b", "master")
-    result = init(runner, target)
-    assert result.exit_code == 0, result.output
+    result, target = init_in_a_repository_on(runner, tmp_path, "master")
     pushed, deploy, edit = published_branch(target)
     assert pushed == ["master"] and "'refs/heads/master'" in deploy and edit == "edit/master/site/"
     assert "the branch master (the repository's branch)" in result.output
@@ -244,11 +250,7 @@ def test_init_in_a_fork_says_which_lines_name_main(runner, tmp_path, no_git_conf
 
 def test_init_in_a_repository_on_a_chinese_branch_publishes_it(runner, tmp_path, no_git_config):
     """A branch Git accepts in Chinese (功能/招聘) was refused when init found it (exit 2)."""
-    target = tmp_path / "agency"
-    target.mkdir()
-    git(target, "init", "-q", "-b", "功能/招聘")
-    result = init(runner, target)
-    assert result.exit_code == 0, result.output
+    _, target = init_in_a_repository_on(runner, tmp_path, "功能/招聘")
     pushed, deploy, edit = published_branch(target)
     assert pushed == ["功能/招聘"] and "'refs/heads/功能/招聘'" in deploy
     assert edit == "edit/功能/招聘/site/"

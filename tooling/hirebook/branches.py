@@ -79,13 +79,7 @@ def kept_lines(text: str, branch: str) -> list[str]:
     would write it, for the person to put in its place."""
     if branch == WRITTEN_FOR:
         return []
-    lines = text.splitlines()
-    return [moved(lines[i], branch).strip() for i in _numbers_of_lines_to_move(text)]
-
-
-def _numbers_of_lines_to_move(text: str) -> list[int]:
-    numbers = {text.count("\n", 0, match.start()) for match in _PLACES.finditer(text)}
-    return sorted(numbers)
+    return [moved(line, branch).strip() for line in text.splitlines() if _PLACES.search(line)]
 
 
 def branch_of(folder: Path) -> str | None:

@@ -370,8 +370,8 @@ class Candidates:
         for run in _CJK_RUN.findall(name):
             # The same name in the other script: 龚丽 is 龔麗 to a colleague in Hong Kong, and
             # the Chinese sites' search index gives every Chinese word in both scripts.
-            for form in spellings(run):
-                self.cjk.setdefault(normalise(form), candidate)
+            for form in spellings(run):  # of a normalised name: each is normal too
+                self.cjk.setdefault(form, candidate)
         for phrase in _LATIN_WORDS.findall(name):
             words = tuple(_WORD.findall(phrase))
             if len(words) >= 2:

@@ -23,15 +23,12 @@ from collections.abc import Iterator
 
 from hirebook.lint.rule import Context, problem
 from hirebook.problem import Problem, Severity
+from hirebook.records.layout import CLIENT_FOLDERS
 from hirebook.records.repository import Repository
 
 CODE = "HB309"
 NAME = "unknown-client"
 SEVERITY = Severity.ERROR
-
-
-CLIENT_KINDS = ("requirement", "plan", "application", "touchpoint", "feedback")
-"""The kinds of record that live in a client's folder (``clients/<id>/<kind folder>/``)."""
 
 
 def check(repo: Repository, context: Context) -> Iterator[Problem]:
@@ -40,7 +37,7 @@ def check(repo: Repository, context: Context) -> Iterator[Problem]:
 
 
 def _records_without_client(repo: Repository) -> Iterator[Problem]:
-    for kind in CLIENT_KINDS:
+    for kind in CLIENT_FOLDERS.values():  # the kinds that live in a client's folder
         for record in repo.table(kind).values():
             if not repo.exists("client", record.client):
                 yield problem(
