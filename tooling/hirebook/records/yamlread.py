@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import yaml
@@ -80,6 +81,8 @@ def decode(raw: bytes) -> str:
     if b"\x00" in raw:
         if _is_utf32(raw):
             raise _not_utf8("UTF-32")
+        if _is_utf16(raw):
+            raise _not_utf8("UTF-16")
         line, column = _byte_position(raw, raw.index(b"\x00"))
         raise LoadProblem(
             "HB102",
@@ -154,16 +157,39 @@ def _is_utf32(raw: bytes) -> bool:
     (at most U+10FFFF, no surrogate: a random group of four is one once in about 4,000), and
     none a control character but a tab or a line break, as text has none (a file of NULs
     decodes to them). Asked only of a file about to be called binary."""
-    if len(raw) % 4:
-        return False
-    for codec in ("utf-32-le", "utf-32-be"):
+    return any(text is not None for text in _wide_texts(raw, 4))
+
+
+_KEY_END = re.compile(r":(?:[ \t\r\n]|$)")
+"""The end of a key: what every record's text holds."""
+
+
+def _is_utf16(raw: bytes) -> bool:
+    """Whether ``raw``, which holds a NUL byte, is UTF-16 text of either byte order without a
+    mark, where :func:`_wide_encoding` did not see the pattern of NULs beside every ASCII
+    letter: a character beyond the basic plane (an emoji, a surrogate pair ``3D D8 00 DE``) or
+    a Chinese one among its first bytes. It must decode as UTF-16 (a random pair of bytes is
+    half a surrogate pair once in 32, unpaired in binary), hold no control character but a tab
+    or a line break (the NULs of binary, ``00 00``, are U+0000) and hold a ``:`` before a space,
+    a line break or the end, without which no text is a record (a ``:`` alone is a pair of
+    bytes that random ones are once in 32,768). Asked only of a file about to be called
+    binary."""
+    return any(text is not None and _KEY_END.search(text) for text in _wide_texts(raw, 2))
+
+
+def _wide_texts(raw: bytes, width: int) -> Iterator[str | None]:
+    """``raw`` as UTF-16 (``width`` 2) or UTF-32 (4) text, little-endian then big-endian:
+    each the text, or None where it is none (a byte left over, a code unit that is no
+    character, a control character but a tab or a line break)."""
+    if len(raw) % width:
+        return
+    for order in ("le", "be"):
         try:
-            text = raw.decode(codec)
+            text = raw.decode(f"utf-{8 * width}-{order}")
         except UnicodeDecodeError:
+            yield None
             continue
-        if _CONTROL.search(text) is None:
-            return True
-    return False
+        yield text if _CONTROL.search(text) is None else None
 
 
 _YAML11_BREAK = re.compile("[\x85\u2028\u2029]")
