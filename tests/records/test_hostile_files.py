@@ -158,13 +158,21 @@ def test_a_file_that_claims_no_bytes_is_read_in_full():
 
 
 def test_reading_goes_on_in_chunks_but_never_past_the_limit(tmp_path):
-    """Reading goes on in chunks until an empty read, and stops at the limit."""
+    """Reading goes on until the file ends, whatever size fstat gave (the file grew, or its
+    file system reports no size: 0), and stops at the limit."""
     data = bytes(range(256)) * 600  # 153,600 bytes: more than one 64 KiB chunk
     path = tmp_path / "long.yaml"
     path.write_bytes(data)
-    for limit, expected in ((len(data) + 1, data), (100_001, data[:100_001])):
+    cases = [
+        (len(data), len(data) + 1, data),  # the size fstat gives
+        (0, len(data) + 1, data),  # no size reported
+        (1000, len(data) + 1, data),  # grown since fstat
+        (len(data), 100_001, data[:100_001]),  # the limit
+        (0, 100_001, data[:100_001]),
+    ]
+    for size, limit, expected in cases:
         handle = os.open(path, os.O_RDONLY)
         try:
-            assert files._read_at_most(handle, limit) == expected
+            assert files._read_at_most(handle, size, limit) == expected, (size, limit)
         finally:
             os.close(handle)

@@ -6,14 +6,17 @@ a hostile file is refused in one place:
 
 - a symbolic link (to anything: ``/dev/zero``, a record outside the repository, a folder) is
   never followed: what a record says must be in the repository, reviewed in a pull request;
-- a FIFO, socket or device is never opened for reading (a FIFO would block, a device could
-  be endless);
+- a FIFO, socket or device is never read: the file is opened without following a link and
+  without blocking (a FIFO would block), and anything but a regular file is refused from
+  what the open file is (``fstat``) before a byte is read (a device could be endless). Git
+  cannot hold a FIFO, a socket or a device; only someone on the machine can make one;
 - a file over :data:`~hirebook.records.yamlread.MAX_BYTES` is refused from its size, and
   never read beyond the limit plus one byte (a sparse file can claim any size).
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 
@@ -68,14 +71,13 @@ def read_record(file: str) -> bytes:
     Raises :class:`LoadProblem` (HB111 for anything but a regular file, HB101 for a file over
     the limit) or :class:`OSError` (HB100: the file cannot be opened).
     """
-    kind = kind_of(os.lstat(file).st_mode)
-    if kind is not None:
-        raise not_regular(kind)
     try:
         handle = os.open(file, _OPEN_FLAGS)
     except OSError as err:
-        if err.errno == getattr(os, "ELOOP", None):  # became a link since the lstat
+        if err.errno == errno.ELOOP:  # O_NOFOLLOW met a link
             raise not_regular("a symbolic link") from None
+        if err.errno == errno.ENXIO:  # a socket cannot be opened
+            raise not_regular("a socket") from None
         raise
     try:
         status = os.fstat(handle)
@@ -84,19 +86,28 @@ def read_record(file: str) -> bytes:
             raise not_regular(kind)
         if status.st_size > MAX_BYTES:
             raise too_large(status.st_size)
-        return _read_at_most(handle, MAX_BYTES + 1)
+        return _read_at_most(handle, status.st_size, MAX_BYTES + 1)
     finally:
         os.close(handle)
 
 
-def _read_at_most(handle: int, limit: int) -> bytes:
-    # Plain os.read calls: a buffered file object is extra work for a small file read once. A
-    # short read need not be the end, so read until an empty one (or the limit).
+def _read_at_most(handle: int, size: int, limit: int) -> bytes:
+    # Plain os.read calls: a buffered file object is extra work for a small file read once.
+    # The first read asks for one byte more than fstat's ``size``: when fewer come, the file
+    # has ended, with no extra read to learn it. A short read before ``size`` need not be the
+    # end, and a file that fstat calls empty may still have bytes (some file systems report no
+    # size), so those are read on until a read finds nothing.
     chunks = []
-    left = limit
-    while left > 0 and (chunk := os.read(handle, min(left, 64 * 1024 if not chunks else left))):
+    got = 0
+    while got < limit:
+        wanted = min(limit - got, size - got + 1 if got < size else 64 * 1024)
+        chunk = os.read(handle, wanted)
+        if not chunk:
+            break
         chunks.append(chunk)
-        left -= len(chunk)
+        got += len(chunk)
+        if len(chunk) < wanted and got >= size > 0:
+            break
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
