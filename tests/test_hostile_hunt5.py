@@ -56,3 +56,58 @@ def test_utf16_with_an_emoji_or_chinese_first_is_named_utf16(agency, codec, text
 def test_binary_is_still_binary(agency, raw, where):
     (problem,) = agency.check(CANDIDATE, raw, expect=[(*where, "HB102")])
     assert "UTF-16" not in problem.message
+
+
+# --- 2. a merge conflict quoted in a case's fenced code -----------------------------------------
+# A case may show the conflict its team ran into, between ``` lines: Markdown shows it as code.
+# The whole file was searched for conflicts, and every marker line of the body refused, so the
+# case could not be written at all. The front matter still refuses them, and so does the body
+# outside a closed fence.
+
+CASE = "cases/2026-acme-kick-off.md"
+CASE_FRONT = (
+    "---\ntitle: A case\nclient: acme\nauthor: wang-li\non: 2026-11-01\ntags: [kick-off]\n"
+    "outcome: success\n---\n"
+)  # eight lines: the body starts on line 9
+CONFLICT = "<<<<<<< HEAD\ntitle: 開局\n=======\ntitle: Kick-off\n>>>>>>> feature/titles\n"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        f"\nGit stopped us:\n\n```\n{CONFLICT}```\n\nWe kept both.\n",
+        f"\n~~~~ yaml\n{CONFLICT}~~~~~\n",  # tildes, an info string, a longer closing fence
+        f"\n   ```text\n{CONFLICT}```   \n",  # indented three spaces, blanks after the close
+        "\n```\n>>>>>>> main\n```\n",  # one marker alone, quoted
+        f"\r\n```\r\n{CONFLICT.replace(chr(10), chr(13) + chr(10))}```\r\n",  # CRLF
+    ],
+)
+def test_a_conflict_in_a_cases_fenced_code_is_kept(agency, body):
+    agency.check(CASE, CASE_FRONT + body, expect=[])
+
+
+@pytest.mark.parametrize(
+    ("body", "line"),
+    [
+        # the fence is never closed: what follows it is not quoted
+        (f"\n```\n{CONFLICT}", 11),
+        # closed by a shorter fence or one of the other character: still open
+        (f"\n````\n{CONFLICT}```\n~~~~\n", 11),
+        # four spaces before it: an indented code block's line, not a fence
+        (f"\n    ```\n{CONFLICT}    ```\n", 11),
+        # a backtick in a backtick fence's words: no fence, but code within a line
+        (f"\n``` a`b\n{CONFLICT}```\n", 11),
+        # a conflict after a closed block
+        (f"\n```\ncode\n```\n{CONFLICT}", 13),
+    ],
+)
+def test_a_conflict_outside_a_closed_fence_is_refused(agency, body, line):
+    (problem,) = agency.check(CASE, CASE_FRONT + body, expect=[(line, 1, "HB105")])
+    assert "merge conflict" in problem.message
+
+
+def test_a_conflict_in_the_front_matter_is_refused_whatever_the_body_fences(agency):
+    conflict = "<<<<<<< HEAD\nauthor: wang-li\n=======\nauthor: chen-jie\n>>>>>>> main\n"
+    front = CASE_FRONT.replace("author: wang-li\n", conflict)  # lines 4 to 8
+    (problem,) = agency.check(CASE, front + f"\n```\n{CONFLICT}```\n", expect=[(4, 1, "HB105")])
+    assert problem.message.startswith("an unresolved merge conflict (lines 4 to 8)")

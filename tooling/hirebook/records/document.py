@@ -145,14 +145,16 @@ def read_document(path: str | Path, rel: str, place: Placement, raw: bytes) -> D
     Raises :class:`yamlread.LoadProblem` or :class:`yamlread.LoadFailed`.
     """
     text = yamlread.decode(raw)
-    yamlread.refuse_merge_conflict(text)  # the whole file: a case's body too
+    has_markers = "<<<<<<<" in text or ">>>>>>>" in text
+    quoted = fenced_lines(text) if has_markers and place.kind == "case" else frozenset()
+    yamlread.refuse_merge_conflict(text, quoted)  # the whole file: a case's body too
     if place.kind == "case":
         source, offset, body = split_front_matter(text)
     else:
         source, offset, body = text, 0, None
     parsed = yamlread.parse(source, line_offset=offset)
-    if body and ("<<<<<<<" in body or ">>>>>>>" in body):
-        yamlread.refuse_lone_marker(text, len(text) - len(body))
+    if body and has_markers and ("<<<<<<<" in body or ">>>>>>>" in body):
+        yamlread.refuse_lone_marker(text, len(text) - len(body), quoted)
     return Document(
         file=path,
         rel=rel,
@@ -173,6 +175,45 @@ def _source_of(file: str | Path, kind: str) -> str:
         return split_front_matter(text)[0] if kind == "case" else text
     except (OSError, yamlread.LoadProblem):
         return ""
+
+
+_FENCE = re.compile(r" {0,3}(?P<fence>`{3,}(?=[^`]*$)|~{3,})")
+"""The line that opens a fenced code block in Markdown: three backticks or tildes or more,
+indented three spaces at most (a backtick fence's words after it hold no backtick)."""
+
+
+def fenced_lines(text: str) -> frozenset[int]:
+    """The lines (from 1) inside the closed fenced code blocks of a case's body in ``text``
+    (a case may quote a merge conflict there, as code). A fence is closed by a line of the same
+    character, at least as many, and nothing after them but blanks; one never closed quotes
+    nothing (Markdown would run it to the end, and hide every conflict after it). Empty for a
+    text without a body: its front matter quotes nothing."""
+    try:
+        _, _, body = split_front_matter(text)
+    except yamlread.LoadProblem:
+        return frozenset()
+    start = text.count("\n", 0, len(text) - len(body)) + 1
+    quoted: set[int] = set()
+    opened: tuple[int, str] | None = None  # (line, fence) of the open block
+    for number, line in enumerate(body.split("\n"), start):
+        line = line.rstrip("\r")
+        if opened is None:
+            match = _FENCE.match(line)
+            if match:
+                opened = (number, match["fence"])
+        elif _closes(line, opened[1]):
+            quoted.update(range(opened[0] + 1, number))
+            opened = None
+    return frozenset(quoted)
+
+
+def _closes(line: str, fence: str) -> bool:
+    """Whether ``line`` closes the block ``fence`` opened."""
+    stripped = line.lstrip(" ")
+    if len(line) - len(stripped) > 3:
+        return False
+    run = len(stripped) - len(stripped.lstrip(fence[0]))
+    return run >= len(fence) and not stripped[run:].strip(" \t")
 
 
 def split_front_matter(text: str) -> tuple[str, int, str]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 
 import yaml
@@ -257,16 +257,19 @@ def parse(text: str, line_offset: int = 0) -> ParsedYaml:
     return ParsedYaml(data)
 
 
-def refuse_merge_conflict(text: str) -> None:
+def refuse_merge_conflict(text: str, quoted: Container[int] = ()) -> None:
     """:class:`LoadProblem` at the first line of a merge conflict left in a file's ``text``:
     Git's ``<<<<<<<`` line, then a ``=======`` line, then a ``>>>>>>>`` line, each at the start
     of its line. YAML fails a line later with "could not find expected ':'", inside a block of
-    text (``notes: |``) not at all, and a case's Markdown body would publish it. One pass over
-    the lines, and only for a text that holds ``<<<<<<<`` at all."""
+    text (``notes: |``) not at all, and a case's Markdown body would publish it. The lines
+    ``quoted`` (numbers from 1: a case's fenced code, which shows a conflict on purpose) are
+    passed over. One pass over the lines, and only for a text that holds ``<<<<<<<`` at all."""
     if "<<<<<<<" not in text:
         return
     expected, first = "<", 0
     for number, line in enumerate(text.split("\n"), 1):
+        if number in quoted:
+            continue
         line = line.rstrip("\r")
         if expected == "<" and _marker(line, "<"):
             expected, first = "=", number
@@ -353,16 +356,16 @@ def _lines_inside_text(text: str) -> set[int]:
     return covered
 
 
-def refuse_lone_marker(text: str, start: int) -> None:
+def refuse_lone_marker(text: str, start: int, quoted: Container[int] = ()) -> None:
     """:class:`LoadProblem` at the first of Git's ``<<<<<<<`` or ``>>>>>>>`` lines in ``text``
     from ``start`` on: a case's Markdown body, which any text is valid as, so no failure points
     to a marker left there, and the handbook would publish it (``>>>>>>> main`` as a quote
-    seven deep). A marker written on purpose is indented (a code block). Only for a body that
-    holds seven ``<`` or ``>``."""
+    seven deep). A marker written on purpose is code: indented, or on a line ``quoted`` (inside
+    a fenced code block). Only for a body that holds seven ``<`` or ``>``."""
     first_line = text.count("\n", 0, start) + 1
     for number, line in enumerate(text[start:].split("\n"), first_line):
         sign = _marker_sign(line)
-        if sign in ("<", ">"):
+        if sign in ("<", ">") and number not in quoted:
             raise _lone_marker_problem(
                 number, sign, " (to show such a line in the case, indent it as code)"
             )

@@ -8,7 +8,8 @@ inside a block of text where YAML itself would take the markers as words, and in
 Markdown body, which the handbook would publish as written. A marker line left alone (half of
 a conflict deleted) is named at its own line where YAML fails on it — a quoted text may hold
 such a line and stay valid — and anywhere in a case's body, where a marker shown on purpose is
-indented as code. A `=======` line alone is not a conflict: it counts only beside a `<<<<<<<`
+code: indented, or in a fenced code block (between two ``` or ~~~ lines; a fence never closed
+quotes nothing). A `=======` line alone is not a conflict: it counts only beside a `<<<<<<<`
 or `>>>>>>>` line.
 
 It is reported while the file is read, before any other check.
