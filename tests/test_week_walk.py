@@ -185,12 +185,13 @@ def test_a_plan_proposed_then_agreed_by_the_client(runner, records):
     assert plan.read_bytes() == before
     text = plan_event(runner, records, "proposed", "2026-11-23T10:00")
     assert "\nstatus: proposed " in text
-    assert text.endswith("\nproposed_on: 2026-11-23\n")
+    # In place of the template's example (tests/test_daily_leftovers5.py).
+    assert "\nproposed_on: 2026-11-23\n# client_confirmed_on: " in text
     proposal = board(runner, records, "2026-11-23T10:00:00+08:00", "plan-proposal")
     assert proposal["req-2026-016"][:2] == ("breached", "2026-11-12T18:00:00+08:00")
     text = plan_event(runner, records, "agreed", "2026-11-24T10:00")
     assert "\nstatus: active " in text
-    assert text.endswith("\nproposed_on: 2026-11-23\nclient_confirmed_on: 2026-11-24\n")
+    assert "\nproposed_on: 2026-11-23\nclient_confirmed_on: 2026-11-24\nposition_analysis: " in text
     # first-submission, 7bd = 63 working hours from Tuesday 09:00: Tue 24 to Mon 30 is five
     # days (45 h), Tuesday 1 December 54 h, Wednesday 2 December 18:00 63 h; at Tuesday 10:00
     # 62 h remain. progress-report, 7d from 00:00 of the 24th.

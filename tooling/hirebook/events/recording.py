@@ -31,7 +31,7 @@ from hirebook.events.definitions import Record
 from hirebook.events.roundtrip import edit
 from hirebook.lint.engine import LintResult, lint
 from hirebook.problem import Problem, Severity
-from hirebook.records import files, schemas, yamlread
+from hirebook.records import files, schemas, templates, yamlread
 from hirebook.records.document import Document, read_document
 from hirebook.records.layout import place_of
 from hirebook.records.repository import Repository, assemble, record_paths
@@ -77,7 +77,7 @@ def record(
     raw = files.read_record(str(target.path))
     text = yamlread.decode(raw)
     changes = event(Record(record_id, target.document.data, repo.zone))
-    new_text = edit(text, target.document.data, changes)
+    new_text = edit(text, target.document.data, changes, templates.examples(kind, record_id))
     if raw.startswith(codecs.BOM_UTF8):  # the reader leaves the mark out; the file keeps it
         new_text = "\ufeff" + new_text
     after = _edited(repo, target, new_text)

@@ -24,7 +24,9 @@ import difflib
 import io
 import re
 
+from hirebook.events import examples
 from hirebook.events.changes import Change, Put, Scalar, apply
+from hirebook.events.examples import Examples
 
 _BLOCK_ITEM = re.compile(r"^[ \t]*- ", re.MULTILINE)
 _NESTED_KEY = re.compile(r"^[A-Za-z_][\w-]*:[ \t]*(?:#.*)?\n( +)[A-Za-z_][\w-]*:", re.MULTILINE)
@@ -40,33 +42,56 @@ class RoundTripError(ValueError):
         self.column = column
 
 
-def edit(text: str, data: dict, changes: list[Change]) -> str:
-    """``text`` (a record whose reading is ``data``) with ``changes`` written into it."""
+def edit(
+    text: str, data: dict, changes: list[Change], templates_examples: Examples | None = None
+) -> str:
+    """``text`` (a record whose reading is ``data``) with ``changes`` written into it; a new
+    top-level field takes the place of its example in ``templates_examples`` (the record's
+    template's, :mod:`hirebook.events.examples`), which goes."""
     _one_kind_of_line_break(text)
     if "\r\n" in text:
-        return edit(text.replace("\r\n", "\n"), data, changes).replace("\n", "\r\n")
+        edited = edit(text.replace("\r\n", "\n"), data, changes, templates_examples)
+        return edited.replace("\n", "\r\n")
     if text and not text.endswith("\n"):
         text += "\n"
     expected = copy.deepcopy(data)
     apply(expected, changes, lambda like: {}, list)
+    lines, anchors = examples.without(
+        text.splitlines(keepends=True),
+        templates_examples or {},
+        examples.new_fields(data, changes),
+    )
+    bare = "".join(lines)
     try:
-        return _written(text, changes, expected)
+        return _written(bare, changes, expected, anchors)
     except RoundTripError:
         # ruamel.yaml writes some text plain where it does not read back (`::x` as a value of
         # a flow mapping): the event's text is written quoted instead.
-        return _written(text, [_quoted(change) for change in changes], expected)
+        return _written(bare, [_quoted(change) for change in changes], expected, anchors)
 
 
-def _written(text: str, changes: list[Change], expected: dict) -> str:
-    """``text`` with ``changes`` written by ruamel.yaml, checked: only the event's lines
-    changed, and it reads back as ``expected``."""
+def _written(text: str, changes: list[Change], expected: dict, anchors: dict) -> str:
+    """``text`` with ``changes`` written by ruamel.yaml (each new field moved up to its
+    example's place in ``anchors`` where that reads back the same), checked: only the event's
+    lines changed, and it reads back as ``expected``."""
     yaml, tree = _load(text)
     allowed = [_span(tree, change, text.count("\n")) for change in changes]
     apply(tree, changes, _mapping_maker(), _list_maker())
     out = io.StringIO()
     yaml.dump(tree, out)
     new = out.getvalue()
-    _only_event_lines_changed(text, new, allowed)
+    moved = examples.placed(text, new, anchors)
+    if moved != new:
+        try:
+            return _checked(text, moved, allowed, expected)
+        except RoundTripError:
+            pass  # then where the round trip put it, checked the same way
+    return _checked(text, new, allowed, expected)
+
+
+def _checked(old: str, new: str, allowed: list[tuple[int, int]], expected: dict) -> str:
+    """``new``, once only the event's lines of ``old`` changed and it reads as ``expected``."""
+    _only_event_lines_changed(old, new, allowed)
     _reads_back(new, expected)
     return new
 

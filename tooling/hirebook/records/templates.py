@@ -263,6 +263,50 @@ active: true
 """
 
 
+# --- the commented examples, for the events that fill them ---------------------------------------
+
+_EXAMPLE_DAY = date(2999, 12, 31)
+"""The day the templates are written with to find their examples: any day in the records'
+years, read back as "a day" (the example shows the day its record was written)."""
+_EXAMPLE_FIELD = re.compile(r"# ([a-z_]+):")
+_EXAMPLE_MORE = re.compile(r"#   \S")
+
+
+def examples(kind: str, record_id: str) -> dict[str, tuple[re.Pattern[str], ...]]:
+    """The commented example lines the template of ``kind`` writes, by the top-level field
+    they show (``# proposed_on: 2026-11-23 …`` for ``proposed_on``; ``# confirmation:`` and its
+    indented lines for ``confirmation``): each line a pattern of the whole line as the template
+    writes it for ``record_id``, its days any day. ``hirebook log`` takes them out when its
+    event writes the field; a line a person changed no longer matches and stays."""
+    written = _EXAMPLE_TEMPLATES.get(kind)
+    if written is None:
+        return {}
+    found: dict[str, list[re.Pattern[str]]] = {}
+    field = None
+    for line in written(record_id).splitlines():
+        start = _EXAMPLE_FIELD.match(line)
+        if start:
+            field = start.group(1)
+            found[field] = []
+        elif field is None or not _EXAMPLE_MORE.match(line):
+            field = None
+            continue
+        day = re.escape(_EXAMPLE_DAY.isoformat())
+        found[field].append(re.compile(re.escape(line).replace(day, r"\d{4}-\d{2}-\d{2}")))
+    return {key: tuple(lines) for key, lines in found.items()}
+
+
+_EXAMPLE_AT = datetime.combine(_EXAMPLE_DAY, datetime.min.time())
+_EXAMPLE_TEMPLATES = {
+    "requirement": lambda rid: requirement(rid, "Title", _EXAMPLE_AT, None),
+    "plan": lambda rid: plan(rid, ["req"], _EXAMPLE_DAY),
+    "application": lambda rid: application(rid, "req", "cand", "referral", _EXAMPLE_AT),
+    "touchpoint": lambda rid: touchpoint(rid, "call", "by", _EXAMPLE_AT, None, "Summary"),
+    "feedback": lambda rid: feedback(rid, "by", _EXAMPLE_DAY, 3),
+}
+"""Each kind an event is about, written by its template as ``new`` writes it by default."""
+
+
 def case(title: str, author: str, today: date, outcome: str) -> str:
     return f"""\
 ---

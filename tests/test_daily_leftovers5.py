@@ -1,0 +1,201 @@
+"""The daily-use leftovers of `new` and `log`, on a copy of the demo (dated Friday 2026-11-20
+17:00, Asia/Shanghai; Monday to Friday 09:00-18:00, no holiday in late November 2026).
+Each test fails on the code before its fix; every expected text is written out by hand.
+
+evergreen-health is a key client of wang-li; req-2026-016 (Digital Health Product Manager)
+is confirmed and has no plan; the demo's highest ids are req-2026-019, plan-2026-015 and
+app-2026-0075.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from hirebook.cli.main import cli
+
+EVERGREEN = "clients/evergreen-health"
+
+
+@pytest.fixture
+def records(tmp_path, demo_records):
+    """A copy of the demo's records: the day's events change it."""
+    return shutil.copytree(demo_records, tmp_path / "records")
+
+
+def hirebook(runner, records, *args):
+    result = runner.invoke(cli, [*args, "--records", str(records)], env={"HIREBOOK_AS_OF": None})
+    return result
+
+
+def run(runner, records, *args) -> str:
+    result = hirebook(runner, records, *args)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+# --- 1. the template's commented example gives way to the field an event writes -------------
+
+PLAN_HEAD = """\
+id: plan-2026-016
+requirements: [req-2026-016]
+"""
+PLAN_TAIL = """\
+position_analysis: The market for this role, and where the candidates are.
+# channels: headhunting, job_board, referral, campus, social_media, talent_pool, other
+channels: [headhunting]
+milestones: []                # e.g. {name: First shortlist, due: ...}
+interview_process:
+  - {round: 1, name: Agency screen, by: agency}
+reporting: {every: 7d}        # progress report cadence
+# client_commitments: what the client promised, e.g. {what: Name interviewers, due: ...}
+client_commitments: []
+"""
+STATUS_ACTIVE = (
+    "status: active                # draft | proposed | active (client confirmed) | closed\n"
+)
+NEW_PLAN = (
+    PLAN_HEAD
+    + "status: draft                 # draft | proposed | active (client confirmed) | closed\n"
+    "# proposed_on: 2026-11-23         # hirebook log proposed plan-2026-016\n"
+    "# client_confirmed_on: 2026-11-23 # hirebook log agreed plan-2026-016\n" + PLAN_TAIL
+)
+
+
+def new_plan(runner, records):
+    run(runner, records, "new", "plan", "--requirement", "req-2026-016",
+        "--as-of", "2026-11-23T09:30")  # fmt: skip
+    plan = records / EVERGREEN / "plans/plan-2026-016.yaml"
+    assert plan.read_text(encoding="utf-8") == NEW_PLAN
+    return plan
+
+
+def test_a_plan_proposed_and_agreed_reads_as_written_by_hand(runner, records):
+    """Before: `proposed_on` and `client_confirmed_on` were added at the end of the file and
+    their commented examples stayed above, so the plan said each date twice."""
+    plan = new_plan(runner, records)
+    run(runner, records, "log", "proposed", "plan-2026-016", "--as-of", "2026-11-23T10:00")
+    assert plan.read_text(encoding="utf-8") == NEW_PLAN.replace(
+        "status: draft                 #", "status: proposed              #"
+    ).replace(
+        "# proposed_on: 2026-11-23         # hirebook log proposed plan-2026-016\n",
+        "proposed_on: 2026-11-23\n",
+    )
+    run(runner, records, "log", "agreed", "plan-2026-016", "--as-of", "2026-11-24T10:00")
+    assert plan.read_text(encoding="utf-8") == (
+        PLAN_HEAD
+        + STATUS_ACTIVE
+        + "proposed_on: 2026-11-23\nclient_confirmed_on: 2026-11-24\n"
+        + PLAN_TAIL
+    )
+
+
+def test_a_persons_comment_and_an_edited_example_stay(runner, records):
+    """Only the exact line the template wrote goes: a comment of one's own between the
+    examples stays where it is, and an example a person changed is theirs (the field then
+    goes where the round trip puts a new field, after the last one)."""
+    plan = new_plan(runner, records)
+    edited = NEW_PLAN.replace(
+        "# client_confirmed_on: 2026-11-23 # hirebook log agreed plan-2026-016\n",
+        "# Fang Qing reads it on Tuesday.\n"
+        "# client_confirmed_on: 2026-11-24 # hirebook log agreed plan-2026-016 (expected)\n",
+    )
+    plan.write_text(edited, encoding="utf-8")
+    run(runner, records, "log", "proposed", "plan-2026-016", "--as-of", "2026-11-23T10:00")
+    run(runner, records, "log", "agreed", "plan-2026-016", "--as-of", "2026-11-24T10:00")
+    assert plan.read_text(encoding="utf-8") == (
+        PLAN_HEAD + STATUS_ACTIVE + "proposed_on: 2026-11-23\n"
+        "# Fang Qing reads it on Tuesday.\n"
+        "# client_confirmed_on: 2026-11-24 # hirebook log agreed plan-2026-016 (expected)\n"
+        + PLAN_TAIL
+        + "client_confirmed_on: 2026-11-24\n"
+    )
+
+
+NEW_REQUIREMENT_TAIL = """\
+requirements: {must: [], nice: []}        # 人才要求
+# hiring_manager: Name                # a name from the client's contacts
+# target_fill_by: 2026-11-23             # 招聘週期
+# budget: {amount: 100000, currency: CNY}  # 預算
+"""
+
+
+def test_a_signature_takes_the_place_of_the_confirmation_example(runner, records):
+    """Before: the five lines of the commented `# confirmation:` example stayed above the real
+    `confirmation:` the signatures wrote. The examples of fields no event writes stay."""
+    run(runner, records, "new", "requirement", "--client", "evergreen-health",
+        "--title", "Clinic Manager", "--as-of", "2026-11-23T09:30")  # fmt: skip
+    path = records / EVERGREEN / "requirements/req-2026-020.yaml"
+    head = (
+        "id: req-2026-020\n"
+        "title: Clinic Manager\n"
+        "status: draft                  # draft until both sides have signed the confirmation\n"
+        "received_at: 2026-11-23T09:30:00+08:00   # when the client raised the need\n"
+        "openings: 1\n"
+        "background: Why the position exists.      # 職位背景\n"
+        "responsibilities: []                      # 崗位職責\n"
+    )
+    examples = (
+        "# confirmation:                           # both signatures make the requirement "
+        "confirmed\n"
+        "#   client_signed_by: Name\n"
+        "#   client_signed_on: 2026-11-23\n"
+        "#   agency_signed_by: your-team-id\n"
+        "#   agency_signed_on: 2026-11-23\n"
+    )
+    assert path.read_text(encoding="utf-8") == head + NEW_REQUIREMENT_TAIL + examples
+    run(runner, records, "log", "signed", "req-2026-020", "--by", "client",
+        "--signer", "Fang Qing", "--as-of", "2026-11-23T15:00")  # fmt: skip
+    signed = (
+        head
+        + NEW_REQUIREMENT_TAIL
+        + ("confirmation:\n  client_signed_by: Fang Qing\n  client_signed_on: 2026-11-23\n")
+    )
+    assert path.read_text(encoding="utf-8") == signed
+    run(runner, records, "log", "signed", "req-2026-020", "--by", "agency",
+        "--signer", "wang-li", "--as-of", "2026-11-24T10:00")  # fmt: skip
+    assert path.read_text(encoding="utf-8") == (
+        signed.replace("status: draft     ", "status: confirmed ")
+        + "  agency_signed_by: wang-li\n  agency_signed_on: 2026-11-24\n"
+    )
+
+
+def test_the_clients_verdict_takes_the_place_of_its_example(runner, records):
+    run(runner, records, "new", "application", "--requirement", "req-2026-016",
+        "--candidate", "cand-0017", "--channel", "talent_pool",
+        "--as-of", "2026-11-23T11:00")  # fmt: skip
+    path = records / EVERGREEN / "applications/app-2026-0076.yaml"
+    head = (
+        "id: app-2026-0076\n"
+        "requirement: req-2026-016\n"
+        "candidate: cand-0017        # the id only: personal data stays in records/candidates/\n"
+        "channel: talent_pool            # where the candidate came from (source of hire)\n"
+        "submitted_at: 2026-11-23T11:00:00+08:00   # when the resume was sent to the client\n"
+    )
+    example = "# client_feedback: {at: ..., decision: interview}   # interview | reject | hold\n"
+    assert path.read_text(encoding="utf-8") == head + example
+    run(runner, records, "log", "feedback", "app-2026-0076", "--decision", "interview",
+        "--as-of", "2026-11-24T09:45")  # fmt: skip
+    assert path.read_text(encoding="utf-8") == head + (
+        "client_feedback:\n  at: 2026-11-24T09:45:00+08:00\n  decision: interview\n"
+    )
+
+
+def test_the_dry_run_shows_the_example_going(runner, records):
+    new_plan(runner, records)
+    output = run(runner, records, "log", "proposed", "plan-2026-016", "--dry-run",
+                 "--as-of", "2026-11-23T10:00")  # fmt: skip
+    assert "\n-# proposed_on: 2026-11-23         # hirebook log proposed plan-2026-016\n" in output
+    assert "\n+proposed_on: 2026-11-23\n" in output
+    assert (records / EVERGREEN / "plans/plan-2026-016.yaml").read_text("utf-8") == NEW_PLAN
+
+
+def test_a_file_with_crlf_keeps_them_and_loses_the_example(runner, records):
+    plan = new_plan(runner, records)
+    plan.write_bytes(NEW_PLAN.replace("\n", "\r\n").encode("utf-8"))
+    run(runner, records, "log", "proposed", "plan-2026-016", "--as-of", "2026-11-23T10:00")
+    text = plan.read_bytes().decode("utf-8")
+    assert "\r\nproposed_on: 2026-11-23\r\n# client_confirmed_on: 2026-11-23 " in text
+    assert "# proposed_on" not in text
+    assert text.count("\r\n") == text.count("\n") == NEW_PLAN.count("\n")
