@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import pytest
 
+from hirebook.handbook.richtext import render
+
 CANDIDATE = "candidates/cand-0002.yaml"
 
 
@@ -59,10 +61,13 @@ def test_binary_is_still_binary(agency, raw, where):
 
 
 # --- 2. a merge conflict quoted in a case's fenced code -----------------------------------------
-# A case may show the conflict its team ran into, between ``` lines: Markdown shows it as code.
-# The whole file was searched for conflicts, and every marker line of the body refused, so the
-# case could not be written at all. The front matter still refuses them, and so does the body
-# outside a closed fence.
+# A case may show the conflict its team ran into between ``` lines. The whole file was searched
+# for conflicts, and every marker line of the body refused, so such a case could not be written
+# at all; and the handbook's Markdown had no fenced code, so it would have published the lines
+# as text (`>>>>>>>` a quote seven deep). Now the handbook shows fenced code as code, and the
+# checks pass over what it shows as code: by its rule (Python-Markdown's fenced_code), a fence
+# at the start of a line closed by the same fence. The front matter still refuses conflicts,
+# and so does the body outside a closed fence.
 
 CASE = "cases/2026-acme-kick-off.md"
 CASE_FRONT = (
@@ -76,8 +81,8 @@ CONFLICT = "<<<<<<< HEAD\ntitle: 開局\n=======\ntitle: Kick-off\n>>>>>>> featu
     "body",
     [
         f"\nGit stopped us:\n\n```\n{CONFLICT}```\n\nWe kept both.\n",
-        f"\n~~~~ yaml\n{CONFLICT}~~~~~\n",  # tildes, an info string, a longer closing fence
-        f"\n   ```text\n{CONFLICT}```   \n",  # indented three spaces, blanks after the close
+        f"\n~~~~ yaml\n{CONFLICT}~~~~\n",  # tildes, a language
+        f"\n```text\n{CONFLICT}```   \n",  # blanks after the closing fence
         "\n```\n>>>>>>> main\n```\n",  # one marker alone, quoted
         f"\r\n```\r\n{CONFLICT.replace(chr(10), chr(13) + chr(10))}```\r\n",  # CRLF
     ],
@@ -91,11 +96,11 @@ def test_a_conflict_in_a_cases_fenced_code_is_kept(agency, body):
     [
         # the fence is never closed: what follows it is not quoted
         (f"\n```\n{CONFLICT}", 11),
-        # closed by a shorter fence or one of the other character: still open
-        (f"\n````\n{CONFLICT}```\n~~~~\n", 11),
-        # four spaces before it: an indented code block's line, not a fence
-        (f"\n    ```\n{CONFLICT}    ```\n", 11),
-        # a backtick in a backtick fence's words: no fence, but code within a line
+        # closed by a shorter or a longer fence, or one of the other character: still open
+        (f"\n````\n{CONFLICT}```\n`````\n~~~~\n", 11),
+        # indented: Python-Markdown's fences start at the start of a line
+        (f"\n   ```\n{CONFLICT}```\n", 11),
+        # a backtick in the words after the fence: no fence
         (f"\n``` a`b\n{CONFLICT}```\n", 11),
         # a conflict after a closed block
         (f"\n```\ncode\n```\n{CONFLICT}", 13),
@@ -103,7 +108,7 @@ def test_a_conflict_in_a_cases_fenced_code_is_kept(agency, body):
 )
 def test_a_conflict_outside_a_closed_fence_is_refused(agency, body, line):
     (problem,) = agency.check(CASE, CASE_FRONT + body, expect=[(line, 1, "HB105")])
-    assert "merge conflict" in problem.message
+    assert problem.message.startswith("an unresolved merge conflict (lines ")
 
 
 def test_a_conflict_in_the_front_matter_is_refused_whatever_the_body_fences(agency):
@@ -111,3 +116,37 @@ def test_a_conflict_in_the_front_matter_is_refused_whatever_the_body_fences(agen
     front = CASE_FRONT.replace("author: wang-li\n", conflict)  # lines 4 to 8
     (problem,) = agency.check(CASE, front + f"\n```\n{CONFLICT}```\n", expect=[(4, 1, "HB105")])
     assert problem.message.startswith("an unresolved merge conflict (lines 4 to 8)")
+
+
+def test_the_handbook_shows_a_fenced_conflict_as_code():
+    html = render(f"Git stopped us:\n\n```\n{CONFLICT}```\n")
+    assert "<pre><code>&lt;&lt;&lt;&lt;&lt;&lt;&lt; HEAD\n" in html
+    assert "&gt;&gt;&gt;&gt;&gt;&gt;&gt; feature/titles\n</code></pre>" in html
+    assert "<blockquote>" not in html
+
+
+# --- 3. a marker line behind a character the handbook removes ----------------------------------
+# The handbook removes control and bidirectional characters from record text before rendering
+# it. `\x01>>>>>>> main` was no marker to the check, and the page showed `main` in a quote
+# seven deep; `\u200e<<<<<<< HEAD` showed the marker. Both are refused at their line.
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "sign"),
+    [
+        ("\nWe asked twice.\n\x01>>>>>>> main\n", 11, ">"),
+        ("\nWe asked twice.\n\n\u200e<<<<<<< HEAD\n", 12, "<"),
+        ("\n<<<\u202e<<<< HEAD\n", 10, "<"),  # an override inside the marker
+        ("\r\nWe asked twice.\r\n\x7f>>>>>>> main\r\n", 11, ">"),
+    ],
+)
+def test_a_marker_behind_a_removed_character_is_refused(agency, body, line, sign):
+    (problem,) = agency.check(CASE, CASE_FRONT + body, expect=[(line, 1, "HB105")])
+    assert problem.message.startswith(f"a line left from a merge conflict: `{sign * 7}`")
+
+
+def test_a_lone_carriage_return_joins_the_lines_as_the_handbook_does(agency):
+    """The handbook removes a lone CR: `ok\\r>>>>>>> main` is one line of text, no quote."""
+    body = "\nok\r>>>>>>> main\n"
+    agency.check(CASE, CASE_FRONT + body, expect=[])
+    assert "<blockquote>" not in render(body)

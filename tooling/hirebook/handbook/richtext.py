@@ -68,7 +68,11 @@ class _NoHtml(Extension):
 
 
 def _parser() -> markdown.Markdown:
-    return markdown.Markdown(extensions=[_NoHtml(), "sane_lists", "tables"], output_format="html")
+    # fenced_code: a case shows code (a merge conflict its team met) between ``` lines, which
+    # the conflict checks pass over (hirebook.records.document.as_shown).
+    return markdown.Markdown(
+        extensions=[_NoHtml(), "fenced_code", "sane_lists", "tables"], output_format="html"
+    )
 
 
 _PARSER = _parser()

@@ -145,16 +145,16 @@ def read_document(path: str | Path, rel: str, place: Placement, raw: bytes) -> D
     Raises :class:`yamlread.LoadProblem` or :class:`yamlread.LoadFailed`.
     """
     text = yamlread.decode(raw)
-    has_markers = "<<<<<<<" in text or ">>>>>>>" in text
-    quoted = fenced_lines(text) if has_markers and place.kind == "case" else frozenset()
-    yamlread.refuse_merge_conflict(text, quoted)  # the whole file: a case's body too
+    checked, quoted = as_shown(text) if place.kind == "case" else (text, frozenset())
+    yamlread.refuse_merge_conflict(checked, quoted)  # the whole file: a case's body too
     if place.kind == "case":
         source, offset, body = split_front_matter(text)
     else:
         source, offset, body = text, 0, None
     parsed = yamlread.parse(source, line_offset=offset)
-    if body and has_markers and ("<<<<<<<" in body or ">>>>>>>" in body):
-        yamlread.refuse_lone_marker(text, len(text) - len(body), quoted)
+    shown_body = checked[len(text) - len(body) :] if body else ""
+    if "<<<<<<<" in shown_body or ">>>>>>>" in shown_body:
+        yamlread.refuse_lone_marker(checked, len(text) - len(body), quoted)
     return Document(
         file=path,
         rel=rel,
@@ -177,43 +177,42 @@ def _source_of(file: str | Path, kind: str) -> str:
         return ""
 
 
-_FENCE = re.compile(r" {0,3}(?P<fence>`{3,}(?=[^`]*$)|~{3,})")
-"""The line that opens a fenced code block in Markdown: three backticks or tildes or more,
-indented three spaces at most (a backtick fence's words after it hold no backtick)."""
+_HIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""What the handbook removes from record text before it renders it
+(:func:`hirebook.handbook.escape.clean`): control characters but tab and line feed, the
+bidirectional controls."""
 
 
-def fenced_lines(text: str) -> frozenset[int]:
-    """The lines (from 1) inside the closed fenced code blocks of a case's body in ``text``
-    (a case may quote a merge conflict there, as code). A fence is closed by a line of the same
-    character, at least as many, and nothing after them but blanks; one never closed quotes
-    nothing (Markdown would run it to the end, and hide every conflict after it). Empty for a
-    text without a body: its front matter quotes nothing."""
+def as_shown(text: str) -> tuple[str, frozenset[int]]:
+    """A case's ``text`` with its body as the handbook renders it, and the lines (from 1) of
+    that body it shows as code, inside fenced code blocks: what the conflict checks read. A
+    marker line must not hide behind a character the handbook removes (``\\x01>>>>>>> main``
+    is published as a quote seven deep); a conflict between two fences is quoted on purpose.
+    Without front matter, ``text`` as it is: there is no body."""
     try:
         _, _, body = split_front_matter(text)
     except yamlread.LoadProblem:
-        return frozenset()
-    start = text.count("\n", 0, len(text) - len(body)) + 1
+        return text, frozenset()
+    front = text[: len(text) - len(body)]
+    if _HIDDEN.search(body):
+        body = _HIDDEN.sub("", body)  # never a line feed: the lines keep their numbers
+    if "<<<<<<<" not in body and ">>>>>>>" not in body:
+        return front + body, frozenset()
+    return front + body, _fenced_lines(body, front.count("\n") + 1)
+
+
+def _fenced_lines(body: str, first: int) -> frozenset[int]:
+    """The lines of ``body`` (whose first line is line ``first`` of the file) inside fenced
+    code blocks, by the rule of the handbook's Markdown (Python-Markdown's ``fenced_code``):
+    a line of three backticks or tildes or more at the start of a line, closed by the same
+    line; one never closed quotes nothing."""
+    from markdown.extensions.fenced_code import FencedBlockPreprocessor  # only for a conflict
+
     quoted: set[int] = set()
-    opened: tuple[int, str] | None = None  # (line, fence) of the open block
-    for number, line in enumerate(body.split("\n"), start):
-        line = line.rstrip("\r")
-        if opened is None:
-            match = _FENCE.match(line)
-            if match:
-                opened = (number, match["fence"])
-        elif _closes(line, opened[1]):
-            quoted.update(range(opened[0] + 1, number))
-            opened = None
+    for match in FencedBlockPreprocessor.FENCED_BLOCK_RE.finditer(body):
+        start = first + body.count("\n", 0, match.start("code"))
+        quoted.update(range(start, start + match["code"].count("\n")))
     return frozenset(quoted)
-
-
-def _closes(line: str, fence: str) -> bool:
-    """Whether ``line`` closes the block ``fence`` opened."""
-    stripped = line.lstrip(" ")
-    if len(line) - len(stripped) > 3:
-        return False
-    run = len(stripped) - len(stripped.lstrip(fence[0]))
-    return run >= len(fence) and not stripped[run:].strip(" \t")
 
 
 def split_front_matter(text: str) -> tuple[str, int, str]:

@@ -8,9 +8,11 @@ inside a block of text where YAML itself would take the markers as words, and in
 Markdown body, which the handbook would publish as written. A marker line left alone (half of
 a conflict deleted) is named at its own line where YAML fails on it — a quoted text may hold
 such a line and stay valid — and anywhere in a case's body, where a marker shown on purpose is
-code: indented, or in a fenced code block (between two ``` or ~~~ lines; a fence never closed
-quotes nothing). A `=======` line alone is not a conflict: it counts only beside a `<<<<<<<`
-or `>>>>>>>` line.
+code: indented, or in a fenced code block (from a line of three or more ``` or ~~~ at the
+start of the line to the same line again; a fence never closed quotes nothing). The body is
+checked as the handbook shows it, without the control and bidirectional characters it removes:
+no marker hides behind one. A `=======` line alone is not a conflict: it counts only beside a
+`<<<<<<<` or `>>>>>>>` line.
 
 It is reported while the file is read, before any other check.
 
