@@ -9,6 +9,7 @@ app-2026-0075.
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -199,3 +200,92 @@ def test_a_file_with_crlf_keeps_them_and_loses_the_example(runner, records):
     assert "\r\nproposed_on: 2026-11-23\r\n# client_confirmed_on: 2026-11-23 " in text
     assert "# proposed_on" not in text
     assert text.count("\r\n") == text.count("\n") == NEW_PLAN.count("\n")
+
+
+# --- 2. a plan the client never agreed is closed: `closed` is "finished or abandoned" --------
+
+
+def board(runner, records, as_of: str, rule: str) -> dict[str, tuple[str, str, int]]:
+    """subject: (state, due, remaining seconds) of every clock of ``rule`` as of ``as_of``."""
+    output = run(runner, records, "sla", "--as-of", as_of, "--all", "--rule", rule,
+                 "--format", "json", "--fail-on", "never")  # fmt: skip
+    findings = json.loads(output)["findings"]
+    return {f["subject"]: (f["state"], f["due"], f["remaining_seconds"]) for f in findings}
+
+
+def cancel(records, requirement: str, on: str) -> None:
+    """The client cancels ``requirement``: a hand edit (no event writes it)."""
+    path = records / EVERGREEN / f"requirements/{requirement}.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("\nstatus: confirmed") == 1
+    text = text.replace("\nstatus: confirmed", "\nstatus: cancelled", 1)
+    path.write_text(text + f"closed_on: {on}\n", encoding="utf-8")
+
+
+def test_a_proposed_plan_of_a_cancelled_requirement_is_closed(runner, records):
+    """Before: HB409 refused a closed plan without client_confirmed_on, so `log closed` left
+    the plan `proposed` for ever once its requirement was cancelled. req-2026-016 was confirmed
+    on 2026-11-10; its plan-proposal (3bd from 09:00 that day) was due on 2026-11-12 18:00, so
+    Monday's proposal breached it, and that stays on record after the cancellation."""
+    plan = new_plan(runner, records)
+    run(runner, records, "log", "proposed", "plan-2026-016", "--as-of", "2026-11-23T10:00")
+    cancel(records, "req-2026-016", "2026-11-24")
+    early = hirebook(runner, records, "log", "closed", "plan-2026-016", "--at", "2026-11-22",
+                     "--as-of", "2026-11-24T11:00")  # fmt: skip
+    assert early.exit_code == 1
+    assert (
+        "plan-2026-016's proposed_on is 2026-11-23; closing it on 2026-11-22 would come before it"
+        in early.output
+    )
+    output = run(runner, records, "log", "closed", "plan-2026-016", "--as-of", "2026-11-24T11:00")
+    assert "\nNo SLA clock stopped or started.\n" in output
+    assert plan.read_text(encoding="utf-8") == (
+        PLAN_HEAD
+        + "status: closed                # draft | proposed | active (client confirmed) | closed\n"
+        "proposed_on: 2026-11-23\n"
+        "# client_confirmed_on: 2026-11-23 # hirebook log agreed plan-2026-016\n"
+        + PLAN_TAIL
+        + "closed_on: 2026-11-24\n"
+    )
+    assert "no problems" in run(runner, records, "lint")  # HB409 asked for a confirmation
+    proposal = board(runner, records, "2026-11-24T11:00:00+08:00", "plan-proposal")
+    assert proposal["req-2026-016"][:2] == ("breached", "2026-11-12T18:00:00+08:00")
+
+
+def test_a_draft_never_proposed_is_closed_and_its_cancelled_requirement_has_no_clock(
+    runner, records
+):
+    """req-2026-020, confirmed on Monday 2026-11-23: plan-proposal, 3bd = 27 working hours
+    from 09:00 that day, is due on Wednesday 2026-11-25 at 18:00; on Tuesday at 10:00 8 + 9 =
+    17 working hours remain. Cancelled on Tuesday without a proposal, the clock is dropped; the
+    draft plan is then closed, and nothing starts: it was never agreed."""
+    run(runner, records, "new", "requirement", "--client", "evergreen-health",
+        "--title", "Clinic Manager", "--as-of", "2026-11-23T09:30")  # fmt: skip
+    for side, signer in (("client", "Fang Qing"), ("agency", "wang-li")):
+        run(runner, records, "log", "signed", "req-2026-020", "--by", side, "--signer", signer,
+            "--as-of", "2026-11-23T12:00")  # fmt: skip
+    run(runner, records, "new", "plan", "--requirement", "req-2026-020",
+        "--as-of", "2026-11-23T14:00")  # fmt: skip
+    tuesday = "2026-11-24T10:00:00+08:00"
+    assert board(runner, records, tuesday, "plan-proposal")["req-2026-020"] == (
+        "on_track",
+        "2026-11-25T18:00:00+08:00",
+        17 * 3600,
+    )
+    cancel(records, "req-2026-020", "2026-11-24")
+    assert "req-2026-020" not in board(runner, records, tuesday, "plan-proposal")
+    output = run(runner, records, "log", "closed", "plan-2026-016", "--as-of", tuesday)
+    assert "\nNo SLA clock stopped or started.\n" in output
+    for rule in ("plan-proposal", "first-submission", "progress-report"):
+        subjects = board(runner, records, "2026-12-31T10:00:00+08:00", rule)
+        assert not [s for s in subjects if s.startswith(("req-2026-020", "plan-2026-016"))]
+
+
+def test_lint_asks_an_active_plan_not_a_closed_one_for_the_clients_confirmation(agency):
+    plan = "clients/acme/plans/plan-2026-001.yaml"
+    text = (agency.records / plan).read_text().replace("client_confirmed_on: 2026-03-08\n", "")
+    agency.check(plan, text, expect=[(3, 9, "HB409")])
+    agency.check(plan, text.replace("status: active", "status: closed"), expect=[])
+    # Confirmed before it was proposed is still wrong, closed or not.
+    wrong = text.replace("status: active", "status: closed") + "client_confirmed_on: 2026-03-05\n"
+    agency.check(plan, wrong, expect=[(5, 22, "HB409")])

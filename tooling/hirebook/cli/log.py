@@ -400,7 +400,12 @@ _WHOLE = {  # name: (argument, what it writes and the clocks it moves, example)
     "closed": (
         "PLAN",
         "The recruitment plan finished (its requirements filled) or abandoned: status closed "
-        "and closed_on, --at's day (its open progress-report interval ends).",
+        "and closed_on, --at's day (its open progress-report interval ends). A plan the client "
+        "never agreed (a draft or proposed plan given up: its requirement cancelled, the client "
+        "turned it down) is closed the same way: closed means finished or abandoned, the one "
+        "end of a plan's statuses (draft, proposed, active, closed). Closing it moves no clock: "
+        "an unagreed plan started neither first-submission nor progress-report, and "
+        "plan-proposal is its requirements' (dropped once one is cancelled unproposed).",
         "hirebook log closed plan-2026-016 --at 2026-11-27",
     ),
 }

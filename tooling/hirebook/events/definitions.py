@@ -540,12 +540,15 @@ def agreed(plan: Record, on: date) -> list[Change]:
 
 def closed(plan: Record, on: date) -> list[Change]:
     """The plan finished (its requirements filled) or abandoned: ``status: closed`` and
-    ``closed_on``; it keeps no open progress-report interval."""
+    ``closed_on``; it keeps no open progress-report interval. A plan the client never agreed
+    is closed too — ``closed`` is "finished or abandoned" (the schema's words), the one end
+    a plan's statuses have — on or after the day it was proposed."""
     if plan.data.get("status") == "closed":
         raise Refused(
             f"{plan.id} is already closed (closed on {plan.data.get('closed_on')})", ("status",)
         )
     _not_before(plan, on, "client_confirmed_on", "closing it")
+    _not_before(plan, on, "proposed_on", "closing it")
     return [Put((), "status", "closed"), Put((), "closed_on", Scalar.of(on))]
 
 

@@ -3,6 +3,8 @@
 A plan is proposed to the client (`proposed_on`) and then confirmed by the client
 (`client_confirmed_on`, on or after the proposal). An `active` plan is one the client has
 confirmed: its confirmation day starts the `first-submission` and `progress-report` clocks.
+A `closed` plan is finished or abandoned, so it may have no confirmation: a draft or proposed
+plan given up (its requirement cancelled, the client turned it down) is closed unconfirmed.
 
 Example::
 
@@ -26,7 +28,7 @@ SEVERITY = Severity.ERROR
 
 def check(repo: Repository, context: Context) -> Iterator[Problem]:
     for plan in repo.plans.values():
-        if plan.status in ("active", "closed") and plan.client_confirmed_on is None:
+        if plan.status == "active" and plan.client_confirmed_on is None:
             yield problem(
                 CODE,
                 plan,
