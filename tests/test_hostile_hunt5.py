@@ -10,8 +10,12 @@ expected values are worked out by hand from the small agency of ``conftest.py``.
 
 from __future__ import annotations
 
-import pytest
+import subprocess
 
+import pytest
+import yaml
+
+from hirebook.cli.main import cli
 from hirebook.handbook.richtext import render
 
 CANDIDATE = "candidates/cand-0002.yaml"
@@ -150,3 +154,84 @@ def test_a_lone_carriage_return_joins_the_lines_as_the_handbook_does(agency):
     body = "\nok\r>>>>>>> main\n"
     agency.check(CASE, CASE_FRONT + body, expect=[])
     assert "<blockquote>" not in render(body)
+
+
+# --- 4. branch names Git refuses, or would take for another branch -----------------------------
+# `init --branch` wrote them into the workflows: `HEAD` (Git: "'HEAD' is not a valid branch
+# name"), a part over 250 bytes (Git keeps a branch in a file of its name plus `.lock`, and a
+# file name has 255 bytes at most: "cannot lock ref … File name too long"), and `refs/heads/x`,
+# which Git takes as the branch refs/heads/refs/heads/x — the push trigger never fired for x.
+
+
+def init(runner, target, *options):
+    return runner.invoke(cli, ["init", str(target), "--country", "CN", *options], input="")
+
+
+@pytest.fixture
+def own_git_config(tmp_path, monkeypatch):
+    """Git reading no configuration of this machine."""
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "no-gitconfig"))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+
+
+@pytest.mark.parametrize(
+    ("name", "why"),
+    [
+        ("HEAD", "Git refuses `HEAD` as a branch name: it names the current commit"),
+        (
+            "refs/heads/trunk",
+            "this is a full reference name, which Git would take as a branch named "
+            "refs/heads/refs/heads/trunk; pass the branch's own name, e.g. --branch trunk",
+        ),
+        (
+            "a" * 251,
+            "Git cannot create a branch whose part between slashes is over 250 bytes in UTF-8 "
+            "(it keeps the branch in a file of that name and .lock, and file systems take 255 "
+            "bytes); this part is 251",
+        ),
+        (
+            "功能/" + "招" * 84,  # 84 characters of three bytes each
+            "Git cannot create a branch whose part between slashes is over 250 bytes in UTF-8 "
+            "(it keeps the branch in a file of that name and .lock, and file systems take 255 "
+            "bytes); this part is 252",
+        ),
+    ],
+)
+def test_init_refuses_a_branch_git_refuses_saying_why(runner, tmp_path, own_git_config, name, why):
+    target = tmp_path / "agency"
+    result = init(runner, target, "--branch", name)
+    assert result.exit_code == 2, result.output
+    assert f"Error: Invalid value for --branch: `{name}`: {why}" in " ".join(result.output.split())
+    assert not target.exists()  # refused before anything is written
+
+
+@pytest.mark.parametrize("name", ["a" * 250, "功能/" + "招" * 83, "a/HEAD", "refs", "heads/x"])
+def test_a_branch_git_creates_is_written_into_the_workflows(runner, tmp_path, own_git_config, name):
+    target = tmp_path / "agency"
+    result = init(runner, target, "--branch", name)
+    assert result.exit_code == 0, result.output
+    checks = yaml.safe_load((target / ".github/workflows/checks.yml").read_text("utf-8"))
+    assert checks[True]["push"]["branches"] == [name]  # PyYAML reads `on` as true
+    git = subprocess.run(
+        ["git", "-C", str(tmp_path), "init", "-q", "-b", name, "repo"], capture_output=True
+    )
+    assert git.returncode == 0, git.stderr
+    made = subprocess.run(
+        ["git", "-C", str(tmp_path / "repo"), "-c", "user.name=a", "-c", "user.email=a@b.c"]
+        + ["commit", "-q", "--allow-empty", "-m", "first"],
+        capture_output=True,
+    )
+    assert made.returncode == 0, made.stderr  # Git can make the branch, too
+
+
+def test_init_in_a_repository_on_head_refuses_it(runner, tmp_path, own_git_config):
+    """`git init -b HEAD` makes a repository whose first commit fails; init said it would
+    check and publish the branch HEAD."""
+    target = tmp_path / "agency"
+    subprocess.run(["git", "init", "-q", "-b", "HEAD", str(target)], check=True)
+    result = init(runner, target)
+    assert result.exit_code == 2, result.output
+    assert "`HEAD` (the branch Git names for this folder): Git refuses `HEAD`" in " ".join(
+        result.output.split()
+    )
+    assert not (target / "records").exists()

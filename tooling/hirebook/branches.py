@@ -34,6 +34,11 @@ _NAME = re.compile(r"[\w.-]+(?:/[\w.-]+)*")
 path as it is, without quoting rules."""
 
 
+_LONGEST_PART = 250
+"""The most bytes of a branch name between two slashes: Git writes the branch as a file of that
+name with ``.lock`` after it, and a file name has at most 255 bytes."""
+
+
 class BadBranch(ValueError):
     """A branch name the workflows cannot carry as written (the message says why)."""
 
@@ -54,6 +59,21 @@ def check(name: str) -> str:
         )
     if ".." in name:
         raise BadBranch("Git refuses a branch name with `..` in it")
+    if name == "HEAD":
+        raise BadBranch("Git refuses `HEAD` as a branch name: it names the current commit")
+    if name.startswith("refs/"):
+        short = name.removeprefix("refs/heads/") if name.startswith("refs/heads/") else "main"
+        raise BadBranch(
+            f"this is a full reference name, which Git would take as a branch named "
+            f"refs/heads/{name}; pass the branch's own name, e.g. --branch {short}"
+        )
+    longest = max(parts, key=lambda part: len(part.encode("utf-8")))
+    if len(longest.encode("utf-8")) > _LONGEST_PART:
+        raise BadBranch(
+            f"Git cannot create a branch whose part between slashes is over {_LONGEST_PART} "
+            f"bytes in UTF-8 (it keeps the branch in a file of that name and .lock, and file "
+            f"systems take 255 bytes); this part is {len(longest.encode('utf-8'))}"
+        )
     return name
 
 
