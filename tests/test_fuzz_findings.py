@@ -177,5 +177,5 @@ def test_show_names_the_problem_of_a_client_record_it_cannot_read(agency, runner
     result = runner.invoke(cli, ["show", "acme", "--records", str(agency.records)])
     assert result.exit_code == 1, result.output
     assert "client `acme` cannot be shown until its record is fixed:" in result.output
-    assert "records/clients/acme/client.yaml:6:12: YAML syntax error" in result.output
+    assert "records/clients/acme/client.yaml:6:12: HB105 YAML syntax error" in result.output
     assert "no client" not in result.output

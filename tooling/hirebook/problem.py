@@ -6,6 +6,7 @@ reporter can point an editor, a pull-request annotation or a SARIF viewer straig
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -52,3 +53,11 @@ class Problem:
             "message": self.message,
             "record": self.record,
         }
+
+
+def first_of(problems: Sequence[Problem]) -> str:
+    """The first of ``problems`` (in file and line order) at its place, and how many more:
+    what a command says when it refuses a record until ``hirebook lint`` is run."""
+    first = min(problems)
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    return f"{first.location}: {first.code} {first.message}{more}"

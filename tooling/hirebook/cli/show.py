@@ -11,6 +11,7 @@ from hirebook.cli import common
 from hirebook.now import as_of_instant
 from hirebook.output.inert import inert
 from hirebook.privacy import NOTHING, Redactor
+from hirebook.problem import first_of
 from hirebook.records.model import Client
 from hirebook.records.repository import Repository
 from hirebook.records.stage import application_stage
@@ -55,10 +56,9 @@ def _refuse_a_broken_record(repo: Repository, client_id: str) -> None:
     if not files:
         return
     found = [problem for problem in repo.problems if problem.file in files]
-    first = f"{found[0].location}: {found[0].message}" if found else f"{files[0]}: unreadable"
-    more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+    first = first_of(found) if found else f"{files[0]}: unreadable"
     raise click.ClickException(
-        inert(f"client `{client_id}` cannot be shown until its record is fixed: {first}{more}; "
+        inert(f"client `{client_id}` cannot be shown until its record is fixed: {first}; "
               "`hirebook lint` lists every problem")
     )  # fmt: skip
 

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from hirebook.problem import first_of
 from hirebook.records.repository import Repository, few_collections, unusable_calendar
 from hirebook.sla.calendar import WorkCalendar
 from hirebook.sla.clock import STATE_ORDER, Finding, State, evaluate
@@ -44,14 +45,12 @@ def _policy_unread(repo: Repository) -> str:
     """Why there is no policy to read the calendar from, with its first problem at its place."""
     rel = f"{repo.records_prefix}policy.yaml"
     refusal = f"{rel} is missing or invalid; run `hirebook lint`"
-    problems = sorted(p for p in repo.problems if p.file == rel)
+    problems = [p for p in repo.problems if p.file == rel]
     if not problems:
         return refusal
     from hirebook.output.inert import inert  # the message may quote the policy's text
 
-    first = problems[0]
-    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-    return f"{refusal}: {first.location}: {first.code} {inert(first.message)}{more}"
+    return f"{refusal}: {inert(first_of(problems))}"
 
 
 @dataclass(frozen=True)
