@@ -10,13 +10,16 @@ expected values are worked out by hand from the small agency of ``conftest.py``.
 
 from __future__ import annotations
 
+import itertools
 import subprocess
 
 import pytest
 import yaml
 
+from hirebook.chinese_script import MOST_SPELLINGS, spellings
 from hirebook.cli.main import cli
 from hirebook.handbook.richtext import render
+from hirebook.privacy import Candidates, Redactor
 
 CANDIDATE = "candidates/cand-0002.yaml"
 
@@ -235,3 +238,54 @@ def test_init_in_a_repository_on_head_refuses_it(runner, tmp_path, own_git_confi
         result.output.split()
     )
     assert not (target / "records").exists()
+
+
+# --- 5. a Chinese name of many spellings -------------------------------------------------------
+# The personal-data rules looked for a name's spellings one by one, at most 256 of them
+# (chinese_script.MOST_SPELLINGS); beyond, as written and in Simplified only. 钟历台发系 has
+# 4 × 4 × 4 × 3 × 3 = 576 (钟 is 鈡 鍾 鐘; 历 is 厤 曆 歷; 台 is 檯 臺 颱; 发 is 發 髮; 系 is
+# 係 繫): written 鐘曆臺發係 in a note — the name in Traditional — it was not found, and the
+# handbook published it. Now the name and the text are compared in one spelling.
+
+MANY = "钟历台发系"
+MANY_CHOICES = ["钟鈡鍾鐘", "历厤曆歷", "台檯臺颱", "发發髮", "系係繫"]
+
+
+def test_every_spelling_of_a_name_beyond_the_cap_is_found():
+    found = Candidates({"cand-0009": {"name": MANY}})
+    forms = ["".join(letters) for letters in itertools.product(*MANY_CHOICES)]
+    assert len(forms) == 576 > MOST_SPELLINGS
+    missed = [form for form in forms if found.name_in(f"联系人：{form}。") != "cand-0009"]
+    assert missed == []
+    assert found.name_in("钟历台发") is None  # four of its five characters are no name
+
+
+@pytest.mark.parametrize("name", ["龚丽", "劉洋", "李发", "王麗", "陳曉明", "欧阳明", "钟历台发"])
+def test_every_spelling_listed_of_a_name_within_the_cap_is_found(name):
+    found = Candidates({"cand-0009": {"name": name}})
+    assert [f for f in spellings(name) if found.name_in(f"见{f}了") != "cand-0009"] == []
+
+
+def test_a_note_naming_the_candidate_in_traditional_is_found_and_withheld(agency, runner):
+    agency.write(
+        "candidates/cand-0002.yaml",
+        f"id: cand-0002\nname: {MANY}\n"
+        "consent: {given_on: 2026-03-10, purpose: Recruitment for client roles}\n"
+        "retain_until: 2028-03-10\n",
+    )
+    client = (agency.records / "clients/acme/client.yaml").read_text(encoding="utf-8")
+    agency.write("clients/acme/client.yaml", client + "notes: 鐘曆臺發係 called back.\n")
+    (problem,) = [p for p in agency.problems() if p.code == "HB503"]
+    assert (problem.file, problem.line) == (
+        "records/clients/acme/client.yaml",
+        13,
+    )  # after its 12 lines
+    assert "`cand-0002`" in problem.message
+    assert Redactor.of(agency.load()).text("鐘曆臺發係 called back.") == "cand-0002 called back."
+
+
+def test_a_name_of_ten_thousand_characters_is_found_in_either_script():
+    name = "钟历台发系" * 2000
+    found = Candidates({"cand-0009": {"name": name}})
+    assert found.name_in("鐘曆臺發係" * 2000) == "cand-0009"
+    assert found.name_in("鐘曆臺發係" * 1999) is None

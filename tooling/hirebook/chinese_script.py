@@ -12,12 +12,14 @@ Shanghai types 凤凰医疗 — so hirebook converts with OpenCC's tables in two
   plugin reads, which the page's table replaces. The search plugin segments every Chinese
   word it is given (jieba), so the forms cost build time; the English site, searched in
   English, goes without them.
-- **A candidate's name** (:func:`spellings`, for :class:`hirebook.privacy.Candidates`): 龚丽
-  written 龔麗 in a note is still the candidate's name — and the search index above would give
-  it as recorded. Every spelling of the name, character by character in either script, is
-  looked for. It is made from ``t2s`` alone, one character at a time (its reverse gives each
-  Simplified character's Traditional ones: 发 is 發 or 髮), because ``s2t``'s phrase tables
-  take several times longer to load, and ``lint`` would load them in every process.
+- **A candidate's name** (:func:`one_spelling`, for :class:`hirebook.privacy.Candidates`):
+  龚丽 written 龔麗 in a note is still the candidate's name — and the search index above would
+  give it as recorded. Every spelling of the name, character by character in either script
+  (:func:`spellings` lists them), is found: the name and the text are compared in one
+  spelling, each Han character as ``t2s`` writes it (发 for 發 and 髮), so a name of many
+  ambiguous characters costs no more than another. It is made from ``t2s`` alone, one
+  character at a time, because ``s2t``'s phrase tables take several times longer to load, and
+  ``lint`` would load them in every process.
 
 Only the words of the generated pages' blocks are given both forms: the hand-written pages are
 in their site's own script, and ``hirebook handbook --out`` (and the Zensical build made from
@@ -43,8 +45,9 @@ CONVERSIONS = ("t2s.json", "s2t.json")
 """OpenCC's tables: Traditional to Simplified, Simplified to Traditional."""
 
 MOST_SPELLINGS = 256
-"""A name with more spellings than this (a long one of many ambiguous characters) is looked for
-as written and in Simplified only."""
+"""The most spellings :func:`spellings` lists of a name (a long one of many ambiguous
+characters has thousands); beyond, the name and its Simplified spelling. The personal-data
+rules list none: they compare :func:`one_spelling` s."""
 
 
 def search_in_both_scripts(language: str) -> bool:
@@ -106,6 +109,45 @@ def _spelled_as() -> dict[str, tuple[str, ...]]:
     for character, simple in _simplified().items():
         alike.setdefault(simple, {simple}).add(character)
     return {simple: tuple(sorted(characters)) for simple, characters in alike.items()}
+
+
+@functools.cache
+def _one_spelling() -> dict[int, str]:
+    """Each Han character ``t2s`` writes as another, with the character at the end of that
+    writing: its Simplified form, or the form of that form where ``t2s`` writes it as another
+    again (薴 is 苧, which is 苎: all three are 苎)."""
+    simplified = _simplified()
+    table = {}
+    for character, simple in simplified.items():
+        seen = {character}
+        while simple in simplified and simple not in seen:
+            seen.add(simple)
+            simple = simplified[simple]
+        table[ord(character)] = simple
+    return table
+
+
+def one_spelling(text: str) -> str:
+    """``text`` with each Han character in the one form all its spellings share (龔麗, 龚麗 and
+    龚丽 are 龚丽; 發 and 髮 are 发), every other character as it is: the same length, each
+    character where it was. Two names are each other's spelling in either script when their
+    one spelling is the same: what :func:`spellings` lists, found by comparing one string,
+    however many spellings a name has."""
+    return text.translate(_one_spelling())
+
+
+@functools.cache
+def _alike() -> dict[str, frozenset[str]]:
+    """Each one spelling (:func:`one_spelling`) with every character spelled so."""
+    alike: dict[str, set[str]] = {}
+    for code, simple in _one_spelling().items():
+        alike.setdefault(simple, {simple}).add(chr(code))
+    return {simple: frozenset(characters) for simple, characters in alike.items()}
+
+
+def alike(character: str) -> frozenset[str]:
+    """Every character whose one spelling is ``character``'s (发: 发, 發, 髮)."""
+    return _alike().get(one_spelling(character), frozenset(character))
 
 
 def spellings(name: str) -> list[str]:

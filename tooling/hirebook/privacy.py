@@ -45,7 +45,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-from hirebook.chinese_script import spellings
+from hirebook.chinese_script import alike, one_spelling
 from hirebook.problem import Problem
 
 if TYPE_CHECKING:
@@ -323,12 +323,13 @@ class Candidates:
     in any case (`KENJI WATANABE`; in their order: Yang Liu is another person than Liu Yang),
     of one word in the same case (a candidate called Grace is not every "grace"). A name
     written both ways (`劉洋 (Liu Yang)`) is found either way, a Chinese name in either script
-    (`龚丽` and `龔麗`, by :func:`hirebook.chinese_script.spellings`). E-mail addresses
+    (`龚丽` and `龔麗`: both in :func:`hirebook.chinese_script.one_spelling`). E-mail addresses
     compare case folded; phone numbers by their digits, with or without the country code.
     """
 
     def __init__(self, fields: dict[str, dict[str, str]]) -> None:
         self.cjk: dict[str, str] = {}
+        """A Chinese name in :func:`one_spelling` → candidate: the text is compared in it too."""
         self.latin: dict[tuple[str, ...], str] = {}
         """Words → candidate: one word as written, two or more lower-cased (:func:`_lowered`)."""
         self.emails: dict[str, str] = {}
@@ -351,8 +352,9 @@ class Candidates:
         self.cjk_lengths = sorted({len(key) for key in self.cjk}, reverse=True)
         self.latin_lengths = sorted({len(key) for key in self.latin}, reverse=True)
         # A name can only start where its first character (word) stands: most positions of
-        # a text are skipped without building a key.
-        self.cjk_firsts = {key[0] for key in self.cjk}
+        # a text are skipped without building a key. A Chinese name's first character in any
+        # spelling: a text is put in one spelling only where one stands.
+        self.cjk_firsts = {form for key in self.cjk for form in alike(key[0])}
         self.latin_firsts = {key[0] for key in self.latin}
 
     @classmethod
@@ -370,8 +372,7 @@ class Candidates:
         for run in _CJK_RUN.findall(name):
             # The same name in the other script: 龚丽 is 龔麗 to a colleague in Hong Kong, and
             # the Chinese sites' search index gives every Chinese word in both scripts.
-            for form in spellings(run):  # of a normalised name: each is normal too
-                self.cjk.setdefault(form, candidate)
+            self.cjk.setdefault(one_spelling(run), candidate)
         for phrase in _LATIN_WORDS.findall(name):
             words = tuple(_WORD.findall(phrase))
             if len(words) >= 2:
@@ -387,6 +388,7 @@ class Candidates:
             for run in _CJK_RUN.findall(text):
                 if self.cjk_firsts.isdisjoint(run):
                     continue
+                run = one_spelling(run)
                 starts = [i for i, char in enumerate(run) if char in self.cjk_firsts]
                 for size in self.cjk_lengths:
                     for start in starts:
@@ -415,6 +417,8 @@ class Candidates:
         names overlap."""
         for run in _CJK_RUN.finditer(text) if self.cjk else ():
             chars, i = run.group(), 0
+            if not self.cjk_firsts.isdisjoint(chars):
+                chars = one_spelling(chars)  # each character where it was
             while i < len(chars):
                 size = self._cjk_at(chars, i)
                 if size:
