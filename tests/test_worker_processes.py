@@ -39,3 +39,26 @@ def test_workers_are_spawned_while_another_thread_runs_and_answer_the_same():
     assert spawned.lint == forked.lint
     assert spawned.findings == forked.findings
     assert len(forked.findings) > 0  # the demo's clocks: a comparison of something
+
+
+def _tick_and_tell(count: int) -> tuple[int, int]:
+    """A job that reads ``count`` files (it ticks as a load does) and says which process ran."""
+    import os
+
+    for _ in range(count):
+        parallel.tick()
+    return os.getpid(), count
+
+
+def test_two_phases_share_their_workers_and_count_their_files_together():
+    """The candidates' phase and the others' run in the same worker processes (what a worker
+    built in the first is there in the second), and the progress count goes on across both:
+    it never goes back, and ends at every file of both phases."""
+    told: list[int] = []
+    with parallel.Workers(2, told.append) as workers:
+        first = workers.map(_tick_and_tell, [3, 4])
+        second = workers.map(_tick_and_tell, [5, 6])
+    assert [count for _, count in first + second] == [3, 4, 5, 6]
+    assert len({pid for pid, _ in first + second}) <= 2
+    assert told == sorted(told)
+    assert told[-1] == 3 + 4 + 5 + 6

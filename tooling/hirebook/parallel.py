@@ -56,31 +56,56 @@ def run(
     processes: int,
     progress: Callable[[int], None] | None = None,
 ) -> list[Result]:
-    """``[function(job) for job in jobs]``, computed in ``processes`` worker processes.
+    """``[function(job) for job in jobs]``, computed in ``processes`` worker processes."""
+    with Workers(processes, progress) as workers:
+        return workers.map(function, jobs)
+
+
+class Workers:
+    """Worker processes kept for a whole command: a second :meth:`map` (a second phase)
+    finds them started, with what the first left in them (modules imported, tables built
+    once per process), where a new set would start and build them all again.
 
     ``progress`` is called now and then with the number of files the workers have read (they
     call :func:`tick`). An exception in a worker is raised here, as a bug should be.
     """
-    from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
 
-    context = _context()
-    counter = context.Value("q", 0) if progress else None
-    workers = max(1, min(processes, len(jobs)))
-    with (
-        _workers_stop_with_us(),
-        ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=context,
-            initializer=_start,
-            initargs=(counter,),
-        ) as pool,
-    ):
-        futures = [pool.submit(function, job) for job in jobs]
+    def __init__(self, processes: int, progress: Callable[[int], None] | None = None) -> None:
+        self.processes = max(1, processes)
+        self.progress = progress
+        self._stack = contextlib.ExitStack()
+        self._pool = None
+        self._counter = None
+
+    def __enter__(self) -> Workers:
+        from concurrent.futures import ProcessPoolExecutor
+
+        context = _context()
+        self._counter = context.Value("q", 0) if self.progress else None
+        self._stack.enter_context(_workers_stop_with_us())
+        self._pool = self._stack.enter_context(
+            ProcessPoolExecutor(
+                max_workers=self.processes,
+                mp_context=context,
+                initializer=_start,
+                initargs=(self._counter,),
+            )
+        )
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self._stack.__exit__(*exc_info)
+
+    def map(self, function: Callable[[Job], Result], jobs: Sequence[Job]) -> list[Result]:
+        """``[function(job) for job in jobs]``, one job per worker at a time, in order."""
+        from concurrent.futures import FIRST_EXCEPTION, wait
+
+        futures = [self._pool.submit(function, job) for job in jobs]
         pending = set(futures)
         while pending:
             done, pending = wait(pending, timeout=0.2, return_when=FIRST_EXCEPTION)
-            if progress and counter is not None:
-                progress(counter.value)
+            if self.progress and self._counter is not None:
+                self.progress(self._counter.value)
             for future in done:
                 future.result()  # re-raises a worker's exception at once
         return [future.result() for future in futures]

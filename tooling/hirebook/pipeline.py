@@ -156,29 +156,14 @@ def _in_phases(
     request: Request, processes: int, progress: Callable[[int], None] | None
 ) -> list[PartAnswer]:
     """The parts' answers from worker processes: the candidates' parts, then the others with
-    the candidates' fields (see the module's notes)."""
+    the candidates' fields (see the module's notes). One set of workers does both."""
     first, second = split_in_phases(request.listing, processes)
-    counted = _counting(progress)
-    jobs = [PartJob(request, part, False, in_worker=True) for part in first]
-    answers = parallel.run(check_part, jobs, processes, counted) if jobs else []
-    fields = first_per_candidate(entry for answer in answers for entry in answer.candidates)
-    jobs = [PartJob(request, part, False, True, fields) for part in second]
-    return [*answers, *parallel.run(check_part, jobs, processes, counted)]
-
-
-def _counting(progress: Callable[[int], None] | None) -> Callable[[int], None] | None:
-    """``progress`` told the files read over both phases (each phase counts from 0)."""
-    if progress is None:
-        return None
-    done = [0, 0]  # files read by the finished phases, by the running one
-
-    def tell(read: int) -> None:
-        if read < done[1]:  # a new phase began
-            done[0] += done[1]
-        done[1] = read
-        progress(done[0] + read)
-
-    return tell
+    with parallel.Workers(processes, progress) as workers:
+        jobs = [PartJob(request, part, False, in_worker=True) for part in first]
+        answers = workers.map(check_part, jobs)
+        fields = first_per_candidate(entry for answer in answers for entry in answer.candidates)
+        jobs = [PartJob(request, part, False, True, fields) for part in second]
+        return [*answers, *workers.map(check_part, jobs)]
 
 
 @few_collections()  # everything this process makes lives until it returns
