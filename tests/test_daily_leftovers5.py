@@ -289,3 +289,65 @@ def test_lint_asks_an_active_plan_not_a_closed_one_for_the_clients_confirmation(
     # Confirmed before it was proposed is still wrong, closed or not.
     wrong = text.replace("status: active", "status: closed") + "client_confirmed_on: 2026-03-05\n"
     agency.check(plan, wrong, expect=[(5, 22, "HB409")])
+
+
+# --- 3. a new touchpoint is named by its day, as the design and the demo name them -----------
+
+
+def new_touchpoint(runner, records, client: str, kind: str, as_of: str, *more: str) -> str:
+    output = run(runner, records, "new", "touchpoint", "--client", client, "--type", kind,
+                 "--by", "wang-li", "--summary", "Talked", "--as-of", as_of, *more)  # fmt: skip
+    return output.strip().rsplit("/", 1)[1]
+
+
+def test_a_touchpoint_is_named_by_its_day_client_and_type(runner, records):
+    """Before: tp-2026-0001, tp-2026-0002…, which in the design's scheme (its record model:
+    tp-2026-0311-weekly, the 11th of March) and the demo's (tp-2026-1113-brightpath-call)
+    reads as a day: tp-2026-0311 would have been the 311th contact of the year."""
+    monday = "2026-11-23T10:00"
+    assert new_touchpoint(runner, records, "evergreen-health", "call", monday) == (
+        "tp-2026-1123-evergreen-health-call.yaml"
+    )
+    assert new_touchpoint(runner, records, "evergreen-health", "call", "2026-11-23T16:00") == (
+        "tp-2026-1123-evergreen-health-call-2.yaml"
+    )
+    report = ["--plan", "plan-2026-006"]
+    assert new_touchpoint(
+        runner, records, "evergreen-health", "progress_report", monday, *report
+    ) == ("tp-2026-1123-evergreen-health-report.yaml")
+    text = (
+        records / EVERGREEN / "touchpoints/tp-2026-1123-evergreen-health-call-2.yaml"
+    ).read_text(encoding="utf-8")
+    assert text.startswith("id: tp-2026-1123-evergreen-health-call-2\ntype: call ")
+
+
+def test_a_long_client_id_is_shortened_to_an_id_of_64_characters(runner, records):
+    client = "a" * 38 + "-" + "b" * 25  # 64 characters
+    run(runner, records, "new", "client", "--id", client, "--name", "Long", "--tier", "key",
+        "--manager", "wang-li", "--as-of", "2026-11-23T09:00")  # fmt: skip
+    # tp-2026-1123- (13) + the client cut to 64 - 13 - len("revisit") - len("--999") = 39
+    # characters, 38 a's and a dash, which goes (38) + -revisit (8): 59, room for -999.
+    name = new_touchpoint(runner, records, client, "revisit", "2026-11-23T10:00")
+    assert name == f"tp-2026-1123-{'a' * 38}-revisit.yaml"
+    assert len(name.removesuffix(".yaml")) == 59
+    run(runner, records, "lint", "--as-of", "2026-11-23T10:00")  # exit 0: an id lint takes
+
+
+def test_touchpoints_named_in_sequence_before_keep_their_names_and_events(runner, records):
+    """An agency's tp-2026-0001 (written by the old `new`) is its own: nothing renames it, and
+    `log follow-up` still finds it by that id."""
+    old = records / EVERGREEN / "touchpoints/tp-2026-0001.yaml"
+    old.write_text(
+        "id: tp-2026-0001\ntype: call\nat: 2026-11-20T10:00:00+08:00\nby: wang-li\n"
+        "summary: Asked for two profiles.\n"
+        "follow_ups:\n  - {action: Send two profiles, owner: wang-li, due: 2026-11-25}\n",
+        encoding="utf-8",
+    )
+    assert new_touchpoint(runner, records, "evergreen-health", "call", "2026-11-23T10:00") == (
+        "tp-2026-1123-evergreen-health-call.yaml"
+    )
+    run(runner, records, "log", "follow-up", "tp-2026-0001", "--action", "Send two profiles",
+        "--as-of", "2026-11-23T11:00")  # fmt: skip
+    assert old.read_text(encoding="utf-8").endswith(
+        "  - {action: Send two profiles, owner: wang-li, due: 2026-11-25, done_on: 2026-11-23}\n"
+    )

@@ -83,8 +83,9 @@ def test_hirebook_as_of_dates_every_kind_new_writes(runner, records):
         "--by", "wang-li", "--summary", "Visited the Jing'an clinic", env=env,
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    # The demo's touchpoints are named tp-2026-MMDD-…; none is tp-2026-NNNN, so this is 0001.
-    text = (records / EVERGREEN / "touchpoints/tp-2026-0001.yaml").read_text(encoding="utf-8")
+    # Named by its day, client and type, as the demo's (tests/test_daily_leftovers5.py).
+    visit = "touchpoints/tp-2026-1127-evergreen-health-visit.yaml"
+    text = (records / EVERGREEN / visit).read_text(encoding="utf-8")
     assert "\nat: 2026-11-27T17:00:00+08:00\n" in text
     # A date alone is the end of that day's working hours, so its day.
     result = hirebook(runner, records, "new", "candidate", "--name", "Gao Ming", env=env)
@@ -244,7 +245,8 @@ def test_a_visit_with_its_follow_ups(runner, records):
         "--as-of", "2026-11-27T17:00",
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    text = (records / EVERGREEN / "touchpoints/tp-2026-0001.yaml").read_text(encoding="utf-8")
+    visit = "tp-2026-1127-evergreen-health-visit"
+    text = (records / EVERGREEN / f"touchpoints/{visit}.yaml").read_text(encoding="utf-8")
     assert text.endswith(
         "\nfollow_ups:\n"
         '  - {action: "Send two profiles, {from the pool} # soon", owner: wang-li, '
@@ -252,14 +254,14 @@ def test_a_visit_with_its_follow_ups(runner, records):
         "  - {action: Call Kevin Zhu, owner: wang-li, due: 2026-12-04}\n"
     )
     follow_ups = board(runner, records, "2026-11-27T17:00:00+08:00", "improvement-action")
-    assert follow_ups["tp-2026-0001#follow-up-1"] == (
+    assert follow_ups[f"{visit}#follow-up-1"] == (
         "on_track",
         "2026-12-02T23:59:59+08:00",
         5 * 86400 + 6 * 3600 + 59 * 60 + 59,
     )
-    assert follow_ups["tp-2026-0001#follow-up-2"][:2] == ("on_track", "2026-12-04T23:59:59+08:00")
+    assert follow_ups[f"{visit}#follow-up-2"][:2] == ("on_track", "2026-12-04T23:59:59+08:00")
     later = board(runner, records, "2026-12-02T00:00:01+08:00", "improvement-action")
-    assert later["tp-2026-0001#follow-up-1"][0] == "at_risk"
+    assert later[f"{visit}#follow-up-1"][0] == "at_risk"
 
 
 def test_feedback_with_an_improvement_action(runner, records):
@@ -287,7 +289,7 @@ def test_a_follow_up_needs_its_day_and_its_action(runner, records):
         result = runner.invoke(cli, [*args, *follow_up], env={"HIREBOOK_AS_OF": None})
         assert result.exit_code == 2
         assert message in result.output
-    assert not (records / EVERGREEN / "touchpoints/tp-2026-0001.yaml").exists()
+    assert not list((records / EVERGREEN / "touchpoints").glob("tp-*-evergreen-health-call*"))
 
 
 # --- new plan: milestones and commitments as dated, never a placeholder due today ------------

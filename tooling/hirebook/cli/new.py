@@ -40,10 +40,11 @@ TOUCHPOINT_TYPES = ["meeting", "call", "visit", "revisit", "progress_report", "e
 def new_group() -> None:
     """Write a new record from a template and print its path.
 
-    Options that are not given are asked for. Sequential ids (req-2026-015, app-2026-0102,
-    cand-0043, …) are picked automatically; an existing file is never overwritten. A record is
-    dated now (--as-of or HIREBOOK_AS_OF pins "now", as for `hirebook log`): a submission
-    recorded the next morning is `--as-of 2026-11-24T10:00:00+08:00`.
+    Options that are not given are asked for. Ids are picked automatically: the next in
+    sequence (req-2026-015, app-2026-0102, cand-0043, …), a touchpoint's by its day, client
+    and type (tp-2026-1123-northwind-cloud-meeting); an existing file is never overwritten.
+    A record is dated now (--as-of or HIREBOOK_AS_OF pins "now", as for `hirebook log`): a
+    submission recorded the next morning is `--as-of 2026-11-24T10:00:00+08:00`.
 
     \b
     Examples:
@@ -333,7 +334,11 @@ def new_application(requirement, candidate, channel, as_of, records_dir):
 @as_of_option
 @common.records_option
 def new_touchpoint(client_id, kind, by, plan_id, summary, agreed, as_of, records_dir):
-    """A contact with the client: meeting, call, visit, revisit, progress report…"""
+    """A contact with the client: meeting, call, visit, revisit, progress report…
+
+    Its id is its day, client and type, as the demo names them:
+    tp-2026-1123-northwind-cloud-meeting (tp-…-report for a progress_report), then -2, -3…
+    for another that day."""
     repo = common.load(records_dir)
     common.known_ids(records_dir, "--client", (client_id,))
     _need(repo, "person", by)
@@ -344,7 +349,7 @@ def new_touchpoint(client_id, kind, by, plan_id, summary, agreed, as_of, records
     if plan_id:
         _need(repo, "plan", plan_id, client_id)
     now = _now(repo, as_of)
-    record_id = templates.next_id("touchpoint", repo.file_ids["touchpoint"], now.date())
+    record_id = templates.touchpoint_id(repo.file_ids["touchpoint"], now.date(), client_id, kind)
     text = templates.touchpoint(
         record_id, kind, by, now, plan_id, summary, _agreed(agreed, "--follow-up")
     )

@@ -51,6 +51,30 @@ def next_id(kind: str, existing: Iterable[str], today: date) -> str:
     return f"{stem}{max(numbers, default=0) + 1:0{width}d}"
 
 
+_ID_LENGTH = 64
+"""The longest id (``records.layout.ID``)."""
+TOUCHPOINT_WORDS = {"progress_report": "report"}
+"""A touchpoint type's word in its id where the type is not one (an underscore), as the demo
+names them."""
+
+
+def touchpoint_id(existing: Iterable[str], day: date, client: str, kind: str) -> str:
+    """A new touchpoint's id, the day first as the design and the demo name them
+    (``tp-2026-0311-weekly``; ``tp-2026-1123-northwind-cloud-meeting``): a sequence number
+    (``tp-2026-0001``) would read as a day there. The client keeps it unique across the
+    agency's folders; ``-2``, ``-3``… follow a second of the type that day. A client id too
+    long for the 64 characters of an id is shortened."""
+    taken = set(existing)
+    stem = f"tp-{day.year:04d}-{day.month:02d}{day.day:02d}-"
+    word = TOUCHPOINT_WORDS.get(kind, kind)
+    room = _ID_LENGTH - len(stem) - len(word) - len("--999")
+    base = f"{stem}{client[:room].rstrip('-')}-{word}"
+    number = 1
+    while (candidate := base if number == 1 else f"{base}-{number}") in taken:
+        number += 1
+    return candidate
+
+
 Agreed = tuple[date, str]
 """An item agreed with its due day: a plan's milestone or client commitment, a touchpoint's
 follow-up, a feedback's improvement action."""
