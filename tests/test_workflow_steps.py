@@ -239,11 +239,11 @@ def test_forms_step_opens_a_pull_request_in_a_copy_of_the_repository(workspace, 
     payload["issue"]["body"] = body
     run = run_step(FORMS_STEP, clone, tmp_path, payload=payload)
     assert run.returncode == 0, run.log
-    # The demo's touchpoints are named by day and subject: the first sequential id of 2026.
-    new = "records/clients/northwind-cloud/touchpoints/tp-2026-0001.yaml"
+    # Named by its day, client and type, as the demo's (tests/test_daily_leftovers5.py).
+    new = "records/clients/northwind-cloud/touchpoints/tp-2026-1120-northwind-cloud-call.yaml"
     assert git(origin, "diff", "--name-only", "main", "hirebook-form/issue-7").split() == [new]
     assert git(origin, "show", f"hirebook-form/issue-7:{new}") == (
-        "id: tp-2026-0001\n"
+        "id: tp-2026-1120-northwind-cloud-call\n"
         "type: call                  # meeting | call | visit | revisit | progress_report | "
         "email | other\n"
         "at: 2026-11-20T17:00:00+08:00\n"
