@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from hirebook.records import files, plainyaml, yamlread
+from hirebook.records import fences, files, plainyaml, yamlread
 from hirebook.records.layout import Placement
 
 _IGNORE = re.compile(r"#\s*hirebook:\s*ignore\s+((?:HB\d{3}[\s,]*)+)")
@@ -203,16 +203,24 @@ def as_shown(text: str) -> tuple[str, frozenset[int]]:
 
 def _fenced_lines(body: str, first: int) -> frozenset[int]:
     """The lines of ``body`` (whose first line is line ``first`` of the file) inside fenced
-    code blocks, by the rule of the handbook's Markdown (Python-Markdown's ``fenced_code``):
-    a line of three backticks or tildes or more at the start of a line, closed by the same
-    line; one never closed quotes nothing."""
-    from markdown.extensions.fenced_code import FencedBlockPreprocessor  # only for a conflict
+    code blocks (:mod:`hirebook.records.fences`) both as the file is written and as the
+    handbook's Markdown reads it: the body stripped of the blanks around it
+    (``richtext.render``), its tabs expanded to stops of four (Markdown's whitespace
+    normalisation). A closing ```` ```\t ````, or an opening ```` ``` ```` behind the first
+    line's spaces, fences there and not in the file; a line the two readings disagree on is
+    not code, so no marker the page would show as text passes as quoted."""
+    written = _code_lines(body.split("\n"), first)
+    first += body[: len(body) - len(body.lstrip())].count("\n")
+    shown = _code_lines(body.strip().expandtabs(4).split("\n"), first)
+    return frozenset(written & shown)
 
+
+def _code_lines(lines: list[str], first: int) -> set[int]:
+    """The numbers of ``lines`` (the first is line ``first``) inside fenced code blocks."""
     quoted: set[int] = set()
-    for match in FencedBlockPreprocessor.FENCED_BLOCK_RE.finditer(body):
-        start = first + body.count("\n", 0, match.start("code"))
-        quoted.update(range(start, start + match["code"].count("\n")))
-    return frozenset(quoted)
+    for block in fences.blocks(lines):
+        quoted.update(range(first + block.opening + 1, first + block.closing))
+    return quoted
 
 
 def split_front_matter(text: str) -> tuple[str, int, str]:

@@ -1,0 +1,90 @@
+"""Findings of the fifth review of this session's commits, each with the test that failed
+before its fix.
+
+1. Fenced code in record Markdown (807595e). The handbook rendered it with Python-Markdown's
+   ``fenced_code``, whose pattern searches on from every opening line that is never closed to
+   the end of the text: 8,000 lines of ```` ```x ```` took 3 s to render (and to lint, with a
+   marker in the case), a 1 MB case hours — a pull request could stall CI. And the conflict
+   check read the body as written while the handbook reads it stripped and with its tabs
+   expanded, so a conflict marker the check took for quoted code was published as a quote
+   seven deep.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from hirebook.handbook.richtext import render
+from hirebook.records import fences
+
+CASE = "cases/2026-acme-kick-off.md"
+CASE_FRONT = (
+    "---\ntitle: A case\nclient: acme\nauthor: wang-li\non: 2026-11-01\ntags: [kick-off]\n"
+    "outcome: success\n---\n"
+)  # eight lines: the body starts on line 9
+QUOTE_SEVEN_DEEP = "<blockquote>\n" * 7
+
+
+# --- 1. fenced code -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "line"),
+    [
+        # Markdown expands the tab: ```` ```\t ```` closes the block at line 11, and the marker
+        # on line 12 is text; read as written, the block ran on to line 13.
+        ("```\nx\n```\t\n>>>>>>> main\n```\n", 12),
+        # The handbook strips the body: the first line's ```` ``` ```` opens a block there,
+        # closed on line 10; read as written, line 10 opened one closed on line 12.
+        ("   ```\n```\n>>>>>>> main\n```\n", 11),
+    ],
+)
+def test_a_marker_the_handbook_shows_as_text_is_refused(agency, body, line):
+    assert QUOTE_SEVEN_DEEP in render(body)  # what the page would publish
+    (problem,) = agency.check(CASE, CASE_FRONT + body, expect=[(line, 1, "HB105")])
+    assert problem.message.startswith("a line left from a merge conflict: `>>>>>>>`")
+
+
+def test_a_marker_in_code_both_readings_agree_on_is_kept(agency):
+    body = "We met this:\n\n~~~ yaml\n>>>>>>> main\n~~~   \n"  # lines 9 to 13
+    assert '<pre><code class="language-yaml">&gt;&gt;&gt;&gt;&gt;&gt;&gt; main\n' in render(body)
+    agency.check(CASE, CASE_FRONT + body, expect=[])
+
+
+def test_fences_are_found_by_the_rule_markdown_used():
+    lines = [
+        "```x",  # 0: opens a block of ```, closed by line 3
+        "````",
+        "~~~",
+        "```   ",  # 3: spaces after the fence close it too
+        "````",  # 4: opens a block of ````: neither ``` nor ````` closes it, line 7 does
+        "```",
+        "`````",
+        "````",
+        "``` a b",  # 8: two words: no opening
+        "~~~~",  # 9: never closed: nothing
+        "x",
+    ]
+    assert fences.blocks(lines) == [fences.Block(0, 3, "x"), fences.Block(4, 7, "")]
+    assert fences.blocks(["``` .c++", "x", "```"]) == [fences.Block(0, 2, "c++")]
+    assert fences.blocks(["  ```", "x", "```"]) == []  # an indented line opens nothing
+    assert fences.blocks(["`" * 10_000, "<p>", "`" * 10_000]) == [fences.Block(0, 2, "")]
+
+
+def test_code_is_shown_escaped_never_as_markup():
+    html = render("```\n<script>alert(1)</script> & <b>\n```\n\n[a](javascript:x)")
+    assert "<pre><code>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;\n</code></pre>" in html
+    assert "<script>" not in html and 'href="' not in html
+
+
+def test_unclosed_openings_take_time_in_proportion_to_the_text(agency):
+    # 100,000 lines of ~~~x (500,000 bytes), never closed, then a quoted marker. Before, the
+    # render alone took about 3 s per 8,000 lines, growing with their square: hours here.
+    body = "~~~x\n" * 100_000 + "```\n>>>>>>> main\n```\n"
+    started = time.perf_counter()
+    html = render(body)
+    agency.check(CASE, CASE_FRONT + body, expect=[])
+    assert time.perf_counter() - started < 30  # a bound for a busy machine, not a benchmark
+    assert html.count("<pre><code>") == 1 and QUOTE_SEVEN_DEEP not in html
