@@ -131,7 +131,8 @@ def test_a_signature_takes_the_place_of_the_confirmation_example(runner, records
     head = (
         "id: req-2026-020\n"
         "title: Clinic Manager\n"
-        "status: draft                  # draft until both sides have signed the confirmation\n"
+        "status: draft                  # draft | confirmed (both signed) | on_hold | filled | "
+        "cancelled\n"
         "received_at: 2026-11-23T09:30:00+08:00   # when the client raised the need\n"
         "openings: 1\n"
         "background: Why the position exists.      # 職位背景\n"
@@ -170,8 +171,8 @@ def test_the_clients_verdict_takes_the_place_of_its_example(runner, records):
     head = (
         "id: app-2026-0076\n"
         "requirement: req-2026-016\n"
-        "candidate: cand-0017        # the id only: personal data stays in records/candidates/\n"
-        "channel: talent_pool            # where the candidate came from (source of hire)\n"
+        "candidate: cand-0017          # the id only: personal data stays in records/candidates/\n"
+        "channel: talent_pool          # where the candidate came from (source of hire)\n"
         "submitted_at: 2026-11-23T11:00:00+08:00   # when the resume was sent to the client\n"
     )
     example = "# client_feedback: {at: ..., decision: interview}   # interview | reject | hold\n"
@@ -351,3 +352,38 @@ def test_touchpoints_named_in_sequence_before_keep_their_names_and_events(runner
     assert old.read_text(encoding="utf-8").endswith(
         "  - {action: Send two profiles, owner: wang-li, due: 2026-11-25, done_on: 2026-11-23}\n"
     )
+
+
+# --- 4. a working day: what read wrong in the files written ----------------------------------
+
+
+def test_a_requirements_status_comment_stays_true_once_signed(runner, records):
+    """Before: `status: confirmed  # draft until both sides have signed the confirmation`
+    (and so on to `filled`): the template's comment spoke of the draft alone."""
+    run(runner, records, "new", "requirement", "--client", "evergreen-health",
+        "--title", "Clinic Manager", "--as-of", "2026-11-23T09:30")  # fmt: skip
+    for side, signer in (("client", "Fang Qing"), ("agency", "wang-li")):
+        run(runner, records, "log", "signed", "req-2026-020", "--by", side, "--signer", signer,
+            "--as-of", "2026-11-23T12:00")  # fmt: skip
+    text = (records / EVERGREEN / "requirements/req-2026-020.yaml").read_text(encoding="utf-8")
+    assert "\nstatus: confirmed              # draft | confirmed (both signed) | on_hold | " in text
+
+
+def test_comments_stand_in_one_column_whatever_the_value(runner, records):
+    """Before: each value pushed its comment along (`type: progress_report` put it 8
+    characters right of `with: []`'s, `channel: talent_pool` 4). Now after 30 characters, as
+    the lines with a fixed value have theirs (38 in client.yaml and for hiring_manager)."""
+    run(runner, records, "new", "touchpoint", "--client", "evergreen-health", "--type",
+        "progress_report", "--plan", "plan-2026-006", "--by", "wang-li", "--summary", "Weekly",
+        "--as-of", "2026-11-23T10:00")  # fmt: skip
+    text = records / EVERGREEN / "touchpoints/tp-2026-1123-evergreen-health-report.yaml"
+    lines = text.read_text(encoding="utf-8").splitlines()
+    assert lines[1] == (
+        "type: progress_report         # meeting | call | visit | revisit | progress_report | "
+        "email | other"
+    )
+    assert lines[4] == "with: []                      # names of the client's people who took part"
+    run(runner, records, "new", "requirement", "--client", "evergreen-health", "--title",
+        "Nurse", "--hiring-manager", "Kevin Zhu", "--as-of", "2026-11-23T09:30")  # fmt: skip
+    text = (records / EVERGREEN / "requirements/req-2026-020.yaml").read_text(encoding="utf-8")
+    assert "\nhiring_manager: Kevin Zhu             # a name from the client's contacts\n" in text

@@ -700,7 +700,8 @@ def test_a_new_requirement_from_the_form(pushed, tmp_path):
     assert git(origin, "show", f"hirebook-form/issue-42:{new}") == (
         "id: req-2026-020\n"
         "title: Data Engineer\n"
-        "status: draft                  # draft until both sides have signed the confirmation\n"
+        "status: draft                  # draft | confirmed (both signed) | on_hold | filled | "
+        "cancelled\n"
         "received_at: 2026-11-20T17:00:00+08:00   # when the client raised the need\n"
         "openings: 1\n"
         "background: Why the position exists.      # 職位背景\n"

@@ -244,7 +244,7 @@ def test_forms_step_opens_a_pull_request_in_a_copy_of_the_repository(workspace, 
     assert git(origin, "diff", "--name-only", "main", "hirebook-form/issue-7").split() == [new]
     assert git(origin, "show", f"hirebook-form/issue-7:{new}") == (
         "id: tp-2026-1120-northwind-cloud-call\n"
-        "type: call                  # meeting | call | visit | revisit | progress_report | "
+        "type: call                    # meeting | call | visit | revisit | progress_report | "
         "email | other\n"
         "at: 2026-11-20T17:00:00+08:00\n"
         "by: wang-li\n"

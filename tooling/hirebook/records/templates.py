@@ -75,6 +75,12 @@ def touchpoint_id(existing: Iterable[str], day: date, client: str, kind: str) ->
     return candidate
 
 
+def _noted(line: str, comment: str, width: int = 30) -> str:
+    """``line`` with ``comment`` after its first ``width`` characters, where the template's
+    other lines have theirs, whatever the length of the value written (two spaces at least)."""
+    return f"{line}{' ' * max(width - len(line), 2)}# {comment}"
+
+
 Agreed = tuple[date, str]
 """An item agreed with its due day: a plan's milestone or client commitment, a touchpoint's
 follow-up, a feedback's improvement action."""
@@ -99,12 +105,12 @@ id: {record_id}
 name: {scalar(name)}
 # name_local: 中文名稱                  # optional: the name in Chinese
 industry: other                       # e.g. internet, fintech, manufacturing, retail
-tier: {tier}                        # strategic | key | ordinary
+{_noted(f"tier: {tier}", "strategic | key | ordinary", 38)}
 tier_reason: Why this tier — industry, urgency of hiring, history of the relationship.
 tier_reviewed_on: {today.isoformat()}
 status: prospect                      # prospect | active | paused | former
 since: {today.isoformat()}
-account_manager: {manager}            # the designated point of contact (records/team/)
+{_noted(f"account_manager: {manager}", "the designated point of contact (records/team/)", 38)}
 contacts:                             # people at the client
   - name: Contact Name
     role: HR Manager
@@ -116,14 +122,14 @@ notes: |
 
 def requirement(record_id: str, title: str, now: datetime, hiring_manager: str | None) -> str:
     manager_line = (
-        f"hiring_manager: {scalar(hiring_manager)}          # a name from the client's contacts"
+        _noted(f"hiring_manager: {scalar(hiring_manager)}", "a name from the client's contacts", 38)
         if hiring_manager
         else "# hiring_manager: Name                # a name from the client's contacts"
     )
     return f"""\
 id: {record_id}
 title: {scalar(title)}
-status: draft                  # draft until both sides have signed the confirmation
+status: draft                  # draft | confirmed (both signed) | on_hold | filled | cancelled
 received_at: {now.isoformat(timespec="seconds")}   # when the client raised the need
 openings: 1
 background: Why the position exists.      # 職位背景
@@ -189,8 +195,8 @@ def application(
     return f"""\
 id: {record_id}
 requirement: {requirement_id}
-candidate: {candidate}        # the id only: personal data stays in records/candidates/
-channel: {channel}            # where the candidate came from (source of hire)
+{_noted(f"candidate: {candidate}", "the id only: personal data stays in records/candidates/")}
+{_noted(f"channel: {channel}", "where the candidate came from (source of hire)")}
 submitted_at: {now.isoformat(timespec="seconds")}   # when the resume was sent to the client
 # client_feedback: {{at: ..., decision: interview}}   # interview | reject | hold
 """
@@ -208,7 +214,7 @@ def touchpoint(
     plan_line = f"plan: {plan_id}\n" if plan_id else ""
     return f"""\
 id: {record_id}
-type: {kind}                  # meeting | call | visit | revisit | progress_report | email | other
+{_noted(f"type: {kind}", "meeting | call | visit | revisit | progress_report | email | other")}
 at: {now.isoformat(timespec="seconds")}
 by: {by}
 with: []                      # names of the client's people who took part
@@ -233,16 +239,20 @@ def feedback(
 ) -> str:
     """A feedback record; naming the filled ``requirement`` stops its feedback-survey clock."""
     about = (
-        f"requirement: {requirement}   # the requirement the feedback is about"
+        _noted(f"requirement: {requirement}", "the requirement the feedback is about")
         if requirement
         else "# requirement: req-2026-001   # optional: the requirement the feedback is about"
+    )
+    scores = _noted(
+        f"scores: {{overall: {overall}}}",
+        "1..5; also responsiveness, candidate_quality, communication",
     )
     return f"""\
 id: {record_id}
 on: {today.isoformat()}
 collected_by: {by}
 {about}
-scores: {{overall: {overall}}}   # 1..5; also responsiveness, candidate_quality, communication
+{scores}
 # nps: 9                      # 0..10: how likely to recommend us
 comments: What the client said.
 """ + _dated(
@@ -280,7 +290,7 @@ def person(record_id: str, name: str, role: str) -> str:
     return f"""\
 id: {record_id}
 name: {scalar(name)}
-roles: [{role}]               # account_manager | recruiter | lead
+{_noted(f"roles: [{role}]", "account_manager | recruiter | lead")}
 # email: {record_id}@example.com
 # github: handle              # used to generate CODEOWNERS
 active: true
@@ -338,7 +348,7 @@ title: {scalar(title)}
 author: {author}
 on: {today.isoformat()}
 tags: [lessons]
-outcome: {outcome}            # success | failure | mixed
+{_noted(f"outcome: {outcome}", "success | failure | mixed")}
 ---
 
 ## Situation
