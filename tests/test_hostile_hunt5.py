@@ -289,3 +289,30 @@ def test_a_name_of_ten_thousand_characters_is_found_in_either_script():
     found = Candidates({"cand-0009": {"name": name}})
     assert found.name_in("鐘曆臺發係" * 2000) == "cand-0009"
     assert found.name_in("鐘曆臺發係" * 1999) is None
+
+
+# --- 6. `hirebook new` through a folder that is a link (cli/new.py: another helper's) -----------
+# records/clients/acme/requirements linked to an empty folder outside the repository: lint
+# refuses the link (HB111), but `new requirement` wrote req-2026-001.yaml through it, outside
+# the repository, and said it wrote records/clients/acme/requirements/req-2026-001.yaml (exit 0).
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="cli/new.py (another helper's file) writes through a linked folder: "
+    "it should refuse as the handbook does (atomic.links_below)",
+)
+def test_new_never_writes_through_a_linked_folder(agency, runner, tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (agency.records / "clients/acme/requirements").rename(tmp_path / "kept")
+    (agency.records / "clients/acme/requirements").symlink_to(outside)
+    result = runner.invoke(
+        cli,
+        ["new", "requirement", "--records", str(agency.records), "--client", "acme"]
+        + ["--title", "Data Engineer", "--as-of", "2026-11-20T10:00:00+08:00"],
+        input="",
+    )
+    assert list(outside.iterdir()) == []
+    assert result.exit_code == 1, result.output
+    assert "records/clients/acme/requirements" in result.output
