@@ -8,14 +8,20 @@ before its fix.
    check read the body as written while the handbook reads it stripped and with its tabs
    expanded, so a conflict marker the check took for quoted code was published as a quote
    seven deep.
+2. A worker process killed: a traceback (below).
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import signal
 import time
 
 import pytest
 
+from hirebook import parallel
+from hirebook.cli.main import cli
 from hirebook.handbook.richtext import render
 from hirebook.records import fences
 
@@ -88,3 +94,32 @@ def test_unclosed_openings_take_time_in_proportion_to_the_text(agency):
     agency.check(CASE, CASE_FRONT + body, expect=[])
     assert time.perf_counter() - started < 30  # a bound for a busy machine, not a benchmark
     assert html.count("<pre><code>") == 1 and QUOTE_SEVEN_DEEP not in html
+
+
+# --- 2. a worker process killed ------------------------------------------------------------------
+# One set of workers runs both phases (7eea603). A worker killed (kill -9, the out-of-memory
+# killer) broke the pool, and every command over the records ended in a traceback of
+# concurrent.futures' BrokenProcessPool, with exit status 1 — "problems found".
+
+TEST_PROCESS = os.getpid()
+
+
+def _killed_in_a_worker(job, *_):
+    """A job whose worker process is killed; in the test's own process, an error."""
+    if os.getpid() == TEST_PROCESS:
+        raise AssertionError("a part ran in the test's own process")
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def test_a_killed_worker_is_reported_and_takes_no_other_with_it():
+    with pytest.raises(parallel.WorkerLost), parallel.Workers(2) as workers:
+        workers.map(_killed_in_a_worker, [1, 2, 3])
+    assert multiprocessing.active_children() == []
+
+
+def test_a_command_whose_worker_is_killed_says_so_with_exit_2(runner, agency, monkeypatch):
+    monkeypatch.setattr("hirebook.pipeline.check_part", _killed_in_a_worker)
+    result = runner.invoke(cli, ["lint", "--records", str(agency.records), "--jobs", "2"])
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith("hirebook: a worker process ended before it finished")
+    assert "--jobs 1" in result.output and "Traceback" not in result.output

@@ -61,6 +61,19 @@ def run(
         return workers.map(function, jobs)
 
 
+class WorkerLost(Exception):
+    """A worker process ended before it answered: killed (``kill -9``, the system's
+    out-of-memory killer), not a fault of the records. The command cannot give its answer."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "a worker process ended before it finished its part of the records (it was "
+            "killed, or the system ran out of memory), so the command has no answer and wrote "
+            "none.\nRun the command again; if it happens again, run it with --jobs 1, which "
+            "uses one process and less memory."
+        )
+
+
 class Workers:
     """Worker processes kept for a whole command: a second :meth:`map` (a second phase)
     finds them started, with what the first left in them (modules imported, tables built
@@ -97,7 +110,17 @@ class Workers:
         self._stack.__exit__(*exc_info)
 
     def map(self, function: Callable[[Job], Result], jobs: Sequence[Job]) -> list[Result]:
-        """``[function(job) for job in jobs]``, one job per worker at a time, in order."""
+        """``[function(job) for job in jobs]``, one job per worker at a time, in order.
+
+        Raises :class:`WorkerLost` when a worker process ended without answering."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return self._map(function, jobs)
+        except BrokenProcessPool:
+            raise WorkerLost() from None
+
+    def _map(self, function: Callable[[Job], Result], jobs: Sequence[Job]) -> list[Result]:
         from concurrent.futures import FIRST_EXCEPTION, wait
 
         futures = [self._pool.submit(function, job) for job in jobs]

@@ -13,6 +13,7 @@ import importlib
 import click
 
 from hirebook import __version__
+from hirebook.parallel import WorkerLost
 
 # name → "module:attribute" (`hirebook --help` lists them alphabetically, as Click does).
 COMMANDS = {
@@ -57,6 +58,10 @@ class LazyGroup(click.Group):
         disk, a missing permission) shown as a message and exit status 2, never a traceback."""
         try:
             return super().invoke(ctx)
+        except WorkerLost as err:  # a worker killed: the machine's doing, not the records'
+            from hirebook.cli.failures import MachineFailure
+
+            raise MachineFailure(str(err)) from None
         except OSError as err:
             if err.errno == errno.EPIPE:  # Click's own handling: a reader that went away
                 raise
