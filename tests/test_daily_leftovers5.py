@@ -387,3 +387,40 @@ def test_comments_stand_in_one_column_whatever_the_value(runner, records):
         "Nurse", "--hiring-manager", "Kevin Zhu", "--as-of", "2026-11-23T09:30")  # fmt: skip
     text = (records / EVERGREEN / "requirements/req-2026-020.yaml").read_text(encoding="utf-8")
     assert "\nhiring_manager: Kevin Zhu             # a name from the client's contacts\n" in text
+
+
+# --- 4. a working day: a filled requirement's plan, whose reports run on until it is closed --
+
+HARBOR = "clients/harbor-auto"
+
+
+def test_filling_a_plans_last_open_requirement_says_to_close_the_plan(runner, records):
+    """plan-2026-011 (harbor-auto, agreed 2026-09-28, weekly reports) covers req-2026-012
+    and req-2026-013; req-2026-013 has app-2026-0047's accepted offer. Before: `log filled`
+    said nothing of the plan, whose progress-report clock ran on (report after report) until
+    someone remembered `log closed`. Filled while req-2026-012 is open, the plan is still
+    needed; with req-2026-012 cancelled, the filling leaves it nothing to do."""
+    args = ["log", "filled", "req-2026-013", "--as-of", "2026-11-27T17:00"]
+    output = run(runner, records, *args, "--dry-run")
+    assert "Next:" not in output
+    path = records / HARBOR / "requirements/req-2026-012.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("\nstatus: confirmed\n") == 1
+    cancelled = text.replace("\nstatus: confirmed\n", "\nstatus: cancelled\n")
+    path.write_text(cancelled + "closed_on: 2026-11-26\n", encoding="utf-8")
+    said = json.loads(run(runner, records, *args, "--dry-run", "--format", "json"))
+    assert said["next"] == ["hirebook log closed plan-2026-011"]
+    output = run(runner, records, *args)
+    assert output.endswith(
+        "\nNext: plan-2026-011 covers no open requirement now: close it when it is over "
+        "(`hirebook log closed plan-2026-011`); its progress reports are due until then.\n"
+    )
+    # Report 9 ran from the report of 2026-11-19 17:00, due 7 days later: at 17:30 on the
+    # 27th, a day and half an hour overdue; closing the plan ends it, the met ones stay.
+    friday = "2026-11-27T17:30:00+08:00"
+    reports = board(runner, records, friday, "progress-report")
+    assert reports["plan-2026-011#report-9"] == ("overdue", "2026-11-26T17:00:00+08:00", -88200)
+    run(runner, records, "log", "closed", "plan-2026-011", "--as-of", friday)
+    reports = board(runner, records, friday, "progress-report")
+    assert "plan-2026-011#report-9" not in reports
+    assert reports["plan-2026-011#report-8"][:2] == ("met", "2026-11-19T17:00:00+08:00")

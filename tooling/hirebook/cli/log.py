@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import functools
 import json
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import NoReturn
 
@@ -382,7 +383,9 @@ _WHOLE = {  # name: (argument, what it writes and the clocks it moves, example)
     "filled": (
         "REQUIREMENT",
         "Every opening of the requirement filled: status filled and closed_on, --at's day "
-        "(starts feedback-survey, which `hirebook new feedback --requirement` stops).",
+        "(starts feedback-survey, which `hirebook new feedback --requirement` stops). A plan "
+        "it leaves with no open requirement is named, to be closed when it is over (`hirebook "
+        "log closed`): until then its progress reports stay due.",
         "hirebook log filled req-2026-020 --at 2026-11-27",
     ),
     "proposed": (
@@ -643,6 +646,7 @@ def _as_json(name: str, outcome: Outcome, boards: dict, dry_run: bool) -> dict:
         "fields": [{"field": change.field, "value": _value(change)} for change in outcome.changes],
         "as_of": outcome.clocks.as_of.isoformat(),
         **{part: [f.as_dict() for f in board.findings] for part, board in boards.items()},
+        "next": [step.command for step in next_steps(name, outcome)],
     }
 
 
@@ -676,6 +680,41 @@ def _show_text(name: str, outcome: Outcome, boards: dict, dry_run: bool) -> None
             click.echo(f"\n{CLOCK_TITLES[part]}\n{reporter.sla(board)}")
     if not outcome.clocks:
         click.echo("\nNo SLA clock stopped or started.")
+    for step in next_steps(name, outcome):
+        click.echo(f"\nNext: {step.text}")
+
+
+@dataclass(frozen=True)
+class NextStep:
+    command: str
+    text: str
+    """Why, and the command."""
+
+
+def next_steps(name: str, outcome: Outcome) -> list[NextStep]:
+    """What the event leaves to do that no clock asks for: a requirement filled can leave a
+    plan covering no open requirement, whose progress reports are due until it is closed
+    (only ``log closed`` ends an active plan's progress-report clock)."""
+    if name != "filled":
+        return []
+    repo = outcome.after
+    steps = []
+    for plan in repo.plans_by_requirement.get(outcome.target.id, []):
+        covered = [repo.requirements.get(each) for each in plan.requirements]
+        if plan.status == "closed" or any(
+            each is None or each.status not in ("filled", "cancelled") for each in covered
+        ):
+            continue
+        command = f"hirebook log closed {plan.id}"
+        reports = "; its progress reports are due until then" if plan.status == "active" else ""
+        steps.append(
+            NextStep(
+                command,
+                f"{plan.id} covers no open requirement now: close it when it is over "
+                f"(`{command}`){reports}.",
+            )
+        )
+    return steps
 
 
 def _value(change):
