@@ -20,7 +20,7 @@ import yaml
 from hirebook.chinese_script import MOST_SPELLINGS, spellings
 from hirebook.cli.main import cli
 from hirebook.handbook.richtext import render
-from hirebook.privacy import Candidates, Redactor
+from hirebook.privacy import Candidates, Redactor, normalise
 
 CANDIDATE = "candidates/cand-0002.yaml"
 
@@ -342,3 +342,35 @@ def test_the_refusal_of_a_policy_that_is_no_file_names_its_place(agency, runner,
     result = runner.invoke(cli, ["sla", "--all", "--records", str(agency.records), "--jobs", "1"])
     assert result.exit_code == 2, result.output
     assert "records/policy.yaml:1:1: HB111 this is a " in result.output
+
+
+# --- 8. a name disguised by combining marks ----------------------------------------------------
+# Invisible characters, spaces and dots between a Chinese name's characters were removed before
+# searching, combining marks were not: 劉́洋 (an acute accent on 劉) or 劉⃝洋 (a circle round it)
+# reads as 劉洋 and was not found; nor was K̶e̶n̶j̶i̶ Watanabe (a line through each letter). What
+# NFKC leaves of the marks of no one script is removed now; an accent NFKC makes one letter
+# with (`é`) stays: José is not Jose.
+
+
+@pytest.mark.parametrize(
+    ("written", "plain"),
+    [
+        ("劉\u0301洋", "劉洋"),  # combining acute accent
+        ("劉\u20dd洋", "劉洋"),  # combining enclosing circle
+        ("劉\u302a\u302b洋", "劉洋"),  # ideographic tone marks
+        ("劉\u3099洋", "劉洋"),  # a kana voicing mark on no kana
+        ("K\u0336e\u0336n\u0336j\u0336i\u0336 Watanabe", "Kenji Watanabe"),  # struck through
+        ("Jose\u0301 Li", "Jos\u00e9 Li"),  # composed by NFKC: kept as one letter
+    ],
+)
+def test_combining_marks_are_removed_after_nfkc(written, plain):
+    assert normalise(written) == plain
+
+
+def test_a_name_disguised_by_combining_marks_is_found_and_withheld(agency):
+    client = (agency.records / "clients/acme/client.yaml").read_text(encoding="utf-8")
+    agency.write("clients/acme/client.yaml", client + "notes: 劉\u0301洋 called back.\n")
+    (problem,) = [p for p in agency.problems() if p.code == "HB503"]
+    assert (problem.file, problem.line) == ("records/clients/acme/client.yaml", 13)
+    assert "`cand-0001`" in problem.message
+    assert Redactor.of(agency.load()).text("劉\u0301洋 called back.") == "cand-0001 called back."

@@ -9,7 +9,8 @@ bodies). Personal data is recognised the same way everywhere:
   references (`&#64;`, `&commat;`, `&#37101;`) and percent-encoding (`%40`, `%E9%83%AD`)
   decoded, then Unicode NFKC (full-width letters, digits and `＠`
   become ASCII), format and other invisible characters removed (zero-width spaces and joiners,
-  bidi controls, soft hyphens, variation selectors), every kind of space folded to a plain
+  bidi controls, soft hyphens, variation selectors), the combining marks of no one script
+  that NFKC leaves (`K̶e̶n̶j̶i̶`, `劉́洋`) removed, every kind of space folded to a plain
   space, every kind of dash to `-`, and a space, middle dot, dot, underscore or dash between
   two Chinese characters dropped (`劉　洋`, `劉·洋` and `劉-洋` are `劉洋`). A name with a
   zero-width space inside, a phone number with no-break spaces or an e-mail with a full-width
@@ -88,6 +89,15 @@ _DASHES = (
 )
 """Every dash (Unicode Pd) and the minus sign: a phone number grouped by them is one."""
 _ASTRAL_DASHES = "\U00010ead"
+_COMBINING = (
+    "\u0300-\u036f\u0488\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u302a-\u302f"
+    "\u3099\u309a\ufe20-\ufe2f"
+)
+"""The combining marks of no one script: accents, overlays (a line through, a tilde), enclosing
+circles, the ideographic tone marks and the kana voicing marks. What NFKC leaves of them (it
+makes a letter and its accent one character where there is one, `é`) draws on a character
+without hiding it from a reader — `K̶e̶n̶j̶i̶`, `劉́洋` — so they are removed, after NFKC."""
+_MARKS = re.compile(f"[{_COMBINING}]+")
 _CJK = "\u3400-\u9fff\uf900-\ufaff"
 
 
@@ -108,7 +118,7 @@ def _table() -> dict[int, str | None]:
 
 _FOLD = _table()
 _FOLDED_BMP = re.compile(
-    f"[{_class([r for r in _INVISIBLE if r[1] <= 0xFFFF])}{_SPACES}{_DASHES}"
+    f"[{_class([r for r in _INVISIBLE if r[1] <= 0xFFFF])}{_SPACES}{_DASHES}{_COMBINING}"
     "\U00010000-\U0010ffff]"  # astral characters are rare: any one takes the long way
 )
 _NAME_JOINERS = " \u00b7\u2027\u30fb\u2219\u22c5._-"
@@ -193,7 +203,7 @@ def normalise(text: str) -> str:
         if not _needs_folding(text):
             return text
     folded = unicodedata.normalize("NFKC", text.translate(_FOLD)).translate(_FOLD)
-    return _CJK_GAP.sub("", folded)
+    return _CJK_GAP.sub("", _MARKS.sub("", folded))
 
 
 # --- e-mail addresses and phone numbers ------------------------------------------------------
