@@ -36,6 +36,8 @@ import re
 _CHINESE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 """A Han character (the unified ideographs, extension A, the compatibility ones)."""
 _CHINESE_RUN = re.compile(f"{_CHINESE.pattern}+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+"""Half a surrogate pair: Python's stand-in for a byte of a file name that is not UTF-8."""
 
 _UNIFIED = ((0x3400, 0x4DC0), (0x4E00, 0xA000))
 """The Han characters a name is spelled in once normalised (NFKC makes the compatibility
@@ -73,7 +75,10 @@ def other_forms(words: str, own: frozenset[str] = frozenset()) -> str:
     the Traditional; separated by spaces. A word whose Chinese is all among ``own`` (the
     site's own labels, :func:`chinese_runs`, in its own script) is nobody's search: left out."""
     chinese = [
-        word for word in words.split() if any(run not in own for run in _CHINESE_RUN.findall(word))
+        word
+        for word in words.split()
+        if any(run not in own for run in _CHINESE_RUN.findall(word))
+        and not _SURROGATE.search(word)  # OpenCC takes UTF-8, which has no lone surrogate
     ]
     if not chinese:
         return ""
