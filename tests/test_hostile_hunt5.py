@@ -385,3 +385,45 @@ def test_a_name_disguised_by_combining_marks_is_found_and_withheld(agency):
 
 def test_other_forms_leaves_out_a_word_with_a_lone_surrogate():
     assert other_forms("\ud800醫療 醫療 中文\udfff") == "医疗"
+
+
+# --- 10. a name with a control character escaped into it ---------------------------------------
+# YAML writes any control character in a double-quoted text ("劉\0洋", "Ken\x00ji"). The rules
+# searched the text as it was, and the name was not found; the handbook removes control
+# characters from a page, and showed 劉洋. They are removed before searching now, as the
+# handbook removes them (the line feed stays: it separates the texts a rule searches at once).
+
+
+@pytest.mark.parametrize(
+    ("written", "plain"),
+    [
+        ("劉\x00洋", "劉洋"),
+        ("Ken\x00ji Watanabe", "Kenji Watanabe"),  # ASCII, which was passed through as it was
+        ("劉\x1b洋\x7f", "劉洋"),
+        ("劉\x9f洋", "劉洋"),  # a C1 control
+        ("a\tb\nc", "a\tb\nc"),  # ASCII with a tab and a line feed: as it was
+    ],
+)
+def test_control_characters_are_removed_before_searching(written, plain):
+    assert normalise(written) == plain
+
+
+@pytest.mark.parametrize("note", ['"劉\\0洋 called back."', '"劉\\e洋 called back."'])
+def test_a_name_with_an_escaped_control_character_is_found(agency, note):
+    client = (agency.records / "clients/acme/client.yaml").read_text(encoding="utf-8")
+    agency.write("clients/acme/client.yaml", client + f"notes: {note}\n")
+    (problem,) = [p for p in agency.problems() if p.code == "HB503"]
+    assert (problem.file, problem.line) == ("records/clients/acme/client.yaml", 13)
+    assert render(agency.load().documents[problem.file].data["notes"]).count("劉洋") == 1
+
+
+def test_a_candidates_name_with_a_control_character_is_still_her_name(agency):
+    agency.write(
+        "candidates/cand-0001.yaml",
+        'id: cand-0001\nname: "劉\\0洋"\n'
+        "consent: {given_on: 2026-03-10, purpose: Recruitment for client roles}\n"
+        "retain_until: 2028-03-10\n",
+    )
+    client = (agency.records / "clients/acme/client.yaml").read_text(encoding="utf-8")
+    agency.write("clients/acme/client.yaml", client + "notes: 劉洋 called back.\n")
+    assert [(p.line, p.code) for p in agency.problems() if p.code == "HB503"] == [(13, "HB503")]

@@ -14,8 +14,9 @@ bodies). Personal data is recognised the same way everywhere:
   space, every kind of dash to `-`, and a space, middle dot, dot, underscore or dash between
   two Chinese characters dropped (`劉　洋`, `劉·洋` and `劉-洋` are `劉洋`). A name with a
   zero-width space inside, a phone number with no-break spaces or an e-mail with a full-width
-  `＠` is found like the plain one. Pure-ASCII text needs none of it and is passed through as
-  it is.
+  `＠` is found like the plain one. Control characters but the line feed are removed too
+  (`"劉\\0洋"` is `劉洋`, as the handbook shows it). Pure-ASCII text without a control character
+  needs none of it and is passed through as it is.
 - **Free text** (every string of a record outside ``candidates/`` but the person fields below):
   any e-mail address (HB501; spelled out, `name (at) mail (dot) example`, a candidate's), any
   phone number (HB502) and any candidate's name (HB503).
@@ -79,7 +80,11 @@ _INVISIBLE = (
     # joiner, variation selectors, Hangul fillers.
     (0x034F, 0x034F), (0xFE00, 0xFE0F), (0xE0100, 0xE01EF), (0x115F, 0x1160),
     (0x3164, 0x3164), (0xFFA0, 0xFFA0),
+    # Control characters but the line feed and the ones folded as spaces (tab, VT, FF, CR,
+    # NEL): a YAML escape writes them ("劉\0洋"), and the handbook removes them from a page.
+    (0x0000, 0x0008), (0x000E, 0x001F), (0x007F, 0x0084), (0x0086, 0x009F),
 )  # fmt: skip
+_ASCII_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 _SPACES = "\t\r\x0b\x0c\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 """Every space but the plain one (Unicode Zs, the line and paragraph separators, tab and the
 other ASCII spaces but the line feed, which separates the texts a rule searches at once)."""
@@ -188,12 +193,12 @@ def _without_markup(text: str, held: list[str]) -> str:
 def normalise(text: str) -> str:
     """``text`` as personal data is searched in (see the module's documentation).
 
-    Pure-ASCII text is returned as it is, and so is text that is already normal: only the rare
-    text that needs it is rewritten. Line feeds are kept.
+    Pure-ASCII text without a control character is returned as it is, and so is text that is
+    already normal: only the rare text that needs it is rewritten. Line feeds are kept.
     """
     if ("&" in text or "%" in text or "<" in text) and _ENCODED.search(text):
         text = _decoded(text)
-    if text.isascii():
+    if text.isascii() and not _ASCII_CONTROL.search(text):
         return text
     if not _needs_folding(text):
         # Most Chinese text is here: at most full-width punctuation for NFKC to fold.
