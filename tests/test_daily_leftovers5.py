@@ -424,3 +424,37 @@ def test_filling_a_plans_last_open_requirement_says_to_close_the_plan(runner, re
     reports = board(runner, records, friday, "progress-report")
     assert "plan-2026-011#report-9" not in reports
     assert reports["plan-2026-011#report-8"][:2] == ("met", "2026-11-19T17:00:00+08:00")
+
+
+def test_an_example_line_inside_a_quoted_text_is_left_whole(runner, records):
+    """A line written as the example is, but inside a quoted value over several lines, is
+    part of that value, not an example. ruamel.yaml would rewrite such a value, so the event
+    is refused as any edit of it is, and the file stays byte for byte (a guard: taking the
+    line out would have changed what the record says)."""
+    plan = new_plan(runner, records)
+    example = "# proposed_on: 2026-11-23         # hirebook log proposed plan-2026-016\n"
+    quoted = NEW_PLAN.replace(example, "").replace(
+        "position_analysis: The market for this role, and where the candidates are.\n",
+        f'position_analysis: "Pasted from the draft:\n{example}  end"\n',
+    )
+    plan.write_text(quoted, encoding="utf-8")
+    args = ["log", "proposed", "plan-2026-016", "--as-of", "2026-11-23T10:00"]
+    refused = hirebook(runner, records, *args)
+    assert refused.exit_code == 1
+    assert "plan-2026-016.yaml:5:1: writing this event would also rewrite line 5" in (
+        refused.output
+    )
+    assert plan.read_text(encoding="utf-8") == quoted
+
+
+def test_the_examples_are_looked_for_at_line_feeds_alone():
+    """str.splitlines also splits at U+2028, a form feed or U+0085 inside a value, where
+    YAML sees no line break: an example-like text after one is no line of its own."""
+    from hirebook.events import examples
+
+    text = "summary: a\u2028# proposed_on: 2026-11-23\fb\x85c\nstatus: draft\n"
+    assert examples.lines(text) == [
+        "summary: a\u2028# proposed_on: 2026-11-23\fb\x85c\n",
+        "status: draft\n",
+    ]
+    assert examples.lines("id: x\nlast") == ["id: x\n", "last"]

@@ -35,11 +35,18 @@ def new_fields(data: dict, changes: list[Change]) -> list[str]:
     return fields
 
 
-def without(lines: list[str], examples: Examples, fields: list[str]) -> tuple[list[str], dict]:
-    """``lines`` (with their line breaks) without the example of each of ``fields`` found
+def lines(text: str) -> list[str]:
+    """``text``'s lines with their line feeds: split at line feeds alone (``splitlines`` would
+    also split a value holding U+2028 or a form feed, which YAML reads as no line break)."""
+    parts = text.split("\n")
+    return [part + "\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+
+
+def without(text_lines: list[str], examples: Examples, fields: list[str]) -> tuple[list[str], dict]:
+    """``text_lines`` (with their line breaks) without the example of each of ``fields`` found
     whole, each at the beginning of its line; and, by field, the index in the lines returned
     where its example stood."""
-    kept = list(lines)
+    kept = list(text_lines)
     anchors: dict[str, int] = {}
     for field in fields:
         patterns = examples.get(field)
@@ -68,7 +75,7 @@ def placed(before: str, after: str, anchors: dict[str, int]) -> str:
     """``after`` (``before`` edited by the round trip) with each new field's lines moved up to
     its example's place in ``before``. A field whose place is the end, or whose place falls
     inside a value (the next line there is indented), stays where the round trip put it."""
-    old, new = before.splitlines(keepends=True), after.splitlines(keepends=True)
+    old, new = lines(before), lines(after)
     for field, at in sorted(anchors.items(), key=lambda item: item[1], reverse=True):
         if at >= len(old) or old[at][:1] in (" ", "\t", "-"):
             continue

@@ -57,17 +57,23 @@ def edit(
     expected = copy.deepcopy(data)
     apply(expected, changes, lambda like: {}, list)
     lines, anchors = examples.without(
-        text.splitlines(keepends=True),
-        templates_examples or {},
-        examples.new_fields(data, changes),
+        examples.lines(text), templates_examples or {}, examples.new_fields(data, changes)
     )
-    bare = "".join(lines)
+    if anchors:
+        try:
+            return _quoted_if_need_be("".join(lines), changes, expected, anchors)
+        except RoundTripError:
+            pass  # an example line that was no comment (inside a quoted text): left as it was
+    return _quoted_if_need_be(text, changes, expected, {})
+
+
+def _quoted_if_need_be(text: str, changes: list[Change], expected: dict, anchors: dict) -> str:
     try:
-        return _written(bare, changes, expected, anchors)
+        return _written(text, changes, expected, anchors)
     except RoundTripError:
         # ruamel.yaml writes some text plain where it does not read back (`::x` as a value of
         # a flow mapping): the event's text is written quoted instead.
-        return _written(bare, [_quoted(change) for change in changes], expected, anchors)
+        return _written(text, [_quoted(change) for change in changes], expected, anchors)
 
 
 def _written(text: str, changes: list[Change], expected: dict, anchors: dict) -> str:
