@@ -16,6 +16,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import stat
 import time
 
 import pytest
@@ -123,3 +124,21 @@ def test_a_command_whose_worker_is_killed_says_so_with_exit_2(runner, agency, mo
     assert result.exit_code == 2, result.output
     assert result.output.startswith("hirebook: a worker process ended before it finished")
     assert "--jobs 1" in result.output and "Traceback" not in result.output
+
+
+# --- 3. a device without its driver -------------------------------------------------------------
+# read_record opens without an lstat first (b991dfa) and took every ENXIO for a socket: a
+# device node whose driver is not loaded (open: ENXIO) was "a socket". Only root makes one.
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="mknod needs root")
+def test_a_device_without_its_driver_is_called_a_device(tmp_path):
+    from hirebook.records import files
+    from hirebook.records.yamlread import LoadProblem
+
+    node = tmp_path / "device.yaml"
+    os.mknod(node, 0o600 | stat.S_IFCHR, os.makedev(240, 7))  # 240-254: local, unassigned
+    with pytest.raises(LoadProblem) as refused:
+        files.read_record(str(node))
+    assert refused.value.code == "HB111"
+    assert refused.value.message.startswith("this is a device, not a regular file")

@@ -26,6 +26,7 @@ _OPEN_FLAGS = (
     os.O_RDONLY
     | getattr(os, "O_NOFOLLOW", 0)  # a link swapped in after the check is not followed either
     | getattr(os, "O_NONBLOCK", 0)  # a FIFO swapped in after the check does not block
+    | getattr(os, "O_NOCTTY", 0)  # a terminal device is never made this process's terminal
     | getattr(os, "O_CLOEXEC", 0)
     | getattr(os, "O_BINARY", 0)
 )
@@ -76,8 +77,8 @@ def read_record(file: str) -> bytes:
     except OSError as err:
         if err.errno == errno.ELOOP:  # O_NOFOLLOW met a link
             raise not_regular("a symbolic link") from None
-        if err.errno == errno.ENXIO:  # a socket cannot be opened
-            raise not_regular("a socket") from None
+        if err.errno in (errno.ENXIO, errno.ENODEV):  # a socket, a device without its driver
+            raise not_regular(_kind_at(file)) from None
         raise
     try:
         status = os.fstat(handle)
@@ -89,6 +90,14 @@ def read_record(file: str) -> bytes:
         return _read_at_most(handle, status.st_size, MAX_BYTES + 1)
     finally:
         os.close(handle)
+
+
+def _kind_at(file: str) -> str:
+    """What ``file``, which could not be opened as a regular file, is (asked only then)."""
+    try:
+        return kind_of(os.lstat(file).st_mode) or "not a regular file"
+    except OSError:
+        return "not a regular file"
 
 
 def _read_at_most(handle: int, size: int, limit: int) -> bytes:
