@@ -427,3 +427,35 @@ def test_a_candidates_name_with_a_control_character_is_still_her_name(agency):
     client = (agency.records / "clients/acme/client.yaml").read_text(encoding="utf-8")
     agency.write("clients/acme/client.yaml", client + "notes: 劉洋 called back.\n")
     assert [(p.line, p.code) for p in agency.problems() if p.code == "HB503"] == [(13, "HB503")]
+
+
+# --- 11. a name with a Han character beyond the basic plane -------------------------------------
+# Rare characters of names are in the extensions beyond the basic plane (𡒊 U+2148A, 𠮷 U+20BB7).
+# A name's Chinese was looked for in runs of basic-plane Han characters: 王𡒊 had no run of two
+# and was not looked for at all; 𠮷田健 was looked for as 田健, so the redactor wrote
+# "𠮷cand-0002" (its first character published) and any 田健 was taken for her.
+
+
+def _named(agency, name: str) -> None:
+    agency.write(
+        "candidates/cand-0001.yaml",
+        f"id: cand-0001\nname: {name}\n"
+        "consent: {given_on: 2026-03-10, purpose: Recruitment for client roles}\n"
+        "retain_until: 2028-03-10\n",
+    )
+    client = (agency.records / "clients/acme/client.yaml").read_text(encoding="utf-8")
+    agency.write("clients/acme/client.yaml", client + f"notes: {name} called back.\n")
+
+
+@pytest.mark.parametrize("name", ["王\U0002148a", "\U00020bb7田健"])
+def test_a_name_with_a_character_beyond_the_basic_plane_is_found_and_withheld(agency, name):
+    _named(agency, name)
+    assert [(p.line, p.code) for p in agency.problems() if p.code == "HB503"] == [(13, "HB503")]
+    redactor = Redactor.of(agency.load())
+    assert redactor.text(f"{name} called back.") == "cand-0001 called back."
+
+
+def test_part_of_such_a_name_is_no_name():
+    found = Candidates({"cand-0002": {"name": "\U00020bb7田健"}})
+    assert found.name_in("田健 called back.") is None
+    assert found.name_in("\U00020bb7田健 called back.") == "cand-0002"

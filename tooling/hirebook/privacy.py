@@ -316,7 +316,10 @@ def free_text_data(document: Document) -> object:
 
 # --- the candidates' data --------------------------------------------------------------------
 
-_CJK_RUN = re.compile(f"[{_CJK}]{{2,}}")
+_CJK_EXTENSIONS = "\U00020000-\U0003134f"
+"""The Han characters beyond the basic plane (extensions B to H): the rare characters of many
+names (王𡒊, 𠮷田), which a name's run of Chinese characters holds too."""
+_CJK_RUN = re.compile(f"[{_CJK}{_CJK_EXTENSIONS}]{{2,}}")
 _LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*)*")
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 """A word of a Latin name: a hyphen parts two (`Jean-Pierre`, `tp-2026-1120-liu-yang`)."""
