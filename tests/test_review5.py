@@ -142,3 +142,47 @@ def test_a_device_without_its_driver_is_called_a_device(tmp_path):
         files.read_record(str(node))
     assert refused.value.code == "HB111"
     assert refused.value.message.startswith("this is a device, not a regular file")
+
+
+# --- 4. a name behind Markdown's inline marks ---------------------------------------------------
+# The handbook renders record text as Markdown, and fenced code (807595e) is not the only mark
+# it takes away: `劉**洋**` is 劉<strong>洋</strong>, read 劉洋 on the page and in the search
+# index, `劉`洋`` and `劉[洋](x)` the same. The personal-data rules read the text as written and
+# found no name. (Before this session too; found reviewing what record Markdown shows.)
+
+TOUCHPOINT = "id: tp-2026-0002\ntype: call\nat: 2026-03-11T10:00:00+08:00\nby: wang-li\n"
+TOUCHPOINT += "summary: {summary}\n"  # line 5; the value starts at column 10
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("约劉**洋**面试", "约劉<strong>洋</strong>面试"),
+        ("约劉`洋`面试", "约劉<code>洋</code>面试"),
+        ("约`劉`洋面试", "约<code>劉</code>洋面试"),
+        ("约劉[洋](x)面试", "约劉<span>洋 (x)</span>面试"),
+    ],
+)
+def test_a_name_the_page_shows_whole_is_found(agency, text, shown):
+    assert shown in render(text)  # 劉洋 to a reader
+    agency.check(
+        "clients/acme/touchpoints/tp-2026-0002.yaml",
+        TOUCHPOINT.format(summary=text),
+        expect=[(5, 10, "HB503")],
+    )
+
+
+def test_a_masked_phone_number_stays_no_number(agency):
+    agency.check(
+        "clients/acme/touchpoints/tp-2026-0002.yaml",
+        TOUCHPOINT.format(summary="Called 138****0001, the number she gave on the form"),
+        expect=[],
+    )
+
+
+def test_a_latin_name_behind_emphasis_inside_its_words_is_found():
+    from hirebook.privacy import Candidates, normalise
+
+    index = Candidates({"cand-0009": {"name": "Guo Feng"}})
+    assert index.name_in(normalise("Met Gu*o* F`eng` today")) == "cand-0009"  # Guo Feng shown
+    assert index.name_in(normalise("Met Guo today; Feng tomorrow")) is None

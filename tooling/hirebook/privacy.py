@@ -15,7 +15,10 @@ bodies). Personal data is recognised the same way everywhere:
   two Chinese characters dropped (`劉　洋`, `劉·洋` and `劉-洋` are `劉洋`). A name with a
   zero-width space inside, a phone number with no-break spaces or an e-mail with a full-width
   `＠` is found like the plain one. Control characters but the line feed are removed too
-  (`"劉\\0洋"` is `劉洋`, as the handbook shows it). Pure-ASCII text without a control character
+  (`"劉\\0洋"` is `劉洋`, as the handbook shows it). Markdown's inline marks between two
+  letters are dropped as the handbook's page drops them (`郭**峰**` and `Gu*o* Feng`:
+  emphasis, code), and a bracket between two Chinese characters (`郭[峰](x)`: a link's
+  label). Pure-ASCII text without a control character
   needs none of it and is passed through as it is.
 - **Free text** (every string of a record outside ``candidates/`` but the person fields below):
   any e-mail address (HB501; spelled out, `name (at) mail (dot) example`, a candidate's), any
@@ -126,10 +129,12 @@ _FOLDED_BMP = re.compile(
     f"[{_class([r for r in _INVISIBLE if r[1] <= 0xFFFF])}{_SPACES}{_DASHES}{_COMBINING}"
     "\U00010000-\U0010ffff]"  # astral characters are rare: any one takes the long way
 )
-_NAME_JOINERS = " \u00b7\u2027\u30fb\u2219\u22c5._-"
+_NAME_JOINERS = " \u00b7\u2027\u30fb\u2219\u22c5\\[\\]._-"
 """What may stand between the characters of a Chinese name and still be read as it: a space,
-the middle dots (`郭·峰`, `郭・峰`; full-width `･` is `・` after NFKC), a dot, an underscore or a
-dash (every dash is `-` by then). Between two Chinese characters they are dropped."""
+the middle dots (`郭·峰`, `郭・峰`; full-width `･` is `・` after NFKC), a bracket (`郭[峰](x)`,
+a Markdown link the handbook shows as 郭峰 (x)), a dot, an underscore or a dash (every dash
+is `-` by then). Between two Chinese characters they are dropped (a regular expression's
+character class: the brackets escaped)."""
 _CJK_GAPS = re.compile(f"[{_CJK}][{_NAME_JOINERS}]+[{_CJK}]")
 _CJK_GAP = re.compile(f"(?<=[{_CJK}])[{_NAME_JOINERS}]+(?=[{_CJK}])")
 _ANY_JOINER = re.compile(f"[{_NAME_JOINERS}]")
@@ -190,6 +195,12 @@ def _without_markup(text: str, held: list[str]) -> str:
     return _TAG.sub("", rest)
 
 
+_INLINE_MARKS = re.compile(r"(?<=[^\W\d_])[*`]+(?=[^\W\d_])")
+"""Markdown's emphasis and code marks between two letters: the handbook renders record text
+as Markdown, so ``郭**峰**`` is 郭峰 on the page and in its search index, ``Gu*o*`` Guo. Not
+between digits: ``138****0001`` is a phone number masked, no number."""
+
+
 def normalise(text: str) -> str:
     """``text`` as personal data is searched in (see the module's documentation).
 
@@ -198,6 +209,8 @@ def normalise(text: str) -> str:
     """
     if ("&" in text or "%" in text or "<" in text) and _ENCODED.search(text):
         text = _decoded(text)
+    if ("*" in text or "`" in text) and _INLINE_MARKS.search(text):
+        text = _INLINE_MARKS.sub("", text)
     if text.isascii() and not _ASCII_CONTROL.search(text):
         return text
     if not _needs_folding(text):
@@ -320,8 +333,16 @@ _CJK_EXTENSIONS = "\U00020000-\U0003134f"
 """The Han characters beyond the basic plane (extensions B to H): the rare characters of many
 names (王𡒊, 𠮷田), which a name's run of Chinese characters holds too."""
 _CJK_RUN = re.compile(f"[{_CJK}{_CJK_EXTENSIONS}]{{2,}}")
-_LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z'-]*(?:\s+[A-Za-z][A-Za-z'-]*)*")
-_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+_LETTERS = (
+    "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"  # Latin
+    "\u0386-\u03ff\u0400-\u0481\u048a-\u04ff"  # Greek, Cyrillic
+)
+"""The letters of a name written in words: Latin with its accented letters (Zoë Müller, Łukasz,
+Nguyễn Văn An), Greek and Cyrillic. A name's words are whole words of these letters: before,
+ASCII letters alone, so Zoë was looked for as `Zo` (and `Zo` anywhere taken for her), and the
+redactor wrote `cand-0002ë Mücand-0002` of Zoë Müller."""
+_LATIN_WORDS = re.compile(f"[{_LETTERS}][{_LETTERS}'-]*(?:\\s+[{_LETTERS}][{_LETTERS}'-]*)*")
+_WORD = re.compile(f"[{_LETTERS}][{_LETTERS}']*")
 """A word of a Latin name: a hyphen parts two (`Jean-Pierre`, `tp-2026-1120-liu-yang`)."""
 _DIGIT = re.compile(r"\d")
 _NOT_DIGITS = re.compile(r"\D+")
@@ -583,10 +604,12 @@ def _without_addresses(text: str) -> str:
 
 
 def _lowered(text: str, words: Sequence[str]) -> list[str]:
-    """``words`` (the :data:`_WORD` s of ``text``, ASCII letters) in lower case: the words of
-    ``text`` lower-cased at once, where there is a capital to lower at all."""
+    """``words`` (the :data:`_WORD` s of ``text``) in lower case: the words of ASCII ``text``
+    lower-cased at once, where there is a capital to lower at all; of other text, one by one."""
     if text.islower() or not words:
         return list(words)
+    if not text.isascii():
+        return [word.lower() for word in words]  # one word each: İ is two characters lowered
     return _WORD.findall(text.translate(_ASCII_LOWER))
 
 
