@@ -459,3 +459,31 @@ def test_part_of_such_a_name_is_no_name():
     found = Candidates({"cand-0002": {"name": "\U00020bb7田健"}})
     assert found.name_in("田健 called back.") is None
     assert found.name_in("\U00020bb7田健 called back.") == "cand-0002"
+
+
+# --- 12. a name in accented Latin letters, Greek or Cyrillic -----------------------------------
+# A name's words were ASCII letters: Zoë Müller was looked for as the words `Zo` and `ller` (any
+# `Zo` taken for her), and the redactor wrote "cand-0001ë Mücand-0001 called back." — half her
+# name published; Иван Петров was not looked for at all.
+
+
+@pytest.mark.parametrize(
+    ("name", "written"),
+    [
+        ("Zoë Müller", "ZOË MÜLLER"),
+        ("Łukasz Kowalski", "Łukasz Kowalski"),
+        ("Nguyễn Văn An", "nguyễn văn an"),
+        ("Иван Петров", "Иван Петров"),
+    ],
+)
+def test_a_name_in_accented_latin_greek_or_cyrillic_is_found_whole(agency, name, written):
+    _named(agency, name)
+    assert [(p.line, p.code) for p in agency.problems() if p.code == "HB503"] == [(13, "HB503")]
+    redactor = Redactor.of(agency.load())
+    assert redactor.text(f"{written} called back.") == "cand-0001 called back."
+
+
+def test_a_piece_of_an_accented_name_is_no_name():
+    found = Candidates({"cand-1": {"name": "Zoë Müller"}, "cand-2": {"name": "Nguyễn Văn An"}})
+    for text in ("Zo is a prefix.", "Keller", "ller", "An offer was made.", "Zoe Mueller"):
+        assert found.name_in(text) is None, text
