@@ -298,11 +298,6 @@ def test_a_name_of_ten_thousand_characters_is_found_in_either_script():
 # the repository, and said it wrote records/clients/acme/requirements/req-2026-001.yaml (exit 0).
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli/new.py (another helper's file) writes through a linked folder: "
-    "it should refuse as the handbook does (atomic.links_below)",
-)
 def test_new_never_writes_through_a_linked_folder(agency, runner, tmp_path):
     outside = tmp_path / "outside"
     outside.mkdir()
@@ -487,3 +482,23 @@ def test_a_piece_of_an_accented_name_is_no_name():
     found = Candidates({"cand-1": {"name": "Zoë Müller"}, "cand-2": {"name": "Nguyễn Văn An"}})
     for text in ("Zo is a prefix.", "Keller", "ller", "An offer was made.", "Zoe Mueller"):
         assert found.name_in(text) is None, text
+
+
+# --- 13. a client folder renamed hidden (records/repository.py: the lead's) -------------------
+# `git mv clients/acme clients/.acme` in a pull request: lint says "no problems (4 files
+# checked)" and exits 0, while the client, its requirement, plan and application are read by
+# nothing — sla --all drops from 8 clocks to 1. Hidden names are passed over (the temporary
+# files of atomic writes, editors' swap files), a hidden folder of records too, without a word.
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="records/repository.py (the lead's file) passes over a hidden folder of records "
+    "without a problem",
+)
+@pytest.mark.parametrize("hidden", [".acme", "..acme"])
+def test_a_hidden_client_folder_is_a_problem(agency, runner, hidden):
+    (agency.records / "clients/acme").rename(agency.records / "clients" / hidden)
+    result = runner.invoke(cli, ["lint", "--records", str(agency.records)])
+    assert result.exit_code == 1, result.output
+    assert f"records/clients/{hidden}" in result.output
