@@ -115,6 +115,7 @@ def _written(value: date | datetime) -> str:
 
 def _write(repo: Repository, relative: Path, text: str) -> None:
     target = repo.records_dir / relative
+    _refuse_links(repo, relative)
     try:
         atomic.create_new(target, text)
     except FileExistsError:
@@ -124,6 +125,19 @@ def _write(repo: Repository, relative: Path, text: str) -> None:
     except OSError as err:
         raise machine_failure(err, "No record was written.") from None
     click.echo(target.relative_to(repo.root) if target.is_relative_to(repo.root) else target)
+
+
+def _refuse_links(repo: Repository, relative: Path) -> None:
+    """A record is written inside the records folder, never through a symbolic link on the
+    way (a client's folder or its requirements/ linked elsewhere): lint reads no link (HB111),
+    so the record would be outside the repository, unreviewed, and still said written."""
+    for link in atomic.links_below(repo.records_dir, [str(relative)]):
+        shown = link.relative_to(repo.root) if link.is_relative_to(repo.root) else link
+        raise click.ClickException(
+            f"{inert(str(shown))} is a symbolic link; hirebook writes a record only inside the "
+            "records folder (lint: HB111). Put the folder itself there, then run the command "
+            "again. No record was written."
+        )
 
 
 def _need(repo: Repository, kind: str, record_id: str, client: str | None = None) -> None:
