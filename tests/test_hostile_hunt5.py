@@ -502,3 +502,28 @@ def test_a_hidden_client_folder_is_a_problem(agency, runner, hidden):
     result = runner.invoke(cli, ["lint", "--records", str(agency.records)])
     assert result.exit_code == 1, result.output
     assert f"records/clients/{hidden}" in result.output
+
+
+# --- 14. a name in Hangul or katakana -------------------------------------------------------
+# Names were looked for in Han characters and ASCII words only: 김민수 and ジョン・スミス were
+# never looked for, and every output published them. They are words now: a Korean name where a
+# space or punctuation ends it (김민수가, with a particle, is another word), a katakana one up to
+# the hiragana after it, its words parted by a space or a middle dot.
+
+
+@pytest.mark.parametrize(
+    ("name", "written", "redacted"),
+    [
+        ("김민수", "김민수 called back.", "cand-0001 called back."),
+        ("ジョン・スミス", "ジョン・スミスさんから電話。", "cand-0001さんから電話。"),
+    ],
+)
+def test_a_name_in_hangul_or_katakana_is_found_and_withheld(agency, name, written, redacted):
+    _named(agency, name)
+    assert [(p.line, p.code) for p in agency.problems() if p.code == "HB503"] == [(13, "HB503")]
+    assert Redactor.of(agency.load()).text(written) == redacted
+
+
+def test_one_word_of_a_katakana_name_is_no_name():
+    found = Candidates({"cand-0001": {"name": "ジョン・スミス"}})
+    assert found.name_in("スミスさん") is None  # Smith alone is anyone

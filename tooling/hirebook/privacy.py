@@ -336,12 +336,19 @@ _CJK_RUN = re.compile(f"[{_CJK}{_CJK_EXTENSIONS}]{{2,}}")
 _LETTERS = (
     "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"  # Latin
     "\u0386-\u03ff\u0400-\u0481\u048a-\u04ff"  # Greek, Cyrillic
+    "\u30a1-\u30fa\u30fc\uac00-\ud7a3"  # katakana (ジョン・スミス), Hangul syllables (김민수)
 )
 """The letters of a name written in words: Latin with its accented letters (Zoë Müller, Łukasz,
-Nguyễn Văn An), Greek and Cyrillic. A name's words are whole words of these letters: before,
-ASCII letters alone, so Zoë was looked for as `Zo` (and `Zo` anywhere taken for her), and the
-redactor wrote `cand-0002ë Mücand-0002` of Zoë Müller."""
-_LATIN_WORDS = re.compile(f"[{_LETTERS}][{_LETTERS}'-]*(?:\\s+[{_LETTERS}][{_LETTERS}'-]*)*")
+Nguyễn Văn An), Greek, Cyrillic, katakana and Hangul. A name's words are whole words of these
+letters: before, ASCII letters alone, so Zoë was looked for as `Zo` (and `Zo` anywhere taken
+for her), the redactor wrote `cand-0002ë Mücand-0002` of Zoë Müller, and 김민수 was not looked
+for at all. A word runs on into the next letter: 김민수가 (with a particle) is another word, so
+a Korean name is found where a space or punctuation ends it; katakana stops at hiragana
+(ジョン・スミスさん)."""
+_LATIN_WORDS = re.compile(
+    f"[{_LETTERS}][{_LETTERS}'-]*(?:[\\s\u00b7\u30fb]+[{_LETTERS}][{_LETTERS}'-]*)*"
+)
+"""A name's phrase: its words between spaces or middle dots (ジョン・スミス is two words)."""
 _WORD = re.compile(f"[{_LETTERS}][{_LETTERS}']*")
 """A word of a Latin name: a hyphen parts two (`Jean-Pierre`, `tp-2026-1120-liu-yang`)."""
 _DIGIT = re.compile(r"\d")
