@@ -364,7 +364,8 @@ class Candidates:
     linear in its length (a regular expression of thousands of alternatives took half a
     minute on 10,000 records).
 
-    A Chinese name is found as a run of Chinese characters; a Latin name as whole words
+    A Chinese name is found as a run of Chinese characters (beyond the basic plane too); a name
+    in Latin letters (accented ones too), Greek, Cyrillic, katakana or Hangul as whole words
     ("Li" never matches "Lina"; a hyphen parts words, `kenji-watanabe`): of two words or more
     in any case (`KENJI WATANABE`; in their order: Yang Liu is another person than Liu Yang),
     of one word in the same case (a candidate called Grace is not every "grace"). A name
