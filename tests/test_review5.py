@@ -86,6 +86,13 @@ def test_code_is_shown_escaped_never_as_markup():
     assert "<script>" not in html and 'href="' not in html
 
 
+def test_code_keeps_its_blank_lines():
+    # render drops the blank lines of its HTML (the page's Markdown would end the block at
+    # one), and with them a blank line of code: "a", "", "b" was shown as "a", "b".
+    html = render("```\na\n\nb\n```")
+    assert "<pre><code>a\n&#10;b\n</code></pre>" in html  # &#10;: a line break to a browser
+
+
 def test_unclosed_openings_take_time_in_proportion_to_the_text(agency):
     # 100,000 lines of ~~~x (500,000 bytes), never closed, then a quoted marker. Before, the
     # render alone took about 3 s per 8,000 lines, growing with their square: hours here.

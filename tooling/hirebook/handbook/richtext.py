@@ -84,12 +84,18 @@ class _FencedCode(Preprocessor):
         shown: list[str] = []
         done = 0
         for block in fences.blocks(lines):
-            code = "".join(f"{line}\n" for line in lines[block.opening + 1 : block.closing])
+            code = "".join(map(_code_line, lines[block.opening + 1 : block.closing]))
             language = f' class="language-{block.language}"' if block.language else ""
-            stored = f"<pre><code{language}>{html.escape(code, quote=False)}</code></pre>"
+            stored = f"<pre><code{language}>{code}</code></pre>"
             shown += [*lines[done : block.opening], "", self.md.htmlStash.store(stored), ""]
             done = block.closing + 1
         return shown + lines[done:] if done else lines
+
+
+def _code_line(line: str) -> str:
+    """A line of code, escaped, and its line break: for a blank line a character reference,
+    which the page shows as the same line break, as :func:`render` drops blank lines."""
+    return html.escape(line, quote=False) + ("\n" if line.strip() else "&#10;")
 
 
 class _Fences(Extension):
