@@ -56,6 +56,7 @@ client_commitments: []
 STATUS_ACTIVE = (
     "status: active                # draft | proposed | active (client confirmed) | closed\n"
 )
+STATUS_CLOSED = STATUS_ACTIVE.replace("status: active ", "status: closed ")
 NEW_PLAN = (
     PLAN_HEAD
     + "status: draft                 # draft | proposed | active (client confirmed) | closed\n"
@@ -240,11 +241,11 @@ def test_a_proposed_plan_of_a_cancelled_requirement_is_closed(runner, records):
     )
     output = run(runner, records, "log", "closed", "plan-2026-016", "--as-of", "2026-11-24T11:00")
     assert "\nNo SLA clock stopped or started.\n" in output
+    # The example of client_confirmed_on goes: the plan is never agreed now.
     assert plan.read_text(encoding="utf-8") == (
         PLAN_HEAD
-        + "status: closed                # draft | proposed | active (client confirmed) | closed\n"
-        "proposed_on: 2026-11-23\n"
-        "# client_confirmed_on: 2026-11-23 # hirebook log agreed plan-2026-016\n"
+        + STATUS_CLOSED
+        + "proposed_on: 2026-11-23\n"
         + PLAN_TAIL
         + "closed_on: 2026-11-24\n"
     )
@@ -458,3 +459,28 @@ def test_the_examples_are_looked_for_at_line_feeds_alone():
         "status: draft\n",
     ]
     assert examples.lines("id: x\nlast") == ["id: x\n", "last"]
+
+
+def test_the_examples_of_fields_an_event_ends_go_with_it(runner, records):
+    """A closed plan is neither proposed nor agreed any more (`log` refuses both), and nothing
+    more happens to a withdrawn application: the examples that said to log them go."""
+    plan = new_plan(runner, records)
+    run(runner, records, "log", "closed", "plan-2026-016", "--as-of", "2026-11-23T10:00")
+    assert plan.read_text(encoding="utf-8") == (
+        PLAN_HEAD + STATUS_CLOSED + PLAN_TAIL + "closed_on: 2026-11-23\n"
+    )
+    refused = hirebook(runner, records, "log", "proposed", "plan-2026-016",
+                       "--as-of", "2026-11-23T11:00")  # fmt: skip
+    assert refused.exit_code == 1
+    assert "plan-2026-016.yaml:3:9: plan-2026-016 is closed; a closed plan is not proposed" in (
+        refused.output
+    )
+    run(runner, records, "new", "application", "--requirement", "req-2026-016", "--candidate",
+        "cand-0017", "--channel", "referral", "--as-of", "2026-11-23T11:00")  # fmt: skip
+    run(runner, records, "log", "withdraw", "app-2026-0076", "--reason", "Took another offer",
+        "--as-of", "2026-11-23T15:00")  # fmt: skip
+    text = (records / EVERGREEN / "applications/app-2026-0076.yaml").read_text("utf-8")
+    assert text.endswith(
+        "\nsubmitted_at: 2026-11-23T11:00:00+08:00   # when the resume was sent to the client\n"
+        "withdrawn:\n  on: 2026-11-23\n  reason: Took another offer\n"
+    )

@@ -507,6 +507,8 @@ def _not_before(record: Record, on: date, field: str, what: str) -> None:
 
 def proposed(plan: Record, on: date) -> list[Change]:
     """The plan sent to the client (stops plan-proposal); a draft becomes ``proposed``."""
+    if plan.data.get("status") == "closed":
+        raise Refused(f"{plan.id} is closed; a closed plan is not proposed", ("status",))
     if plan.data.get("proposed_on") is not None:
         raise Refused(
             f"{plan.id} was already proposed on {plan.data['proposed_on']}", ("proposed_on",)

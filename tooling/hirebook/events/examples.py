@@ -25,14 +25,42 @@ Examples = Mapping[str, tuple[re.Pattern[str], ...]]
 """The template's example lines by the top-level field they show."""
 
 
+def _top(change: Change) -> str | int | None:
+    """The top-level field a change writes in."""
+    if change.path:
+        return change.path[0]
+    return change.key if isinstance(change, Put) else None
+
+
 def new_fields(data: dict, changes: list[Change]) -> list[str]:
     """The top-level fields ``changes`` add to the record read as ``data``, in order."""
     fields: list[str] = []
     for change in changes:
-        first = change.path[0] if change.path else change.key if isinstance(change, Put) else None
-        if isinstance(first, str) and first not in data and first not in fields:
-            fields.append(first)
+        top = _top(change)
+        if isinstance(top, str) and top not in data and top not in fields:
+            fields.append(top)
     return fields
+
+
+ENDING = {
+    ("status", "closed"): ("proposed_on", "client_confirmed_on"),
+    ("withdrawn", None): ("client_feedback",),
+}
+"""Changes after which no event writes some fields, so their examples go too: a closed plan
+is neither proposed nor agreed any more, nothing more happens to a withdrawn application
+(``log`` refuses those events). A key is (the top-level field written, the value written
+there, or None for any)."""
+
+
+def ended_fields(changes: list[Change]) -> list[str]:
+    """The top-level fields no event writes once ``changes`` are made (:data:`ENDING`)."""
+    fields: list[str] = []
+    for change in changes:
+        top = _top(change)
+        written = change.value if isinstance(change, Put) and not change.path else None
+        for key in ((top, written if isinstance(written, str) else None), (top, None)):
+            fields += ENDING.get(key, ())
+    return list(dict.fromkeys(fields))
 
 
 def lines(text: str) -> list[str]:

@@ -47,7 +47,8 @@ def edit(
 ) -> str:
     """``text`` (a record whose reading is ``data``) with ``changes`` written into it; a new
     top-level field takes the place of its example in ``templates_examples`` (the record's
-    template's, :mod:`hirebook.events.examples`), which goes."""
+    template's, :mod:`hirebook.events.examples`), which goes, as do the examples of fields
+    the changes end (a closed plan's ``# client_confirmed_on``)."""
     _one_kind_of_line_break(text)
     if "\r\n" in text:
         edited = edit(text.replace("\r\n", "\n"), data, changes, templates_examples)
@@ -56,10 +57,12 @@ def edit(
         text += "\n"
     expected = copy.deepcopy(data)
     apply(expected, changes, lambda like: {}, list)
+    fields = examples.new_fields(data, changes)
     lines, anchors = examples.without(
-        examples.lines(text), templates_examples or {}, examples.new_fields(data, changes)
+        examples.lines(text), templates_examples or {}, fields + examples.ended_fields(changes)
     )
-    if anchors:
+    anchors = {field: at for field, at in anchors.items() if field in fields}
+    if len(lines) < len(examples.lines(text)):
         try:
             return _quoted_if_need_be("".join(lines), changes, expected, anchors)
         except RoundTripError:
