@@ -3,8 +3,9 @@
 ``hirebook new`` writes a record with commented examples of the fields filled later
 (``# proposed_on: 2026-11-23 # hirebook log proposed plan-2026-016``, the ``# confirmation:``
 block). When ``hirebook log`` writes such a field, its example goes and the field takes its
-place, so the record reads as a person would have written it. Only the exact lines the
-template wrote are taken (:func:`hirebook.records.templates.examples`): a line a person
+place, so the record reads as a person would have written it; the examples of fields no
+event writes after it (a closed plan's ``# client_confirmed_on``) go too. Only the exact lines
+the template wrote are taken (:func:`hirebook.records.templates.examples`): a line a person
 changed, and every other comment, stays.
 
 Two steps around ruamel.yaml's round trip (:mod:`hirebook.events.roundtrip`): :func:`without`
@@ -87,14 +88,14 @@ def without(text_lines: list[str], examples: Examples, fields: list[str]) -> tup
     return kept, anchors
 
 
-def _found(lines: list[str], patterns: tuple[re.Pattern[str], ...]) -> int | None:
+def _found(text_lines: list[str], patterns: tuple[re.Pattern[str], ...]) -> int | None:
     """Where the lines matching ``patterns`` one after the other begin; None unless exactly
     once (an example copied twice is a person's text)."""
     size = len(patterns)
     starts = [
         start
-        for start in range(len(lines) - size + 1)
-        if all(p.fullmatch(lines[start + n].rstrip("\r\n")) for n, p in enumerate(patterns))
+        for start in range(len(text_lines) - size + 1)
+        if all(p.fullmatch(text_lines[start + n].rstrip("\n")) for n, p in enumerate(patterns))
     ]
     return starts[0] if len(starts) == 1 else None
 
@@ -117,13 +118,13 @@ def placed(before: str, after: str, anchors: dict[str, int]) -> str:
     return "".join(new)
 
 
-def _field_lines(lines: list[str], field: str) -> tuple[int, int] | None:
+def _field_lines(text_lines: list[str], field: str) -> tuple[int, int] | None:
     """The lines of the top-level ``field``: its key's line and the indented lines after it."""
     key = re.compile(re.escape(field) + r":(?:[ \t]|$)")
-    for first, line in enumerate(lines):
+    for first, line in enumerate(text_lines):
         if key.match(line):
             end = first + 1
-            while end < len(lines) and lines[end][:1] in (" ", "\t", "-"):
+            while end < len(text_lines) and text_lines[end][:1] in (" ", "\t", "-"):
                 end += 1
             return first, end
     return None
