@@ -193,3 +193,28 @@ def test_a_latin_name_behind_emphasis_inside_its_words_is_found():
     index = Candidates({"cand-0009": {"name": "Guo Feng"}})
     assert index.name_in(normalise("Met Gu*o* F`eng` today")) == "cand-0009"  # Guo Feng shown
     assert index.name_in(normalise("Met Guo today; Feng tomorrow")) is None
+
+
+KILLED_IN_A_WORKER = """
+import os, signal
+from hirebook import pipeline
+PARENT = os.getpid()
+def killed_in_a_worker(job, *_):
+    if os.getpid() != PARENT:
+        os.kill(os.getpid(), signal.SIGKILL)
+    raise AssertionError("a part ran in the build's own process")
+pipeline.check_part = killed_in_a_worker
+"""
+
+
+def test_a_handbook_build_whose_worker_is_killed_says_so(agency, tmp_path):
+    # The Pages workflow builds with mkdocs: the plugin turns the command's refusals into
+    # MkDocs' one-line error; a killed worker was a traceback in the build log.
+    from tests.handbook.handbook_site import build_site
+
+    built = build_site(
+        tmp_path, agency.records, plugin_options={"jobs": 2}, prelude=KILLED_IN_A_WORKER
+    )
+    assert not built.ok
+    assert "hirebook: a worker process ended before it finished" in built.log, built.log
+    assert "Traceback" not in built.log

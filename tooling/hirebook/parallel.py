@@ -69,8 +69,8 @@ class WorkerLost(Exception):
         super().__init__(
             "a worker process ended before it finished its part of the records (it was "
             "killed, or the system ran out of memory), so the command has no answer and wrote "
-            "none.\nRun the command again; if it happens again, run it with --jobs 1, which "
-            "uses one process and less memory."
+            "none.\nRun the command again; if it happens again, run it with --jobs 1 (in "
+            "mkdocs.yml, the hirebook plugin's jobs: 1), which uses one process and less memory."
         )
 
 

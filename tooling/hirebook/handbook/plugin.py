@@ -64,6 +64,7 @@ from hirebook.handbook.site import Handbook, HandbookError, prepare
 from hirebook.handbook.sources import Sources
 from hirebook.now import AS_OF_VARIABLE, parse_as_of
 from hirebook.output.inert import inert
+from hirebook.parallel import WorkerLost
 from hirebook.records.repository import RecordsFolderError
 
 log = logging.getLogger("mkdocs.plugins.hirebook")
@@ -183,7 +184,7 @@ class HirebookPlugin(BasePlugin[HirebookConfig]):
                 deferred=_deferred(self.config.language) if self.config.defer else None,
                 links=feeds.Links(config.site_url, config.use_directory_urls),
             )
-        except (RecordsFolderError, HandbookError, ValueError) as err:
+        except (RecordsFolderError, HandbookError, WorkerLost, ValueError) as err:
             # MkDocs prints it into the build log, which CI scans for workflow commands: each
             # line inert (the lint summary in it already is; a policy error quotes the policy).
             message = "\n".join(inert(line) for line in str(err).splitlines())
