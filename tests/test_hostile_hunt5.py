@@ -527,3 +527,31 @@ def test_a_name_in_hangul_or_katakana_is_found_and_withheld(agency, name, writte
 def test_one_word_of_a_katakana_name_is_no_name():
     found = Candidates({"cand-0001": {"name": "ジョン・スミス"}})
     assert found.name_in("スミスさん") is None  # Smith alone is anyone
+
+
+# --- 15. a Chinese name broken over two lines ---------------------------------------------------
+# `notes: |` keeps its line breaks: "Called 劉\n洋 back." was no name to the rules (a line feed
+# parts the texts a rule searches at once), and the handbook's paragraph joins the lines (劉 洋).
+# A line break between two Chinese characters is dropped as a joiner is; a blank line between
+# them (two paragraphs) is kept.
+
+
+@pytest.mark.parametrize(
+    ("written", "plain"),
+    [
+        ("Called 劉\n洋 back.", "Called 劉洋 back."),
+        ("劉 \t\n  洋", "劉洋"),  # blanks beside the break
+        ("劉\n洋\n明", "劉洋明"),
+        ("劉\n\n洋", "劉\n\n洋"),  # two paragraphs
+        ("劉\n \n洋", "劉\n \n洋"),
+        ("Liu\nYang", "Liu\nYang"),  # ASCII: as it was
+    ],
+)
+def test_a_line_break_between_chinese_characters_is_dropped(written, plain):
+    assert normalise(written) == plain
+
+
+def test_a_name_over_two_lines_of_a_block_text_is_found(agency):
+    client = (agency.records / "clients/acme/client.yaml").read_text(encoding="utf-8")
+    agency.write("clients/acme/client.yaml", client + "notes: |\n  Called 劉\n  洋 back.\n")
+    assert [(p.line, p.code) for p in agency.problems() if p.code == "HB503"] == [(13, "HB503")]
