@@ -321,11 +321,6 @@ def test_new_never_writes_through_a_linked_folder(agency, runner, tmp_path):
 # false for a FIFO), so no problem of it is found. A link to a regular file is named (HB111).
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="records/repository.py load_policy (the lead's file) reads policy.yaml only where "
-    "Path.is_file(): a FIFO or dangling link is 'missing or invalid', at no place",
-)
 @pytest.mark.parametrize("kind", ["fifo", "dangling link"])
 def test_the_refusal_of_a_policy_that_is_no_file_names_its_place(agency, runner, tmp_path, kind):
     policy = agency.records / "policy.yaml"
@@ -491,11 +486,6 @@ def test_a_piece_of_an_accented_name_is_no_name():
 # files of atomic writes, editors' swap files), a hidden folder of records too, without a word.
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="records/repository.py (the lead's file) passes over a hidden folder of records "
-    "without a problem",
-)
 @pytest.mark.parametrize("hidden", [".acme", "..acme"])
 def test_a_hidden_client_folder_is_a_problem(agency, runner, hidden):
     (agency.records / "clients/acme").rename(agency.records / "clients" / hidden)

@@ -208,10 +208,11 @@ def test_duplicate_id_in_an_unread_client_is_found(runner, agency):
 
 
 def test_files_lint_passes_over_are_passed_over_for_a_pull_request_too(runner, agency):
-    """A README, a hidden file or a file in a hidden folder below records/ is not looked at by
-    the whole-folder lint; `--changed-since` judged them HB110 (misplaced), so a pull request
-    adding records/README.md failed where `hirebook lint` passed it. A misplaced record added
-    beside them is still reported by both, once."""
+    """A README or a hidden file below records/ is not looked at by the whole-folder lint;
+    `--changed-since` judged them HB110 (misplaced), so a pull request adding records/README.md
+    failed where `hirebook lint` passed it. A misplaced record added beside them is still
+    reported by both, once — and so is a record in a hidden folder, which both read as
+    misplaced (a client's folder renamed `.acme` would otherwise drop its records unsaid)."""
     git(agency.root, "init", "-q")
     commit_all(agency.root, "base")
     agency.write("README.md", "# About these records\n")
@@ -227,5 +228,6 @@ def test_files_lint_passes_over_are_passed_over_for_a_pull_request_too(runner, a
         assert result.exit_code == 1, result.output
         problems = json.loads(result.output)["problems"]
         assert [(p["file"], p["code"]) for p in problems] == [
-            ("records/clients/acme/requirement/req-2026-010.yaml", "HB110")
+            ("records/.drafts/req-2026-009.yaml", "HB110"),
+            ("records/clients/acme/requirement/req-2026-010.yaml", "HB110"),
         ]

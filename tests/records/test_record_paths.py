@@ -7,11 +7,12 @@ from hirebook.records.repository import IGNORED_NAMES, record_files, record_path
 
 
 def walked(folder: Path) -> list[str]:
-    """The reference: os.walk, hidden folders pruned, hidden and ignored names left out, links
-    to folders listed as files (never followed: reading reports them)."""
+    """The reference: os.walk, ``.git`` folders pruned (other hidden folders are listed, so that
+    a record in one is reported), hidden files and ignored names left out, links to folders
+    listed as files (never followed: reading reports them)."""
     found = []
     for top, folders, files in os.walk(folder):
-        folders[:] = [name for name in folders if not name.startswith(".")]
+        folders[:] = [name for name in folders if name != ".git"]
         below = Path(top).relative_to(folder).as_posix()
         links = [name for name in folders if os.path.islink(os.path.join(top, name))]
         for name in files + links:
@@ -45,6 +46,7 @@ def test_the_listing_is_what_os_walk_finds(tmp_path):
     assert listing == walked(records)
     assert listing == [
         "candidates/cand-1.yaml",
+        "clients/.hidden/client.yaml",
         "clients/acme/alias.yaml",
         "clients/acme/applications/app-1.yaml",
         "clients/acme/broken.yaml",

@@ -56,7 +56,7 @@ def place_of(relative: str | PurePosixPath) -> Placement | None:
         if suffix == "md" and parts[0] == "cases":
             return Placement("case", stem)
         return None
-    if parts[0] != "clients":
+    if parts[0] != "clients" or parts[1][:1] == ".":  # a hidden folder is no client's
         return None
     if len(parts) == 3 and name == "client.yaml":
         return Placement("client", parts[1], parts[1])

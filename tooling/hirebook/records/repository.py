@@ -44,11 +44,15 @@ IGNORED_NAMES = {"README.md", ".gitkeep", ".DS_Store"}
 
 
 def is_listed(path: str) -> bool:
-    """Whether lint looks at ``path`` (below ``records/``, with ``/``): not hidden, nor in a
-    hidden folder, nor one of ``IGNORED_NAMES``. The one rule of :func:`record_paths` and of
-    ``lint --changed-since``, so that a pull request is judged as the whole folder is."""
+    """Whether lint looks at ``path`` (below ``records/``, with ``/``): not a hidden file (an
+    editor's swap file), nor in a ``.git`` folder, nor one of ``IGNORED_NAMES``. A file in
+    another hidden folder is looked at, so that a record there is reported (HB110) rather than
+    passed over: a client's folder renamed ``.acme`` would silently drop all its records. The
+    one rule of :func:`record_paths` and of ``lint --changed-since``, so that a pull request
+    is judged as the whole folder is."""
     parts = path.split("/")
-    return parts[-1] not in IGNORED_NAMES and not any(part.startswith(".") for part in parts)
+    name = parts[-1]
+    return name not in IGNORED_NAMES and not name.startswith(".") and ".git" not in parts[:-1]
 
 
 class RecordsFolderError(Exception):
@@ -418,10 +422,10 @@ def record_paths(records_dir: Path) -> list[str]:
     """Every file below ``records_dir`` that may be a record, as a ``/`` path relative to it,
     sorted (a stable order).
 
-    Hidden files and folders (``.git``, editor swap files) and ``IGNORED_NAMES`` are skipped;
-    links are listed, never followed: reading reports them (HB111). Built as plain strings while
-    walking: joining and then cutting every path of a large agency would be as much work as
-    reading the folders.
+    Hidden files (editor swap files), ``.git`` folders and ``IGNORED_NAMES`` are skipped
+    (:func:`is_listed`); links are listed, never followed: reading reports them (HB111). Built
+    as plain strings while walking: joining and then cutting every path of a large agency
+    would be as much work as reading the folders.
     """
     found: list[str] = []
     _scan(str(records_dir), "", found)
@@ -437,15 +441,14 @@ def _scan(folder: str, prefix: str, found: list[str]) -> None:
         return
     for entry in entries:
         name = entry.name
-        if name.startswith("."):
-            continue
         try:
             is_folder = entry.is_dir(follow_symlinks=False)
         except OSError:
             is_folder = False
         if is_folder:
-            _scan(entry.path, f"{prefix}{name}/", found)
-        elif name not in IGNORED_NAMES:  # with the hidden names above: is_listed
+            if name != ".git":  # as is_listed
+                _scan(entry.path, f"{prefix}{name}/", found)
+        elif name not in IGNORED_NAMES and not name.startswith("."):
             found.append(prefix + name)  # links and special files too: reading reports them
 
 
@@ -583,7 +586,9 @@ def load_policy(records_dir: Path, project_root: Path) -> Repository:
     """A repository holding only the policy: enough for the timezone and the calendar (what
     the main process needs before worker processes read everything else)."""
     policy = records_dir / "policy.yaml"
-    files = [str(policy)] if policy.is_file() else []
+    # Whatever is there is read, so that a link, a FIFO or a folder is refused at its place
+    # (HB111) as lint refuses it, not called missing.
+    files = [str(policy)] if os.path.lexists(policy) else []
     return load(records_dir, project_root, select=lambda path: path == "policy.yaml", files=files)
 
 
@@ -632,17 +637,24 @@ def _special_kind(file: str) -> str | None:
 
 
 def _misplaced(rel: str, below: str) -> Problem:
-    """HB110 for ``below`` (its path below ``records/``): renamed where only its extension is
-    wrong (``.yml``, ``.YAML``), else where records live."""
+    """HB110 for ``below`` (its path below ``records/``): in a hidden folder, renamed where
+    only its extension is wrong (``.yml``, ``.YAML``), else where records live."""
     path = PurePosixPath(below)
     suffix = ".md" if path.suffix.lower() == ".md" else ".yaml"
-    hint = (
-        f"rename it to {suffix}"
-        if path.suffix != suffix and place_of(path.with_suffix(suffix)) is not None
-        else "records live at policy.yaml, team/<id>.yaml, candidates/<id>.yaml, cases/<id>.md and "
-        "clients/<client>/{client.yaml, requirements/, plans/, applications/, touchpoints/, "
-        "feedback/}<id>.yaml"
-    )
+    hidden = next((part for part in path.parts[:-1] if part.startswith(".")), None)
+    if hidden:
+        hint = (
+            f"it is inside the hidden folder `{hidden}`, which hirebook does not read: rename "
+            "the folder without its leading dot, or move the file out of records/"
+        )
+    elif path.suffix != suffix and place_of(path.with_suffix(suffix)) is not None:
+        hint = f"rename it to {suffix}"
+    else:
+        hint = (
+            "records live at policy.yaml, team/<id>.yaml, candidates/<id>.yaml, cases/<id>.md "
+            "and clients/<client>/{client.yaml, requirements/, plans/, applications/, "
+            "touchpoints/, feedback/}<id>.yaml"
+        )
     return Problem(
         rel,
         1,
