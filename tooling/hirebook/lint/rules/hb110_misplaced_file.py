@@ -2,8 +2,11 @@
 
 hirebook finds records by their place (the record reference names each kind's folder); a file
 elsewhere would silently be ignored, so it is reported. A `.yml` extension is reported too, and
-one in capitals (`.YAML`, `.MD`): records end in `.yaml` (cases in `.md`). Files of other kinds
-(a contract's PDF) and `README.md`, `.gitkeep` and hidden files are not looked at.
+one in capitals (`.YAML`, `.MD`): records end in `.yaml` (cases in `.md`), and so is a record
+in a hidden folder (`clients/.acme/`: a client's folder renamed with a dot would otherwise
+drop all its records from every output). Files of other kinds (a contract's PDF),
+`README.md`, `.gitkeep`, hidden files (an editor's swap file) and `.git` folders are not
+looked at.
 
 It is reported while the file is read, before any other check.
 
