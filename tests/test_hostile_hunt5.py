@@ -545,3 +545,32 @@ def test_a_name_over_two_lines_of_a_block_text_is_found(agency):
     client = (agency.records / "clients/acme/client.yaml").read_text(encoding="utf-8")
     agency.write("clients/acme/client.yaml", client + "notes: |\n  Called 劉\n  洋 back.\n")
     assert [(p.line, p.code) for p in agency.problems() if p.code == "HB503"] == [(13, "HB503")]
+
+
+# --- 16. a name written with its accents, or without them -------------------------------------
+# A name's words were compared letter for letter: 劉洋 (Liu Yang) written Liú Yáng — pinyin with
+# its tones — was no name, nor Zoë Müller written Zoe Muller. Words are compared without their
+# accents now (NFD's letter without its marks; ø, ł, ß are letters of their own).
+
+
+@pytest.mark.parametrize(
+    ("name", "written"),
+    [
+        ("劉洋 (Liu Yang)", "Liú Yáng"),
+        ("劉洋 (Liu Yang)", "LǏU YǍNG"),
+        ("Zoë Müller", "Zoe Muller"),
+        ("Nguyễn Văn An", "Nguyen Van An"),
+    ],
+)
+def test_a_name_is_found_with_its_accents_or_without(agency, name, written):
+    _named(agency, name)
+    client = (agency.records / "clients/acme/client.yaml").read_text(encoding="utf-8")
+    agency.write("clients/acme/client.yaml", client.replace(name, written))
+    assert [(p.line, p.code) for p in agency.problems() if p.code == "HB503"] == [(13, "HB503")]
+    assert Redactor.of(agency.load()).text(f"见 {written} 了") == "见 cand-0001 了"
+
+
+def test_letters_of_their_own_are_not_accents():
+    found = Candidates({"cand-0001": {"name": "Łukasz Søren Weiß"}})
+    assert found.name_in("Lukasz Soren Weiss") is None
+    assert found.name_in("ŁUKASZ SØREN WEIß") == "cand-0001"

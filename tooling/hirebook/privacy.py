@@ -376,6 +376,39 @@ _LATIN_WORDS = re.compile(
 )
 """A name's phrase: its words between spaces or middle dots (ジョン・スミス is two words)."""
 _WORD = re.compile(f"[{_LETTERS}][{_LETTERS}']*")
+_ACCENTED = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")
+
+
+def _accents_table() -> dict[int, str]:
+    table = {}
+    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        letter = "".join(
+            c for c in unicodedata.normalize("NFD", chr(code)) if not unicodedata.combining(c)
+        )
+        if letter != chr(code) and len(letter) == 1:
+            table[code] = letter
+    return table
+
+
+_ACCENTS = _accents_table()
+"""Each Latin letter with an accent (é, ü, ǎ, ễ) and the letter without it: what NFD leaves of it
+but its marks. Letters that are no accented form of another (ø, ł, ß, æ) are not here."""
+
+
+def _plain(words: list[str]) -> list[str]:
+    """:func:`without_accents` of each word (a Chinese text's few words, not the whole text)."""
+    return [word if word.isascii() else without_accents(word) for word in words]
+
+
+def without_accents(text: str) -> str:
+    """``text`` with its accented Latin letters plain, each where it was (the same length): a
+    name's words are compared so, as people write a name with its accents or without them —
+    Liú Yáng in pinyin with its tones is Liu Yang, José Li is Jose Li."""
+    if text.isascii() or not _ACCENTED.search(text):
+        return text
+    return text.translate(_ACCENTS)
+
+
 """A word of a Latin name: a hyphen parts two (`Jean-Pierre`, `tp-2026-1120-liu-yang`)."""
 _DIGIT = re.compile(r"\d")
 _NOT_DIGITS = re.compile(r"\D+")
@@ -442,6 +475,7 @@ class Candidates:
         return bool(self.cjk or self.latin or self.emails or self.phones)
 
     def _add_name(self, name: str, candidate: str) -> None:
+        name = without_accents(name)
         for run in _CJK_RUN.findall(name):
             # The same name in the other script: 龚丽 is 龔麗 to a colleague in Hong Kong, and
             # the Chinese sites' search index gives every Chinese word in both scripts.
@@ -471,6 +505,8 @@ class Candidates:
                                 return found
         if self.latin:
             words = _WORD.findall(text)
+            if not text.isascii():
+                words = _plain(words)
             lowered = _lowered(text, words)
             firsts = self.latin_firsts
             if firsts.isdisjoint(words) and firsts.isdisjoint(lowered):
@@ -501,7 +537,7 @@ class Candidates:
                     i += 1
         if self.latin:
             words = list(_WORD.finditer(text))
-            texts = [word.group() for word in words]
+            texts = _plain([word.group() for word in words])
             lowered = _lowered(text, texts)
             i = 0
             while i < len(words):
