@@ -3,17 +3,17 @@
 Candidates are named by id everywhere but in their own file: the handbook, reports and CI output
 are read by every member of staff, and a name is personal data. A Chinese name is found as a run
 of Chinese characters in either script, however it mixes them (`欧阳明`, `歐陽明`, `歐阳明`); a name
-in Latin letters (accented ones too), Greek, Cyrillic, katakana or Hangul as whole words ("Li"
-never matches "Lina"), of two words or more in any case (`OUYANG MING`), of one word in the
-same case; a name written both ways (`歐陽明 (Ouyang Ming)`) is found either way. The text is
-normalised first: a zero-width or any other space inside the name, a line break between its
-Chinese characters, a control character or a combining mark (`歐́陽明`), full-width letters,
-character references (`&#27472;`), percent-encoding, HTML tags inside it or a comment around it
-do not hide it. A record's own id
-(its file name) is searched too, its words parted by hyphens (`tp-2026-1120-ouyang-ming`):
-every output shows it; a team member's id is their own name and is not. The message names the
-candidate by id only; `export`, `sla` and `report` show the id in place of the name. A
-contact's or team member's own `name:` is checked by HB505.
+in Latin letters (with its accents or without: `Liú Yáng` is Liu Yang), Greek, Cyrillic,
+katakana or Hangul as whole words ("Li" never matches "Lina"), of two words or more in any case
+(`OUYANG MING`), of one word in the same case; a name written both ways (`歐陽明 (Ouyang Ming)`)
+is found either way. The text is normalised first: a zero-width or any other space inside the
+name, a line break between its Chinese characters, a control character or a combining mark
+(`歐́陽明`), full-width letters, character references (`&#27472;`), percent-encoding, HTML tags
+inside it or a comment around it do not hide it. A record's own id (its file name) is searched
+too, its words parted by hyphens (`tp-2026-1120-ouyang-ming`): every output shows it; a team
+member's id is their own name and is not. The message names the candidate by id only; `export`,
+`sla` and `report` show the id in place of the name. A contact's or team member's own `name:`
+is checked by HB505.
 
 Example::
 
