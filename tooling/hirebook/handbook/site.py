@@ -80,7 +80,13 @@ PAGE_BUILDERS: tuple[Callable[[Context], Iterator[tuple[str, Page]]], ...] = (
 
 
 class HandbookError(Exception):
-    """The records cannot be published; the message is the report to show."""
+    """The handbook cannot be made (its configuration, its policy); the message is the report
+    to show."""
+
+
+class RecordsRefused(HandbookError):
+    """The records must not be published (lint errors, personal data): problems found, as
+    ``lint`` finds them, not a usage error."""
 
 
 @dataclass(frozen=True)
@@ -123,7 +129,7 @@ def check(repo: Repository, as_of: datetime) -> LintResult:
     personal = as_written(found, PERSONAL_DATA_CODES)
     if result.errors or personal:
         withheld = Redactor(Candidates.of(repo), personal) if personal else NOTHING
-        raise HandbookError(_refusal(result, personal, withheld))
+        raise RecordsRefused(_refusal(result, personal, withheld))
     return result
 
 
@@ -186,7 +192,7 @@ def prepare(
         raise HandbookError(str(err)) from None
     if answer.lint.errors or answer.gated:
         withheld = Redactor.after(answer.gated, records_dir, root)
-        raise HandbookError(_refusal(answer.lint, answer.gated, withheld))
+        raise RecordsRefused(_refusal(answer.lint, answer.gated, withheld))
     repo = assemble(records_dir, root, answer.documents, listing)
     board = Board(as_of=calendar.to_local(moment), findings=answer.findings)
     return generate(
