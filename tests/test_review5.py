@@ -218,3 +218,32 @@ def test_a_handbook_build_whose_worker_is_killed_says_so(agency, tmp_path):
     assert not built.ok
     assert "hirebook: a worker process ended before it finished" in built.log, built.log
     assert "Traceback" not in built.log
+
+
+# --- refusals that quote a record withhold a candidate's data -------------------------------
+# `show` refusing a broken client record, and the clocks' commands refusing a broken policy,
+# print the record's first problem — whose message may quote the value refused (HB204). A
+# candidate's e-mail typed there reached the terminal and the CI log as written, where lint's
+# own report says [personal data withheld].
+
+
+def test_show_withholds_a_candidates_address_in_the_problem_it_quotes(agency, runner):
+    path = agency.records / "clients/acme/client.yaml"
+    text = path.read_text(encoding="utf-8").replace("tier: strategic", "tier: liu.yang@mail.example")
+    path.write_text(text, encoding="utf-8")
+    result = runner.invoke(cli, ["show", "acme", "--records", str(agency.records)])
+    assert result.exit_code == 1, result.output
+    assert "client `acme` cannot be shown until its record is fixed:" in result.output
+    assert "records/clients/acme/client.yaml:4:7: HB204" in result.output
+    assert "liu.yang" not in result.output
+    assert "[personal data withheld]" in result.output
+
+
+def test_the_policy_refusal_withholds_a_candidates_name(agency, runner):
+    path = agency.records / "policy.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "劉洋: 1\n", encoding="utf-8")
+    result = runner.invoke(cli, ["sla", "--all", "--records", str(agency.records), "--jobs", "1"])
+    assert result.exit_code == 2, result.output
+    assert "records/policy.yaml is missing or invalid" in result.output
+    assert "劉洋" not in result.output
+    assert "cand-0001" in result.output

@@ -10,7 +10,7 @@ import click
 from hirebook.cli import common
 from hirebook.now import as_of_instant
 from hirebook.output.inert import inert
-from hirebook.privacy import NOTHING, Redactor
+from hirebook.privacy import NOTHING, Candidates, Redactor
 from hirebook.problem import first_of
 from hirebook.records.model import Client
 from hirebook.records.repository import Repository
@@ -57,6 +57,7 @@ def _refuse_a_broken_record(repo: Repository, client_id: str) -> None:
         return
     found = [problem for problem in repo.problems if problem.file in files]
     first = first_of(found) if found else f"{files[0]}: unreadable"
+    first = Redactor(Candidates.of(repo)).text(first)  # it may quote what was typed
     raise click.ClickException(
         inert(f"client `{client_id}` cannot be shown until its record is fixed: {first}; "
               "`hirebook lint` lists every problem")

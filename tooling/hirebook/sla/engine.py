@@ -34,10 +34,10 @@ def calendar_of(repo: Repository) -> WorkCalendar:
     except (ValueError, TypeError) as err:
         problem = unusable_calendar(document)  # lint's HB207, at its line and column
         if problem is not None:
-            raise PolicyError(f"{problem.location}: {problem.message}") from None
+            raise PolicyError(_told(repo, f"{problem.location}: {problem.message}")) from None
         line, column = document.where("timezone")  # else the zone (lint's HB204)
         raise PolicyError(
-            f"{document.rel}:{line}:{column}: the calendar cannot be used: {err}"
+            _told(repo, f"{document.rel}:{line}:{column}: the calendar cannot be used: {err}")
         ) from None
 
 
@@ -48,9 +48,16 @@ def _policy_unread(repo: Repository) -> str:
     problems = [p for p in repo.problems if p.file == rel]
     if not problems:
         return refusal
-    from hirebook.output.inert import inert  # the message may quote the policy's text
+    return f"{refusal}: {_told(repo, first_of(problems))}"
 
-    return f"{refusal}: {inert(first_of(problems))}"
+
+def _told(repo: Repository, refusal: str) -> str:
+    """A refusal that may quote the policy's text, as a terminal and a CI log may show it:
+    inert, and with a candidate's data withheld as every output withholds it."""
+    from hirebook.output.inert import inert
+    from hirebook.privacy import Candidates, Redactor
+
+    return inert(Redactor(Candidates.of(repo)).text(refusal))
 
 
 @dataclass(frozen=True)
