@@ -229,8 +229,8 @@ def test_a_handbook_build_whose_worker_is_killed_says_so(agency, tmp_path):
 
 def test_show_withholds_a_candidates_address_in_the_problem_it_quotes(agency, runner):
     path = agency.records / "clients/acme/client.yaml"
-    text = path.read_text(encoding="utf-8").replace("tier: strategic", "tier: liu.yang@mail.example")
-    path.write_text(text, encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("tier: strategic", "tier: liu.yang@mail.example"), "utf-8")
     result = runner.invoke(cli, ["show", "acme", "--records", str(agency.records)])
     assert result.exit_code == 1, result.output
     assert "client `acme` cannot be shown until its record is fixed:" in result.output
