@@ -6,11 +6,20 @@ pass turns every link and image into plain text (``label (address)``), so ``java
 links cannot exist and no image can load from another host. Headings are moved below the
 page's own levels. The result is a self-contained HTML fragment that the page embeds as one
 block; MkDocs passes it through untouched.
+
+Python-Markdown looks for the end of every link and code span from where it starts, to the
+end of the text if there is none: a text of many unclosed links (``[a](`` again and again) or
+of code-span openings of every length took hours to render, and the handbook with it. A text
+with more than :data:`MOST_LINKS` links, or :data:`MOST_CODE_RUNS` runs of backticks, shows
+them as written instead, so that no text takes more than a few times as long to render as
+plain text of its length.
 """
 
 from __future__ import annotations
 
+import functools
 import html
+import re
 import xml.etree.ElementTree as etree
 
 import markdown
@@ -103,13 +112,24 @@ class _Fences(Extension):
         md.preprocessors.register(_FencedCode(md), "hirebook-fenced-code", 25)
 
 
-def _parser() -> markdown.Markdown:
-    return markdown.Markdown(
+MOST_LINKS = 64
+"""The most links (``](``) a text's links are rendered in; beyond, they are shown as written."""
+MOST_CODE_RUNS = 128
+"""The most runs of backticks a text's code spans are rendered in (two a code span)."""
+_LINK_PATTERNS = ("link", "image_link")
+_CODE_PATTERNS = ("backtick",)
+_CODE_RUN = re.compile(r"`+")
+
+
+@functools.cache
+def _parser(links: bool = True, code: bool = True) -> markdown.Markdown:
+    """The parser; without ``links`` or ``code``, such text stays as written."""
+    parser = markdown.Markdown(
         extensions=[_NoHtml(), _Fences(), "sane_lists", "tables"], output_format="html"
     )
-
-
-_PARSER = _parser()
+    for name in (() if links else _LINK_PATTERNS) + (() if code else _CODE_PATTERNS):
+        parser.inlinePatterns.deregister(name)
+    return parser
 
 
 def render(value: object) -> str:
@@ -117,8 +137,13 @@ def render(value: object) -> str:
     source = clean(value).strip()
     if not source:
         return ""
-    _PARSER.reset()
-    body = _PARSER.convert(source)
+    parser = _parser(
+        links=source.count("](") <= MOST_LINKS,
+        code=source.count("`") <= MOST_CODE_RUNS
+        or len(_CODE_RUN.findall(source)) <= MOST_CODE_RUNS,
+    )
+    parser.reset()
+    body = parser.convert(source)
     # One HTML block for the page's Markdown: no blank line may end it early.
     body = "\n".join(line for line in body.splitlines() if line.strip())
     return f'<div class="hb-text">\n{body}\n</div>'
