@@ -550,7 +550,8 @@ def test_a_name_over_two_lines_of_a_block_text_is_found(agency):
 # --- 16. a name written with its accents, or without them -------------------------------------
 # A name's words were compared letter for letter: 劉洋 (Liu Yang) written Liú Yáng — pinyin with
 # its tones — was no name, nor Zoë Müller written Zoe Muller. Words are compared without their
-# accents now (NFD's letter without its marks; ø, ł, ß are letters of their own).
+# accents now (NFD's letter without its marks; ø, ł, ß are letters of their own), and case
+# folded (ΣΟΦΟΣ is σοφός: a final sigma; ß is ss).
 
 
 @pytest.mark.parametrize(
@@ -560,6 +561,8 @@ def test_a_name_over_two_lines_of_a_block_text_is_found(agency):
         ("劉洋 (Liu Yang)", "LǏU YǍNG"),
         ("Zoë Müller", "Zoe Muller"),
         ("Nguyễn Văn An", "Nguyen Van An"),
+        ("Οδυσσέας Ελύτης", "ΟΔΥΣΣΕΑΣ ΕΛΥΤΗΣ"),  # and in capitals: its last sigma ς is Σ
+        ("Hans Weiß", "hans weiss"),  # ß is ss case folded
     ],
 )
 def test_a_name_is_found_with_its_accents_or_without(agency, name, written):

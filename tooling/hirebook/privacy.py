@@ -376,12 +376,12 @@ _LATIN_WORDS = re.compile(
 )
 """A name's phrase: its words between spaces or middle dots (ジョン・スミス is two words)."""
 _WORD = re.compile(f"[{_LETTERS}][{_LETTERS}']*")
-_ACCENTED = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")
+_ACCENTED = re.compile("[\u00c0-\u024f\u0386-\u03ce\u1e00-\u1eff]")
 
 
 def _accents_table() -> dict[int, str]:
     table = {}
-    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+    for code in [*range(0xC0, 0x250), *range(0x386, 0x3CF), *range(0x1E00, 0x1F00)]:
         letter = "".join(
             c for c in unicodedata.normalize("NFD", chr(code)) if not unicodedata.combining(c)
         )
@@ -391,8 +391,9 @@ def _accents_table() -> dict[int, str]:
 
 
 _ACCENTS = _accents_table()
-"""Each Latin letter with an accent (é, ü, ǎ, ễ) and the letter without it: what NFD leaves of it
-but its marks. Letters that are no accented form of another (ø, ł, ß, æ) are not here."""
+"""Each Latin or Greek letter with an accent (é, ü, ǎ, ễ, ά) and the letter without it: what NFD
+leaves of it but its marks. Letters that are no accented form of another (ø, ł, ß, æ) are not
+here."""
 
 
 def _plain(words: list[str]) -> list[str]:
@@ -675,11 +676,14 @@ def _without_addresses(text: str) -> str:
 
 def _lowered(text: str, words: Sequence[str]) -> list[str]:
     """``words`` (the :data:`_WORD` s of ``text``) in lower case: the words of ASCII ``text``
-    lower-cased at once, where there is a capital to lower at all; of other text, one by one."""
-    if text.islower() or not words:
-        return list(words)
+    lower-cased at once, where there is a capital to lower at all; of other text, case folded
+    one by one (İ is two characters folded; ς is σ and ß is ss, in lower case too)."""
+    if not words:
+        return []
     if not text.isascii():
-        return [word.lower() for word in words]  # one word each: İ is two characters lowered
+        return [word.casefold() for word in words]
+    if text.islower():
+        return list(words)
     return _WORD.findall(text.translate(_ASCII_LOWER))
 
 
