@@ -138,7 +138,8 @@ def test_sent_writes_one_touchpoint_that_restarts_the_clock(runner, copied_demo)
     assert result.exit_code == 0, result.output
 
     [new] = set(folder.iterdir()) - before
-    assert new.name == "tp-2026-0001.yaml"  # no touchpoint id of the tp-2026-NNNN form yet
+    # Named as new names touchpoints, and as the demo's are: the day, the client, the type.
+    assert new.name == "tp-2026-1120-pinecone-games-report.yaml"
     text = new.read_text(encoding="utf-8")
     assert "type: progress_report" in text
     assert "at: 2026-11-20T17:00:00+08:00" in text
@@ -264,7 +265,8 @@ def test_sent_writes_nothing_when_the_touchpoint_would_not_lint(
     out = tmp_path / "report.md"
     result = progress(runner, copied_demo, "pinecone-games", "--sent", "--out", str(out))
     assert result.exit_code == 1, result.output
-    assert "records/clients/pinecone-games/touchpoints/tp-2026-0001.yaml" in result.stderr
+    path = "records/clients/pinecone-games/touchpoints/tp-2026-1120-pinecone-games-report.yaml"
+    assert path in result.stderr
     # plan: is the sixth line of the template (id, type, at, by, with, plan), its value at 7.
     assert re.search(r"\n  6:7 +error +HB307  plan `plan-2026-001` is not in", result.stderr)
     assert "Nothing was written" in result.stderr

@@ -256,7 +256,8 @@ def _checked_touchpoint(work, client_id: str, plan, by, instant: datetime, summa
     (exit 1 with the problems when the agency with it would not lint clean)."""
     part = locate.read_client(work.folder, work.root, client_id)
     at = instant.replace(microsecond=0)
-    record_id = templates.next_id("touchpoint", part.file_ids["touchpoint"], at.date())
+    existing = part.file_ids["touchpoint"]
+    record_id = templates.touchpoint_id(existing, at.date(), client_id, "progress_report")
     text = templates.touchpoint(record_id, "progress_report", by, at, plan, summary)
     try:
         relative = path_for("touchpoint", record_id, client_id).as_posix()
