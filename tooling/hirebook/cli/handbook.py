@@ -16,7 +16,7 @@ from hirebook import atomic
 from hirebook.cli import common
 from hirebook.cli.failures import machine_failure
 from hirebook.handbook import zensical
-from hirebook.handbook.site import HandbookError, RecordsRefused, prepare
+from hirebook.handbook.site import HandbookError, prepare
 from hirebook.output.inert import inert
 
 
@@ -66,7 +66,7 @@ def handbook_command(
     These are the pages the MkDocs plugin adds at build time (home, clients, requirements,
     SLA board, reports, team, cases, problems, lint codes), plus the generated policy tables
     under fragments/. Record text is escaped exactly as on the site. Records with lint errors,
-    or with personal data in free text, are refused: the command prints why and exits 1.
+    or with personal data in free text, are refused: the command prints why and exits 2.
 
     \b
     Examples:
@@ -93,8 +93,7 @@ def handbook_command(
         project = zensical.project(handbook, config_file, language) if for_zensical else None
     except HandbookError as err:
         click.echo(str(err), err=True)
-        refused = isinstance(err, RecordsRefused)
-        raise SystemExit(common.EXIT_FINDINGS if refused else common.EXIT_USAGE) from None
+        raise SystemExit(common.EXIT_USAGE) from None
     if project is not None:
         _refuse_links(out_dir, project.files)
         return _write_zensical(project, out_dir, handbook.as_of)

@@ -80,13 +80,7 @@ PAGE_BUILDERS: tuple[Callable[[Context], Iterator[tuple[str, Page]]], ...] = (
 
 
 class HandbookError(Exception):
-    """The handbook cannot be made (its configuration, its policy); the message is the report
-    to show."""
-
-
-class RecordsRefused(HandbookError):
-    """The records must not be published (lint errors, personal data): problems found, as
-    ``lint`` finds them, not a usage error."""
+    """The records cannot be published; the message is the report to show."""
 
 
 @dataclass(frozen=True)
@@ -129,7 +123,7 @@ def check(repo: Repository, as_of: datetime) -> LintResult:
     personal = as_written(found, PERSONAL_DATA_CODES)
     if result.errors or personal:
         withheld = Redactor(Candidates.of(repo), personal) if personal else NOTHING
-        raise RecordsRefused(_refusal(result, personal, withheld))
+        raise HandbookError(_refusal(result, personal, withheld))
     return result
 
 
@@ -192,7 +186,7 @@ def prepare(
         raise HandbookError(str(err)) from None
     if answer.lint.errors or answer.gated:
         withheld = Redactor.after(answer.gated, records_dir, root)
-        raise RecordsRefused(_refusal(answer.lint, answer.gated, withheld))
+        raise HandbookError(_refusal(answer.lint, answer.gated, withheld))
     repo = assemble(records_dir, root, answer.documents, listing)
     board = Board(as_of=calendar.to_local(moment), findings=answer.findings)
     return generate(
