@@ -97,3 +97,30 @@ def test_the_handler_is_this_runs_only():
     before = signal.getsignal(signal.SIGTERM)
     assert parallel.run(abs, [-1, -2, -3], processes=2) == [1, 2, 3]
     assert signal.getsignal(signal.SIGTERM) == before
+
+
+def test_a_command_killed_outright_takes_its_workers_with_it(tmp_path):
+    """kill -9 (or the out-of-memory killer) lets no handler run: the workers, their answers
+    with nowhere to go, waited forever to send them. They see their parent is gone and end."""
+    script = tmp_path / "run.py"
+    script.write_text(SCRIPT, encoding="utf-8")
+    command = subprocess.Popen(
+        [sys.executable, str(script), str(tmp_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    workers: set[int] = set()
+    try:
+        wait_until(
+            lambda: all((tmp_path / f"started-{part}").exists() for part in (1, 2)),
+            "both workers to start",
+        )
+        workers = children(command.pid)
+        assert len(workers) >= 2, workers
+        command.kill()
+        command.wait(timeout=WAIT)
+        wait_until(lambda: not any(alive(pid) for pid in workers), "the workers to end")
+    finally:
+        for pid in workers:
+            if alive(pid):
+                os.kill(pid, signal.SIGKILL)

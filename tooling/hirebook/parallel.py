@@ -15,6 +15,7 @@ import contextlib
 import os
 import signal
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
@@ -181,3 +182,17 @@ def fork_context():
 def _start(counter) -> None:
     global _counter
     _counter = counter
+    _end_with_parent()
+
+
+def _end_with_parent() -> None:
+    """A worker whose command is gone (``kill -9``, the out-of-memory killer: no handler runs)
+    ends too: its answer has nowhere to go, and it would wait forever to send it."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:  # another parent: this one is gone
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="hirebook-watch-parent", daemon=True).start()
