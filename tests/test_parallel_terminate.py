@@ -62,7 +62,8 @@ def wait_until(condition, what: str) -> None:
         time.sleep(0.05)
 
 
-def test_a_terminated_command_takes_its_workers_with_it(tmp_path):
+def started(tmp_path: Path) -> subprocess.Popen:
+    """The script running, with both its workers at work."""
     script = tmp_path / "run.py"
     script.write_text(SCRIPT, encoding="utf-8")
     command = subprocess.Popen(
@@ -70,12 +71,17 @@ def test_a_terminated_command_takes_its_workers_with_it(tmp_path):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
+    wait_until(
+        lambda: all((tmp_path / f"started-{part}").exists() for part in (1, 2)),
+        "both workers to start",
+    )
+    return command
+
+
+def test_a_terminated_command_takes_its_workers_with_it(tmp_path):
+    command = started(tmp_path)
     workers: set[int] = set()
     try:
-        wait_until(
-            lambda: all((tmp_path / f"started-{part}").exists() for part in (1, 2)),
-            "both workers to start",
-        )
         workers = children(command.pid)
         assert len(workers) >= 2, workers
         command.send_signal(signal.SIGTERM)
@@ -102,19 +108,9 @@ def test_the_handler_is_this_runs_only():
 def test_a_command_killed_outright_takes_its_workers_with_it(tmp_path):
     """kill -9 (or the out-of-memory killer) lets no handler run: the workers, their answers
     with nowhere to go, waited forever to send them. They see their parent is gone and end."""
-    script = tmp_path / "run.py"
-    script.write_text(SCRIPT, encoding="utf-8")
-    command = subprocess.Popen(
-        [sys.executable, str(script), str(tmp_path)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
+    command = started(tmp_path)
     workers: set[int] = set()
     try:
-        wait_until(
-            lambda: all((tmp_path / f"started-{part}").exists() for part in (1, 2)),
-            "both workers to start",
-        )
         workers = children(command.pid)
         assert len(workers) >= 2, workers
         command.kill()
