@@ -12,9 +12,10 @@ Shanghai types 凤凰医疗 — so hirebook converts with OpenCC's tables in two
   plugin reads, which the page's table replaces. The search plugin segments every Chinese
   word it is given (jieba), so the forms cost build time; the English site, searched in
   English, goes without them.
-- **A candidate's name** (:func:`one_spelling`, for :class:`hirebook.privacy.Candidates`):
-  龚丽 written 龔麗 in a note is still the candidate's name — and the search index above would
-  give it as recorded. Every spelling of the name, character by character in either script
+- **A candidate's name** (:func:`one_spelling`, for
+  :class:`hirebook.privacy.candidates.Candidates`): 龚丽 written 龔麗 in a note is still the
+  candidate's name — and the search index above would give it as recorded. Every spelling of
+  the name, character by character in either script
   (:func:`spellings` lists them), is found: the name and the text are compared in one
   spelling, each Han character as ``t2s`` writes it (发 for 發 and 髮), so a name of many
   ambiguous characters costs no more than another. It is made from ``t2s`` alone, one

@@ -201,7 +201,7 @@ class Run:
 
     def redactor(self) -> Redactor:
         """What withholds from an output the personal data the gate found
-        (:mod:`hirebook.privacy`)."""
+        (:mod:`hirebook.privacy.redaction`)."""
         from hirebook.privacy import Redactor
 
         return Redactor.after(self.answer.gated, self.work.folder, self.work.root)

@@ -122,7 +122,7 @@ def _records_and_board(
     records_dir, as_of, jobs: int
 ) -> tuple[Repository, Board, datetime, Redactor]:
     """The records the metrics read, the evaluated board and the redactor that withholds the
-    personal data the records hold (:mod:`hirebook.privacy`); exit 2 on lint errors.
+    personal data the records hold (:mod:`hirebook.privacy.redaction`); exit 2 on lint errors.
 
     The records are linted and their clocks evaluated in the processes ``--jobs`` asks for;
     the documents of the kinds the metrics read come back to be typed here.

@@ -121,7 +121,7 @@ def sla_command(
 
 def _evaluate(records_dir, as_of, rules, jobs: int) -> tuple[Board, Path, Redactor]:
     """Every clock, in the processes ``--jobs`` asks for; exit 2 on lint errors. The redactor
-    withholds the personal data the records hold (:mod:`hirebook.privacy`)."""
+    withholds the personal data the records hold (:mod:`hirebook.privacy.redaction`)."""
     run = common.run_pipeline(
         records_dir,
         jobs,

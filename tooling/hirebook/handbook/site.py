@@ -6,10 +6,11 @@ bytes) and knows nothing of MkDocs: the plugin turns its pages into ``File.gener
 ``hirebook handbook --out DIR`` writes them to disk. :func:`check` refuses records that must
 not be published: any lint error (the build stops with the lint report instead of publishing a
 half-true site) and any personal data found outside candidates' files
-(:data:`hirebook.privacy.PERSONAL_DATA_CODES`: in free text, or a candidate's data in a
+(:data:`hirebook.privacy.redaction.PERSONAL_DATA_CODES`: in free text, or a candidate's data in a
 contact's or team member's fields), whatever the policy's severity settings and ignore comments
 say, because the handbook is read by every member of staff. It is the one output that refuses:
-the others (`export`, `sla`, `report`) withhold what the same rules find (:mod:`hirebook.privacy`).
+the others (`export`, `sla`, `report`) withhold what the same rules find
+(:mod:`hirebook.privacy.redaction`).
 """
 
 from __future__ import annotations

@@ -2,8 +2,9 @@
 
 Shared by the personal-data rules (HB501–HB503). Contact fields that are *meant* to hold an
 e-mail address or phone number (a client contact's, a team member's) are not free text, nor
-are those people's names: HB505 checks all three (:func:`hirebook.privacy.person_fields`).
-Texts are normalised (:func:`hirebook.privacy.normalise`) before they are searched.
+are those people's names: HB505 checks all three
+(:func:`hirebook.privacy.record_fields.person_fields`). Texts are normalised
+(:func:`hirebook.privacy.normalisation.normalise`) before they are searched.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from hirebook.records.repository import Repository
 
 CONTACT_KEYS = {"email", "phone", "website", "github"}
 _PEOPLE = {"person", "client"}
-"""The kinds whose records hold person fields (:func:`hirebook.privacy.person_fields`)."""
+"""The kinds whose records hold person fields
+(:func:`hirebook.privacy.record_fields.person_fields`)."""
 
 
 class Texts:

@@ -4,9 +4,10 @@ The database is built in a temporary file next to the target and moved into plac
 complete, so a failure never leaves a half-written file — and never destroys the file it was
 asked to replace.
 
-Every text cell passes through the :class:`~hirebook.privacy.Redactor` first: when the records
-hold personal data (the rules the handbook refuses to publish with), a candidate's name is
-written as the id and an e-mail address or phone number as ``[personal data withheld]``.
+Every text cell passes through the :class:`~hirebook.privacy.redaction.Redactor` first: when
+the records hold personal data (the rules the handbook refuses to publish with), a candidate's
+name is written as the id and an e-mail address or phone number as
+``[personal data withheld]``.
 """
 
 from __future__ import annotations
