@@ -109,12 +109,13 @@ def test_unclosed_openings_take_time_in_proportion_to_the_text(agency):
 # killer) broke the pool, and every command over the records ended in a traceback of
 # concurrent.futures' BrokenProcessPool, with exit status 1 — "problems found".
 
-TEST_PROCESS = os.getpid()
-
 
 def _killed_in_a_worker(job, *_):
-    """A job whose worker process is killed; in the test's own process, an error."""
-    if os.getpid() == TEST_PROCESS:
+    """A job whose worker process is killed; in the test's own process, an error. A worker
+    is told by having a parent process: workers are spawned, not forked, where the test's
+    process runs other threads (earlier tests' leave some), and a spawned worker imports this
+    module again, so a process id noted at import would be its own."""
+    if multiprocessing.parent_process() is None:
         raise AssertionError("a part ran in the test's own process")
     os.kill(os.getpid(), signal.SIGKILL)
 
