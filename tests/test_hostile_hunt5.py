@@ -17,7 +17,8 @@ import subprocess
 import pytest
 import yaml
 
-from hirebook.chinese_script import MOST_SPELLINGS, other_forms, spellings
+from chinese_spellings import MOST_SPELLINGS, spellings
+from hirebook.chinese_script import other_forms
 from hirebook.cli.main import cli
 from hirebook.handbook.richtext import render
 from hirebook.privacy import Candidates, Redactor, normalise

@@ -33,7 +33,8 @@ def wait_for_go(part):
         time.sleep(0.05)
     return part
 
-print(parallel.run(wait_for_go, [1, 2], processes=2))
+with parallel.Workers(2) as workers:
+    print(workers.map(wait_for_go, [1, 2]))
 """
 
 
@@ -101,7 +102,8 @@ def test_the_handler_is_this_runs_only():
     from hirebook import parallel
 
     before = signal.getsignal(signal.SIGTERM)
-    assert parallel.run(abs, [-1, -2, -3], processes=2) == [1, 2, 3]
+    with parallel.Workers(2) as workers:
+        assert workers.map(abs, [-1, -2, -3]) == [1, 2, 3]
     assert signal.getsignal(signal.SIGTERM) == before
 
 

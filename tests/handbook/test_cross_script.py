@@ -8,12 +8,8 @@ from __future__ import annotations
 
 import json
 
-from hirebook.chinese_script import (
-    chinese_runs,
-    other_forms,
-    search_in_both_scripts,
-    spellings,
-)
+from chinese_spellings import spellings
+from hirebook.chinese_script import chinese_runs, other_forms, search_in_both_scripts
 from hirebook.handbook import deferred
 
 from .test_browser import browse, search

@@ -15,10 +15,9 @@ Shanghai types 凤凰医疗 — so hirebook converts with OpenCC's tables in two
 - **A candidate's name** (:func:`one_spelling`, for
   :class:`hirebook.privacy.candidates.Candidates`): 龚丽 written 龔麗 in a note is still the
   candidate's name — and the search index above would give it as recorded. Every spelling of
-  the name, character by character in either script
-  (:func:`spellings` lists them), is found: the name and the text are compared in one
-  spelling, each Han character as ``t2s`` writes it (发 for 發 and 髮), so a name of many
-  ambiguous characters costs no more than another. It is made from ``t2s`` alone, one
+  the name, character by character in either script, is found: the name and the text are
+  compared in one spelling, each Han character as ``t2s`` writes it (发 for 發 and 髮), so a
+  name of many ambiguous characters costs no more than another. It is made from ``t2s`` alone, one
   character at a time, because ``s2t``'s phrase tables take several times longer to load, and
   ``lint`` would load them in every process.
 
@@ -30,8 +29,6 @@ it) has no deferred blocks, so there search matches the script as typed.
 from __future__ import annotations
 
 import functools
-import itertools
-import math
 import re
 
 _CHINESE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -46,11 +43,6 @@ ideographs unified ones)."""
 
 CONVERSIONS = ("t2s.json", "s2t.json")
 """OpenCC's tables: Traditional to Simplified, Simplified to Traditional."""
-
-MOST_SPELLINGS = 256
-"""The most spellings :func:`spellings` lists of a name (a long one of many ambiguous
-characters has thousands); beyond, the name and its Simplified spelling. The personal-data
-rules list none: they compare :func:`one_spelling` s."""
 
 
 def search_in_both_scripts(language: str) -> bool:
@@ -108,16 +100,6 @@ def _simplified() -> dict[str, str]:
 
 
 @functools.cache
-def _spelled_as() -> dict[str, tuple[str, ...]]:
-    """Each Simplified character with every character that is it in either script (发: 发,
-    發, 髮); characters written alike in both are not here."""
-    alike: dict[str, set[str]] = {}
-    for character, simple in _simplified().items():
-        alike.setdefault(simple, {simple}).add(character)
-    return {simple: tuple(sorted(characters)) for simple, characters in alike.items()}
-
-
-@functools.cache
 def _one_spelling() -> dict[int, str]:
     """Each Han character ``t2s`` writes as another, with the character at the end of that
     writing: its Simplified form, or the form of that form where ``t2s`` writes it as another
@@ -137,8 +119,8 @@ def one_spelling(text: str) -> str:
     """``text`` with each Han character in the one form all its spellings share (龔麗, 龚麗 and
     龚丽 are 龚丽; 發 and 髮 are 发), every other character as it is: the same length, each
     character where it was. Two names are each other's spelling in either script when their
-    one spelling is the same: what :func:`spellings` lists, found by comparing one string,
-    however many spellings a name has."""
+    one spelling is the same, found by comparing one string however many spellings a name
+    has."""
     return text.translate(_one_spelling())
 
 
@@ -154,22 +136,3 @@ def _alike() -> dict[str, frozenset[str]]:
 def alike(character: str) -> frozenset[str]:
     """Every character whose one spelling is ``character``'s (发: 发, 發, 髮)."""
     return _alike().get(one_spelling(character), frozenset(character))
-
-
-def spellings(name: str) -> list[str]:
-    """Every spelling of ``name`` in either script, one character at a time (龚丽: 龚丽, 龚麗,
-    龔丽, 龔麗), ``name`` first; at most :data:`MOST_SPELLINGS` (beyond, ``name`` and its
-    Simplified spelling)."""
-    if not _CHINESE.search(name):
-        return [name]
-    simplified, spelled_as = _simplified(), _spelled_as()
-    choices = []
-    for character in name:
-        simple = simplified.get(character, character)
-        choices.append(spelled_as.get(simple, (character,)))
-    forms = [name]
-    if math.prod(map(len, choices)) > MOST_SPELLINGS:
-        simple = "".join(simplified.get(character, character) for character in name)
-        return forms if simple == name else [*forms, simple]
-    forms += sorted({"".join(letters) for letters in itertools.product(*choices)} - {name})
-    return forms

@@ -51,17 +51,6 @@ def tick(_path: str = "") -> None:
             _counter.value += 1
 
 
-def run(
-    function: Callable[[Job], Result],
-    jobs: Sequence[Job],
-    processes: int,
-    progress: Callable[[int], None] | None = None,
-) -> list[Result]:
-    """``[function(job) for job in jobs]``, computed in ``processes`` worker processes."""
-    with Workers(processes, progress) as workers:
-        return workers.map(function, jobs)
-
-
 class WorkerLost(Exception):
     """A worker process ended before it answered: killed (``kill -9``, the system's
     out-of-memory killer), not a fault of the records. The command cannot give its answer."""

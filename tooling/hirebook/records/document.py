@@ -177,12 +177,6 @@ def _source_of(file: str | Path, kind: str) -> str:
         return ""
 
 
-_HIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-"""What the handbook removes from record text before it renders it
-(:func:`hirebook.handbook.escape.clean`): control characters but tab and line feed, the
-bidirectional controls."""
-
-
 def as_shown(text: str) -> tuple[str, frozenset[int]]:
     """A case's ``text`` with its body as the handbook renders it, and the lines (from 1) of
     that body it shows as code, inside fenced code blocks: what the conflict checks read. A
@@ -193,9 +187,13 @@ def as_shown(text: str) -> tuple[str, frozenset[int]]:
         _, _, body = split_front_matter(text)
     except yamlread.LoadProblem:
         return text, frozenset()
+    # Read as the handbook shows it: without the control and bidirectional characters its
+    # escaping removes (never a line feed: the lines keep their numbers). Imported here: only
+    # a case needs it.
+    from hirebook.handbook.escape import clean
+
     front = text[: len(text) - len(body)]
-    if _HIDDEN.search(body):
-        body = _HIDDEN.sub("", body)  # never a line feed: the lines keep their numbers
+    body = clean(body)
     if "<<<<<<<" not in body and ">>>>>>>" not in body:
         return front + body, frozenset()
     return front + body, _fenced_lines(body, front.count("\n") + 1)
